@@ -1,0 +1,227 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { EmbeddedPostgresError } from "./errors";
+import { binariesReachableBy, isReachableBy, locateBinaries, resolveRunAs, type RunAs } from "./postgres-binaries";
+
+/** Each use gets its own data directory and port: two servers cannot share one. */
+export const EMBEDDED_INSTANCES = {
+  dev: { port: 54329, durable: true },
+  test: { port: 54331, durable: false },
+  e2e: { port: 54332, durable: false },
+  bench: { port: 54333, durable: false },
+} as const;
+export type EmbeddedInstanceName = keyof typeof EMBEDDED_INSTANCES;
+
+const SUPERUSER = "postgres";
+// Local-only server bound to 127.0.0.1; the password keeps other local users out.
+const PASSWORD = "af-dashboard-local";
+export const EMBEDDED_DATABASE = "af_dashboard";
+
+export interface EmbeddedServer {
+  url: string;
+  dataDir: string;
+  port: number;
+  /** Resolves when the server process ends, whoever ended it. */
+  exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  port?: number;
+  /** Wipe the data directory first (tests and benchmarks start clean). */
+  fresh?: boolean;
+  log?: (line: string) => void;
+  /** Default: `.data/pg-<name>` in the project. */
+  dataDir?: string;
+  /**
+   * Stop a server still running on this data directory before starting. Default
+   * for throwaway instances, whose leftovers come from crashed runs; the dev
+   * instance may be another terminal's, so it refuses instead.
+   */
+  reclaimLeftover?: boolean;
+}
+
+export async function startEmbeddedPostgres(name: EmbeddedInstanceName, options: StartOptions = {}): Promise<EmbeddedServer> {
+  const instance = EMBEDDED_INSTANCES[name];
+  const port = options.port ?? instance.port;
+  const log = options.log ?? (() => {});
+  const runAs = resolveRunAs();
+  let binaries = await locateBinaries();
+  if (runAs) binaries = binariesReachableBy(runAs, binaries, postgresVersion(binaries.nativeDir));
+
+  const dataDir = options.dataDir ?? dataDirectoryFor(name, runAs);
+  if (options.reclaimLeftover ?? !instance.durable) await stopLeftoverServer(dataDir);
+  assertNotLocked(dataDir);
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  await assertPortFree(port);
+
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(binaries.initdb, dataDir, runAs);
+
+  const durabilityFlags = instance.durable ? [] : ["-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off"];
+  const child = spawn(
+    binaries.postgres,
+    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", ...durabilityFlags],
+    // Own process group: Ctrl-C in the terminal must not kill the database before
+    // the app that uses it has stopped; we stop it ourselves, in order.
+    { uid: runAs?.uid, gid: runAs?.gid, detached: true, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  await waitUntilReady(child, port, log);
+
+  const adminUrl = connectionUrl(port, "postgres");
+  await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
+  return {
+    url: connectionUrl(port, EMBEDDED_DATABASE),
+    dataDir,
+    port,
+    exited: new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve()))),
+    stop: () => stopServer(child),
+  };
+}
+
+function connectionUrl(port: number, database: string) {
+  return `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+function postgresVersion(nativeDir: string) {
+  const versionFile = path.join(nativeDir, "share", "postgresql", "postgres.bki");
+  return createHash("sha256").update(existsSync(versionFile) ? readFileSync(versionFile) : nativeDir).digest("hex").slice(0, 12);
+}
+
+/**
+ * `.data/pg-<name>` in the project (git-ignored). As root, PostgreSQL runs as
+ * the `postgres` user; if the project sits in a directory that user cannot
+ * enter (e.g. under /root), keep the data in a shared place instead.
+ */
+function dataDirectoryFor(name: EmbeddedInstanceName, runAs: RunAs | undefined) {
+  const projectDir = path.resolve(import.meta.dirname, "../../..");
+  const inProject = path.join(projectDir, ".data", `pg-${name}`);
+  mkdirSync(path.dirname(inProject), { recursive: true });
+  if (!runAs || isReachableBy(runAs, path.dirname(inProject))) return inProject;
+  const projectKey = createHash("sha256").update(projectDir).digest("hex").slice(0, 12);
+  return path.join("/var/lib/af-dashboard", `data-${projectKey}`, `pg-${name}`);
+}
+
+/** The pid of a live server holding `dataDir`, if any (a stale pid file is ignored). */
+function livePostmasterPid(dataDir: string): number | undefined {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    // ESRCH: stale pid file, PostgreSQL cleans it up itself. EPERM: alive, not ours.
+    return (error as NodeJS.ErrnoException).code === "ESRCH" ? undefined : pid;
+  }
+}
+
+async function stopLeftoverServer(dataDir: string) {
+  const pid = livePostmasterPid(dataDir);
+  if (!pid) return;
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return; // not ours to stop: assertNotLocked explains
+  }
+  for (let waited = 0; waited < 15_000 && livePostmasterPid(dataDir); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function assertNotLocked(dataDir: string) {
+  const pid = livePostmasterPid(dataDir);
+  if (!pid) return;
+  throw new EmbeddedPostgresError(
+    `The database directory ${dataDir} is in use by another PostgreSQL server (pid ${pid}). ` +
+      `Is the app already running in another terminal? Stop it first, or set DATABASE_URL to share one server.`,
+  );
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new EmbeddedPostgresError(`Port ${port} is already in use, so the embedded PostgreSQL cannot start. Stop whatever uses it, or choose another port with PG_PORT=<port>.`)
+          : error,
+      );
+    });
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+async function initialise(initdb: string, dataDir: string, runAs: RunAs | undefined) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (runAs) chownSync(dataDir, runAs.uid, runAs.gid);
+  const pwFile = path.join(os.tmpdir(), `af-pg-pw-${process.pid}-${Date.now()}`);
+  writeFileSync(pwFile, PASSWORD + "\n", { mode: 0o644 });
+  try {
+    const args = ["-D", dataDir, "-U", SUPERUSER, "--auth=scram-sha-256", `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C", "--no-instructions"];
+    const child = spawn(initdb, args, { uid: runAs?.uid, gid: runAs?.gid, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    if (code !== 0) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new EmbeddedPostgresError(`Creating the database directory ${dataDir} failed: ${stderr.trim()}`);
+    }
+  } finally {
+    rmSync(pwFile, { force: true });
+  }
+}
+
+function waitUntilReady(child: ChildProcess, port: number, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      output += text;
+      log(text.trimEnd());
+      if (text.includes("database system is ready to accept connections")) {
+        // Keep draining stderr so PostgreSQL never blocks on a full pipe.
+        child.stderr!.off("data", onData);
+        child.stderr!.resume();
+        resolve();
+      }
+    };
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new EmbeddedPostgresError(explainStartFailure(output, port, code))));
+    child.once("error", (error) => reject(new EmbeddedPostgresError(`Could not start PostgreSQL: ${error.message}`)));
+  });
+}
+
+function explainStartFailure(output: string, port: number, code: number | null) {
+  if (/could not bind|Address already in use/i.test(output)) return `Port ${port} is already in use; choose another with PG_PORT=<port>.`;
+  if (/lock file .* already exists/i.test(output)) return `The database directory is locked by another PostgreSQL server. Stop it first.\n${output.trim()}`;
+  return `PostgreSQL exited during start-up (code ${code}):\n${output.trim()}`;
+}
+
+async function ensureDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const forceKill = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(forceKill);
+      resolve();
+    });
+    child.kill("SIGINT"); // "fast shutdown": roll back open transactions, checkpoint, exit
+  });
+}
