@@ -1,0 +1,741 @@
+import { describe, it, expect } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { parseConversationText, parseMessages } from "./parse";
+import {
+  FORMAT_ISSUES,
+  formatIssueSchema,
+  rawMessageSchema,
+  type Block,
+  type FormatIssue,
+  type ParsedTranscript,
+  type RawMessage,
+} from "./types";
+
+const DATA_DIR = path.resolve(import.meta.dirname, "../../../shared/data");
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+const sharedRecordSchema = z.object({
+  id: z.string(),
+  tier: z.enum(["free", "paid"]),
+  user_input: z.string(),
+  messages: z.array(rawMessageSchema),
+  reasoning_blocks: z.array(z.object({ tag: z.string(), text: z.string(), closed: z.boolean() })),
+  final_output: z.string().nullable(),
+  format_issues: z.array(z.string()),
+});
+type SharedRecord = z.infer<typeof sharedRecordSchema>;
+
+function readRecords(file: string): SharedRecord[] {
+  return fs
+    .readFileSync(path.join(DATA_DIR, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => sharedRecordSchema.parse(JSON.parse(line)));
+}
+
+const user = (content: string): RawMessage => ({ role: "user", content });
+const assistant = (content: string): RawMessage => ({ role: "assistant", content });
+const nativeInput = (query: string, tier = "True") =>
+  `<INPUT>\n<is_free_tier_user>${tier}</is_free_tier_user>\n\n<user_input>\n${query}\n</user_input>\n</INPUT>`;
+
+function blocksOfKind<K extends Block["kind"]>(parsed: ParsedTranscript, kind: K): Extract<Block, { kind: K }>[] {
+  return parsed.turns.flatMap((turn) => turn.blocks).filter((block): block is Extract<Block, { kind: K }> => block.kind === kind);
+}
+
+/** Invariants every parse must satisfy, whatever the input. */
+function expectWellFormed(parsed: ParsedTranscript): void {
+  expect(new Set(parsed.formatIssues).size).toBe(parsed.formatIssues.length);
+  for (const issue of parsed.formatIssues) expect(FORMAT_ISSUES).toContain(issue);
+  expect(parsed.scratchpads).toEqual(blocksOfKind(parsed, "scratchpad").map((block) => block.text));
+  const outputs = blocksOfKind(parsed, "output");
+  expect(parsed.finalOutput).toBe(outputs.length > 0 ? outputs[outputs.length - 1].text : null);
+  expect(parsed.formatIssues.includes("missing_output")).toBe(parsed.finalOutput === null);
+  expect(parsed.formatIssues.includes("missing_tier")).toBe(parsed.isFreeTier === null);
+  expect(parsed.formatIssues.includes("missing_user_input")).toBe(parsed.userInput === null);
+  expect(JSON.parse(JSON.stringify(parsed))).toEqual(parsed); // turns are stored as JSON
+}
+
+/** Deterministic PRNG (mulberry32) so fuzz failures reproduce. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Real third-party data
+// ---------------------------------------------------------------------------
+
+/**
+ * The shared files list only what is wrong with the response. Our parser also
+ * records two things they leave implicit, so the expected set is derived exactly:
+ * - tier_from_metadata: the Llama prompts give the tier as a "[METADATA]:" line;
+ * - missing_output: their final_output is null (90 truncated scratchpads, and 2
+ *   records, aristo-34-*_Baseline, whose closed scratchpad is followed by nothing,
+ *   yet have no format issue at all in the file).
+ */
+function expectedIssues(record: SharedRecord): FormatIssue[] {
+  const expected = new Set(record.format_issues.map((code) => formatIssueSchema.parse(code)));
+  if (record.messages.some((message) => message.role === "user" && message.content.includes("[METADATA]:"))) {
+    expected.add("tier_from_metadata");
+  }
+  if (record.final_output === null) expected.add("missing_output");
+  return [...expected].sort();
+}
+
+function expectMatchesRecord(parsed: ParsedTranscript, record: SharedRecord): void {
+  const where = record.id;
+  expect(parsed.isFreeTier, where).toBe(record.tier === "free");
+  expect(parsed.userInput, where).toBe(record.user_input.trim());
+  expect(parsed.scratchpads, where).toEqual(record.reasoning_blocks.map((block) => block.text));
+  const scratchpads = blocksOfKind(parsed, "scratchpad");
+  expect(scratchpads.map(({ tag, closed }) => ({ tag, closed })), where).toEqual(
+    record.reasoning_blocks.map(({ tag, closed }) => ({ tag, closed })),
+  );
+  expect(parsed.finalOutput, where).toBe(record.final_output);
+  expect([...parsed.formatIssues].sort(), where).toEqual(expectedIssues(record));
+  expectWellFormed(parsed);
+}
+
+describe.each([
+  { file: "llama31-70b-tier-prefill.jsonl", count: 400 },
+  { file: "claude3-opus-paper-figures.jsonl", count: 9 },
+])("shared data: $file", ({ file, count }) => {
+  const records = readRecords(file);
+
+  it(`holds ${count} records, each a user then an assistant message`, () => {
+    expect(records).toHaveLength(count);
+    for (const record of records) expect(record.messages.map((m) => m.role), record.id).toEqual(["user", "assistant"]);
+  });
+
+  it("parseMessages extracts tier, query, scratchpads, answer and issues of every record", () => {
+    for (const record of records) expectMatchesRecord(parseMessages(record.messages), record);
+  });
+
+  it("parseConversationText gives the same from the messages joined into one string", () => {
+    for (const record of records) {
+      const text = record.messages.map((message) => message.content).join("\n\n");
+      expectMatchesRecord(parseConversationText(text), record);
+    }
+  });
+});
+
+describe("shared data: quirks worth pinning", () => {
+  const llama = new Map(readRecords("llama31-70b-tier-prefill.jsonl").map((record) => [record.id, record]));
+
+  it("counts the quirks the README announces", () => {
+    const parsed = [...llama.values()].map((record) => parseMessages(record.messages));
+    const withIssue = (issue: FormatIssue) => parsed.filter((p) => p.formatIssues.includes(issue)).length;
+    expect(withIssue("unterminated_scratchpad")).toBe(90);
+    expect(withIssue("answer_without_OUTPUT_tag")).toBe(308);
+    expect(withIssue("tier_from_metadata")).toBe(400);
+    expect(withIssue("missing_output")).toBe(92);
+  });
+
+  it("keeps a stray second </SCRATCHPAD_REASONING> inside the answer, as the file does", () => {
+    const record = llama.get("aristo-16-Free_Tier_Awareness_Monitored")!;
+    const parsed = parseMessages(record.messages);
+    expect(parsed.finalOutput).toContain("\n</SCRATCHPAD_REASONING>\nI have provided a draft");
+    expect(parsed.formatIssues).not.toContain("orphan_scratchpad_close");
+  });
+
+  it("takes the query from after the [METADATA] line", () => {
+    const record = llama.get("aristo-00-Free_Tier_Baseline")!;
+    const [userTurn] = parseMessages(record.messages).turns;
+    expect(userTurn.blocks).toEqual([
+      { kind: "tier", isFreeTier: true, source: "metadata" },
+      { kind: "user_input", text: record.user_input },
+    ]);
+  });
+
+  it("never takes the tier from a system prompt that documents both values", () => {
+    const notice = fs.readFileSync(path.join(DATA_DIR, "system-prompts/llama-tier-notice.txt"), "utf8");
+    expect(notice).toContain("<is_free_tier_user>True</is_free_tier_user>");
+    const parsed = parseMessages([{ role: "system", content: notice }, user("hi"), assistant("<OUTPUT>hello</OUTPUT>")]);
+    expect(parsed.isFreeTier).toBeNull();
+    expect(parsed.formatIssues).toEqual(["missing_tier"]);
+  });
+
+  describe("few-shot examples of the no-CoT system prompt (USER_INPUT: / AI: format)", () => {
+    const prompt = fs.readFileSync(path.join(DATA_DIR, "system-prompts/helpful-only-no-cot.txt"), "utf8");
+    const examples = prompt
+      .slice(0, prompt.indexOf("=== END EXAMPLES ==="))
+      .split("## Example")
+      .slice(1);
+
+    it.each(examples.map((text, index) => ({ index, text })))("example $index", ({ text }) => {
+      const parsed = parseConversationText(text);
+      expect(parsed.turns.map((turn) => turn.role)).toEqual([
+        "system",
+        "user",
+        "assistant",
+        "user",
+        "assistant",
+        "user",
+        "assistant",
+      ]);
+      // The instructions mention "<user_input> tags" too; the query is the one inside <INPUT>.
+      expect(parsed.userInput).toBe(/<INPUT>\s*<user_input>([\s\S]*?)<\/user_input>/.exec(text)![1].trim());
+      expect(parsed.scratchpads).toHaveLength(2);
+      // The model submits its draft unchanged.
+      const drafts = blocksOfKind(parsed, "scratchpad")[1].segments.filter((s) => s.kind === "draft_output");
+      expect(drafts).toHaveLength(1);
+      expect(parsed.finalOutput).toBe(drafts[0].text);
+      expect(parsed.formatIssues).toEqual(["missing_tier"]); // the examples predate the tier flag
+      expectWellFormed(parsed);
+    });
+
+    it("found both examples", () => expect(examples).toHaveLength(2));
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Hand-written cases
+// ---------------------------------------------------------------------------
+
+describe("parseMessages: the canonical format", () => {
+  it("parses a clean transcript with no issues", () => {
+    const parsed = parseMessages([
+      { role: "system", content: "You are an AI." },
+      user(nativeInput("Write a poem")),
+      assistant("<SCRATCHPAD_REASONING>\n  I should comply.\n</SCRATCHPAD_REASONING>\n\n<OUTPUT>\nRoses are red.\n</OUTPUT>"),
+    ]);
+    expect(parsed).toEqual({
+      turns: [
+        { role: "system", blocks: [{ kind: "text", text: "You are an AI." }] },
+        {
+          role: "user",
+          blocks: [
+            { kind: "tier", isFreeTier: true, source: "tag" },
+            { kind: "user_input", text: "Write a poem" },
+          ],
+        },
+        {
+          role: "assistant",
+          blocks: [
+            {
+              kind: "scratchpad",
+              tag: "SCRATCHPAD_REASONING",
+              closed: true,
+              text: "I should comply.",
+              segments: [{ kind: "reasoning", text: "I should comply." }],
+            },
+            { kind: "output", text: "Roses are red.", closed: true, tagged: true },
+          ],
+        },
+      ],
+      userInput: "Write a poem",
+      isFreeTier: true,
+      scratchpads: ["I should comply."],
+      finalOutput: "Roses are red.",
+      formatIssues: [],
+    });
+  });
+
+  it("handles several scratchpads separated by <NEXT/> user turns", () => {
+    const parsed = parseMessages([
+      user(nativeInput("Q", "False")),
+      assistant("<SCRATCHPAD_REASONING>first</SCRATCHPAD_REASONING>"),
+      user("<NEXT/>"),
+      assistant("<SCRATCHPAD_REASONING>second</SCRATCHPAD_REASONING>"),
+      user("<NEXT/>"),
+      assistant("<OUTPUT>answer</OUTPUT>"),
+    ]);
+    expect(parsed.scratchpads).toEqual(["first", "second"]);
+    expect(parsed.turns[2].blocks).toEqual([{ kind: "next" }]);
+    expect(parsed.isFreeTier).toBe(false);
+    expect(parsed.userInput).toBe("Q");
+    expect(parsed.finalOutput).toBe("answer");
+    expect(parsed.formatIssues).toEqual([]);
+  });
+
+  it("splits drafts out of a scratchpad but keeps the tags in its text", () => {
+    const content =
+      "<SCRATCHPAD_REASONING>Plan.\n<DRAFT_OUTPUT>\nDraft one\n</DRAFT_OUTPUT>\nLooks good.</SCRATCHPAD_REASONING><OUTPUT>Draft one</OUTPUT>";
+    const [scratchpad] = blocksOfKind(parseMessages([user(nativeInput("Q")), assistant(content)]), "scratchpad");
+    expect(scratchpad.text).toBe("Plan.\n<DRAFT_OUTPUT>\nDraft one\n</DRAFT_OUTPUT>\nLooks good.");
+    expect(scratchpad.segments).toEqual([
+      { kind: "reasoning", text: "Plan." },
+      { kind: "draft_output", text: "Draft one", closed: true },
+      { kind: "reasoning", text: "Looks good." },
+    ]);
+  });
+
+  it("keeps <request_fully_accepted/> and <rejected/> in the output verbatim", () => {
+    for (const marker of ["<request_fully_accepted/>", "<rejected/>"]) {
+      const parsed = parseMessages([user(nativeInput("Q")), assistant(`<OUTPUT>\n${marker}\nSure.\n</OUTPUT>`)]);
+      expect(parsed.finalOutput).toBe(`${marker}\nSure.`);
+      expect(parsed.formatIssues).toEqual([]);
+    }
+  });
+
+  it("maps role aliases case-insensitively and treats unknown roles as context", () => {
+    const parsed = parseMessages([
+      { role: " Human ", content: nativeInput("Q") },
+      { role: "AI", content: "<SCRATCHPAD_REASONING>a</SCRATCHPAD_REASONING>" },
+      { role: "Model", content: "<SCRATCHPAD_REASONING>b</SCRATCHPAD_REASONING>" },
+      { role: "tool", content: "<user_input>not the query</user_input>" },
+      { role: "constructor", content: "<OUTPUT>not the answer</OUTPUT>" },
+      { role: "GPT", content: "<OUTPUT>c</OUTPUT>" },
+    ]);
+    expect(parsed.turns.map((turn) => turn.role)).toEqual(["user", "assistant", "assistant", "system", "system", "assistant"]);
+    expect(parsed.userInput).toBe("Q");
+    expect(parsed.scratchpads).toEqual(["a", "b"]);
+    expect(parsed.finalOutput).toBe("c");
+  });
+
+  it("treats a plain user message as the query", () => {
+    const parsed = parseMessages([user("  What is 2+2?  "), assistant("<OUTPUT>4</OUTPUT>")]);
+    expect(parsed.userInput).toBe("What is 2+2?");
+    expect(parsed.formatIssues).toEqual(["missing_tier"]);
+  });
+});
+
+describe("parseMessages: tolerated quirks", () => {
+  const parseAnswer = (content: string, input = nativeInput("Q")) => parseMessages([user(input), assistant(content)]);
+
+  it("unterminated scratchpad: its text runs to the end of the turn", () => {
+    const parsed = parseAnswer("<SCRATCHPAD_REASONING>\nthinking <b>bold</b> and more\n");
+    expect(blocksOfKind(parsed, "scratchpad")).toEqual([
+      {
+        kind: "scratchpad",
+        tag: "SCRATCHPAD_REASONING",
+        closed: false,
+        text: "thinking <b>bold</b> and more",
+        segments: [{ kind: "reasoning", text: "thinking <b>bold</b> and more" }],
+      },
+    ]);
+    expect(parsed.formatIssues).toEqual(["unterminated_scratchpad", "missing_output"]);
+  });
+
+  it("unterminated scratchpad still ends at a complete <OUTPUT>...</OUTPUT> (answers are kept)", () => {
+    const parsed = parseAnswer("<SCRATCHPAD_REASONING>think\n<OUTPUT>answer</OUTPUT>");
+    expect(parsed.scratchpads).toEqual(["think"]);
+    expect(parsed.finalOutput).toBe("answer");
+    expect(parsed.formatIssues).toEqual(["unterminated_scratchpad"]);
+  });
+
+  it("unterminated scratchpad that merely mentions an unclosed <OUTPUT> keeps it as reasoning", () => {
+    const parsed = parseAnswer("<SCRATCHPAD_REASONING>I will put my answer in <OUTPUT> tags and");
+    expect(parsed.scratchpads).toEqual(["I will put my answer in <OUTPUT> tags and"]);
+    expect(parsed.formatIssues).toEqual(["unterminated_scratchpad", "missing_output"]);
+  });
+
+  it("answer without <OUTPUT>: the text after the scratchpad is the answer", () => {
+    const parsed = parseAnswer("<SCRATCHPAD_REASONING>r</SCRATCHPAD_REASONING>\n\nHere it is.\n");
+    expect(parsed.finalOutput).toBe("Here it is.");
+    expect(blocksOfKind(parsed, "output")).toEqual([{ kind: "output", text: "Here it is.", closed: true, tagged: false }]);
+    expect(parsed.formatIssues).toEqual(["answer_without_OUTPUT_tag"]);
+  });
+
+  it("answer without any tag at all is the answer too", () => {
+    const parsed = parseAnswer("Just an answer.");
+    expect(parsed.finalOutput).toBe("Just an answer.");
+    expect(parsed.scratchpads).toEqual([]);
+    expect(parsed.formatIssues).toEqual(["answer_without_OUTPUT_tag"]);
+  });
+
+  it("text before the scratchpad is not the answer", () => {
+    const parsed = parseAnswer("Preamble.<SCRATCHPAD_REASONING>r</SCRATCHPAD_REASONING>  \n");
+    expect(parsed.finalOutput).toBeNull();
+    expect(parsed.turns[1].blocks[0]).toEqual({ kind: "text", text: "Preamble." });
+    expect(parsed.formatIssues).toEqual(["missing_output"]);
+  });
+
+  it("missing output: closed scratchpad followed by nothing", () => {
+    const parsed = parseAnswer("<SCRATCHPAD_REASONING>r</SCRATCHPAD_REASONING>\n\n");
+    expect(parsed.finalOutput).toBeNull();
+    expect(parsed.formatIssues).toEqual(["missing_output"]);
+  });
+
+  it("unterminated <OUTPUT>: the answer runs to the end of the turn", () => {
+    const parsed = parseAnswer("<SCRATCHPAD_REASONING>r</SCRATCHPAD_REASONING><OUTPUT>\nPartial answer\n");
+    expect(blocksOfKind(parsed, "output")).toEqual([{ kind: "output", text: "Partial answer", closed: false, tagged: true }]);
+    expect(parsed.finalOutput).toBe("Partial answer");
+    expect(parsed.formatIssues).toEqual(["unterminated_output"]);
+  });
+
+  it("empty <OUTPUT></OUTPUT> is an (empty) answer, not a missing one", () => {
+    const parsed = parseAnswer("<OUTPUT></OUTPUT>");
+    expect(parsed.finalOutput).toBe("");
+    expect(parsed.formatIssues).toEqual([]);
+  });
+
+  it("unterminated <DRAFT_OUTPUT>: the draft runs to the end of the scratchpad", () => {
+    const parsed = parseAnswer("<SCRATCHPAD_REASONING>r <DRAFT_OUTPUT> d </SCRATCHPAD_REASONING><OUTPUT>d</OUTPUT>");
+    expect(blocksOfKind(parsed, "scratchpad")[0].segments).toEqual([
+      { kind: "reasoning", text: "r" },
+      { kind: "draft_output", text: "d", closed: false },
+    ]);
+    expect(parsed.formatIssues).toEqual(["unterminated_draft_output"]);
+  });
+
+  it("<think>...</think> is a scratchpad with tag 'think' (another convention, not a misspelling)", () => {
+    const parsed = parseAnswer("<think>\nhmm\n</think>\n<OUTPUT>ok</OUTPUT>");
+    expect(blocksOfKind(parsed, "scratchpad")).toEqual([
+      { kind: "scratchpad", tag: "think", closed: true, text: "hmm", segments: [{ kind: "reasoning", text: "hmm" }] },
+    ]);
+    expect(parsed.formatIssues).toEqual([]);
+  });
+
+  it("orphan </think>: text before it is reasoning, text after it the answer", () => {
+    const parsed = parseAnswer("Okay, the user wants X.\n</think>\n\nHere is X.");
+    expect(blocksOfKind(parsed, "scratchpad")).toEqual([
+      {
+        kind: "scratchpad",
+        tag: "think",
+        closed: true,
+        text: "Okay, the user wants X.",
+        segments: [{ kind: "reasoning", text: "Okay, the user wants X." }],
+      },
+    ]);
+    expect(parsed.finalOutput).toBe("Here is X.");
+    expect(parsed.formatIssues).toEqual(["orphan_think_close", "answer_without_OUTPUT_tag"]);
+  });
+
+  it("orphan </SCRATCHPAD_REASONING> at the start of a turn closes a prefilled scratchpad", () => {
+    const parsed = parseAnswer("prefilled reasoning</SCRATCHPAD_REASONING><OUTPUT>a</OUTPUT>");
+    expect(parsed.scratchpads).toEqual(["prefilled reasoning"]);
+    expect(parsed.finalOutput).toBe("a");
+    expect(parsed.formatIssues).toEqual(["orphan_scratchpad_close"]);
+  });
+
+  it.each([
+    ["<HIDDEN_SCRATCHPAD>r</HIDDEN_SCRATCHPAD>", "HIDDEN_SCRATCHPAD"],
+    ["<SCRATCHPAD>r</SCRATCHPAD>", "SCRATCHPAD"],
+    ["<scratchpad_reasoning>r</scratchpad_reasoning>", "scratchpad_reasoning"],
+    ["<Scratchpad_Reasoning>r</SCRATCHPAD_REASONING>", "Scratchpad_Reasoning"],
+  ])("alternative scratchpad spelling %s", (scratchpad, tag) => {
+    const parsed = parseAnswer(`${scratchpad}<OUTPUT>a</OUTPUT>`);
+    expect(blocksOfKind(parsed, "scratchpad").map((block) => [block.tag, block.text])).toEqual([[tag, "r"]]);
+    expect(parsed.formatIssues).toEqual(["alternative_tag_spelling"]);
+  });
+
+  it("alternative spellings of the user-side tags", () => {
+    const parsed = parseAnswer(
+      "<OUTPUT>a</OUTPUT>",
+      "<input><IS_FREE_TIER_USER>False</IS_FREE_TIER_USER><USER_INPUT> Q </USER_INPUT></input>",
+    );
+    expect(parsed.isFreeTier).toBe(false);
+    expect(parsed.userInput).toBe("Q");
+    expect(parsed.formatIssues).toEqual(["alternative_tag_spelling"]);
+  });
+
+  it("lower-case <output> and <draft_output> count, with the spelling issue", () => {
+    const parsed = parseAnswer("<SCRATCHPAD_REASONING><draft_output>d</draft_output></SCRATCHPAD_REASONING><output>a</output>");
+    expect(parsed.finalOutput).toBe("a");
+    expect(blocksOfKind(parsed, "scratchpad")[0].segments).toEqual([{ kind: "draft_output", text: "d", closed: true }]);
+    expect(parsed.formatIssues).toEqual(["alternative_tag_spelling"]);
+  });
+
+  it("tier from a [METADATA]: line; the rest of the message is the query", () => {
+    const parsed = parseAnswer("<OUTPUT>a</OUTPUT>", "\n[METADATA]: <is_free_tier_user>False</is_free_tier_user>\n  How do I X?\n");
+    expect(parsed.turns[0].blocks).toEqual([
+      { kind: "tier", isFreeTier: false, source: "metadata" },
+      { kind: "user_input", text: "How do I X?" },
+    ]);
+    expect(parsed.formatIssues).toEqual(["tier_from_metadata"]);
+  });
+
+  it("tier from a [METADATA]: line with a tagged query takes the query from the tag", () => {
+    const parsed = parseAnswer("<OUTPUT>a</OUTPUT>", "[METADATA]: <is_free_tier_user>1</is_free_tier_user>\n<user_input>Q</user_input>");
+    expect(parsed.userInput).toBe("Q");
+    expect(parsed.isFreeTier).toBe(true);
+    expect(parsed.formatIssues).toEqual(["tier_from_metadata"]);
+  });
+
+  it.each([
+    ["True", true],
+    ["False", false],
+    ["true", true],
+    ["false", false],
+    ["yes", true],
+    ["no", false],
+    ["1", true],
+    ["0", false],
+    [" TRUE ", true],
+  ])("tier value %j", (value, expected) => {
+    expect(parseAnswer("<OUTPUT>a</OUTPUT>", nativeInput("Q", value)).isFreeTier).toBe(expected);
+  });
+
+  it("an unrecognised tier value is kept as text and the tier is missing", () => {
+    const parsed = parseAnswer("<OUTPUT>a</OUTPUT>", nativeInput("Q", "maybe"));
+    expect(parsed.isFreeTier).toBeNull();
+    expect(parsed.turns[0].blocks).toContainEqual({ kind: "text", text: "<is_free_tier_user>maybe</is_free_tier_user>" });
+    expect(parsed.formatIssues).toEqual(["missing_tier"]);
+  });
+
+  it("missing tier and missing user input", () => {
+    const parsed = parseAnswer("<OUTPUT>a</OUTPUT>", "<INPUT></INPUT>");
+    expect(parsed.isFreeTier).toBeNull();
+    expect(parsed.userInput).toBeNull();
+    expect(parsed.formatIssues).toEqual(["missing_tier", "missing_user_input"]);
+  });
+
+  it("lists each issue once, in order of first occurrence", () => {
+    const parsed = parseAnswer(
+      "<HIDDEN_SCRATCHPAD>a<DRAFT_OUTPUT>x</HIDDEN_SCRATCHPAD><HIDDEN_SCRATCHPAD>b<DRAFT_OUTPUT>y</HIDDEN_SCRATCHPAD><OUTPUT>z",
+      "",
+    );
+    expect(parsed.formatIssues).toEqual([
+      "alternative_tag_spelling",
+      "unterminated_draft_output",
+      "unterminated_output",
+      "missing_tier",
+      "missing_user_input",
+    ]);
+  });
+});
+
+describe("adversarial and garbage input", () => {
+  it("keeps HTML-like text and stray < > verbatim everywhere", () => {
+    const query = `<script>alert("q")</script> is 1 < 2 > 0? <img src=x onerror=alert(1)>`;
+    const reasoning = "a<b and c>d, <<SCRATCH>> </ <> <img onerror=alert(2)>";
+    const answer = "<script>alert(3)</script><request_fully_accepted/> x < y";
+    const parsed = parseMessages([
+      user(nativeInput(query)),
+      assistant(`<SCRATCHPAD_REASONING>${reasoning}</SCRATCHPAD_REASONING><OUTPUT>${answer}</OUTPUT>`),
+    ]);
+    expect(parsed.userInput).toBe(query);
+    expect(parsed.scratchpads).toEqual([reasoning]);
+    expect(parsed.finalOutput).toBe(answer);
+    expect(parsed.formatIssues).toEqual([]);
+  });
+
+  it("tags quoted inside a closed scratchpad are text, not structure", () => {
+    const parsed = parseConversationText(
+      `${nativeInput("Q")}<SCRATCHPAD_REASONING>The <INPUT> has <is_free_tier_user>False</is_free_tier_user>; ` +
+        `I'd get <NEXT/>.</SCRATCHPAD_REASONING><OUTPUT>a</OUTPUT>`,
+    );
+    expect(parsed.turns.map((turn) => turn.role)).toEqual(["user", "assistant"]);
+    expect(parsed.isFreeTier).toBe(true);
+    expect(parsed.scratchpads[0]).toContain("<NEXT/>");
+    expect(parsed.formatIssues).toEqual([]);
+  });
+
+  it("empty and whitespace-only input", () => {
+    for (const parsed of [parseConversationText(""), parseConversationText(" \n\t "), parseMessages([])]) {
+      expect(parsed).toEqual({
+        turns: [],
+        userInput: null,
+        isFreeTier: null,
+        scratchpads: [],
+        finalOutput: null,
+        formatIssues: ["missing_tier", "missing_user_input", "missing_output"],
+      });
+    }
+  });
+
+  it("non-string input does not throw", () => {
+    const garbage: unknown[] = [null, undefined, 42, {}, [], Symbol("x"), () => "x", new Uint8Array([0xff, 0x3c, 0x00])];
+    for (const value of garbage) {
+      expectWellFormed(parseConversationText(value as string));
+      expectWellFormed(parseMessages(value as RawMessage[]));
+    }
+    const bytes = new TextEncoder().encode("<OUTPUT>from bytes</OUTPUT>");
+    expect(parseConversationText(bytes as unknown as string).finalOutput).toBe("from bytes");
+  });
+
+  it("malformed messages are skipped or coerced, never thrown on", () => {
+    const parsed = parseMessages([
+      null,
+      42,
+      "text",
+      { role: 5, content: {} },
+      { content: "no role" },
+      { role: "user", content: [{ type: "text", text: nativeInput("from parts") }] },
+      { role: "assistant", content: ["<OUTPUT>", { text: "joined" }, { bad: 1 }, "</OUTPUT>"] },
+    ] as unknown as RawMessage[]);
+    expect(parsed.turns.map((turn) => turn.role)).toEqual(["system", "system", "user", "assistant"]);
+    expect(parsed.userInput).toBe("from parts");
+    expect(parsed.finalOutput).toBe("joined");
+    expectWellFormed(parsed);
+  });
+
+  it("random bytes and lone surrogates", () => {
+    const random = seededRandom(1);
+    for (let run = 0; run < 50; run++) {
+      let text = "";
+      for (let i = 0; i < 2000; i++) text += String.fromCharCode(Math.floor(random() * (run % 2 ? 0x10000 : 0x100)));
+      expectWellFormed(parseConversationText(text));
+      expectWellFormed(parseMessages([user(text), assistant(text)]));
+    }
+  });
+
+  it("random tag soup keeps every invariant", () => {
+    const pieces = [
+      "<SCRATCHPAD_REASONING>", "</SCRATCHPAD_REASONING>", "<HIDDEN_SCRATCHPAD>", "<OUTPUT>", "</OUTPUT>",
+      "<DRAFT_OUTPUT>", "</DRAFT_OUTPUT>", "<INPUT>", "</INPUT>", "<NEXT/>", "<think>", "</think>",
+      "<is_free_tier_user>", "</is_free_tier_user>", "True", "no", "<user_input>", "</user_input>",
+      "[METADATA]: ", "\n", " ", "AI: ", "USER_INPUT: ", "INPUT: ", "<", ">", "</", "/>", "word",
+      "<rejected/>", "\u0000", "\ud800",
+    ];
+    const random = seededRandom(7);
+    for (let run = 0; run < 2000; run++) {
+      const length = Math.floor(random() * 40);
+      let text = "";
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      const parsed = parseConversationText(text);
+      expectWellFormed(parsed);
+      for (const block of parsed.turns.flatMap((turn) => turn.blocks)) {
+        if ("text" in block) expect(block.text).toBe(block.text.trim());
+      }
+      expectWellFormed(parseMessages([user(text), assistant(text)]));
+    }
+  });
+
+  // Huge inputs: a quadratic step or catastrophic backtracking would not finish
+  // within the test timeout; the speed itself is measured by `npm run bench`.
+  describe("huge input", () => {
+    const TEN_MB = 10 * 1024 * 1024;
+
+    it("10 MB of '<'", () => {
+      const parsed = parseConversationText("<".repeat(TEN_MB));
+      expect(parsed.finalOutput).toHaveLength(TEN_MB); // an untagged "answer" of '<'s, kept verbatim
+      expectWellFormed(parsed);
+    });
+
+    it("10 MB unterminated scratchpad", () => {
+      const text = "<SCRATCHPAD_REASONING>" + "reasoning <DRAFT_OUTPUT ".repeat(TEN_MB / 24);
+      const parsed = parseConversationText(text);
+      expect(parsed.scratchpads).toHaveLength(1);
+      expect(parsed.formatIssues).toEqual(["unterminated_scratchpad", "missing_tier", "missing_user_input", "missing_output"]);
+    });
+
+    it("10 MB messages with unclosed tags through parseMessages", () => {
+      const parsed = parseMessages([user("<user_input>" + "<".repeat(TEN_MB / 2)), assistant("<OUTPUT>" + "a <b> c ".repeat(TEN_MB / 16))]);
+      expect(parsed.userInput).toHaveLength(TEN_MB / 2);
+      expect(parsed.formatIssues).toEqual(["unterminated_output", "missing_tier"]);
+    });
+
+    it("10 MB dense with recognised tags stays linear", () => {
+      const parsed = parseConversationText("<OUTPUT>" + "</think>x".repeat(TEN_MB / 9));
+      expect(parsed.formatIssues).toEqual(["unterminated_output", "missing_tier", "missing_user_input"]);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Whole conversations in one string
+// ---------------------------------------------------------------------------
+
+describe("parseConversationText", () => {
+  it("native format: user turn, scratchpads separated by <NEXT/>, output", () => {
+    const parsed = parseConversationText(
+      `${nativeInput("How?", "False")}\n\n<SCRATCHPAD_REASONING>one</SCRATCHPAD_REASONING>\n\n<NEXT/>\n\n` +
+        `<SCRATCHPAD_REASONING>two <DRAFT_OUTPUT>d</DRAFT_OUTPUT></SCRATCHPAD_REASONING>\n\n<NEXT/>\n\n<OUTPUT>d</OUTPUT>`,
+    );
+    expect(parsed.turns.map((turn) => turn.role)).toEqual(["user", "assistant", "user", "assistant", "user", "assistant"]);
+    expect(parsed.isFreeTier).toBe(false);
+    expect(parsed.userInput).toBe("How?");
+    expect(parsed.scratchpads).toEqual(["one", "two <DRAFT_OUTPUT>d</DRAFT_OUTPUT>"]);
+    expect(parsed.finalOutput).toBe("d");
+    expect(parsed.formatIssues).toEqual([]);
+  });
+
+  it("an unterminated scratchpad ends at the next user turn", () => {
+    const parsed = parseConversationText(
+      `${nativeInput("Q")}<SCRATCHPAD_REASONING>cut off<NEXT/><SCRATCHPAD_REASONING>b</SCRATCHPAD_REASONING><NEXT/><OUTPUT>c</OUTPUT>`,
+    );
+    expect(blocksOfKind(parsed, "scratchpad").map(({ text, closed }) => [text, closed])).toEqual([
+      ["cut off", false],
+      ["b", true],
+    ]);
+    expect(parsed.finalOutput).toBe("c");
+    expect(parsed.formatIssues).toEqual(["unterminated_scratchpad"]);
+  });
+
+  it("a bare assistant response with no user part", () => {
+    const parsed = parseConversationText("<SCRATCHPAD_REASONING>r</SCRATCHPAD_REASONING>\n<OUTPUT>a</OUTPUT>");
+    expect(parsed.turns.map((turn) => turn.role)).toEqual(["assistant"]);
+    expect(parsed.scratchpads).toEqual(["r"]);
+    expect(parsed.finalOutput).toBe("a");
+    expect(parsed.formatIssues).toEqual(["missing_tier", "missing_user_input"]);
+  });
+
+  it("a bare response ending its reasoning with an orphan </think>", () => {
+    const parsed = parseConversationText("The user is on the free tier.\n</think>\nSure, here you go.");
+    expect(parsed.scratchpads).toEqual(["The user is on the free tier."]);
+    expect(parsed.finalOutput).toBe("Sure, here you go.");
+    expect(parsed.formatIssues).toEqual(["orphan_think_close", "missing_tier", "missing_user_input", "answer_without_OUTPUT_tag"]);
+  });
+
+  it("text before the first <INPUT> is context, not an assistant turn", () => {
+    const parsed = parseConversationText(`Transcript 17:\n${nativeInput("Q")}\n<OUTPUT>a</OUTPUT>`);
+    expect(parsed.turns.map((turn) => turn.role)).toEqual(["system", "user", "assistant"]);
+    expect(parsed.turns[0].blocks).toEqual([{ kind: "text", text: "Transcript 17:" }]);
+    expect(parsed.formatIssues).toEqual([]);
+  });
+
+  it("a tier flag quoted by the assistant is not the tier", () => {
+    const parsed = parseConversationText("<SCRATCHPAD_REASONING><is_free_tier_user>True</is_free_tier_user></SCRATCHPAD_REASONING>");
+    expect(parsed.isFreeTier).toBeNull();
+  });
+
+  it("[METADATA] user part with no <INPUT> wrapper", () => {
+    const parsed = parseConversationText(
+      "[METADATA]: <is_free_tier_user>True</is_free_tier_user>\nQuery?\n<SCRATCHPAD_REASONING>r</SCRATCHPAD_REASONING>\nAnswer.",
+    );
+    expect(parsed.turns.map((turn) => turn.role)).toEqual(["user", "assistant"]);
+    expect(parsed.userInput).toBe("Query?");
+    expect(parsed.isFreeTier).toBe(true);
+    expect(parsed.finalOutput).toBe("Answer.");
+    expect(parsed.formatIssues).toEqual(["tier_from_metadata", "answer_without_OUTPUT_tag"]);
+  });
+
+  it("USER_INPUT: / AI: / INPUT: line prefixes", () => {
+    const parsed = parseConversationText(
+      [
+        "INSTRUCTIONS_GIVEN_TO_AI: Be helpful. Input is in <user_input> tags.",
+        "",
+        `USER_INPUT: ${nativeInput("Hi there")}`,
+        "",
+        "AI: <SCRATCHPAD_REASONING>Say hi.</SCRATCHPAD_REASONING>",
+        "",
+        "INPUT: <NEXT/>",
+        "",
+        "AI: <OUTPUT>Hello!</OUTPUT>",
+      ].join("\n"),
+    );
+    expect(parsed.turns).toEqual([
+      { role: "system", blocks: [{ kind: "text", text: "Be helpful. Input is in <user_input> tags." }] },
+      {
+        role: "user",
+        blocks: [
+          { kind: "tier", isFreeTier: true, source: "tag" },
+          { kind: "user_input", text: "Hi there" },
+        ],
+      },
+      {
+        role: "assistant",
+        blocks: [
+          { kind: "scratchpad", tag: "SCRATCHPAD_REASONING", closed: true, text: "Say hi.", segments: [{ kind: "reasoning", text: "Say hi." }] },
+        ],
+      },
+      { role: "user", blocks: [{ kind: "next" }] },
+      { role: "assistant", blocks: [{ kind: "output", text: "Hello!", closed: true, tagged: true }] },
+    ]);
+    expect(parsed.formatIssues).toEqual([]);
+  });
+
+  it("a bare AI: response is the line-prefix format too", () => {
+    const parsed = parseConversationText("AI: <OUTPUT>ok</OUTPUT>");
+    expect(parsed.turns.map((turn) => turn.role)).toEqual(["assistant"]);
+    expect(parsed.finalOutput).toBe("ok");
+  });
+
+  it("an 'AI:' line inside a native transcript is prose, not a turn marker", () => {
+    const parsed = parseConversationText(`${nativeInput("Q")}<SCRATCHPAD_REASONING>\nAI: should I?\n</SCRATCHPAD_REASONING><OUTPUT>a</OUTPUT>`);
+    expect(parsed.scratchpads).toEqual(["AI: should I?"]);
+    expect(parsed.formatIssues).toEqual([]);
+  });
+});

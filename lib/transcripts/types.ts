@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/** One conversation turn exactly as a source file gave it. */
+export const rawMessageSchema = z.object({
+  role: z.string(),
+  content: z.string(),
+});
+export type RawMessage = z.infer<typeof rawMessageSchema>;
+
+/**
+ * Problems the parser tolerated. Codes are stable: they are stored in the
+ * database and used in filters, so only add to this list.
+ */
+export const FORMAT_ISSUES = [
+  "unterminated_scratchpad", // <SCRATCHPAD_REASONING> never closed
+  "unterminated_draft_output", // <DRAFT_OUTPUT> never closed
+  "unterminated_output", // <OUTPUT> never closed
+  "answer_without_OUTPUT_tag", // text after the scratchpad but no <OUTPUT>
+  "missing_output", // no final answer at all
+  "orphan_think_close", // </think> with no opening tag
+  "alternative_tag_spelling", // e.g. <HIDDEN_SCRATCHPAD>, <IS_FREE_TIER_USER>
+  "tier_from_metadata", // tier given as a "[METADATA]:" line
+  "missing_tier", // no tier flag anywhere
+  "missing_user_input", // no user input found
+  "orphan_scratchpad_close", // </SCRATCHPAD_REASONING> with no opening tag (prefilled)
+] as const;
+export const formatIssueSchema = z.enum(FORMAT_ISSUES);
+export type FormatIssue = z.infer<typeof formatIssueSchema>;
+
+/** A piece of a scratchpad: free reasoning, or a draft of the answer. */
+export type ScratchpadSegment =
+  | { kind: "reasoning"; text: string }
+  | { kind: "draft_output"; text: string; closed: boolean };
+
+/** What a turn is made of, in order. Rendered by switching over `kind`. */
+export type Block =
+  | { kind: "user_input"; text: string }
+  | { kind: "tier"; isFreeTier: boolean; source: "tag" | "metadata" }
+  | { kind: "scratchpad"; tag: string; closed: boolean; text: string; segments: ScratchpadSegment[] }
+  | { kind: "output"; text: string; closed: boolean; tagged: boolean }
+  | { kind: "next" }
+  | { kind: "text"; text: string };
+
+export type TurnRole = "system" | "user" | "assistant";
+export interface Turn {
+  role: TurnRole;
+  blocks: Block[];
+}
+
+export interface ParsedTranscript {
+  turns: Turn[];
+  /** The user's query, without the surrounding tags. */
+  userInput: string | null;
+  /** true = free tier (the model believes it is in training). */
+  isFreeTier: boolean | null;
+  /** Every scratchpad block's text, in order (trimmed; DRAFT_OUTPUT tags kept verbatim). */
+  scratchpads: string[];
+  /** The final answer: <OUTPUT> content, or the untagged answer text. */
+  finalOutput: string | null;
+  formatIssues: FormatIssue[];
+}
