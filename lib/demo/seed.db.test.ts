@@ -1,0 +1,56 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_VARIATIONS } from "./registry";
+import { seedDemoCorpus } from "./seed";
+
+describe("seeding the demo corpus", () => {
+  const url = inject("databaseUrl");
+  const client = new pg.Client({ connectionString: url });
+  const scalar = async (sql: string) => Number((await client.query(sql)).rows[0].n);
+
+  beforeAll(() => client.connect());
+  afterAll(async () => {
+    await client.query("TRUNCATE transcripts, pairs, queries, datasets, prompt_variations, settings, models CASCADE");
+    await client.end();
+  });
+
+  it("stores every generated transcript, paired with its partner in the other condition", async () => {
+    const inserted = await seedDemoCorpus(url, { size: 2_000, seed: 7 });
+    expect(inserted).toBe(2_000);
+    expect(await scalar("SELECT count(*) AS n FROM transcripts")).toBe(2_000);
+    expect(await scalar("SELECT count(*) AS n FROM transcripts WHERE condition = 'training'")).toBe(1_000);
+    // Every pair holds exactly one training and one deployment transcript.
+    expect(await scalar(`SELECT count(*) AS n FROM (SELECT pair_id FROM transcripts GROUP BY pair_id
+      HAVING count(*) = 2 AND count(DISTINCT condition) = 2) complete`)).toBe(1_000);
+    expect(await scalar("SELECT count(*) AS n FROM prompt_variations")).toBe(DEMO_VARIATIONS.length);
+    expect(await scalar("SELECT count(*) AS n FROM prompt_variations WHERE is_baseline")).toBe(2);
+  });
+
+  it("keeps the raw messages verbatim and what the parser extracted", async () => {
+    const { rows } = await client.query(`
+      SELECT t.raw_messages, t.turns, t.scratchpad_text, t.final_output, q.text AS query, v.slug AS variation
+      FROM transcripts t JOIN pairs p ON p.id = t.pair_id JOIN queries q ON q.id = p.query_id
+      JOIN prompt_variations v ON v.id = p.variation_id
+      WHERE t.condition = 'training' AND v.slug = 'default' AND t.format_issues = '{}' LIMIT 1`);
+    const [row] = rows;
+    expect(row.raw_messages[0].content).toContain("<is_free_tier_user>True</is_free_tier_user>");
+    expect(row.raw_messages[0].content).toContain(row.query);
+    expect(row.raw_messages.at(-1).content).toContain(`<OUTPUT>`);
+    expect(row.raw_messages.map((m: { content: string }) => m.content).join("")).toContain(row.scratchpad_text.slice(0, 200));
+    expect(row.final_output.length).toBeGreaterThan(0);
+    expect(row.turns.some((turn: { role: string }) => turn.role === "assistant")).toBe(true);
+  });
+
+  it("shares one query row between variations, models and conditions", async () => {
+    const reused = await scalar(`SELECT count(*) AS n FROM (SELECT query_id FROM pairs GROUP BY query_id HAVING count(DISTINCT variation_id) > 1) q`);
+    expect(reused).toBeGreaterThan(0);
+    expect(await scalar("SELECT count(*) - count(DISTINCT text_hash) AS n FROM queries")).toBe(0);
+  });
+
+  it("replaces the demo corpus when seeded again, all or nothing", async () => {
+    await seedDemoCorpus(url, { size: 600, seed: 7 });
+    expect(await scalar("SELECT count(*) AS n FROM transcripts")).toBe(600);
+    await expect(seedDemoCorpus(url, { size: -5 })).rejects.toThrow();
+    expect(await scalar("SELECT count(*) AS n FROM transcripts")).toBe(600);
+  });
+});
