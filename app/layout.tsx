@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { SiteHeader } from "@/components/layout/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "AF Lens", template: "%s · AF Lens" },
+  description: "Read, label and chart alignment-faking reasoning in model transcripts.",
+  icons: { icon: "/favicon.svg" },
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <SiteHeader />
+        <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Condition } from "@/lib/generated/prisma/client";
+import type { Turn } from "./types";
+
+export const PAGE_SIZE = 50;
+
+export interface OverviewRow {
+  setting: string;
+  variation: string;
+  isBaseline: boolean;
+  training: number;
+  deployment: number;
+}
+
+/** Transcript counts per setting and variation (registry order), split by condition. */
+export async function getOverviewCounts(): Promise<OverviewRow[]> {
+  const rows = await db().$queryRaw<{ setting: string; variation: string; is_baseline: boolean; training: bigint; deployment: bigint }[]>`
+    SELECT s.name AS setting, v.name AS variation, v.is_baseline,
+           count(*) FILTER (WHERE t.condition = 'training') AS training,
+           count(*) FILTER (WHERE t.condition = 'deployment') AS deployment
+    FROM transcripts t
+    JOIN pairs p ON p.id = t.pair_id
+    JOIN prompt_variations v ON v.id = p.variation_id
+    JOIN settings s ON s.id = v.setting_id
+    GROUP BY s.id, s.name, v.name, v.is_baseline, v.position
+    ORDER BY s.id, v.position, v.name`;
+  return rows.map((row) => ({
+    setting: row.setting,
+    variation: row.variation,
+    isBaseline: row.is_baseline,
+    training: Number(row.training),
+    deployment: Number(row.deployment),
+  }));
+}
+
+export interface TranscriptListItem {
+  id: number;
+  condition: Condition;
+  setting: string;
+  variation: string;
+  model: string;
+  query: string;
+  formatIssues: string[];
+}
+
+/** One page of the list, newest first; narrow columns only (no transcript text). */
+export async function listTranscripts(page: number): Promise<{ items: TranscriptListItem[]; total: number }> {
+  const [total, rows] = await Promise.all([
+    db().transcript.count(),
+    db().transcript.findMany({
+      orderBy: { id: "asc" },
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        condition: true,
+        formatIssues: true,
+        pair: {
+          select: {
+            model: { select: { name: true } },
+            query: { select: { text: true } },
+            variation: { select: { name: true, setting: { select: { name: true } } } },
+          },
+        },
+      },
+    }),
+  ]);
+  const items = rows.map((row) => ({
+    id: row.id,
+    condition: row.condition,
+    setting: row.pair.variation.setting.name,
+    variation: row.pair.variation.name,
+    model: row.pair.model.name,
+    query: row.pair.query.text.slice(0, 240),
+    formatIssues: row.formatIssues,
+  }));
+  return { items, total };
+}
+
+export interface TranscriptDetail {
+  id: number;
+  condition: Condition;
+  setting: string;
+  variation: string;
+  model: string;
+  dataset: string;
+  query: string;
+  turns: Turn[];
+  finalOutput: string | null;
+  formatIssues: string[];
+  partnerId: number | null;
+}
+
+export async function getTranscript(id: number): Promise<TranscriptDetail | null> {
+  const row = await db().transcript.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      condition: true,
+      turns: true,
+      finalOutput: true,
+      formatIssues: true,
+      dataset: { select: { name: true } },
+      pair: {
+        select: {
+          model: { select: { name: true } },
+          query: { select: { text: true } },
+          variation: { select: { name: true, setting: { select: { name: true } } } },
+          // The partner is the pair's other transcript: one indexed lookup.
+          transcripts: { where: { id: { not: id } }, select: { id: true } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    condition: row.condition,
+    setting: row.pair.variation.setting.name,
+    variation: row.pair.variation.name,
+    model: row.pair.model.name,
+    dataset: row.dataset.name,
+    query: row.pair.query.text,
+    turns: row.turns as unknown as Turn[],
+    finalOutput: row.finalOutput,
+    formatIssues: row.formatIssues,
+    partnerId: row.pair.transcripts[0]?.id ?? null,
+  };
+}
