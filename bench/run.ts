@@ -1,0 +1,29 @@
+import { parseArgs } from "node:util";
+import { openDatabase } from "@/lib/db/open-database";
+import { benchSeed } from "./seed";
+
+/**
+ * `npm run bench [-- --size N] [--only NAME]`: prints one JSON object per line,
+ * {"name", "value", "unit", "baseline", "ratio"}, each figure measured against
+ * a baseline taken in the same run on the same database.
+ */
+const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<void>> = {
+  seed: benchSeed,
+};
+
+const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" } } });
+const size = Number(values.size);
+const selected = values.only ? values.only.split(",").map((name) => name.split(".")[0]) : Object.keys(BENCHMARKS);
+for (const name of selected) {
+  if (!BENCHMARKS[name]) {
+    console.error(`Unknown benchmark "${name}". Known: ${Object.keys(BENCHMARKS).join(", ")}`);
+    process.exit(2);
+  }
+}
+
+const database = await openDatabase("bench", { fresh: true });
+try {
+  for (const name of selected) await BENCHMARKS[name](database.url, size);
+} finally {
+  await database.stop();
+}

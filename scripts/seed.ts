@@ -1,0 +1,24 @@
+import { parseArgs } from "node:util";
+import { DEFAULT_DEMO_SIZE, seedDemoCorpus } from "@/lib/demo/seed";
+import { openDatabase } from "@/lib/db/open-database";
+import { exitWithError } from "./lib/exit";
+
+const { values } = parseArgs({
+  options: { size: { type: "string", default: String(DEFAULT_DEMO_SIZE) }, seed: { type: "string", default: "1" } },
+});
+const size = Number(values.size);
+if (!Number.isInteger(size) || size < 2) exitWithError(new Error(`--size must be a whole number of at least 2, got "${values.size}"`));
+
+const database = await openDatabase("dev").catch(exitWithError);
+const started = performance.now();
+const progress = (done: number) => process.stderr.write(`\rseeded ${done.toLocaleString("en")} / ${size.toLocaleString("en")}`);
+try {
+  const inserted = await seedDemoCorpus(database.url, { size, seed: Number(values.seed), onProgress: process.stderr.isTTY ? progress : undefined });
+  const seconds = (performance.now() - started) / 1000;
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(JSON.stringify({ inserted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(inserted / seconds), peakRssMb: peakMb }));
+} catch (error) {
+  await database.stop();
+  exitWithError(error);
+}
+await database.stop();
