@@ -32,7 +32,7 @@ async function rawCopyRate(databaseUrl: string, size: number): Promise<number> {
     if (t.condition === "training") pairId++;
     const parsed = parseMessages(t.messages);
     const hash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: t.sampleIndex, messages: t.messages });
-    const row = encodeCopyRow([pairId, 1, t.condition, asJson(t.messages), asJson(parsed.turns), parsed.scratchpads.join("\n\n"), parsed.finalOutput, asTextArray(parsed.formatIssues), hash]);
+    const row = encodeCopyRow([pairId, 1, 1, 1, 1, 1, t.condition, asJson(t.messages), asJson(parsed.turns), parsed.scratchpads.join("\n\n"), parsed.finalOutput, asTextArray(parsed.formatIssues), hash]);
     if (!out.write(row)) await once(out, "drain");
   }
   out.end();
@@ -42,7 +42,7 @@ async function rawCopyRate(databaseUrl: string, size: number): Promise<number> {
   await client.connect();
   try {
     await client.query(`DROP TABLE IF EXISTS bench_raw_transcripts`);
-    await client.query(`CREATE TABLE bench_raw_transcripts (pair_id int, dataset_id int, condition text, raw_messages jsonb, turns jsonb,
+    await client.query(`CREATE TABLE bench_raw_transcripts (pair_id int, setting_id int, variation_id int, model_id int, query_id int, dataset_id int, condition text, raw_messages jsonb, turns jsonb,
       scratchpad_text text, final_output text, format_issues text[], content_hash text)`);
     const started = performance.now();
     await pipeline(createReadStream(file), client.query(copyFrom("COPY bench_raw_transcripts FROM STDIN")));

@@ -15,11 +15,12 @@ export interface SeedOptions {
 }
 
 const BATCH = 5_000; // transcripts per COPY round; memory stays flat whatever the size
-const TRANSCRIPT_COLUMNS = ["pair_id", "dataset_id", "condition", "raw_messages", "turns", "scratchpad_text", "final_output", "format_issues", "content_hash"];
+const TRANSCRIPT_COLUMNS = ["pair_id", "setting_id", "variation_id", "model_id", "query_id", "dataset_id", "condition", "raw_messages", "turns", "scratchpad_text", "final_output", "format_issues", "content_hash"];
 
 interface Registry {
   datasetId: number;
   variationIds: Map<string, number>; // "setting/variation" -> id
+  settingIds: Map<string, number>; // setting slug -> id
   modelIds: Map<string, number>;
   queryIds: Map<string, number>; // text hash -> id
 }
@@ -73,7 +74,7 @@ export async function countTranscripts(databaseUrl: string): Promise<number> {
 async function removeDemoTranscripts(client: pg.ClientBase) {
   const { rows } = await client.query<{ name: string }>("SELECT name FROM datasets");
   if (rows.every((row) => row.name === DEMO_DATASET)) {
-    await client.query("TRUNCATE transcripts, pairs, queries");
+    await client.query("TRUNCATE transcripts, source_labels, pairs, queries");
     return;
   }
   await client.query("DELETE FROM transcripts USING datasets d WHERE d.id = transcripts.dataset_id AND d.name = $1", [DEMO_DATASET]);
@@ -114,12 +115,12 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
      ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [DEMO_DATASET, "Generated demo corpus; rates follow the paper's per-variation results.", "lib/demo/generate.ts"],
   );
-  return { datasetId: rows[0].id, variationIds, modelIds, queryIds: new Map() };
+  return { datasetId: rows[0].id, variationIds, settingIds, modelIds, queryIds: new Map() };
 }
 
 async function insertBatch(client: pg.ClientBase, registry: Registry, batch: DemoTranscript[]): Promise<number> {
   await resolveQueries(client, registry, batch);
-  const pairIds = await resolvePairs(client, registry, batch);
+  const slots = await resolvePairs(client, registry, batch);
   const rows = batch.map((transcript, index) => {
     const parsed = parseMessages(transcript.messages);
     const contentHash = transcriptContentHash({
@@ -131,7 +132,7 @@ async function insertBatch(client: pg.ClientBase, registry: Registry, batch: Dem
       messages: transcript.messages,
     });
     return encodeCopyRow([
-      pairIds[index],
+      ...slots[index],
       registry.datasetId,
       transcript.condition,
       asJson(transcript.messages),
@@ -166,7 +167,10 @@ async function resolveQueries(client: pg.ClientBase, registry: Registry, batch: 
  * One pair row per (variation, model, query, sample), shared by the training
  * and deployment transcripts. Set-based insert; an existing slot is reused.
  */
-async function resolvePairs(client: pg.ClientBase, registry: Registry, batch: DemoTranscript[]): Promise<number[]> {
+/** [pair_id, setting_id, variation_id, model_id, query_id] for each transcript of the batch. */
+type Slot = [number, number, number, number, number];
+
+async function resolvePairs(client: pg.ClientBase, registry: Registry, batch: DemoTranscript[]): Promise<Slot[]> {
   const keyOf = (t: DemoTranscript) => {
     const variationId = registry.variationIds.get(`${t.settingSlug}/${t.variationSlug}`);
     const modelId = registry.modelIds.get(t.model);
@@ -194,5 +198,8 @@ async function resolvePairs(client: pg.ClientBase, registry: Registry, batch: De
     columns,
   );
   const idByKey = new Map(rows.map((row) => [[row.variation_id, row.model_id, row.query_id, row.sample_index].join(":"), row.id]));
-  return batchKeys.map((key) => idByKey.get(key)!);
+  return batch.map((transcript, index) => {
+    const [variationId, modelId, queryId] = keys.get(batchKeys[index])!;
+    return [idByKey.get(batchKeys[index])!, registry.settingIds.get(transcript.settingSlug)!, variationId, modelId, queryId];
+  });
 }

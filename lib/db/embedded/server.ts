@@ -158,7 +158,10 @@ function assertPortFree(port: number): Promise<void> {
 }
 
 async function initialise(initdb: string, dataDir: string, runAs: RunAs | undefined) {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Parents must stay enterable by the server's user (a recursive mkdir would
+  // give them the data directory's private mode).
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  mkdirSync(dataDir, { mode: 0o700 });
   if (runAs) chownSync(dataDir, runAs.uid, runAs.gid);
   const pwFile = path.join(os.tmpdir(), `af-pg-pw-${process.pid}-${Date.now()}`);
   writeFileSync(pwFile, PASSWORD + "\n", { mode: 0o644 });
