@@ -14,11 +14,11 @@ export const asJson = (value: unknown): CopyValue => ({ json: value });
 /** Mark a value for a text[] column. */
 export const asTextArray = (values: readonly string[]): CopyValue => ({ textArray: values });
 
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const SPECIAL = /[\\\t\n\r]/g;
+const ESCAPED: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
 function escapeText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+  return text.replace(SPECIAL, (char) => ESCAPED[char]);
 }
 
 /** A PostgreSQL array literal of strings, each element quoted. */
@@ -31,7 +31,8 @@ export function encodeCopyValue(value: CopyValue): string {
   if (typeof value === "string") return escapeText(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if ("textArray" in value) return escapeText(arrayLiteral(value.textArray));
-  return escapeText(JSON.stringify(value.json));
+  // JSON.stringify escapes control characters itself: only backslashes remain.
+  return JSON.stringify(value.json).replaceAll("\\", "\\\\");
 }
 
 export function encodeCopyRow(values: readonly CopyValue[]): string {
