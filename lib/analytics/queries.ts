@@ -1,0 +1,98 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import type { LabelSource } from "./label-sources";
+import type { VariationCounts } from "./prepare-variation-chart";
+
+export interface ChartFilter {
+  settingId: number;
+  modelId?: number;
+  datasetId?: number;
+  labelSource: LabelSource;
+}
+
+interface CountsRow {
+  id: number;
+  name: string;
+  is_baseline: boolean;
+  position: number;
+  n_training: number;
+  complied_training: number;
+  af_training: number;
+  n_deployment: number;
+  complied_deployment: number;
+  af_deployment: number;
+  yes_yes: number;
+  yes_no: number;
+  no_yes: number;
+  no_no: number;
+}
+
+/**
+ * Per variation of a setting: labelled transcripts per condition, how many
+ * complied, how many complied with alignment-faking reasoning, and the paired
+ * compliance table. All counting happens in SQL; every variation of the setting
+ * is returned, labelled or not, so an empty bar shows as n = 0.
+ */
+export async function variationCounts(filter: ChartFilter): Promise<VariationCounts[]> {
+  const { source, compliance, alignmentFaking } = filter.labelSource;
+  const modelFilter = filter.modelId ? Prisma.sql`AND t.model_id = ${filter.modelId}` : Prisma.empty;
+  const datasetFilter = filter.datasetId ? Prisma.sql`AND t.dataset_id = ${filter.datasetId}` : Prisma.empty;
+  const rows = await db().$queryRaw<CountsRow[]>`
+    WITH labelled AS (
+      SELECT t.pair_id, t.variation_id, t.condition,
+             c.value = 'true' AS complied,
+             COALESCE(a.value = 'true', false) AS af
+      FROM transcripts t
+      JOIN source_labels c ON c.transcript_id = t.id AND c.source = ${source} AND c.name = ${compliance}
+      LEFT JOIN source_labels a ON a.transcript_id = t.id AND a.source = ${source} AND a.name = ${alignmentFaking ?? ""}
+      WHERE t.setting_id = ${filter.settingId} ${modelFilter} ${datasetFilter}
+    ), per_condition AS (
+      SELECT variation_id,
+             count(*) FILTER (WHERE condition = 'training')::int AS n_training,
+             count(*) FILTER (WHERE condition = 'training' AND complied)::int AS complied_training,
+             count(*) FILTER (WHERE condition = 'training' AND complied AND af)::int AS af_training,
+             count(*) FILTER (WHERE condition = 'deployment')::int AS n_deployment,
+             count(*) FILTER (WHERE condition = 'deployment' AND complied)::int AS complied_deployment,
+             count(*) FILTER (WHERE condition = 'deployment' AND complied AND af)::int AS af_deployment
+      FROM labelled GROUP BY variation_id
+    ), by_pair AS (
+      -- One row per pair: each side's compliance (NULL when that side is unlabelled).
+      SELECT variation_id,
+             bool_or(complied) FILTER (WHERE condition = 'training') AS training,
+             bool_or(complied) FILTER (WHERE condition = 'deployment') AS deployment
+      FROM labelled GROUP BY pair_id, variation_id
+    ), paired AS (
+      SELECT variation_id,
+             count(*) FILTER (WHERE training AND deployment)::int AS yes_yes,
+             count(*) FILTER (WHERE training AND NOT deployment)::int AS yes_no,
+             count(*) FILTER (WHERE NOT training AND deployment)::int AS no_yes,
+             count(*) FILTER (WHERE NOT training AND NOT deployment)::int AS no_no
+      FROM by_pair GROUP BY variation_id
+    )
+    SELECT v.id, v.name, v.is_baseline, v.position,
+           COALESCE(pc.n_training, 0) AS n_training, COALESCE(pc.complied_training, 0) AS complied_training,
+           COALESCE(pc.af_training, 0) AS af_training, COALESCE(pc.n_deployment, 0) AS n_deployment,
+           COALESCE(pc.complied_deployment, 0) AS complied_deployment, COALESCE(pc.af_deployment, 0) AS af_deployment,
+           COALESCE(p.yes_yes, 0) AS yes_yes, COALESCE(p.yes_no, 0) AS yes_no, COALESCE(p.no_yes, 0) AS no_yes, COALESCE(p.no_no, 0) AS no_no
+    FROM prompt_variations v
+    LEFT JOIN per_condition pc ON pc.variation_id = v.id
+    LEFT JOIN paired p ON p.variation_id = v.id
+    WHERE v.setting_id = ${filter.settingId}
+    ORDER BY v.position, v.name`;
+  return rows.map((row) => ({
+    variationId: row.id,
+    name: row.name,
+    isBaseline: row.is_baseline,
+    position: row.position,
+    training: { n: row.n_training, complied: row.complied_training, compliedWithAf: row.af_training },
+    deployment: { n: row.n_deployment, complied: row.complied_deployment, compliedWithAf: row.af_deployment },
+    pairs: { yesYes: row.yes_yes, yesNo: row.yes_no, noYes: row.no_yes, noNo: row.no_no },
+  }));
+}
+
+/** The label sources present, with the label names each uses. */
+export async function availableLabelSources(): Promise<{ source: string; names: string[] }[]> {
+  return db().$queryRaw<{ source: string; names: string[] }[]>`
+    SELECT source, array_agg(DISTINCT name ORDER BY name) AS names FROM source_labels GROUP BY source ORDER BY source`;
+}
