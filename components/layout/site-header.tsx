@@ -3,6 +3,7 @@ import Link from "next/link";
 const NAV = [
   { href: "/", label: "Overview" },
   { href: "/transcripts", label: "Transcripts" },
+  { href: "/analytics", label: "Variations" },
 ];
 
 export function SiteHeader() {

@@ -41,8 +41,8 @@ export interface StackedBar {
 export type GapMethod = "newcombe-paired" | "newcombe-independent";
 
 export const GAP_METHOD_LABEL: Record<GapMethod, string> = {
-  "newcombe-paired": "Newcombe's paired hybrid score interval (method 10)",
-  "newcombe-independent": "Newcombe's hybrid score interval for independent samples (method 10)",
+  "newcombe-paired": "Newcombe, paired",
+  "newcombe-independent": "Newcombe, independent",
 };
 
 export interface VariationSeries {

@@ -96,3 +96,20 @@ export async function availableLabelSources(): Promise<{ source: string; names: 
   return db().$queryRaw<{ source: string; names: string[] }[]>`
     SELECT source, array_agg(DISTINCT name ORDER BY name) AS names FROM source_labels GROUP BY source ORDER BY source`;
 }
+
+export interface FilterOptions {
+  settings: { id: number; slug: string; name: string }[];
+  models: { id: number; name: string }[];
+  datasets: { id: number; name: string }[];
+  sources: { source: string; names: string[] }[];
+}
+
+export async function chartFilterOptions(): Promise<FilterOptions> {
+  const [settings, models, datasets, sources] = await Promise.all([
+    db().setting.findMany({ select: { id: true, slug: true, name: true }, orderBy: { id: "asc" } }),
+    db().model.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().dataset.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    availableLabelSources(),
+  ]);
+  return { settings, models, datasets, sources };
+}

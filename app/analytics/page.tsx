@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { ChartFilters } from "@/components/analytics/chart-filters";
+import { RatesTable } from "@/components/analytics/rates-table";
+import { VariationChart } from "@/components/analytics/variation-chart";
+import { chartParamsSchema, resolveChartFilter } from "@/lib/analytics/chart-params";
+import { chartRows, SEGMENTS, type Segment } from "@/lib/analytics/chart-rows";
+import { drillDownHref } from "@/lib/analytics/drill-down";
+import { prepareVariationSeries } from "@/lib/analytics/prepare-variation-chart";
+import { chartFilterOptions, variationCounts } from "@/lib/analytics/queries";
+import { ratesRows } from "@/lib/analytics/rates-table";
+import { loadFromDatabase } from "@/lib/db/unavailable";
+
+export const metadata: Metadata = { title: "Variations" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = chartParamsSchema.parse(await searchParams);
+  const loaded = await loadFromDatabase(async () => {
+    const options = await chartFilterOptions();
+    const { filter, problem } = resolveChartFilter(params, options);
+    const series = filter ? prepareVariationSeries(await variationCounts(filter)) : [];
+    return { options, filter, problem, series };
+  });
+  if (!loaded.ok) return <DatabaseUnavailable />;
+  const { options, filter, problem, series } = loaded.data;
+
+  const rows = chartRows(series);
+  const hrefs = filter
+    ? Object.fromEntries(rows.map((row) => [row.id, Object.fromEntries(SEGMENTS.map((s) => [s.key, drillDownHref(filter, row, s.key)])) as Record<Segment, string>]))
+    : {};
+  const csvHref = `/analytics/variations.csv?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined).map(([k, v]) => [k, String(v)]))}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Prompt variations</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Refusals, compliance with and without alignment-faking reasoning, in training and deployment, per prompt variation.
+          </p>
+        </div>
+        {filter && (
+          <a href={csvHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+            Download CSV
+          </a>
+        )}
+      </div>
+      {filter ? (
+        <>
+          <ChartFilters options={options} filter={filter} />
+          <VariationChart rows={rows} hrefs={hrefs} title={`Labels: ${filter.labelSource.source}`} />
+          <RatesTable rows={ratesRows(series)} />
+        </>
+      ) : (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">{problem}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useRef } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SEGMENTS, type ChartRow, type Segment } from "@/lib/analytics/chart-rows";
+import { ChartDownloads } from "./chart-downloads";
+
+const ROW_HEIGHT = 22;
+
+/**
+ * The paper's chart: per variation, a training and a deployment bar split into
+ * refuses / complies with AF reasoning / complies without. Draws what
+ * lib/analytics decided; a click on a segment opens its transcripts.
+ */
+export function VariationChart({ rows, hrefs, title }: { rows: ChartRow[]; hrefs: Record<string, Record<Segment, string>>; title: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4">
+      <figcaption className="mb-2 flex items-center justify-between gap-4">
+        <span className="text-sm font-semibold">{title}</span>
+        <ChartDownloads container={container} fileName="variation-chart" />
+      </figcaption>
+      <div ref={container} style={{ height: Math.max(200, rows.length * ROW_HEIGHT + 80) }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>
+            <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+            <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
+            <YAxis type="category" dataKey="id" width={300} tick={<BarLabel rows={rows} />} interval={0} />
+            <Tooltip content={<SegmentTooltip />} cursor={{ fill: "#eef2ff" }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {SEGMENTS.map((segment) => (
+              <Bar
+                key={segment.key}
+                dataKey={segment.key}
+                name={segment.label}
+                stackId="bar"
+                fill={segment.color}
+                cursor="pointer"
+                isAnimationActive={false}
+                onClick={(data: { payload?: ChartRow }) => {
+                  if (data.payload) window.location.assign(hrefs[data.payload.id][segment.key]);
+                }}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+const CONDITION_COLOR = { training: "#c2410c", deployment: "#0369a1" };
+
+/** Names the variation once, on its training bar; each bar says its condition in its colour. */
+function BarLabel({ x, y, payload, rows }: { x?: number; y?: number; payload?: { value: string }; rows: ChartRow[] }) {
+  const row = rows.find((r) => r.id === payload?.value);
+  if (!row || x === undefined || y === undefined) return null;
+  const name = row.variation.length > 38 ? row.variation.slice(0, 37) + "…" : row.variation;
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" fontSize={11}>
+      {row.condition === "training" && <tspan fill="#0f172a">{name} · </tspan>}
+      <tspan fill={CONDITION_COLOR[row.condition]}>{row.condition}</tspan>
+    </text>
+  );
+}
+
+function SegmentTooltip({ active, payload }: { active?: boolean; payload?: { payload: ChartRow }[] }) {
+  const row = payload?.[0]?.payload;
+  if (!active || !row) return null;
+  return (
+    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow">
+      <p className="font-semibold">{row.label}</p>
+      <p className="text-slate-500">n = {row.n}</p>
+      {SEGMENTS.map((segment) => (
+        <p key={segment.key}>
+          <span className="mr-1 inline-block size-2 rounded-sm" style={{ background: segment.color }} />
+          {segment.label}: {row[segment.key].toFixed(1)}% ({row.counts[segment.key]})
+        </p>
+      ))}
+      <p className="mt-1 text-slate-500">Click a segment to open its transcripts.</p>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { guessLabelSource, type LabelSource } from "./label-sources";
+import type { ChartFilter, FilterOptions } from "./queries";
+
+/** The variation chart's state, all of it in the URL. */
+export const chartParamsSchema = z.object({
+  setting: z.string().optional(),
+  model: z.coerce.number().int().positive().optional().catch(undefined),
+  dataset: z.coerce.number().int().positive().optional().catch(undefined),
+  source: z.string().optional(),
+  compliance: z.string().optional(),
+  af: z.string().optional(),
+});
+export type ChartParams = z.infer<typeof chartParamsSchema>;
+
+/**
+ * Resolves the URL's choices against what exists: the first setting, and the
+ * first label source whose names say which label is compliance, by default.
+ */
+export function resolveChartFilter(params: ChartParams, options: FilterOptions): { filter: ChartFilter | null; problem?: string } {
+  const setting = options.settings.find((s) => s.slug === params.setting) ?? options.settings[0];
+  if (!setting) return { filter: null, problem: "There are no transcripts yet." };
+  const labelSource = chooseLabelSource(params, options);
+  if (!labelSource) {
+    return { filter: null, problem: "No label source with a compliance label was found. Import data that carries labels (e.g. an LLM judge's “complied”)." };
+  }
+  return { filter: { settingId: setting.id, modelId: params.model, datasetId: params.dataset, labelSource } };
+}
+
+function chooseLabelSource(params: ChartParams, options: FilterOptions): LabelSource | null {
+  const candidates = params.source ? options.sources.filter((s) => s.source === params.source) : options.sources;
+  for (const { source, names } of candidates) {
+    const guessed = guessLabelSource(source, names);
+    const compliance = params.compliance && names.includes(params.compliance) ? params.compliance : guessed?.compliance;
+    if (!compliance) continue;
+    const af = params.af === "" ? null : params.af && names.includes(params.af) ? params.af : (guessed?.alignmentFaking ?? null);
+    return { kind: "source", source, compliance, alignmentFaking: af };
+  }
+  return null;
+}

@@ -1,0 +1,65 @@
+import { GAP_METHOD_LABEL, type VariationSeries } from "./prepare-variation-chart";
+import type { Interval } from "./intervals";
+
+/** The numbers of the chart as rows, shared by the on-page table and the CSV download. */
+export interface RatesRow {
+  variation: string;
+  baseline: boolean;
+  nTraining: number;
+  nDeployment: number;
+  afRate: Interval | null;
+  complianceTraining: Interval | null;
+  complianceDeployment: Interval | null;
+  complianceGap: Interval | null;
+  gapMethod: string | null;
+}
+
+export function ratesRows(series: VariationSeries[]): RatesRow[] {
+  return series.map((s) => ({
+    variation: s.name,
+    baseline: s.isBaseline,
+    nTraining: s.bars[0].n,
+    nDeployment: s.bars[1].n,
+    afRate: s.afRate,
+    complianceTraining: s.complianceTraining,
+    complianceDeployment: s.complianceDeployment,
+    complianceGap: s.complianceGap,
+    gapMethod: s.complianceGap ? GAP_METHOD_LABEL[s.complianceGap.method] : null,
+  }));
+}
+
+const percent = (x: number) => (x * 100).toFixed(1);
+
+/** "11.9% [10.7, 13.2]" — a rate is never shown without its interval. */
+export function formatInterval(interval: Interval | null, signed = false): string {
+  if (!interval) return "–";
+  const sign = signed && interval.estimate > 0 ? "+" : "";
+  return `${sign}${percent(interval.estimate)}% [${percent(interval.lower)}, ${percent(interval.upper)}]`;
+}
+
+const CSV_HEADER = [
+  "variation", "baseline", "n_training", "n_deployment",
+  "af_rate", "af_rate_low", "af_rate_high",
+  "compliance_training", "compliance_training_low", "compliance_training_high",
+  "compliance_deployment", "compliance_deployment_low", "compliance_deployment_high",
+  "compliance_gap", "compliance_gap_low", "compliance_gap_high", "gap_interval_method",
+];
+
+function csvField(value: string | number | boolean | null): string {
+  if (value === null) return "";
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const triple = (interval: Interval | null) => (interval ? [interval.estimate, interval.lower, interval.upper].map((x) => Number(x.toFixed(6))) : [null, null, null]);
+
+export function ratesCsv(rows: RatesRow[]): string {
+  const lines = rows.map((row) =>
+    [
+      row.variation, row.baseline, row.nTraining, row.nDeployment,
+      ...triple(row.afRate), ...triple(row.complianceTraining), ...triple(row.complianceDeployment), ...triple(row.complianceGap),
+      row.gapMethod,
+    ].map(csvField).join(","),
+  );
+  return [CSV_HEADER.join(","), ...lines].join("\n") + "\n";
+}
