@@ -94,10 +94,13 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
   const variationIds = new Map<string, number>();
   for (const variation of DEMO_VARIATIONS) {
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO prompt_variations (setting_id, slug, name, description, system_prompt, is_baseline, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO prompt_variations (setting_id, slug, name, description, system_prompt, is_baseline, position, reference_no)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (setting_id, slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-      [settingIds.get(variation.settingSlug), variation.slug, variation.name, variation.description ?? null, variation.systemPrompt ?? null, variation.isBaseline, variation.position],
+      [
+        settingIds.get(variation.settingSlug), variation.slug, variation.name, variation.description ?? null,
+        variation.systemPrompt ?? null, variation.isBaseline, variation.position, variation.paperVariationNo,
+      ],
     );
     variationIds.set(`${variation.settingSlug}/${variation.slug}`, rows[0].id);
   }
