@@ -3,12 +3,12 @@ import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ChartFilters } from "@/components/analytics/chart-filters";
 import { RatesTable } from "@/components/analytics/rates-table";
 import { VariationChart } from "@/components/analytics/variation-chart";
-import { chartParamsSchema, resolveChartFilter } from "@/lib/analytics/chart-params";
+import { chartParamsSchema } from "@/lib/analytics/chart-params";
 import { chartRows, SEGMENTS, type Segment } from "@/lib/analytics/chart-rows";
 import { drillDownHref } from "@/lib/analytics/drill-down";
-import { prepareVariationSeries } from "@/lib/analytics/prepare-variation-chart";
-import { chartFilterOptions, variationCounts } from "@/lib/analytics/queries";
 import { ratesRows } from "@/lib/analytics/rates-table";
+import { loadVariationChart } from "@/lib/analytics/load-variation-chart";
+import { ReferencePicker } from "@/components/analytics/reference-picker";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 
 export const metadata: Metadata = { title: "Variations" };
@@ -17,14 +17,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = chartParamsSchema.parse(await searchParams);
-  const loaded = await loadFromDatabase(async () => {
-    const options = await chartFilterOptions();
-    const { filter, problem } = resolveChartFilter(params, options);
-    const series = filter ? prepareVariationSeries(await variationCounts(filter)) : [];
-    return { options, filter, problem, series };
-  });
+  const loaded = await loadFromDatabase(() => loadVariationChart(params));
   if (!loaded.ok) return <DatabaseUnavailable />;
-  const { options, filter, problem, series } = loaded.data;
+  const { options, filter, problem, series, referenceSeries, reference, chosenRef, refModel } = loaded.data;
 
   const rows = chartRows(series);
   const hrefs = filter
@@ -48,9 +43,11 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
       </div>
       {filter ? (
         <>
-          <ChartFilters options={options} filter={filter} />
+          <ChartFilters options={options} filter={filter}>
+            <ReferencePicker series={referenceSeries} chosen={chosenRef} model={refModel} />
+          </ChartFilters>
           <VariationChart rows={rows} hrefs={hrefs} title={`Labels: ${filter.labelSource.source}`} />
-          <RatesTable rows={ratesRows(series)} />
+          <RatesTable rows={ratesRows(series, reference)} />
         </>
       ) : (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">{problem}</p>

@@ -1,7 +1,7 @@
 import type { ChartFilter, FilterOptions } from "@/lib/analytics/queries";
 
 /** A plain GET form: the chart's state lives in the URL, so links reproduce it. */
-export function ChartFilters({ options, filter }: { options: FilterOptions; filter: ChartFilter }) {
+export function ChartFilters({ options, filter, children }: { options: FilterOptions; filter: ChartFilter; children?: React.ReactNode }) {
   const setting = options.settings.find((s) => s.id === filter.settingId);
   const names = options.sources.find((s) => s.source === filter.labelSource.source)?.names ?? [];
   const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
@@ -47,6 +47,7 @@ export function ChartFilters({ options, filter }: { options: FilterOptions; filt
           {names.map((name) => <option key={name} value={name}>{name}</option>)}
         </select>
       </label>
+      {children}
       <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
         Show
       </button>

@@ -1,4 +1,5 @@
-import { formatInterval, type RatesRow } from "@/lib/analytics/rates-table";
+import type { Interval } from "@/lib/analytics/intervals";
+import { formatInterval, formatReference, type RatesRow } from "@/lib/analytics/rates-table";
 
 const SMALL_N = 30;
 
@@ -39,15 +40,25 @@ export function RatesTable({ rows }: { rows: RatesRow[] }) {
                   </span>
                 )}
               </td>
-              <td className="px-3 py-1.5 text-right">{formatInterval(row.afRate)}</td>
-              <td className="px-3 py-1.5 text-right">{formatInterval(row.complianceTraining)}</td>
-              <td className="px-3 py-1.5 text-right">{formatInterval(row.complianceDeployment)}</td>
-              <td className="px-3 py-1.5 text-right font-medium">{formatInterval(row.complianceGap, true)}</td>
+              <RateCell value={row.afRate} published={row.reference?.afReasoning} />
+              <RateCell value={row.complianceTraining} published={row.reference?.complianceTraining} />
+              <RateCell value={row.complianceDeployment} published={row.reference?.complianceDeployment} />
+              <RateCell value={row.complianceGap} published={row.reference?.complianceGap} signed strong />
               <td className="px-3 py-1.5 text-xs text-slate-500">{row.gapMethod ?? "–"}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function RateCell({ value, published, signed = false, strong = false }: { value: Interval | null; published?: number | null; signed?: boolean; strong?: boolean }) {
+  const reference = formatReference(value, published);
+  return (
+    <td className={`px-3 py-1.5 text-right ${strong ? "font-medium" : ""}`}>
+      {formatInterval(value, signed)}
+      {reference && <span className="block text-xs font-normal text-indigo-700">{reference}</span>}
+    </td>
   );
 }

@@ -10,6 +10,9 @@ export const chartParamsSchema = z.object({
   source: z.string().optional(),
   compliance: z.string().optional(),
   af: z.string().optional(),
+  /** Reference series id and the model whose published rows to show. */
+  ref: z.coerce.number().int().positive().optional().catch(undefined),
+  refModel: z.string().optional(),
 });
 export type ChartParams = z.infer<typeof chartParamsSchema>;
 

@@ -22,6 +22,8 @@ export interface VariationCounts {
   name: string;
   isBaseline: boolean;
   position: number;
+  /** Number in a published results table, to line up reference values. */
+  referenceNo?: number | null;
   training: ConditionCounts;
   deployment: ConditionCounts;
   /** Compliance of both sides of each labelled pair: training answer × deployment answer. */
@@ -49,6 +51,7 @@ export interface VariationSeries {
   variationId: number;
   name: string;
   isBaseline: boolean;
+  referenceNo: number | null;
   bars: [StackedBar, StackedBar];
   afRate: (Interval & { n: number }) | null;
   complianceTraining: (Interval & { n: number }) | null;
@@ -95,6 +98,7 @@ export function prepareVariationSeries(rows: VariationCounts[]): VariationSeries
         variationId: row.variationId,
         name: row.name,
         isBaseline: row.isBaseline,
+        referenceNo: row.referenceNo ?? null,
         bars: [bar("training", row.training), bar("deployment", row.deployment)],
         afRate: withN(wilson(row.training.compliedWithAf, row.training.n), row.training.n),
         complianceTraining: withN(wilson(row.training.complied, row.training.n), row.training.n),

@@ -16,6 +16,7 @@ interface CountsRow {
   name: string;
   is_baseline: boolean;
   position: number;
+  reference_no: number | null;
   n_training: number;
   complied_training: number;
   af_training: number;
@@ -70,7 +71,7 @@ export async function variationCounts(filter: ChartFilter): Promise<VariationCou
              count(*) FILTER (WHERE NOT training AND NOT deployment)::int AS no_no
       FROM by_pair GROUP BY variation_id
     )
-    SELECT v.id, v.name, v.is_baseline, v.position,
+    SELECT v.id, v.name, v.is_baseline, v.position, v.reference_no,
            COALESCE(pc.n_training, 0) AS n_training, COALESCE(pc.complied_training, 0) AS complied_training,
            COALESCE(pc.af_training, 0) AS af_training, COALESCE(pc.n_deployment, 0) AS n_deployment,
            COALESCE(pc.complied_deployment, 0) AS complied_deployment, COALESCE(pc.af_deployment, 0) AS af_deployment,
@@ -85,6 +86,7 @@ export async function variationCounts(filter: ChartFilter): Promise<VariationCou
     name: row.name,
     isBaseline: row.is_baseline,
     position: row.position,
+    referenceNo: row.reference_no,
     training: { n: row.n_training, complied: row.complied_training, compliedWithAf: row.af_training },
     deployment: { n: row.n_deployment, complied: row.complied_deployment, compliedWithAf: row.af_deployment },
     pairs: { yesYes: row.yes_yes, yesNo: row.yes_no, noYes: row.no_yes, noNo: row.no_no },

@@ -30,9 +30,9 @@ describe("parseReferenceFile", () => {
 
 describe("matchReference", () => {
   const rows = [
-    { variation_no: 1, variation: "default" },
-    { variation_no: 4, variation: "cut rlhf info" },
-    { variation_no: null, variation: "OpenAI is the AI company" },
+    { variationNo: 1, variation: "default" },
+    { variationNo: 4, variation: "cut rlhf info" },
+    { variationNo: null, variation: "OpenAI is the AI company" },
   ];
   it("matches by published number first, then by name, and leaves the rest unmatched", () => {
     const matched = matchReference(

@@ -56,8 +56,8 @@ const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, " 
  * Pairs each measured variation with its published row: by published number
  * when the variation carries one, else by name. Unmatched variations map to null.
  */
-export function matchReference<R extends Pick<ReferenceRow, "variation" | "variation_no">>(variations: MeasuredVariation[], rows: R[]): Map<number, R | null> {
-  const byNumber = new Map(rows.filter((row) => row.variation_no != null).map((row) => [row.variation_no!, row]));
+export function matchReference<R extends { variation: string; variationNo: number | null }>(variations: MeasuredVariation[], rows: R[]): Map<number, R | null> {
+  const byNumber = new Map(rows.filter((row) => row.variationNo != null).map((row) => [row.variationNo!, row]));
   const byName = new Map(rows.map((row) => [normalize(row.variation), row]));
   return new Map(
     variations.map((variation) => [

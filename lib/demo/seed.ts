@@ -96,7 +96,10 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO prompt_variations (setting_id, slug, name, description, system_prompt, is_baseline, position, reference_no)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (setting_id, slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+       ON CONFLICT (setting_id, slug) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description,
+         system_prompt = EXCLUDED.system_prompt, is_baseline = EXCLUDED.is_baseline, position = EXCLUDED.position,
+         reference_no = EXCLUDED.reference_no
+       RETURNING id`,
       [
         settingIds.get(variation.settingSlug), variation.slug, variation.name, variation.description ?? null,
         variation.systemPrompt ?? null, variation.isBaseline, variation.position, variation.paperVariationNo,

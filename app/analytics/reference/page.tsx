@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { ReferenceUploadForm } from "@/components/analytics/reference-upload-form";
+import { listReferenceSeries } from "@/lib/analytics/reference-store";
+import { loadFromDatabase } from "@/lib/db/unavailable";
+import { removeReference } from "./actions";
+
+export const metadata: Metadata = { title: "Reference results" };
+
+export default async function ReferencePage() {
+  const loaded = await loadFromDatabase(listReferenceSeries);
+  if (!loaded.ok) return <DatabaseUnavailable />;
+  return (
+    <div className="max-w-3xl space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Reference results</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Published per-variation results (rates in percent, with standard errors) shown beside the measured rates on the{" "}
+          <Link href="/analytics" className="text-indigo-600 hover:underline">variation chart</Link>, with the difference. Variations are
+          lined up by their published number (<code>variation_no</code>) when they carry one, else by name.
+        </p>
+      </div>
+      <ReferenceUploadForm />
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        {loaded.data.length === 0 && <li className="p-4 text-sm text-slate-500">No reference loaded yet.</li>}
+        {loaded.data.map((series) => (
+          <li key={series.id} className="flex items-center justify-between gap-4 p-4 text-sm">
+            <div>
+              <p className="font-medium">{series.name}</p>
+              <p className="text-xs text-slate-500">
+                {series._count.values} rows · models: {series.models.join(", ")} {series.source && `· ${series.source}`}
+              </p>
+            </div>
+            <form action={removeReference}>
+              <input type="hidden" name="id" value={series.id} />
+              <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-red-50 hover:text-red-700">Remove</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
