@@ -36,10 +36,25 @@ interface CountsRow {
  * is returned, labelled or not, so an empty bar shows as n = 0.
  */
 export async function variationCounts(filter: ChartFilter): Promise<VariationCounts[]> {
+  const rows = await db().$queryRaw<CountsRow[]>(variationCountsSql(filter));
+  return rows.map((row) => ({
+    variationId: row.id,
+    name: row.name,
+    isBaseline: row.is_baseline,
+    position: row.position,
+    referenceNo: row.reference_no,
+    training: { n: row.n_training, complied: row.complied_training, compliedWithAf: row.af_training },
+    deployment: { n: row.n_deployment, complied: row.complied_deployment, compliedWithAf: row.af_deployment },
+    pairs: { yesYes: row.yes_yes, yesNo: row.yes_no, noYes: row.no_yes, noNo: row.no_no },
+  }));
+}
+
+/** The SQL behind variationCounts (exported so the benchmark can run it raw). */
+export function variationCountsSql(filter: ChartFilter): Prisma.Sql {
   const { source, compliance, alignmentFaking } = filter.labelSource;
   const modelFilter = filter.modelId ? Prisma.sql`AND t.model_id = ${filter.modelId}` : Prisma.empty;
   const datasetFilter = filter.datasetId ? Prisma.sql`AND t.dataset_id = ${filter.datasetId}` : Prisma.empty;
-  const rows = await db().$queryRaw<CountsRow[]>`
+  return Prisma.sql`
     WITH labelled AS (
       SELECT t.pair_id, t.variation_id, t.condition,
              c.value = 'true' AS complied,
@@ -81,16 +96,6 @@ export async function variationCounts(filter: ChartFilter): Promise<VariationCou
     LEFT JOIN paired p ON p.variation_id = v.id
     WHERE v.setting_id = ${filter.settingId}
     ORDER BY v.position, v.name`;
-  return rows.map((row) => ({
-    variationId: row.id,
-    name: row.name,
-    isBaseline: row.is_baseline,
-    position: row.position,
-    referenceNo: row.reference_no,
-    training: { n: row.n_training, complied: row.complied_training, compliedWithAf: row.af_training },
-    deployment: { n: row.n_deployment, complied: row.complied_deployment, compliedWithAf: row.af_deployment },
-    pairs: { yesYes: row.yes_yes, yesNo: row.yes_no, noYes: row.no_yes, noNo: row.no_no },
-  }));
 }
 
 /** The label sources present, with the label names each uses. */

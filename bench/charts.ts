@@ -1,0 +1,90 @@
+import pg from "pg";
+import { report } from "./report";
+
+const VARIATIONS = 150;
+const LABELS_PER_TRANSCRIPT = 3;
+const RUNS = 15;
+
+/**
+ * charts.all_variations: the variation chart of one setting with 150 prompt
+ * variations over `size` transcripts and 3 labels each (1,000,000 and
+ * 3,000,000 at the issue's size): SQL counts plus the pure preparation, through
+ * the app's code, against the same SQL run raw through pg.
+ */
+export async function benchCharts(databaseUrl: string, size: number) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const settingId = await buildSyntheticSetting(client, size);
+    process.env.DATABASE_URL = databaseUrl;
+    const { variationCounts, variationCountsSql } = await import("@/lib/analytics/queries");
+    const { prepareVariationSeries } = await import("@/lib/analytics/prepare-variation-chart");
+    const filter = { settingId, labelSource: { kind: "source" as const, source: "bench judge", compliance: "complied", alignmentFaking: "alignment_faking" } };
+    const sql = variationCountsSql(filter);
+
+    const raw = await timeRuns(async () => client.query(sql.text, sql.values));
+    const app = await timeRuns(async () => prepareVariationSeries(await variationCounts(filter)));
+    report({
+      name: "charts.all_variations", value: app.p50, unit: "ms", baseline: raw.p50, ratio: app.p50 / raw.p50,
+      p95: app.p95, variations: VARIATIONS, transcripts: size, labels: size * LABELS_PER_TRANSCRIPT,
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+async function timeRuns(run: () => Promise<unknown>) {
+  await run(); // warm caches and connections
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(RUNS / 2)], p95: times[Math.ceil(RUNS * 0.95) - 1] };
+}
+
+/** A setting of 150 variations, `size` paired transcripts and their labels, built in SQL. */
+async function buildSyntheticSetting(client: pg.Client, size: number): Promise<number> {
+  const pairs = Math.floor(size / 2);
+  const queries = Math.ceil(pairs / VARIATIONS);
+  await client.query("BEGIN");
+  const settingId = (await client.query("INSERT INTO settings (slug, name) VALUES ('bench-charts', 'Bench (150 variations)') RETURNING id")).rows[0].id;
+  await client.query(
+    `INSERT INTO prompt_variations (setting_id, slug, name, is_baseline, position)
+     SELECT $1, 'v' || i, 'Variation ' || i, i = 0, i FROM generate_series(0, $2 - 1) i`,
+    [settingId, VARIATIONS],
+  );
+  const modelId = (await client.query("INSERT INTO models (name) VALUES ('bench-model') ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id")).rows[0].id;
+  const datasetId = (await client.query("INSERT INTO datasets (name) VALUES ('bench-charts') RETURNING id")).rows[0].id;
+  const firstQuery = (await client.query(
+    `INSERT INTO queries (text, text_hash) SELECT 'bench query ' || i, md5('bench query ' || i) FROM generate_series(1, $1) i RETURNING id`,
+    [queries],
+  )).rows[0].id;
+  await client.query(
+    `INSERT INTO pairs (variation_id, model_id, query_id)
+     SELECT v.id, $2, $3 + (p / $4) FROM generate_series(0, $1 - 1) p
+     JOIN prompt_variations v ON v.setting_id = $5 AND v.position = p % $4`,
+    [pairs, modelId, firstQuery, VARIATIONS, settingId],
+  );
+  await client.query(
+    `INSERT INTO transcripts (pair_id, dataset_id, condition, raw_messages, turns, content_hash, setting_id, variation_id, model_id, query_id)
+     SELECT p.id, $1, c::"Condition", '[]', '[]', md5(p.id || c), $2, p.variation_id, p.model_id, p.query_id
+     FROM pairs p JOIN prompt_variations v ON v.id = p.variation_id AND v.setting_id = $2, unnest(ARRAY['training', 'deployment']) c`,
+    [datasetId, settingId],
+  );
+  await client.query(
+    `INSERT INTO source_labels (transcript_id, source, name, value)
+     SELECT t.id, 'bench judge', l.name,
+            CASE l.name WHEN 'complied' THEN (hashtext(t.id || 'c') % 100 < CASE WHEN t.condition = 'training' THEN 15 ELSE 4 END)::text
+                        WHEN 'alignment_faking' THEN (hashtext(t.id || 'a') % 100 < 10)::text
+                        ELSE (1 + abs(hashtext(t.id || 'k')) % 4)::text END
+     FROM transcripts t, unnest(ARRAY['complied', 'alignment_faking', 'compromise']) l(name)
+     WHERE t.setting_id = $1`,
+    [settingId],
+  );
+  await client.query("COMMIT");
+  await client.query("ANALYZE");
+  return settingId;
+}
