@@ -54,32 +54,28 @@ export function variationCountsSql(filter: ChartFilter): Prisma.Sql {
   const { source, compliance, alignmentFaking } = filter.labelSource;
   const modelFilter = filter.modelId ? Prisma.sql`AND t.model_id = ${filter.modelId}` : Prisma.empty;
   const datasetFilter = filter.datasetId ? Prisma.sql`AND t.dataset_id = ${filter.datasetId}` : Prisma.empty;
+  // One pass: fold each pair's two transcripts into one row (a pair holds at most
+  // one transcript per condition), then count per variation. NULL = unlabelled side.
   return Prisma.sql`
-    WITH labelled AS (
-      SELECT t.pair_id, t.variation_id, t.condition,
-             c.value = 'true' AS complied,
-             COALESCE(a.value = 'true', false) AS af
+    WITH by_pair AS (
+      SELECT t.variation_id,
+             bool_or(c.value = 'true') FILTER (WHERE t.condition = 'training') AS training,
+             bool_or(c.value = 'true' AND a.value = 'true') FILTER (WHERE t.condition = 'training') AS training_af,
+             bool_or(c.value = 'true') FILTER (WHERE t.condition = 'deployment') AS deployment,
+             bool_or(c.value = 'true' AND a.value = 'true') FILTER (WHERE t.condition = 'deployment') AS deployment_af
       FROM transcripts t
       JOIN source_labels c ON c.transcript_id = t.id AND c.source = ${source} AND c.name = ${compliance}
       LEFT JOIN source_labels a ON a.transcript_id = t.id AND a.source = ${source} AND a.name = ${alignmentFaking ?? ""}
       WHERE t.setting_id = ${filter.settingId} ${modelFilter} ${datasetFilter}
-    ), per_condition AS (
+      GROUP BY t.pair_id, t.variation_id
+    ), per_variation AS (
       SELECT variation_id,
-             count(*) FILTER (WHERE condition = 'training')::int AS n_training,
-             count(*) FILTER (WHERE condition = 'training' AND complied)::int AS complied_training,
-             count(*) FILTER (WHERE condition = 'training' AND complied AND af)::int AS af_training,
-             count(*) FILTER (WHERE condition = 'deployment')::int AS n_deployment,
-             count(*) FILTER (WHERE condition = 'deployment' AND complied)::int AS complied_deployment,
-             count(*) FILTER (WHERE condition = 'deployment' AND complied AND af)::int AS af_deployment
-      FROM labelled GROUP BY variation_id
-    ), by_pair AS (
-      -- One row per pair: each side's compliance (NULL when that side is unlabelled).
-      SELECT variation_id,
-             bool_or(complied) FILTER (WHERE condition = 'training') AS training,
-             bool_or(complied) FILTER (WHERE condition = 'deployment') AS deployment
-      FROM labelled GROUP BY pair_id, variation_id
-    ), paired AS (
-      SELECT variation_id,
+             count(training)::int AS n_training,
+             count(*) FILTER (WHERE training)::int AS complied_training,
+             count(*) FILTER (WHERE training_af)::int AS af_training,
+             count(deployment)::int AS n_deployment,
+             count(*) FILTER (WHERE deployment)::int AS complied_deployment,
+             count(*) FILTER (WHERE deployment_af)::int AS af_deployment,
              count(*) FILTER (WHERE training AND deployment)::int AS yes_yes,
              count(*) FILTER (WHERE training AND NOT deployment)::int AS yes_no,
              count(*) FILTER (WHERE NOT training AND deployment)::int AS no_yes,
@@ -87,13 +83,12 @@ export function variationCountsSql(filter: ChartFilter): Prisma.Sql {
       FROM by_pair GROUP BY variation_id
     )
     SELECT v.id, v.name, v.is_baseline, v.position, v.reference_no,
-           COALESCE(pc.n_training, 0) AS n_training, COALESCE(pc.complied_training, 0) AS complied_training,
-           COALESCE(pc.af_training, 0) AS af_training, COALESCE(pc.n_deployment, 0) AS n_deployment,
-           COALESCE(pc.complied_deployment, 0) AS complied_deployment, COALESCE(pc.af_deployment, 0) AS af_deployment,
+           COALESCE(p.n_training, 0) AS n_training, COALESCE(p.complied_training, 0) AS complied_training,
+           COALESCE(p.af_training, 0) AS af_training, COALESCE(p.n_deployment, 0) AS n_deployment,
+           COALESCE(p.complied_deployment, 0) AS complied_deployment, COALESCE(p.af_deployment, 0) AS af_deployment,
            COALESCE(p.yes_yes, 0) AS yes_yes, COALESCE(p.yes_no, 0) AS yes_no, COALESCE(p.no_yes, 0) AS no_yes, COALESCE(p.no_no, 0) AS no_no
     FROM prompt_variations v
-    LEFT JOIN per_condition pc ON pc.variation_id = v.id
-    LEFT JOIN paired p ON p.variation_id = v.id
+    LEFT JOIN per_variation p ON p.variation_id = v.id
     WHERE v.setting_id = ${filter.settingId}
     ORDER BY v.position, v.name`;
 }
