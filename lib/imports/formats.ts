@@ -9,6 +9,7 @@ export type Detection = { ok: true; format: ImportFormat; reason: string } | { o
 
 /** How much of the file detection looks at. */
 export const DETECTION_BYTES = 64 * 1024;
+const BINARY_SNIFF_BYTES = 1024;
 
 const NATIVE_MARKERS = /<(INPUT|is_free_tier_user|SCRATCHPAD_REASONING|OUTPUT|user_input)>|^\s*(USER_INPUT|AI)\s*:/im;
 const EXTENSIONS: Record<string, ImportFormat> = {
@@ -20,7 +21,10 @@ const EXTENSIONS: Record<string, ImportFormat> = {
  * hint the content can overrule (a ".json" file that is really JSON Lines).
  */
 export function detectFormat(fileName: string, head: Buffer): Detection {
-  if (head.includes(0) || !isUtf8Prefix(head)) return { ok: false, error: "this looks like a binary file, not text (JSONL, JSON, CSV or a native transcript)" };
+  // Only the first line decides "binary": a text file with a garbage line further on gets a per-line error instead.
+  const newline = head.indexOf(0x0a);
+  const start = head.subarray(0, Math.min(BINARY_SNIFF_BYTES, newline === -1 ? head.length : newline));
+  if (start.includes(0) || !isUtf8Prefix(start)) return { ok: false, error: "this looks like a binary file, not text (JSONL, JSON, CSV or a native transcript)" };
   const text = head.toString("utf8").replace(/^\uFEFF/, "");
   const byExtension = EXTENSIONS[path.extname(fileName).toLowerCase()];
   const first = text.trimStart()[0];

@@ -32,19 +32,31 @@ const regexSource = z.string().min(1).superRefine((source, context) => {
 
 export const mappingSchema = z
   .object({
-    description: z.string().optional(),
-    format: importFormatSchema.optional(),
-    /** One transcript per key (object) or element (array) of the value at `path`; the key is the variable `as`. */
-    each: z.object({ path: z.string().min(1), as: variableName }).strict().optional(),
-    /** Canonical field ← path in the record. */
-    fields: z.partialRecord(z.enum(MAPPED_FIELDS), z.string().min(1)).default({}),
-    /** Cuts a value (a template such as "{condition}" or a path) into fields with a regex's named groups. */
-    split: z.object({ from: z.string().min(1), pattern: regexSource }).strict().optional(),
-    /** Source value → stored value, per field, e.g. {"condition": {"Free": "training"}}. Unlisted values pass as they are. */
-    values: z.partialRecord(z.enum(["condition", "setting", "variation", "model"]), z.record(z.string(), z.string())).default({}),
-    /** Values for records that do not give the field themselves. */
-    constants: z.partialRecord(z.enum(["setting", "variation", "model", "label_source", "system_prompt"]), z.string().min(1)).default({}),
-    /** Labels that come with the data: name ← path, with the source they are attributed to. */
+    $schema: z.string().optional().describe("Path or URL of this schema, for editors."),
+    description: z.string().optional().describe("What files this mapping is for."),
+    format: importFormatSchema.optional().describe("The file format, when detection should not guess."),
+    each: z
+      .object({ path: z.string().min(1), as: variableName })
+      .strict()
+      .optional()
+      .describe("One transcript per key (of an object) or element (of an array) at `path`; the key becomes the variable named `as`."),
+    fields: z
+      .partialRecord(z.enum(MAPPED_FIELDS), z.string().min(1))
+      .default({})
+      .describe('Canonical field ← path in the record, e.g. {"query": "prompt_text", "response": "results.{condition}"}. A mapped field is read only there.'),
+    split: z
+      .object({ from: z.string().min(1), pattern: regexSource })
+      .strict()
+      .optional()
+      .describe('Cuts a value ("{condition}" or a path) into fields with a regular expression\'s named groups: tier (or condition), variation, setting, model.'),
+    values: z
+      .partialRecord(z.enum(["condition", "setting", "variation", "model"]), z.record(z.string(), z.string()))
+      .default({})
+      .describe('Source value → stored value, per field, e.g. {"condition": {"Free": "training"}}. Unlisted values pass unchanged.'),
+    constants: z
+      .partialRecord(z.enum(["setting", "variation", "model", "label_source", "system_prompt"]), z.string().min(1))
+      .default({})
+      .describe("Values for records that do not give the field themselves."),
     labels: z
       .object({
         source: z.string().min(1).optional(),
@@ -52,7 +64,8 @@ export const mappingSchema = z
         values: z.record(z.string(), z.record(z.string(), z.string())).optional(),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe("Labels that come with the data: name ← path (fields), value translations (values), and who gave them (source)."),
   })
   .strict();
 

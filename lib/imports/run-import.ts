@@ -86,6 +86,9 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
 
   const status = new pg.Client({ connectionString: databaseUrl });
   const data = new pg.Client({ connectionString: databaseUrl });
+  // A dropped connection is also emitted as an event; unhandled, it would end the process. The failing query reports it.
+  status.on("error", () => {});
+  data.on("error", () => {});
   await status.connect();
   await data.connect();
   const errors = new ErrorLog();
@@ -119,6 +122,8 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
     const fail = async (message: string, fileHash: string | null) => {
       await data.query("ROLLBACK").catch(() => {});
       await progressWrite;
+      // Whatever was written is rolled back: the record says what was committed, which is nothing.
+      writer = undefined;
       tick(true);
       await progressWrite;
       await errors.flush(status, importId);

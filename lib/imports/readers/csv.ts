@@ -10,23 +10,30 @@ import { Utf8GuardError, guardUtf8 } from "./utf8-guard";
  */
 export async function* readCsv(chunks: AsyncIterable<Buffer>, options: ReaderOptions): AsyncGenerator<SourceItem> {
   const skipped: SourceItem[] = [];
-  const parser = Readable.from(guardUtf8(chunks)).pipe(
-    parse({
-      columns: (header: string[]) => header.map((name) => name.trim()),
-      bom: true,
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      max_record_size: options.maxRecordBytes,
-      on_skip: (error: CsvError | undefined, raw: string | undefined) => {
-        if (!error) return;
-        const endLine = (error as CsvError & { lines?: number }).lines ?? 0;
-        const message = error.code === "CSV_MAX_RECORD_SIZE" ? tooLong(options.maxRecordBytes) : csvMessage(error);
-        skipped.push({ line: Math.max(1, endLine - newlines(raw)), error: message });
-      },
-    }),
-  );
+  const parser = parse({
+    columns: (header: string[]) => header.map((name) => name.trim()),
+    bom: true,
+    info: true,
+    raw: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: options.maxRecordBytes,
+    on_skip: (error: CsvError | undefined, raw: string | undefined) => {
+      if (!error) return;
+      const endLine = (error as CsvError & { lines?: number }).lines ?? 0;
+      const message = error.code === "CSV_MAX_RECORD_SIZE" ? tooLong(options.maxRecordBytes) : csvMessage(error);
+      skipped.push({ line: Math.max(1, endLine - newlines(raw)), error: message });
+    },
+  });
+  const source = Readable.from(guardUtf8(chunks));
+  // pipe() does not pass a source's error on: end the parser (keeping the rows before the bad bytes) and report it after them.
+  let badBytes: Utf8GuardError | null = null;
+  source.on("error", (error) => {
+    if (error instanceof Utf8GuardError) badBytes = error;
+    else parser.destroy(error);
+    parser.end();
+  });
+  source.pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; raw?: string } }>) {
       const line = info.lines - newlines(info.raw);
@@ -37,11 +44,6 @@ export async function* readCsv(chunks: AsyncIterable<Buffer>, options: ReaderOpt
       yield { line, record: present };
     }
   } catch (error) {
-    if (error instanceof Utf8GuardError) {
-      while (skipped.length) yield skipped.shift()!;
-      yield { line: error.line, error: `${error.message}; reading stopped here` };
-      return;
-    }
     // A problem the parser cannot skip past (e.g. a quote never closed): everything after it is lost.
     const csvError = error as CsvError & { lines?: number };
     while (skipped.length) yield skipped.shift()!;
@@ -49,13 +51,16 @@ export async function* readCsv(chunks: AsyncIterable<Buffer>, options: ReaderOpt
     return;
   }
   while (skipped.length) yield skipped.shift()!;
+  const stoppedAt = badBytes as Utf8GuardError | null;
+  if (stoppedAt) yield { line: stoppedAt.line, error: `${stoppedAt.message}; reading stopped here` };
 }
 
-/** Newlines inside the raw record, so a multi-line record reports the line it starts on. */
+/** Newlines inside the raw record (not blank lines before it), so a multi-line record reports the line it starts on. */
 function newlines(raw: string | undefined): number {
   if (!raw) return 0;
+  const record = raw.replace(/^[\r\n]+/, "");
   let count = 0;
-  for (let i = raw.indexOf("\n"); i !== -1 && i < raw.length - 1; i = raw.indexOf("\n", i + 1)) count++;
+  for (let i = record.indexOf("\n"); i !== -1 && i < record.length - 1; i = record.indexOf("\n", i + 1)) count++;
   return count;
 }
 

@@ -97,8 +97,8 @@ export class JsonRecordScanner {
     if (this.capture?.scalar && this.depth === this.capture.base) {
       yield* this.endCapture(Buffer.alloc(0), 0);
     }
-    if (!this.top) yield { kind: "error", line: this.line, message: "the file holds no JSON value" };
-    else if (!this.ended) yield { kind: "error", line: this.line, message: "the JSON ends early: an array, object or string is not closed" };
+    // Nothing but whitespace: an empty file, which holds no records (not an error of its own).
+    if (this.top && !this.ended) yield { kind: "error", line: this.line, message: "the JSON ends early: an array, object or string is not closed" };
   }
 
   /** Handles a byte outside any captured value; returns a problem, or null. */

@@ -19,7 +19,11 @@ export async function* guardUtf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new Utf8GuardError(line + firstBadLine(chunk));
+      // Pass on the whole lines before the bad bytes, then stop.
+      const bad = firstBadLine(chunk);
+      const before = new TextDecoder("utf-8").decode(chunk.subarray(0, bad.start));
+      if (before) yield before;
+      throw new Utf8GuardError(line + bad.offset);
     }
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) line++;
     yield text;
@@ -32,8 +36,8 @@ export async function* guardUtf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<
   }
 }
 
-/** Which line of the chunk (0-based) holds the first invalid bytes; a line split across chunks counts as the first. */
-function firstBadLine(chunk: Buffer): number {
+/** Which line of the chunk (0-based) holds the first invalid bytes, and where it starts; a line split across chunks counts as the first. */
+function firstBadLine(chunk: Buffer): { offset: number; start: number } {
   const strict = new TextDecoder("utf-8", { fatal: true });
   let start = 0;
   for (let offset = 0; ; offset++) {
@@ -41,9 +45,9 @@ function firstBadLine(chunk: Buffer): number {
     try {
       strict.decode(chunk.subarray(start, end === -1 ? chunk.length : end));
     } catch {
-      return offset;
+      return { offset, start };
     }
-    if (end === -1) return offset;
+    if (end === -1) return { offset, start };
     start = end + 1;
   }
 }
