@@ -3,6 +3,8 @@ import Link from "next/link";
 const NAV = [
   { href: "/", label: "Overview" },
   { href: "/transcripts", label: "Transcripts" },
+  { href: "/variations", label: "Variations" },
+  { href: "/imports", label: "Imports" },
 ];
 
 export function SiteHeader() {

@@ -1,9 +1,7 @@
 import path from "node:path";
-import { z } from "zod";
+import type { ImportFormat } from "./format-names";
 
-export const IMPORT_FORMATS = ["jsonl", "json", "csv", "native"] as const;
-export const importFormatSchema = z.enum(IMPORT_FORMATS);
-export type ImportFormat = z.infer<typeof importFormatSchema>;
+export { IMPORT_FORMATS, importFormatSchema, type ImportFormat } from "./format-names";
 
 export type Detection = { ok: true; format: ImportFormat; reason: string } | { ok: false; error: string };
 

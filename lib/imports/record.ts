@@ -27,18 +27,19 @@ export interface NewImport {
   createdBy: string;
 }
 
+/** Marks runs that died as interrupted ($1: IMPORT_LOCK_CLASS, $2: INTERRUPTED_MESSAGE). Shared with the web queries. */
+export const REAP_INTERRUPTED_SQL = `
+  UPDATE imports SET status = 'interrupted', finished_at = now(), message = coalesce(message, $2)
+   WHERE status = 'running'
+     AND NOT EXISTS (
+       SELECT 1 FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.classid = $1::int::oid AND l.objid = imports.id::oid)`;
+
 /** Marks runs that died as interrupted; returns how many. */
 export async function reapInterruptedImports(client: pg.ClientBase): Promise<number> {
-  const { rowCount } = await client.query(
-    `UPDATE imports SET status = 'interrupted', finished_at = now(), message = coalesce(message, $2)
-      WHERE status = 'running'
-        AND NOT EXISTS (
-          SELECT 1 FROM pg_locks l
-           WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-             AND l.classid = $1::int::oid AND l.objid = imports.id::oid)`,
-    [IMPORT_LOCK_CLASS, INTERRUPTED_MESSAGE],
-  );
+  const { rowCount } = await client.query(REAP_INTERRUPTED_SQL, [IMPORT_LOCK_CLASS, INTERRUPTED_MESSAGE]);
   return rowCount ?? 0;
 }
 

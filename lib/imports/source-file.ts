@@ -14,15 +14,8 @@ export class SourceFile {
 
   constructor(readonly path: string) {}
 
-  async head(): Promise<Buffer> {
-    const handle = await open(this.path, "r");
-    try {
-      const buffer = Buffer.alloc(DETECTION_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, DETECTION_BYTES, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+  head(): Promise<Buffer> {
+    return readHead(this.path);
   }
 
   async *chunks(): AsyncGenerator<Buffer> {
@@ -40,5 +33,17 @@ export class SourceFile {
     const hash = createHash("sha256");
     for await (const chunk of createReadStream(this.path) as AsyncIterable<Buffer>) hash.update(chunk);
     return hash.digest("hex");
+  }
+}
+
+/** The first bytes of a file, for format detection. */
+export async function readHead(filePath: string): Promise<Buffer> {
+  const handle = await open(filePath, "r");
+  try {
+    const buffer = Buffer.alloc(DETECTION_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, DETECTION_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
