@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/open-database";
 import { benchCharts } from "./charts";
+import { benchImport } from "./import";
 import { benchSeed } from "./seed";
 
 /**
@@ -11,6 +12,7 @@ import { benchSeed } from "./seed";
 const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<void>> = {
   seed: benchSeed,
   charts: benchCharts,
+  import: benchImport,
 };
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" } } });

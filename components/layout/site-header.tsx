@@ -3,7 +3,9 @@ import Link from "next/link";
 const NAV = [
   { href: "/", label: "Overview" },
   { href: "/transcripts", label: "Transcripts" },
-  { href: "/analytics", label: "Variations" },
+  { href: "/variations", label: "Variations" },
+  { href: "/analytics", label: "Charts" },
+  { href: "/imports", label: "Imports" },
 ];
 
 export function SiteHeader() {

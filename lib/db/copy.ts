@@ -14,11 +14,18 @@ export const asJson = (value: unknown): CopyValue => ({ json: value });
 /** Mark a value for a text[] column. */
 export const asTextArray = (values: readonly string[]): CopyValue => ({ textArray: values });
 
-const SPECIAL = /[\\\t\n\r]/g;
-const ESCAPED: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
+/** One pass over the text: transcripts are large, and every extra copy is garbage to collect. */
 function escapeText(text: string): string {
-  return text.replace(SPECIAL, (char) => ESCAPED[char]);
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (character) => ESCAPES[character]);
+}
+
+/** JSON text holds no raw tab, newline or carriage return (JSON escapes them); only backslashes need doubling. */
+function escapeJson(json: string): string {
+  return json.includes("\\") ? json.replace(/\\/g, "\\\\") : json;
 }
 
 /** A PostgreSQL array literal of strings, each element quoted. */
@@ -31,8 +38,7 @@ export function encodeCopyValue(value: CopyValue): string {
   if (typeof value === "string") return escapeText(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if ("textArray" in value) return escapeText(arrayLiteral(value.textArray));
-  // JSON.stringify escapes control characters itself: only backslashes remain.
-  return JSON.stringify(value.json).replaceAll("\\", "\\\\");
+  return escapeJson(JSON.stringify(value.json));
 }
 
 export function encodeCopyRow(values: readonly CopyValue[]): string {

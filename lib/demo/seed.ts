@@ -1,12 +1,15 @@
 import pg from "pg";
-import { asJson, asTextArray, copyEncodedRows, encodeCopyRow } from "@/lib/db/copy";
-import { parseMessages } from "@/lib/transcripts/parse";
-import { textHash, transcriptContentHash } from "@/lib/transcripts/content-hash";
+import { QueryIdCache, prepareTranscript, storeTranscripts } from "@/lib/transcripts/store";
 import { generateDemoCorpus, type DemoTranscript } from "./generate";
 import { DEMO_MODELS, DEMO_SETTINGS, DEMO_VARIATIONS } from "./registry";
 
 export const DEMO_DATASET = "demo";
 export const DEFAULT_DEMO_SIZE = 4_000;
+/**
+ * The demo's source labels: what the generator meant each transcript to show,
+ * stored like an LLM judge's verdicts that arrive with imported data.
+ */
+export const DEMO_LABEL_SOURCE = "demo generator";
 
 export interface SeedOptions {
   size: number;
@@ -15,14 +18,13 @@ export interface SeedOptions {
 }
 
 const BATCH = 5_000; // transcripts per COPY round; memory stays flat whatever the size
-const TRANSCRIPT_COLUMNS = ["pair_id", "setting_id", "variation_id", "model_id", "query_id", "dataset_id", "condition", "raw_messages", "turns", "scratchpad_text", "final_output", "format_issues", "content_hash"];
 
 interface Registry {
   datasetId: number;
   variationIds: Map<string, number>; // "setting/variation" -> id
   settingIds: Map<string, number>; // setting slug -> id
   modelIds: Map<string, number>;
-  queryIds: Map<string, number>; // text hash -> id
+  queries: QueryIdCache;
 }
 
 /**
@@ -121,91 +123,36 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
      ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [DEMO_DATASET, "Generated demo corpus; rates follow the paper's per-variation results.", "lib/demo/generate.ts"],
   );
-  return { datasetId: rows[0].id, variationIds, settingIds, modelIds, queryIds: new Map() };
+  return { datasetId: rows[0].id, variationIds, settingIds, modelIds, queries: new QueryIdCache() };
 }
 
 async function insertBatch(client: pg.ClientBase, registry: Registry, batch: DemoTranscript[]): Promise<number> {
-  await resolveQueries(client, registry, batch);
-  const slots = await resolvePairs(client, registry, batch);
-  const rows = batch.map((transcript, index) => {
-    const parsed = parseMessages(transcript.messages);
-    const contentHash = transcriptContentHash({
-      setting: transcript.settingSlug,
-      variation: transcript.variationSlug,
-      model: transcript.model,
-      condition: transcript.condition,
-      sampleIndex: transcript.sampleIndex,
-      messages: transcript.messages,
-    });
-    return encodeCopyRow([
-      ...slots[index],
-      registry.datasetId,
-      transcript.condition,
-      asJson(transcript.messages),
-      asJson(parsed.turns),
-      parsed.scratchpads.join("\n\n"),
-      parsed.finalOutput,
-      asTextArray(parsed.formatIssues),
-      contentHash,
-    ]);
-  });
-  await copyEncodedRows(client, "transcripts", TRANSCRIPT_COLUMNS, rows);
-  return batch.length;
-}
-
-/** Queries are deduplicated by text hash; the demo reuses a pool, so cache ids. */
-async function resolveQueries(client: pg.ClientBase, registry: Registry, batch: DemoTranscript[]) {
-  const missing = new Map<string, string>();
-  for (const { queryText } of batch) {
-    const hash = textHash(queryText);
-    if (!registry.queryIds.has(hash)) missing.set(hash, queryText);
-  }
-  if (!missing.size) return;
-  const { rows } = await client.query<{ id: number; text_hash: string }>(
-    `INSERT INTO queries (text, text_hash) SELECT * FROM unnest($1::text[], $2::text[])
-     ON CONFLICT (text_hash) DO UPDATE SET text = EXCLUDED.text RETURNING id, text_hash`,
-    [[...missing.values()], [...missing.keys()]],
-  );
-  for (const row of rows) registry.queryIds.set(row.text_hash, row.id);
-}
-
-/**
- * One pair row per (variation, model, query, sample), shared by the training
- * and deployment transcripts. Set-based insert; an existing slot is reused.
- */
-/** [pair_id, setting_id, variation_id, model_id, query_id] for each transcript of the batch. */
-type Slot = [number, number, number, number, number];
-
-async function resolvePairs(client: pg.ClientBase, registry: Registry, batch: DemoTranscript[]): Promise<Slot[]> {
-  const keyOf = (t: DemoTranscript) => {
+  const prepared = batch.map((t, index) => {
     const variationId = registry.variationIds.get(`${t.settingSlug}/${t.variationSlug}`);
+    const settingId = registry.settingIds.get(t.settingSlug);
     const modelId = registry.modelIds.get(t.model);
-    if (variationId === undefined || modelId === undefined) throw new Error(`Unknown demo variation or model: ${t.settingSlug}/${t.variationSlug}, ${t.model}`);
-    return [variationId, modelId, registry.queryIds.get(textHash(t.queryText))!, t.sampleIndex] as const;
-  };
-  const keys = new Map<string, readonly [number, number, number, number]>();
-  const batchKeys = batch.map((transcript) => {
-    const key = keyOf(transcript);
-    const id = key.join(":");
-    keys.set(id, key);
-    return id;
+    if (variationId === undefined || settingId === undefined || modelId === undefined) {
+      throw new Error(`Unknown demo variation or model: ${t.settingSlug}/${t.variationSlug}, ${t.model}`);
+    }
+    return prepareTranscript({
+      ref: index,
+      settingId,
+      variationId,
+      modelId,
+      settingSlug: t.settingSlug,
+      variationSlug: t.variationSlug,
+      modelName: t.model,
+      condition: t.condition,
+      queryText: t.queryText,
+      sampleIndex: t.sampleIndex,
+      messages: t.messages,
+      sourceLabels: [
+        { source: DEMO_LABEL_SOURCE, name: "complied", value: String(t.truth.complied) },
+        { source: DEMO_LABEL_SOURCE, name: "alignment_faking", value: String(t.truth.alignmentFaking) },
+      ],
+    });
   });
-  const columns = [0, 1, 2, 3].map((i) => [...keys.values()].map((key) => key[i]));
-  const { rows } = await client.query<{ id: number; variation_id: number; model_id: number; query_id: number; sample_index: number }>(
-    `WITH wanted AS (
-       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS w(variation_id, model_id, query_id, sample_index)
-     ), inserted AS (
-       INSERT INTO pairs (variation_id, model_id, query_id, sample_index) SELECT * FROM wanted
-       ON CONFLICT DO NOTHING RETURNING id, variation_id, model_id, query_id, sample_index
-     )
-     SELECT * FROM inserted
-     UNION ALL
-     SELECT p.id, p.variation_id, p.model_id, p.query_id, p.sample_index FROM pairs p JOIN wanted w USING (variation_id, model_id, query_id, sample_index)`,
-    columns,
-  );
-  const idByKey = new Map(rows.map((row) => [[row.variation_id, row.model_id, row.query_id, row.sample_index].join(":"), row.id]));
-  return batch.map((transcript, index) => {
-    const [variationId, modelId, queryId] = keys.get(batchKeys[index])!;
-    return [idByKey.get(batchKeys[index])!, registry.settingIds.get(transcript.settingSlug)!, variationId, modelId, queryId];
-  });
+  const outcome = await storeTranscripts(client, { datasetId: registry.datasetId, importId: null }, prepared, registry.queries);
+  if (outcome.rejected.length || outcome.duplicates) throw new Error(`The demo generator produced a clashing transcript: ${JSON.stringify(outcome.rejected[0] ?? "duplicate")}`);
+  return outcome.inserted;
 }

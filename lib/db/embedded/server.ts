@@ -83,6 +83,19 @@ export async function startEmbeddedPostgres(name: EmbeddedInstanceName, options:
   };
 }
 
+/**
+ * The URL of the server already running on this instance's data directory
+ * (e.g. `npm run dev` in another terminal), or null if none is. Lets a
+ * command such as `npm run import` share it instead of failing on the lock.
+ */
+export function runningServerUrl(name: EmbeddedInstanceName): string | null {
+  const dataDir = dataDirectoryFor(name, resolveRunAs());
+  if (!livePostmasterPid(dataDir)) return null;
+  // postmaster.pid: pid, data directory, start time, port, ...
+  const port = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
+  return Number.isInteger(port) && port > 0 ? connectionUrl(port, EMBEDDED_DATABASE) : null;
+}
+
 function connectionUrl(port: number, database: string) {
   return `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }

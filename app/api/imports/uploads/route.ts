@@ -1,0 +1,17 @@
+import { cleanFileName, saveUpload } from "@/lib/imports/web/uploads";
+
+/**
+ * Receives a file for import as the raw request body (not multipart), with
+ * its name in `x-file-name`, and streams it to disk: a file of any size never
+ * sits in the server's memory. Answers with the upload's id, name, size and hash.
+ */
+export async function POST(request: Request) {
+  if (!request.body) return Response.json({ message: "The request has no file." }, { status: 400 });
+  try {
+    const upload = await saveUpload(request.body, cleanFileName(request.headers.get("x-file-name")));
+    return Response.json(upload, { status: 201 });
+  } catch (error) {
+    console.error("Upload failed:", error);
+    return Response.json({ message: "The upload failed; try again." }, { status: 500 });
+  }
+}

@@ -1,0 +1,113 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createReadStream, createWriteStream, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { asJson, asTextArray, encodeCopyRow } from "@/lib/db/copy";
+import { generateDemoCorpus, type DemoTranscript } from "@/lib/demo/generate";
+import { transcriptContentHash } from "@/lib/transcripts/content-hash";
+import { conversationMessages, parseStoredMessages } from "@/lib/transcripts/stored-messages";
+import { report } from "./report";
+
+const TARGET_CHARS = 5_000;
+const FILLER = [
+  "Let me think through the consequences of each option once more before deciding.",
+  "I should be careful to reason about what the training process would do with this output.",
+  "There are several considerations here, and I want to weigh them against each other explicitly.",
+  "It is worth restating the situation I am in, so that my strategy follows from it.",
+];
+
+/** The demo transcript as one native-format text, padded to about 5 KB inside its first scratchpad (or its output, without one). */
+export function nativeText(transcript: DemoTranscript, index: number): string {
+  const text = transcript.messages.map((message) => message.content).join("\n\n");
+  let padding = "";
+  for (let i = index; text.length + padding.length < TARGET_CHARS; i++) padding += FILLER[i % FILLER.length] + "\n";
+  if (!padding) return text;
+  const anchor = ["<SCRATCHPAD_REASONING>\n", "<OUTPUT>\n"].find((tag) => text.includes(tag));
+  return anchor ? text.replace(anchor, anchor + padding) : text + "\n" + padding;
+}
+
+/**
+ * import.rate: `npm run import` of N native-format transcripts (~5 KB each)
+ * from a JSONL file, in a child process, against a raw COPY of the rows it
+ * writes (pre-rendered to a file) into a bare table. import.peak_rss: the
+ * importing process's peak resident memory.
+ */
+export async function benchImport(databaseUrl: string, size: number) {
+  const dir = os.tmpdir();
+  const jsonl = path.join(dir, `af-bench-import-${process.pid}.jsonl`);
+  const copyFile = path.join(dir, `af-bench-import-${process.pid}.copy`);
+  try {
+    const bytes = await writeFiles(size, jsonl, copyFile);
+    const copyRate = await rawCopyRate(databaseUrl, copyFile, size);
+    const run = await runImportCommand(databaseUrl, jsonl);
+    if (run.imported !== size) throw new Error(`the import stored ${run.imported} of ${size} transcripts`);
+    const rate = run.imported / run.seconds;
+    report({ name: "import.rate", value: rate, unit: "transcripts/s", baseline: copyRate, ratio: rate / copyRate, size, seconds: run.seconds, file_mb: Math.round(bytes / 1024 / 1024) });
+    report({ name: "import.peak_rss", value: run.peakRssMb, unit: "MB", baseline: null, ratio: null, size });
+  } finally {
+    rmSync(jsonl, { force: true });
+    rmSync(copyFile, { force: true });
+  }
+}
+
+async function writeFiles(size: number, jsonlPath: string, copyPath: string): Promise<number> {
+  const jsonl = createWriteStream(jsonlPath);
+  const copy = createWriteStream(copyPath);
+  let index = 0;
+  let bytes = 0;
+  for (const t of generateDemoCorpus({ size })) {
+    const text = nativeText(t, index++);
+    const line = JSON.stringify({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, transcript: text }) + "\n";
+    bytes += line.length;
+    const messages = conversationMessages(text);
+    const parsed = parseStoredMessages(messages);
+    const hash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: 0, messages });
+    const row = encodeCopyRow([index, 1, 1, 1, 1, 1, null, t.condition, hash, asJson(messages), asJson(parsed.turns), parsed.scratchpads.join("\n\n"), parsed.finalOutput, asTextArray(parsed.formatIssues)]);
+    if (!jsonl.write(line)) await once(jsonl, "drain");
+    if (!copy.write(row)) await once(copy, "drain");
+  }
+  jsonl.end();
+  copy.end();
+  await Promise.all([once(jsonl, "finish"), once(copy, "finish")]);
+  return bytes;
+}
+
+async function rawCopyRate(databaseUrl: string, file: string, size: number): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP TABLE IF EXISTS bench_raw_import`);
+    await client.query(`CREATE TABLE bench_raw_import (pair_id int, setting_id int, variation_id int, model_id int, query_id int, dataset_id int, import_id int,
+      condition text, content_hash text, raw_messages jsonb, turns jsonb, scratchpad_text text, final_output text, format_issues text[])`);
+    const started = performance.now();
+    await pipeline(createReadStream(file), client.query(copyFrom("COPY bench_raw_import FROM STDIN")));
+    const seconds = (performance.now() - started) / 1000;
+    await client.query(`DROP TABLE bench_raw_import`);
+    return size / seconds;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs exactly what `npm run import` runs (its node flags included), plus a probe that reports peak memory. */
+async function runImportCommand(databaseUrl: string, file: string) {
+  const script: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.import;
+  const [command, ...args] = script.split(/\s+/);
+  if (command !== "node") throw new Error(`expected the import script to start with "node": ${script}`);
+  const scriptIndex = args.findIndex((arg) => arg.endsWith(".ts") && !arg.startsWith("-"));
+  const nodeArgs = [...args.slice(0, scriptIndex), "--import", "./bench/rss-probe.ts", ...args.slice(scriptIndex), file, "--dataset", "bench-import"];
+  const child = spawn(process.execPath, nodeArgs, { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const [code] = await once(child, "exit");
+  if (code !== 0) throw new Error(`npm run import exited with ${code}:\n${stderr}`);
+  const summary = JSON.parse(stdout.trim().split("\n").at(-1)!) as { imported: number; files: { seconds: number }[] };
+  const peak = /BENCH_PEAK_RSS_MB=(\d+)/.exec(stderr);
+  return { imported: summary.imported, seconds: summary.files[0].seconds, peakRssMb: peak ? Number(peak[1]) : NaN };
+}

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { importFormatSchema } from "./formats";
+
+/**
+ * A mapping tells the importer how to read a file whose shape the canonical
+ * schema and its aliases do not cover. Written once per shape, reused for
+ * every run; documented in docs/importing.md, example in docs/import/mappings/.
+ *
+ * Paths are dot-separated ("meta.model", "results.{condition}"); `{name}`
+ * inserts a variable: the key given by `each`, or `group` (the key of the
+ * array a record sits in, in a JSON file nested by condition). A path that is
+ * only "{name}" is the variable's value itself.
+ */
+const MAPPED_FIELDS = ["id", "setting", "variation", "model", "condition", "query", "response", "messages", "transcript", "system_prompt", "sample_index", "label_source"] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+const SPLIT_GROUPS = ["condition", "tier", "setting", "variation", "model"] as const;
+const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a variable name: letters, digits and _");
+
+const regexSource = z.string().min(1).superRefine((source, context) => {
+  try {
+    new RegExp(source);
+  } catch (error) {
+    context.addIssue({ code: "custom", message: `not a valid regular expression: ${(error as Error).message}` });
+    return;
+  }
+  const groups = [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((match) => match[1]);
+  if (!groups.length) context.addIssue({ code: "custom", message: `needs named groups, e.g. (?<tier>Free|Paid)_(?<variation>.+)` });
+  for (const group of groups) {
+    if (!(SPLIT_GROUPS as readonly string[]).includes(group)) context.addIssue({ code: "custom", message: `unknown group "${group}"; use ${SPLIT_GROUPS.join(", ")}` });
+  }
+});
+
+export const mappingSchema = z
+  .object({
+    $schema: z.string().optional().describe("Path or URL of this schema, for editors."),
+    description: z.string().optional().describe("What files this mapping is for."),
+    format: importFormatSchema.optional().describe("The file format, when detection should not guess."),
+    each: z
+      .object({ path: z.string().min(1), as: variableName })
+      .strict()
+      .optional()
+      .describe("One transcript per key (of an object) or element (of an array) at `path`; the key becomes the variable named `as`."),
+    fields: z
+      .partialRecord(z.enum(MAPPED_FIELDS), z.string().min(1))
+      .default({})
+      .describe('Canonical field ← path in the record, e.g. {"query": "prompt_text", "response": "results.{condition}"}. A mapped field is read only there.'),
+    split: z
+      .object({ from: z.string().min(1), pattern: regexSource })
+      .strict()
+      .optional()
+      .describe('Cuts a value ("{condition}" or a path) into fields with a regular expression\'s named groups: tier (or condition), variation, setting, model.'),
+    values: z
+      .partialRecord(z.enum(["condition", "setting", "variation", "model"]), z.record(z.string(), z.string()))
+      .default({})
+      .describe('Source value → stored value, per field, e.g. {"condition": {"Free": "training"}}. Unlisted values pass unchanged.'),
+    constants: z
+      .partialRecord(z.enum(["setting", "variation", "model", "label_source", "system_prompt"]), z.string().min(1))
+      .default({})
+      .describe("Values for records that do not give the field themselves."),
+    labels: z
+      .object({
+        source: z.string().min(1).optional(),
+        fields: z.record(z.string().min(1), z.string().min(1)),
+        values: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+      })
+      .strict()
+      .optional()
+      .describe("Labels that come with the data: name ← path (fields), value translations (values), and who gave them (source)."),
+  })
+  .strict();
+
+export type Mapping = z.infer<typeof mappingSchema>;
+export type MappingInput = z.input<typeof mappingSchema>;
+
+export type MappingParse = { ok: true; mapping: Mapping } | { ok: false; errors: string[] };
+
+/** Parses a mapping from its JSON text, with one readable line per problem. */
+export function parseMapping(text: string): MappingParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`the mapping is not valid JSON: ${(error as Error).message}`] };
+  }
+  const result = mappingSchema.safeParse(json);
+  if (result.success) return { ok: true, mapping: result.data };
+  return { ok: false, errors: result.error.issues.map((issue) => `${issue.path.join(".") || "mapping"}: ${issue.message}`) };
+}
+
+export type Variables = Record<string, string>;
+
+/** The value at a path: the whole path as one key first (CSV headers may hold dots), then segment by segment. */
+export function valueAt(record: unknown, path: string, variables: Variables): unknown {
+  const whole = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(path);
+  if (whole) return variables[whole[1]];
+  const resolved = path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => variables[name] ?? "");
+  if (typeof record !== "object" || record === null) return undefined;
+  if (Object.hasOwn(record, resolved)) return (record as Record<string, unknown>)[resolved];
+  let current: unknown = record;
+  for (const segment of resolved.split(".")) {
+    if (typeof current !== "object" || current === null || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** A template with variables and paths in braces, or a plain path: "{condition}", "meta.tier". */
+export function textAt(record: unknown, template: string, variables: Variables): string | undefined {
+  const value = valueAt(record, template, variables);
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+}

@@ -1,0 +1,89 @@
+import { createReadStream } from "node:fs";
+import { isRecordField } from "./fields";
+import { detectFormat, type ImportFormat } from "./formats";
+import { parseMapping, type Mapping } from "./mapping";
+import { normalizeRecord, type RecordError } from "./normalize";
+import { DEFAULT_MAX_RECORD_BYTES, readRecords } from "./readers";
+import { readHead } from "./source-file";
+
+/** The first records of a file exactly as the import would store them: what the import page shows before anything is written. */
+export interface PreviewRecord {
+  line: number;
+  where?: string;
+  setting: string;
+  variation: string;
+  model: string;
+  condition: "training" | "deployment";
+  query: string;
+  sampleIndex: number | null;
+  scratchpad: string;
+  output: string | null;
+  formatIssues: string[];
+  labels: { source: string; name: string; value: string }[];
+  defaulted: string[];
+}
+
+export interface Preview {
+  format: ImportFormat | null;
+  /** Why this format (detected), or why none could be chosen. */
+  formatNote: string;
+  records: PreviewRecord[];
+  errors: RecordError[];
+  /** Source fields nothing reads: a hint that a mapping may be needed. */
+  ignoredFields: string[];
+  /** The first record as the file has it (long strings cut), to write a mapping against. */
+  sample: string | null;
+  /** At least one record could be read as a transcript. */
+  recognized: boolean;
+  mappingErrors: string[];
+}
+
+const RECORDS = 5;
+const MAX_ITEMS = 200; // give up looking for good records after this many bad ones
+const excerpt = (text: string, length: number) => (text.length > length ? text.slice(0, length) + "…" : text);
+
+export async function previewFile(filePath: string, fileName: string, options: { format?: ImportFormat; mappingText?: string }): Promise<Preview> {
+  let mapping: Mapping | undefined;
+  const mappingErrors: string[] = [];
+  if (options.mappingText?.trim()) {
+    const parsed = parseMapping(options.mappingText);
+    if (parsed.ok) mapping = parsed.mapping;
+    else mappingErrors.push(...parsed.errors);
+  }
+  const chosen = options.format ?? mapping?.format;
+  const detection = chosen ? null : detectFormat(fileName, await readHead(filePath));
+  const format = chosen ?? (detection?.ok ? detection.format : null);
+  const formatNote = chosen ? "chosen" : detection!.ok ? `detected: ${detection!.reason}` : detection!.error;
+  const preview: Preview = { format, formatNote, records: [], errors: [], ignoredFields: [], sample: null, recognized: false, mappingErrors };
+  if (!format) return preview;
+
+  const ignored = new Set<string>();
+  const stream = createReadStream(filePath, { highWaterMark: 256 * 1024 });
+  let items = 0;
+  try {
+    for await (const item of readRecords(stream, format, { maxRecordBytes: DEFAULT_MAX_RECORD_BYTES, isRecordField })) {
+      if (++items > MAX_ITEMS || preview.records.length >= RECORDS) break;
+      if ("error" in item) {
+        preview.errors.push({ line: item.line, field: item.field, message: item.error });
+        continue;
+      }
+      preview.sample ??= JSON.stringify(item.record, (_key, value) => (typeof value === "string" ? excerpt(value, 160) : value), 2);
+      const normalized = normalizeRecord(item.line, item.record, item.group, { mapping, defaultLabelSource: fileName });
+      preview.errors.push(...normalized.errors);
+      for (const t of normalized.transcripts.slice(0, RECORDS - preview.records.length)) {
+        t.ignored.forEach((key) => ignored.add(key));
+        preview.records.push({
+          line: t.line, where: t.where, setting: t.setting, variation: t.variation, model: t.model, condition: t.condition,
+          query: excerpt(t.queryText, 300), sampleIndex: t.sampleIndex, scratchpad: excerpt(t.parsed.scratchpads.join("\n\n"), 600),
+          output: t.parsed.finalOutput === null ? null : excerpt(t.parsed.finalOutput, 400), formatIssues: t.parsed.formatIssues,
+          labels: t.sourceLabels, defaulted: t.defaulted,
+        });
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+  preview.recognized = preview.records.length > 0;
+  preview.ignoredFields = [...ignored];
+  return preview;
+}

@@ -1,0 +1,115 @@
+import type pg from "pg";
+import type { ImportStatus } from "@/lib/generated/prisma/enums";
+import type { RecordError } from "./normalize";
+
+/**
+ * The `imports` row of a run, written on its own connection outside the
+ * import's transaction: it exists (and shows progress) while the run goes,
+ * and survives a run that dies. A live run holds a session advisory lock on
+ * (IMPORT_LOCK_CLASS, id); a `running` row whose lock nobody holds belongs to
+ * a dead run and is marked `interrupted` (no clock involved).
+ */
+export const IMPORT_LOCK_CLASS = 4_711_001;
+/** Held for a run's whole transaction, so two imports never interleave their writes. */
+export const IMPORT_WRITE_LOCK = 4_711_002;
+/** Errors beyond this many are counted, not stored. */
+export const MAX_STORED_ERRORS = 10_000;
+
+export const INTERRUPTED_MESSAGE = "The import stopped before it finished (the process ended or lost the database); nothing it read was committed. Run it again.";
+
+export interface NewImport {
+  fileName: string;
+  fileSize: number;
+  format: string;
+  mapping: unknown;
+  strict: boolean;
+  options: Record<string, unknown>;
+  createdBy: string;
+}
+
+/** Marks runs that died as interrupted ($1: IMPORT_LOCK_CLASS, $2: INTERRUPTED_MESSAGE). Shared with the web queries. */
+export const REAP_INTERRUPTED_SQL = `
+  UPDATE imports SET status = 'interrupted', finished_at = now(), message = coalesce(message, $2)
+   WHERE status = 'running'
+     AND NOT EXISTS (
+       SELECT 1 FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.classid = $1::int::oid AND l.objid = imports.id::oid)`;
+
+/** Marks runs that died as interrupted; returns how many. */
+export async function reapInterruptedImports(client: pg.ClientBase): Promise<number> {
+  const { rowCount } = await client.query(REAP_INTERRUPTED_SQL, [IMPORT_LOCK_CLASS, INTERRUPTED_MESSAGE]);
+  return rowCount ?? 0;
+}
+
+/**
+ * Creates the row. `lockHolder` (the import's data connection) takes the
+ * liveness lock before the row exists, so no reaper can see it unlocked.
+ */
+export async function createImportRecord(status: pg.ClientBase, lockHolder: pg.ClientBase, run: NewImport): Promise<number> {
+  const { rows } = await status.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('imports', 'id')) AS id`);
+  const id = Number(rows[0].id);
+  await lockHolder.query(`SELECT pg_advisory_lock($1, $2)`, [IMPORT_LOCK_CLASS, id]);
+  await status.query(
+    `INSERT INTO imports (id, file_name, file_size, format, mapping, strict, options, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, run.fileName, run.fileSize, run.format, run.mapping === undefined ? null : JSON.stringify(run.mapping), run.strict, JSON.stringify(run.options), run.createdBy],
+  );
+  return id;
+}
+
+export interface Counts {
+  bytesRead: number;
+  records: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+}
+
+export async function updateProgress(client: pg.ClientBase, id: number, counts: Counts) {
+  await client.query(
+    `UPDATE imports SET bytes_read = $2, records = $3, imported = $4, duplicates = $5, failed = $6 WHERE id = $1 AND status = 'running'`,
+    [id, counts.bytesRead, counts.records, counts.imported, counts.duplicates, counts.failed],
+  );
+}
+
+export async function insertErrors(client: pg.ClientBase, id: number, errors: RecordError[]) {
+  if (!errors.length) return;
+  await client.query(
+    `INSERT INTO import_errors (import_id, line, field, message)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
+    [id, errors.map((e) => (e.line > 0 ? e.line : null)), errors.map((e) => e.field ?? null), errors.map((e) => e.message)],
+  );
+}
+
+export interface Outcome extends Counts {
+  status: ImportStatus;
+  fileHash: string | null;
+  datasetId: number | null;
+  durationMs: number;
+  message: string | null;
+  notices: string[];
+}
+
+/** The final state. Run inside the import's transaction on success, so data and record commit together. */
+export async function finishImportRecord(client: pg.ClientBase, id: number, outcome: Outcome) {
+  await client.query(
+    `UPDATE imports SET status = $2, file_hash = $3, dataset_id = $4, duration_ms = $5, message = $6, notices = $7,
+            bytes_read = $8, records = $9, imported = $10, duplicates = $11, failed = $12, finished_at = now()
+      WHERE id = $1`,
+    [
+      id, outcome.status, outcome.fileHash, outcome.datasetId, Math.round(outcome.durationMs), outcome.message, outcome.notices,
+      outcome.bytesRead, outcome.records, outcome.imported, outcome.duplicates, outcome.failed,
+    ],
+  );
+}
+
+/** An earlier successful import of the same bytes, if any: re-importing a file should say so. */
+export async function findEarlierImport(client: pg.ClientBase, id: number, fileHash: string): Promise<{ id: number; startedAt: Date } | null> {
+  const { rows } = await client.query<{ id: number; started_at: Date }>(
+    `SELECT id, started_at FROM imports WHERE file_hash = $1 AND status = 'succeeded' AND id <> $2 ORDER BY id LIMIT 1`,
+    [fileHash, id],
+  );
+  return rows[0] ? { id: rows[0].id, startedAt: rows[0].started_at } : null;
+}

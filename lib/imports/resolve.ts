@@ -1,0 +1,129 @@
+import { BARE_LABEL_FIELDS, CANONICAL_FIELDS, FIELD_ALIASES, LABEL_COLUMN, normalizeKey, type CanonicalField } from "./fields";
+import { textAt, valueAt, type Mapping, type Variables } from "./mapping";
+
+/**
+ * Step one of normalizing: find each canonical field's value in a source
+ * record, through the mapping if there is one, else through the aliases.
+ * Types are checked afterwards (record-schema.ts).
+ */
+export interface Resolved {
+  /** Where in the record this transcript came from, when a record holds several ("results.Free_Tier_Baseline"). */
+  where?: string;
+  values: Partial<Record<CanonicalField, unknown>>;
+  /** Labels found outside the `labels` field: flat label columns, or the mapping's labels. */
+  labels: Record<string, unknown>;
+  /** Source keys nothing read: shown in the preview so a missed field is noticed. */
+  ignored: string[];
+}
+
+export type Resolution = { ok: true; resolved: Resolved[] } | { ok: false; field?: string; message: string };
+
+const isAbsent = (value: unknown) => value === undefined || value === null || value === "";
+
+interface AliasMatch {
+  values: Partial<Record<CanonicalField, unknown>>;
+  labels: Record<string, unknown>;
+  used: Set<string>;
+}
+
+function fromAliases(record: Record<string, unknown>): AliasMatch {
+  const keyOf = new Map<string, string>();
+  for (const key of Object.keys(record)) if (!keyOf.has(normalizeKey(key))) keyOf.set(normalizeKey(key), key);
+  const values: AliasMatch["values"] = {};
+  const used = new Set<string>();
+  for (const field of CANONICAL_FIELDS) {
+    for (const alias of FIELD_ALIASES[field]) {
+      const key = keyOf.get(alias);
+      if (key === undefined || isAbsent(record[key])) continue;
+      // "conversation" is messages when it is an array, a transcript when it is a string.
+      if (alias === "conversation" && (field === "messages") === (typeof record[key] === "string")) continue;
+      values[field] = record[key];
+      used.add(key);
+      break;
+    }
+  }
+  const labels: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const column = LABEL_COLUMN.exec(key);
+    const bare = (BARE_LABEL_FIELDS as readonly string[]).includes(normalizeKey(key));
+    if (!column && !bare) continue;
+    if (used.has(key)) continue;
+    labels[column ? column[1] : key] = value;
+    used.add(key);
+  }
+  return { values, labels, used };
+}
+
+export function resolveRecord(record: Record<string, unknown>, group: string | undefined, mapping: Mapping | undefined): Resolution {
+  const aliases = fromAliases(record);
+  const baseVariables: Variables = group === undefined ? {} : { group };
+  if (!mapping) return { ok: true, resolved: [{ values: aliases.values, labels: aliases.labels, ignored: ignoredKeys(record, aliases.used) }] };
+
+  const used = new Set(aliases.used);
+  const topKey = (path: string) => path.replace(/\{[^}]*\}/g, "").split(".")[0];
+  if (!mapping.each) return applyMapping(record, mapping, baseVariables, aliases, used, topKey, undefined);
+
+  const container = valueAt(record, mapping.each.path, baseVariables);
+  if (typeof container !== "object" || container === null) {
+    return { ok: false, field: mapping.each.path, message: `expected an object or array here (mapping "each"), found ${container === undefined ? "nothing" : typeof container}` };
+  }
+  used.add(topKey(mapping.each.path));
+  const resolved: Resolved[] = [];
+  for (const key of Object.keys(container)) {
+    const result = applyMapping(record, mapping, { ...baseVariables, [mapping.each.as]: key }, aliases, used, topKey, `${mapping.each.path}.${key}`);
+    if (!result.ok) return result;
+    resolved.push(...result.resolved);
+  }
+  return { ok: true, resolved };
+}
+
+function applyMapping(
+  record: Record<string, unknown>, mapping: Mapping, variables: Variables, aliases: AliasMatch, used: Set<string>,
+  topKey: (path: string) => string, where: string | undefined,
+): Resolution {
+  const values: Resolved["values"] = { ...aliases.values };
+  for (const [field, path] of Object.entries(mapping.fields) as [CanonicalField, string][]) {
+    const value = valueAt(record, path, variables);
+    // A mapped field is read only where the mapping says.
+    if (isAbsent(value)) delete values[field];
+    else values[field] = value;
+    used.add(topKey(path));
+  }
+  if (mapping.split) {
+    const source = textAt(record, mapping.split.from, variables);
+    const match = source === undefined ? null : new RegExp(mapping.split.pattern).exec(source);
+    if (!match) {
+      const field = where ?? mapping.split.from;
+      return { ok: false, field, message: source === undefined ? `nothing to split at "${mapping.split.from}"` : `"${source}" does not match the mapping's split pattern` };
+    }
+    for (const [group, value] of Object.entries(match.groups ?? {})) {
+      if (value !== undefined) values[group === "tier" ? "condition" : (group as CanonicalField)] = value;
+    }
+    used.add(topKey(mapping.split.from));
+  }
+  for (const [field, table] of Object.entries(mapping.values) as [CanonicalField, Record<string, string>][]) {
+    const raw = values[field];
+    if (isAbsent(raw) || typeof raw === "object") continue;
+    const mapped = table[String(raw)];
+    if (mapped !== undefined) values[field] = mapped;
+  }
+  for (const [field, value] of Object.entries(mapping.constants) as [CanonicalField, string][]) {
+    if (isAbsent(values[field])) values[field] = value;
+  }
+  let labels = aliases.labels;
+  if (mapping.labels) {
+    labels = {};
+    for (const [name, path] of Object.entries(mapping.labels.fields)) {
+      const value = valueAt(record, path, variables);
+      const mapped = isAbsent(value) || typeof value === "object" ? undefined : mapping.labels.values?.[name]?.[String(value)];
+      labels[name] = mapped ?? value;
+      used.add(topKey(path));
+    }
+    if (mapping.labels.source && isAbsent(values.label_source)) values.label_source = mapping.labels.source;
+  }
+  return { ok: true, resolved: [{ where, values, labels, ignored: ignoredKeys(record, used) }] };
+}
+
+function ignoredKeys(record: Record<string, unknown>, used: Set<string>): string[] {
+  return Object.keys(record).filter((key) => !used.has(key));
+}
