@@ -16,6 +16,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          // Generous: CI machines have two cores shared with the database project.
+          testTimeout: 30_000,
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
         },
@@ -26,7 +28,7 @@ export default defineConfig({
           name: "db",
           include: ["lib/**/*.db.test.ts", "prisma/**/*.db.test.ts", "scripts/**/*.db.test.ts"],
           globalSetup: ["./lib/db/test-global-setup.ts"],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },
