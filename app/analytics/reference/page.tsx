@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ReferenceUploadForm } from "@/components/analytics/reference-upload-form";
 import { listReferenceSeries } from "@/lib/analytics/reference-store";
@@ -9,6 +10,7 @@ import { removeReference } from "./actions";
 export const metadata: Metadata = { title: "Reference results" };
 
 export default async function ReferencePage() {
+  await connection(); // the list is live data, never a build-time snapshot
   const loaded = await loadFromDatabase(listReferenceSeries);
   if (!loaded.ok) return <DatabaseUnavailable />;
   return (
