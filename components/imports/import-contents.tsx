@@ -6,8 +6,8 @@ import { formatCount } from "./format";
 export function ImportContents({ slots, labels }: { slots: ImportContentRow[]; labels: { source: string; name: string; value: string; count: number }[] }) {
   if (slots.length === 0) return null;
   return (
-    <section aria-label="What was stored" className="grid gap-4 lg:grid-cols-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white lg:col-span-2">
+    <section aria-label="What was stored" className={`grid gap-4 ${labels.length ? "lg:grid-cols-3" : ""}`}>
+      <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${labels.length ? "lg:col-span-2" : ""}`}>
         <table className="w-full text-sm">
           <caption className="px-3 pt-3 text-left font-semibold text-slate-900">What was stored</caption>
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -29,7 +29,7 @@ export function ImportContents({ slots, labels }: { slots: ImportContentRow[]; l
                     {slot.variation}
                   </Link>
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">{slot.model}</td>
+                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{slot.model}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(slot.training)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(slot.deployment)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(slot.paired)}</td>
@@ -43,11 +43,9 @@ export function ImportContents({ slots, labels }: { slots: ImportContentRow[]; l
           </tbody>
         </table>
       </div>
-      <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-        <h2 className="font-semibold text-slate-900">Source labels</h2>
-        {labels.length === 0 ? (
-          <p className="mt-1 text-slate-500">None came with the data.</p>
-        ) : (
+      {labels.length > 0 && (
+        <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <h2 className="font-semibold text-slate-900">Source labels</h2>
           <ul className="mt-2 space-y-1">
             {labels.map((label) => (
               <li key={`${label.source}/${label.name}/${label.value}`} className="flex justify-between gap-2">
@@ -61,8 +59,8 @@ export function ImportContents({ slots, labels }: { slots: ImportContentRow[]; l
               </li>
             ))}
           </ul>
-        )}
-      </div>
+        </div>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
+import { FIELD_ALIASES } from "./fields";
 import { parseMapping } from "./mapping";
 import { IMPORT_SCHEMA_FILES, buildRecordJsonSchema } from "./record-json-schema";
 
@@ -30,5 +31,10 @@ describe("the published JSON Schemas", () => {
     expect(validMapping(JSON.parse(mappingText)), JSON.stringify(validMapping.errors)).toBe(true);
     expect(parseMapping(mappingText).ok).toBe(true);
     expect(validMapping({ fields: { tier: "x" } })).toBe(false);
+  });
+
+  it("docs/importing.md names every alias the importer reads", () => {
+    const doc = readFileSync(path.join(root, "docs/importing.md"), "utf8");
+    for (const alias of Object.values(FIELD_ALIASES).flat()) expect(doc, alias).toContain(`\`${alias}\``);
   });
 });

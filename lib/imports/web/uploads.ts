@@ -15,7 +15,8 @@ export { uploadIdSchema };
  * their import has run. Each upload is `<id>.upload` plus `<id>.json` (its
  * name, size, hash). Uploads nobody imported are removed after a day.
  */
-export const UPLOAD_DIR = path.join(os.tmpdir(), "af-lens-uploads");
+// IMPORT_UPLOAD_DIR: somewhere with room for the largest file you will upload (the system temp directory by default).
+export const UPLOAD_DIR = process.env.IMPORT_UPLOAD_DIR ?? path.join(os.tmpdir(), "af-lens-uploads");
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 const dataPath = (id: string) => path.join(UPLOAD_DIR, `${id}.upload`);
