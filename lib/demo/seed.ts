@@ -6,6 +6,8 @@ import { generateDemoCorpus, type DemoTranscript } from "./generate";
 import { DEMO_MODELS, DEMO_SETTINGS, DEMO_VARIATIONS } from "./registry";
 
 export const DEMO_DATASET = "demo";
+/** The demo's source label: what the generator meant each transcript to do (a stand-in for an imported judge's verdict). */
+export const DEMO_LABEL_SOURCE = "demo generator";
 export const DEFAULT_DEMO_SIZE = 4_000;
 
 export interface SeedOptions {
@@ -121,6 +123,7 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
 async function insertBatch(client: pg.ClientBase, registry: Registry, batch: DemoTranscript[]): Promise<number> {
   await resolveQueries(client, registry, batch);
   const slots = await resolvePairs(client, registry, batch);
+  const hashes: string[] = [];
   const rows = batch.map((transcript, index) => {
     const parsed = parseMessages(transcript.messages);
     const contentHash = transcriptContentHash({
@@ -131,6 +134,7 @@ async function insertBatch(client: pg.ClientBase, registry: Registry, batch: Dem
       sampleIndex: transcript.sampleIndex,
       messages: transcript.messages,
     });
+    hashes.push(contentHash);
     return encodeCopyRow([
       ...slots[index],
       registry.datasetId,
@@ -144,7 +148,17 @@ async function insertBatch(client: pg.ClientBase, registry: Registry, batch: Dem
     ]);
   });
   await copyEncodedRows(client, "transcripts", TRANSCRIPT_COLUMNS, rows);
+  await insertLabels(client, batch, hashes);
   return batch.length;
+}
+
+/** One `complied` source label per transcript, found again by its content hash. */
+async function insertLabels(client: pg.ClientBase, batch: DemoTranscript[], hashes: string[]) {
+  await client.query(
+    `INSERT INTO source_labels (transcript_id, source, name, value)
+     SELECT t.id, $1, 'complied', v.value FROM unnest($2::text[], $3::text[]) AS v(hash, value) JOIN transcripts t ON t.content_hash = v.hash`,
+    [DEMO_LABEL_SOURCE, hashes, batch.map((transcript) => String(transcript.truth.complied))],
+  );
 }
 
 /** Queries are deduplicated by text hash; the demo reuses a pool, so cache ids. */
