@@ -118,7 +118,7 @@ function window(state: ListState, columns?: SortColumns) {
  * the test as a filter finds a page quickly. The counts come from the same
  * collected matches, in the same statement.
  */
-export function pageQuery(state: ListState): PageQuery {
+export function pageQuery(state: ListState, cap = COUNT_CAP): PageQuery {
   const { filters, sort } = state;
   const q = filters.q;
   const rowsOf = (page: Prisma.Sql, reversed: boolean) => sql`
@@ -141,22 +141,22 @@ export function pageQuery(state: ListState): PageQuery {
     return { sql: rowsOf(page, reversed), reversed, countsIncluded: false };
   }
 
-  const cap = state.exactCount ? empty : sql`LIMIT ${COUNT_CAP + 1}::int`;
+  const limit = state.exactCount ? empty : sql`LIMIT ${cap + 1}::int`;
   const fromMatches = window(state, MATCH_COLUMNS);
   const fromTable = window(state);
   const reversed = fromTable.reversed;
   const page = sql`(
       (SELECT m.id, m.sort_key FROM matches m
-       ${where([sql`(SELECT total FROM stats) <= ${COUNT_CAP}::int`, ...fromMatches.conditions])}
+       ${where([sql`(SELECT total FROM stats) <= ${cap}::int`, ...fromMatches.conditions])}
        ${orderBy(sort, reversed, MATCH_COLUMNS)} ${fromMatches.limit} ${fromMatches.offset})
       UNION ALL
       (SELECT t.id, ${sortExpression(sort)} FROM transcripts t
-       ${where([sql`(SELECT total FROM stats) > ${COUNT_CAP}::int`, ...filterConditions(filters, { indexedSearch: false }), ...fromTable.conditions])}
+       ${where([sql`(SELECT total FROM stats) > ${cap}::int`, ...filterConditions(filters, { indexedSearch: false }), ...fromTable.conditions])}
        ${orderBy(sort, reversed)} ${fromTable.limit} ${fromTable.offset})
     )`;
   const query = sql`
     WITH matches AS MATERIALIZED (
-      SELECT t.id, t.condition, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters))} ${cap}
+      SELECT t.id, t.condition, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters))} ${limit}
     ),
     stats AS (SELECT count(*)::int AS total, (count(*) FILTER (WHERE condition = 'training'))::int AS training FROM matches)
     SELECT stats.total AS match_total, stats.training AS match_training, r.*
@@ -171,7 +171,7 @@ export function pageQuery(state: ListState): PageQuery {
  * hundred rows at most); a source-label filter counts the transcripts, up to
  * COUNT_CAP + 1 unless `exact`.
  */
-export function countQuery(filters: ListFilters, exact = false): Prisma.Sql {
+export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP): Prisma.Sql {
   if (filters.labels.length === 0 && !filters.q) {
     const conditions: Prisma.Sql[] = [];
     if (filters.setting !== undefined) conditions.push(sql`c.setting_id = ${filters.setting}::int`);
@@ -182,16 +182,16 @@ export function countQuery(filters: ListFilters, exact = false): Prisma.Sql {
     return sql`SELECT coalesce(sum(c.count), 0)::int AS total, coalesce(sum(c.count) FILTER (WHERE c.condition = 'training'), 0)::int AS training
       FROM transcript_counts c ${where(conditions)}`;
   }
-  const cap = exact ? empty : sql`LIMIT ${COUNT_CAP + 1}::int`;
+  const limit = exact ? empty : sql`LIMIT ${cap + 1}::int`;
   return sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE m.condition = 'training')::int AS training
-    FROM (SELECT t.condition FROM transcripts t ${where(filterConditions(filters))} ${cap}) m`;
+    FROM (SELECT t.condition FROM transcripts t ${where(filterConditions(filters))} ${limit}) m`;
 }
 
 /**
  * The pair next to (or before) the row at `anchor` in the list of `state`,
  * skipping rows of the current pair: the paired view's next/previous keys.
  */
-export function neighbourQuery(state: ListState, anchor: Cursor, currentPairId: number, direction: "after" | "before"): Prisma.Sql {
+export function neighbourQuery(state: ListState, anchor: Cursor, currentPairId: number, direction: "after" | "before", cap = COUNT_CAP): Prisma.Sql {
   const { filters, sort } = state;
   const reversed = direction === "before";
   const notThisPair = sql`t.pair_id <> ${currentPairId}::int`;
@@ -202,14 +202,14 @@ export function neighbourQuery(state: ListState, anchor: Cursor, currentPairId: 
   // As for a page of a search (see pageQuery): from the collected matches when they are all there, else in sort order.
   return sql`
     WITH matches AS MATERIALIZED (
-      SELECT t.id, t.pair_id, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters))} LIMIT ${COUNT_CAP + 1}::int
+      SELECT t.id, t.pair_id, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters))} LIMIT ${cap + 1}::int
     ), stats AS (SELECT count(*)::int AS total FROM matches)
     (SELECT m.id, m.pair_id FROM matches m
-     ${where([sql`(SELECT total FROM stats) <= ${COUNT_CAP}::int`, keysetCondition(sort, anchor, direction, MATCH_COLUMNS), sql`m.pair_id <> ${currentPairId}::int`])}
+     ${where([sql`(SELECT total FROM stats) <= ${cap}::int`, keysetCondition(sort, anchor, direction, MATCH_COLUMNS), sql`m.pair_id <> ${currentPairId}::int`])}
      ${orderBy(sort, reversed, MATCH_COLUMNS)} LIMIT 1)
     UNION ALL
     (SELECT t.id, t.pair_id FROM transcripts t
-     ${where([sql`(SELECT total FROM stats) > ${COUNT_CAP}::int`, ...filterConditions(filters, { indexedSearch: false }), keysetCondition(sort, anchor, direction), notThisPair])}
+     ${where([sql`(SELECT total FROM stats) > ${cap}::int`, ...filterConditions(filters, { indexedSearch: false }), keysetCondition(sort, anchor, direction), notThisPair])}
      ${orderBy(sort, reversed)} LIMIT 1)`;
 }
 

@@ -22,7 +22,7 @@ export const OPTIONAL_COLUMNS = ["setting", "variation", "model", "dataset", "qu
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 export const DEFAULT_COLUMNS: readonly OptionalColumn[] = ["variation", "model", "query", "scratchpad", "labels", "issues"];
 
-export const PAGE_SIZES = [25, 50, 100] as const;
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 /** Page links jump with OFFSET up to here; further pages are reached by keyset cursors (Next/Prev/Last). */
 export const MAX_OFFSET_PAGE = 100;

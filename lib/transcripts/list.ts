@@ -63,8 +63,8 @@ interface RawRow {
 }
 
 /** The page of the table the URL asks for, and its counts (a search gets both from one statement). */
-export async function listTranscripts(state: ListState): Promise<ListPage> {
-  const page = pageQuery(state);
+export async function listTranscripts(state: ListState, cap = COUNT_CAP): Promise<ListPage> {
+  const page = pageQuery(state, cap);
   let raw: RawRow[];
   let count: { total: number; training: number };
   if (page.countsIncluded) {
@@ -74,10 +74,10 @@ export async function listTranscripts(state: ListState): Promise<ListPage> {
   } else {
     [raw, [count]] = await Promise.all([
       db().$queryRaw<RawRow[]>(page.sql),
-      db().$queryRaw<{ total: number; training: number }[]>(countQuery(state.filters, state.exactCount)),
+      db().$queryRaw<{ total: number; training: number }[]>(countQuery(state.filters, state.exactCount, cap)),
     ]);
   }
-  const counts = countsOf(count, !state.exactCount);
+  const counts = countsOf(count, !state.exactCount, cap);
   // The last page ("end") holds what is left after the full pages, so that its row numbers line up.
   const keep = state.before === "end" && !counts.capped ? counts.total % state.size || state.size : state.size;
   const more = raw.length > keep;
@@ -93,10 +93,10 @@ export async function listTranscripts(state: ListState): Promise<ListPage> {
   };
 }
 
-function countsOf(count: { total: number; training: number }, mayBeCapped: boolean): ListCounts {
+function countsOf(count: { total: number; training: number }, mayBeCapped: boolean, cap: number): ListCounts {
   const total = Number(count.total);
   const training = Number(count.training);
-  return { total, training, deployment: total - training, capped: mayBeCapped && total > COUNT_CAP };
+  return { total, training, deployment: total - training, capped: mayBeCapped && total > cap };
 }
 
 function toListRow(row: RawRow, state: ListState): ListRow {

@@ -127,13 +127,13 @@ export interface Neighbour {
  * The previous and next pair around transcript `anchorId` in the list the
  * reader came from (same filters, search and sort), skipping the current pair's rows.
  */
-export async function getNeighbours(state: ListState, anchorId: number, pairId: number): Promise<{ previous: Neighbour | null; next: Neighbour | null }> {
+export async function getNeighbours(state: ListState, anchorId: number, pairId: number, cap?: number): Promise<{ previous: Neighbour | null; next: Neighbour | null }> {
   const [anchor] = await db().$queryRaw<{ key: number }[]>(sortKeyQuery(state.sort, anchorId));
   if (!anchor) return { previous: null, next: null };
   const cursor = { key: Number(anchor.key), id: anchorId };
   const [before, after] = await Promise.all([
-    db().$queryRaw<{ id: number; pair_id: number }[]>(neighbourQuery(state, cursor, pairId, "before")),
-    db().$queryRaw<{ id: number; pair_id: number }[]>(neighbourQuery(state, cursor, pairId, "after")),
+    db().$queryRaw<{ id: number; pair_id: number }[]>(neighbourQuery(state, cursor, pairId, "before", cap)),
+    db().$queryRaw<{ id: number; pair_id: number }[]>(neighbourQuery(state, cursor, pairId, "after", cap)),
   ]);
   const toNeighbour = (rows: { id: number; pair_id: number }[]) => (rows[0] ? { pairId: rows[0].pair_id, transcriptId: rows[0].id } : null);
   return { previous: toNeighbour(before), next: toNeighbour(after) };
