@@ -72,6 +72,9 @@ export function PairWorkspace({ training, deployment, links, diffOn }: { trainin
     };
   }, [sync, panes.training, panes.deployment]);
 
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -104,7 +107,7 @@ export function PairWorkspace({ training, deployment, links, diffOn }: { trainin
   const button = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700 hover:bg-slate-100";
   const key = (text: string) => <kbd className="ml-1 rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] text-slate-500">{text}</kbd>;
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" data-keyboard-ready={ready || undefined}>
       <div role="toolbar" aria-label="Pair view controls" className="flex flex-wrap items-center gap-1.5">
         <NavLink href={links.previous} label="← Previous pair" hint="k" className={button} />
         <NavLink href={links.next} label="Next pair →" hint="j" className={button} />
