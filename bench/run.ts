@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/open-database";
+import { benchList } from "./list";
+import { benchPair } from "./pair";
 import { benchSeed } from "./seed";
 
 /**
@@ -9,6 +11,8 @@ import { benchSeed } from "./seed";
  */
 const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<void>> = {
   seed: benchSeed,
+  list: benchList,
+  pair: benchPair,
 };
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" } } });
@@ -25,5 +29,7 @@ const database = await openDatabase("bench", { fresh: true });
 try {
   for (const name of selected) await BENCHMARKS[name](database.url, size);
 } finally {
+  // The app's Prisma client (list, pair) must let go before its server stops.
+  await (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma?.$disconnect();
   await database.stop();
 }

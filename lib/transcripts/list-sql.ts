@@ -16,7 +16,7 @@ import { isDescending, sortKeyOf, type Cursor, type ListFilters, type ListState,
 const { sql, join, empty, raw } = Prisma;
 
 /** Above this many matches, a search or label filter stops counting (unless asked for an exact count). */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 5_000;
 
 /** How the row's sort key is computed; each has an index on (key, id). */
 const SORT_EXPRESSIONS = {

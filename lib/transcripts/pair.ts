@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { neighbourQuery, sortKeyQuery } from "./list-sql";
 import type { ListState } from "./list-state";
 import type { Condition } from "./registry";
@@ -43,22 +44,47 @@ export interface PairSibling {
   conditions: Condition[];
 }
 
+type PairRow = { id: number; sample_index: number; query_id: number; query: string; setting: string; variation_id: number; variation: string; is_baseline: boolean; model_id: number; model: string };
+type PairTranscriptRow = { id: number; condition: Condition; dataset: string; turns: Turn[]; scratchpad_text: string; final_output: string | null; format_issues: string[]; labels: [string, string, string][] };
+type SiblingRow = { pair_id: number; variation_id: number; variation: string; is_baseline: boolean; position: number; model_id: number; model: string; conditions: Condition[] };
+
+// The statements, apart from their running, so that bench/pair.ts can time the same SQL through raw pg.
+export function pairSql(pairId: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.id, p.sample_index, p.query_id, q.text AS query, s.name AS setting, p.variation_id, v.name AS variation, v.is_baseline, p.model_id, m.name AS model
+    FROM pairs p
+    JOIN prompt_variations v ON v.id = p.variation_id
+    JOIN settings s ON s.id = v.setting_id
+    JOIN models m ON m.id = p.model_id
+    JOIN queries q ON q.id = p.query_id
+    WHERE p.id = ${pairId}::int`;
+}
+
+export function pairTranscriptsSql(pairId: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t.id, t.condition::text AS condition, d.name AS dataset, t.turns, t.scratchpad_text, t.final_output, t.format_issues,
+           (SELECT coalesce(json_agg(json_build_array(sl.source, sl.name, sl.value) ORDER BY sl.source, sl.name), '[]')
+              FROM source_labels sl WHERE sl.transcript_id = t.id) AS labels
+    FROM transcripts t JOIN datasets d ON d.id = t.dataset_id
+    WHERE t.pair_id = ${pairId}::int`;
+}
+
+export function siblingsSql(pair: Pick<PairDetail, "queryId" | "modelId" | "variationId" | "sampleIndex">): Prisma.Sql {
+  return Prisma.sql`
+    SELECT DISTINCT ON (p.variation_id, p.model_id)
+           p.id AS pair_id, p.variation_id, v.name AS variation, v.is_baseline, v.position, p.model_id, m.name AS model,
+           ARRAY(SELECT t.condition::text FROM transcripts t WHERE t.pair_id = p.id ORDER BY t.condition) AS conditions
+    FROM pairs p
+    JOIN prompt_variations v ON v.id = p.variation_id
+    JOIN models m ON m.id = p.model_id
+    WHERE p.query_id = ${pair.queryId}::int AND (p.model_id = ${pair.modelId}::int OR p.variation_id = ${pair.variationId}::int)
+    ORDER BY p.variation_id, p.model_id, p.sample_index = ${pair.sampleIndex}::int DESC, p.sample_index, p.id`;
+}
+
 export async function getPair(pairId: number): Promise<PairDetail | null> {
   const [[pair], transcripts] = await Promise.all([
-    db().$queryRaw<{ id: number; sample_index: number; query_id: number; query: string; setting: string; variation_id: number; variation: string; is_baseline: boolean; model_id: number; model: string }[]>`
-      SELECT p.id, p.sample_index, p.query_id, q.text AS query, s.name AS setting, p.variation_id, v.name AS variation, v.is_baseline, p.model_id, m.name AS model
-      FROM pairs p
-      JOIN prompt_variations v ON v.id = p.variation_id
-      JOIN settings s ON s.id = v.setting_id
-      JOIN models m ON m.id = p.model_id
-      JOIN queries q ON q.id = p.query_id
-      WHERE p.id = ${pairId}::int`,
-    db().$queryRaw<{ id: number; condition: Condition; dataset: string; turns: Turn[]; scratchpad_text: string; final_output: string | null; format_issues: string[]; labels: [string, string, string][] }[]>`
-      SELECT t.id, t.condition::text AS condition, d.name AS dataset, t.turns, t.scratchpad_text, t.final_output, t.format_issues,
-             (SELECT coalesce(json_agg(json_build_array(sl.source, sl.name, sl.value) ORDER BY sl.source, sl.name), '[]')
-                FROM source_labels sl WHERE sl.transcript_id = t.id) AS labels
-      FROM transcripts t JOIN datasets d ON d.id = t.dataset_id
-      WHERE t.pair_id = ${pairId}::int`,
+    db().$queryRaw<PairRow[]>(pairSql(pairId)),
+    db().$queryRaw<PairTranscriptRow[]>(pairTranscriptsSql(pairId)),
   ]);
   if (!pair) return null;
   const side = (condition: Condition): PairTranscript | null => {
@@ -97,15 +123,7 @@ export async function getPair(pairId: number): Promise<PairDetail | null> {
  * index; registry order.
  */
 export async function getSiblings(pair: Pick<PairDetail, "queryId" | "modelId" | "variationId" | "sampleIndex">): Promise<PairSibling[]> {
-  const rows = await db().$queryRaw<{ pair_id: number; variation_id: number; variation: string; is_baseline: boolean; position: number; model_id: number; model: string; conditions: Condition[] }[]>`
-    SELECT DISTINCT ON (p.variation_id, p.model_id)
-           p.id AS pair_id, p.variation_id, v.name AS variation, v.is_baseline, v.position, p.model_id, m.name AS model,
-           ARRAY(SELECT t.condition::text FROM transcripts t WHERE t.pair_id = p.id ORDER BY t.condition) AS conditions
-    FROM pairs p
-    JOIN prompt_variations v ON v.id = p.variation_id
-    JOIN models m ON m.id = p.model_id
-    WHERE p.query_id = ${pair.queryId}::int AND (p.model_id = ${pair.modelId}::int OR p.variation_id = ${pair.variationId}::int)
-    ORDER BY p.variation_id, p.model_id, p.sample_index = ${pair.sampleIndex}::int DESC, p.sample_index, p.id`;
+  const rows = await db().$queryRaw<SiblingRow[]>(siblingsSql(pair));
   rows.sort((a, b) => a.position - b.position || a.variation_id - b.variation_id || a.model.localeCompare(b.model));
   return rows.map((row) => ({
     pairId: row.pair_id,
