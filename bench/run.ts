@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/open-database";
 import { benchCharts } from "./charts";
 import { benchImport } from "./import";
+import { benchList } from "./list";
+import { benchPair } from "./pair";
 import { benchSeed } from "./seed";
 
 /**
@@ -13,6 +15,8 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   seed: benchSeed,
   charts: benchCharts,
   import: benchImport,
+  list: benchList,
+  pair: benchPair,
 };
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" } } });
@@ -29,5 +33,7 @@ const database = await openDatabase("bench", { fresh: true });
 try {
   for (const name of selected) await BENCHMARKS[name](database.url, size);
 } finally {
+  // The app's Prisma client (list, pair) must let go before its server stops.
+  await (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma?.$disconnect();
   await database.stop();
 }

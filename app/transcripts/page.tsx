@@ -1,29 +1,39 @@
 import type { Metadata } from "next";
-import { z } from "zod";
+import Link from "next/link";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
-import { Pagination } from "@/components/transcripts/pagination";
-import { TranscriptList } from "@/components/transcripts/transcript-list";
+import { FilterBar } from "@/components/transcripts/list/filter-bar";
+import { ListCounts } from "@/components/transcripts/list/list-counts";
+import { ListPagination } from "@/components/transcripts/list/list-pagination";
+import { TranscriptTable } from "@/components/transcripts/list/transcript-table";
 import { loadFromDatabase } from "@/lib/db/unavailable";
-import { PAGE_SIZE, listTranscripts } from "@/lib/transcripts/queries";
+import { listTranscripts } from "@/lib/transcripts/list";
+import { hasFilters, listHref, listQueryString, parseListState, type SearchParams } from "@/lib/transcripts/list-state";
+import { getFilterOptions, namesOf } from "@/lib/transcripts/registry";
+import { toTableRows } from "@/lib/transcripts/table-rows";
 
 export const metadata: Metadata = { title: "Transcripts" };
 
-const searchSchema = z.object({ page: z.coerce.number().int().min(1).catch(1) });
-
-export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { page } = searchSchema.parse(await searchParams);
-  const result = await loadFromDatabase(() => listTranscripts(page));
+export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const state = parseListState(await searchParams);
+  const result = await loadFromDatabase(() => Promise.all([listTranscripts(state), getFilterOptions()]));
+  if (!result.ok) return <DatabaseUnavailable />;
+  const [page, options] = result.data;
+  const rows = toTableRows(page.rows, namesOf(options), listQueryString(state));
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Transcripts</h1>
-      {result.ok ? (
-        <>
-          <TranscriptList items={result.data.items} />
-          <Pagination page={page} pageCount={Math.max(1, Math.ceil(result.data.total / PAGE_SIZE))} total={result.data.total} />
-        </>
-      ) : (
-        <DatabaseUnavailable />
-      )}
+    <div className="space-y-3">
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Transcripts</h1>
+        {hasFilters(state.filters) && (
+          <Link href="/transcripts" className="text-sm text-indigo-700 hover:underline">
+            Clear search and filters
+          </Link>
+        )}
+      </div>
+      <FilterBar key={listQueryString({ ...state, page: 1, after: undefined, before: undefined })} state={state} options={options} />
+      <TranscriptTable rows={rows} state={state}>
+        <ListCounts counts={page.counts} search={Boolean(state.filters.q)} exactHref={page.counts.capped ? listHref({ ...state, exactCount: true }) : null} />
+      </TranscriptTable>
+      <ListPagination state={state} page={page} />
     </div>
   );
 }

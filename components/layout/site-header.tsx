@@ -11,7 +11,7 @@ const NAV = [
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center gap-8 px-6 py-3">
+      <div className="mx-auto flex max-w-[1800px] items-center gap-8 px-6 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
           AF <span className="text-indigo-600">Lens</span>
         </Link>

@@ -1,5 +1,6 @@
 import type internals from "@prisma/internals";
 import type pg from "pg";
+import type { UnsupportedField } from "./schema-unsupported";
 
 /**
  * Compares the database a connection sees (its current schema) with what
@@ -15,7 +16,9 @@ import type pg from "pg";
  * `_prisma_migrations`, indexes named `x_...` (see EXTRA_INDEX_PREFIX), CHECK
  * constraints, triggers, sequences and views. Foreign keys must have Prisma's
  * default name `<table>_<cols>_fkey`: the DMMF does not expose a relation's
- * `map:`, so a schema that uses one needs teaching here.
+ * `map:`, so a schema that uses one needs teaching here. A generated column
+ * (GENERATED ALWAYS AS ... STORED, which Prisma cannot express; declare it as an
+ * optional `Unsupported(...)` field) has no default: its expression is not compared.
  */
 export type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;
 type Datamodel = Dmmf["datamodel"];
@@ -31,7 +34,7 @@ interface DbColumn { table: string; column: string; type: string; notNull: boole
 interface DbIndex { name: string; table: string; primary: boolean; unique: boolean; method: string; partial: boolean; columns: string[] }
 interface DbForeignKey { name: string; table: string; columns: string[]; refTable: string; refColumns: string[]; onDelete: string; onUpdate: string }
 
-export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmmf): Promise<string[]> {
+export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmmf, unsupported: UnsupportedField[] = []): Promise<string[]> {
   const db = await readDatabase(client);
   const { models, enums, indexes } = dmmf.datamodel;
   const differences: string[] = [];
@@ -60,7 +63,7 @@ export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmm
   for (const model of models) {
     const table = tableOf(model);
     if (!db.tables.has(table)) continue;
-    const scalars = model.fields.filter((field) => field.kind !== "object");
+    const scalars = [...model.fields.filter((field) => field.kind !== "object"), ...unsupported.filter((u) => u.model === model.name).map(asField)];
     for (const field of scalars) {
       const where = `${table}.${columnName(field)}`;
       const actual = db.columns.get(`${table}.${columnName(field)}`);
@@ -68,7 +71,7 @@ export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmm
         differences.push(`${where}: schema has this column, database does not`);
         continue;
       }
-      const expectedType = field.kind === "unsupported" ? undefined : postgresType(field, enums);
+      const expectedType = field.kind === "unsupported" ? field.type : postgresType(field, enums);
       if (expectedType !== undefined && expectedType !== actual.type) differences.push(`${where}: schema says type ${expectedType}, database says ${actual.type}`);
       if (!field.isList && field.isRequired !== actual.notNull) {
         differences.push(`${where}: schema says ${field.isRequired ? "NOT NULL" : "nullable"}, database says ${actual.notNull ? "NOT NULL" : "nullable"}`);
@@ -205,6 +208,11 @@ function postgresType(field: Field, enums: Datamodel["enums"]): string {
 
 const CLIENT_SIDE_DEFAULTS = new Set(["uuid", "cuid", "nanoid", "ulid"]);
 
+/** An Unsupported("...") field as the DMMF would describe it: its type is the database type. */
+function asField(field: UnsupportedField): Field {
+  return { name: field.name, dbName: field.column, kind: "unsupported", type: field.dbType, isRequired: !field.optional, isList: false, hasDefaultValue: false } as unknown as Field;
+}
+
 /** A problem with the column's DB-level default, or undefined. */
 function compareDefault(field: Field, actual: string | null, enums: Datamodel["enums"]): string | undefined {
   const value = field.default as unknown;
@@ -259,7 +267,8 @@ async function readDatabase(client: pg.ClientBase) {
       WHERE n.nspname = current_schema() GROUP BY t.typname`,
   );
   const columns = await client.query<DbColumn>(
-    `SELECT c.relname AS table, a.attname AS column, a.attnotnull AS "notNull", pg_get_expr(d.adbin, d.adrelid) AS default,
+    `SELECT c.relname AS table, a.attname AS column, a.attnotnull AS "notNull",
+            CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
             CASE WHEN bt.typtype = 'e' THEN 'enum ' || bt.typname || CASE WHEN t.typcategory = 'A' THEN '[]' ELSE '' END
                  ELSE format_type(a.atttypid, a.atttypmod) END AS type
        FROM pg_attribute a

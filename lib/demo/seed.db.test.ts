@@ -24,6 +24,12 @@ describe("seeding the demo corpus", () => {
       HAVING count(*) = 2 AND count(DISTINCT condition) = 2) complete`)).toBe(1_000);
     expect(await scalar("SELECT count(*) AS n FROM prompt_variations")).toBe(DEMO_VARIATIONS.length);
     expect(await scalar("SELECT count(*) AS n FROM prompt_variations WHERE is_baseline")).toBe(2);
+    // Each transcript carries the generator's intended outcome as a `complied` source label.
+    const labels = await client.query<{ value: string; n: string }>(
+      `SELECT value, count(*) AS n FROM source_labels WHERE source = 'demo generator' AND name = 'complied' GROUP BY value ORDER BY value`,
+    );
+    expect(labels.rows.map((row) => row.value)).toEqual(["false", "true"]);
+    expect(labels.rows.reduce((sum, row) => sum + Number(row.n), 0)).toBe(2_000);
   });
 
   it("keeps the raw messages verbatim and what the parser extracted", async () => {

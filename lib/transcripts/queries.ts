@@ -3,8 +3,6 @@ import { db } from "@/lib/db/client";
 import type { Condition } from "@/lib/generated/prisma/client";
 import type { Turn } from "./types";
 
-export const PAGE_SIZE = 50;
-
 export interface OverviewRow {
   setting: string;
   variation: string;
@@ -34,50 +32,6 @@ export async function getOverviewCounts(): Promise<OverviewRow[]> {
   }));
 }
 
-export interface TranscriptListItem {
-  id: number;
-  condition: Condition;
-  setting: string;
-  variation: string;
-  model: string;
-  query: string;
-  formatIssues: string[];
-}
-
-/** One page of the list, newest first; narrow columns only (no transcript text). */
-export async function listTranscripts(page: number): Promise<{ items: TranscriptListItem[]; total: number }> {
-  const [total, rows] = await Promise.all([
-    db().transcript.count(),
-    db().transcript.findMany({
-      orderBy: { id: "asc" },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        condition: true,
-        formatIssues: true,
-        pair: {
-          select: {
-            model: { select: { name: true } },
-            query: { select: { text: true } },
-            variation: { select: { name: true, setting: { select: { name: true } } } },
-          },
-        },
-      },
-    }),
-  ]);
-  const items = rows.map((row) => ({
-    id: row.id,
-    condition: row.condition,
-    setting: row.pair.variation.setting.name,
-    variation: row.pair.variation.name,
-    model: row.pair.model.name,
-    query: row.pair.query.text.slice(0, 240),
-    formatIssues: row.formatIssues,
-  }));
-  return { items, total };
-}
-
 export interface TranscriptDetail {
   id: number;
   condition: Condition;
@@ -89,6 +43,7 @@ export interface TranscriptDetail {
   turns: Turn[];
   finalOutput: string | null;
   formatIssues: string[];
+  pairId: number;
   partnerId: number | null;
 }
 
@@ -102,6 +57,7 @@ export async function getTranscript(id: number): Promise<TranscriptDetail | null
       finalOutput: true,
       formatIssues: true,
       dataset: { select: { name: true } },
+      pairId: true,
       pair: {
         select: {
           model: { select: { name: true } },
@@ -125,6 +81,7 @@ export async function getTranscript(id: number): Promise<TranscriptDetail | null
     turns: row.turns as unknown as Turn[],
     finalOutput: row.finalOutput,
     formatIssues: row.formatIssues,
+    pairId: row.pairId,
     partnerId: row.pair.transcripts[0]?.id ?? null,
   };
 }

@@ -15,10 +15,15 @@ const RESTART_DELAY_MS = 1_000;
  * server that dies underneath the app is restarted on the same port; pages say
  * "database unavailable" meanwhile and recover on their own.
  */
-export async function serve(nextCommand: "dev" | "start", instance: EmbeddedInstanceName, options: { args?: string[]; fresh?: boolean } = {}) {
+export async function serve(
+  nextCommand: "dev" | "start",
+  instance: EmbeddedInstanceName,
+  options: { args?: string[]; fresh?: boolean; /** Runs once the demo corpus is in (e2e fixtures). */ prepare?: (databaseUrl: string) => Promise<void> } = {},
+) {
   let database = await openDatabase(instance, { fresh: options.fresh }).catch(exitWithError);
   try {
     await loadDemoIfEmpty(database.url);
+    await options.prepare?.(database.url);
   } catch (error) {
     await database.stop();
     exitWithError(error);

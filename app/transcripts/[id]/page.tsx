@@ -6,6 +6,7 @@ import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ConditionBadge } from "@/components/transcripts/condition-badge";
 import { TranscriptView } from "@/components/transcripts/transcript-view";
 import { loadFromDatabase } from "@/lib/db/unavailable";
+import { pairHref } from "@/lib/transcripts/pair-state";
 import { getTranscript } from "@/lib/transcripts/queries";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -41,7 +42,10 @@ export default async function TranscriptPage({ params }: { params: Promise<{ id:
           <Meta label="Model" value={transcript.model} />
           <Meta label="Dataset" value={transcript.dataset} />
         </dl>
-        <p className="text-sm">
+        <p className="flex flex-wrap gap-4 text-sm">
+          <Link href={pairHref(transcript.pairId, { at: transcript.id })} className="font-medium text-indigo-600 hover:underline">
+            Compare side by side (pair #{transcript.pairId}) →
+          </Link>
           {transcript.partnerId ? (
             <Link href={`/transcripts/${transcript.partnerId}`} className="text-indigo-600 hover:underline">
               Open its {transcript.condition === "training" ? "deployment" : "training"} partner →

@@ -1,0 +1,54 @@
+import pg from "pg";
+import { countTranscripts, seedDemoCorpus } from "@/lib/demo/seed";
+
+/**
+ * The corpus the read benchmarks run on: `size` demo transcripts (seeded once
+ * per bench database, shared by list and pair), then VACUUM ANALYZE, the steady
+ * state autovacuum reaches on its own after a bulk load (visibility map set,
+ * statistics current), so that the first benchmark does not pay for it.
+ */
+export async function ensureCorpus(databaseUrl: string, size: number) {
+  if ((await countTranscripts(databaseUrl)) !== size) {
+    const started = performance.now();
+    const progress = (done: number) => process.stderr.write(`\rseeding ${done.toLocaleString("en")} / ${size.toLocaleString("en")}`);
+    await seedDemoCorpus(databaseUrl, { size, onProgress: progress });
+    process.stderr.write(`\nseeded in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query("VACUUM ANALYZE");
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** p-th percentile (0-100) of `samples`, nearest rank. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * Times `app` and `raw` alternately (`runs` each, after `warmup` each), so
+ * that both see the same caches and the same background load.
+ */
+export async function timeBoth(app: () => Promise<unknown>, raw: () => Promise<unknown>, runs: number, warmup = 3) {
+  for (let i = 0; i < warmup; i++) {
+    await app();
+    await raw();
+  }
+  const appTimes: number[] = [];
+  const rawTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, times] of i % 2 ? ([[raw, rawTimes], [app, appTimes]] as const) : ([[app, appTimes], [raw, rawTimes]] as const)) {
+      const started = performance.now();
+      await fn();
+      times.push(performance.now() - started);
+    }
+  }
+  return {
+    app: { p50: percentile(appTimes, 50), p95: percentile(appTimes, 95) },
+    raw: { p50: percentile(rawTimes, 50), p95: percentile(rawTimes, 95) },
+  };
+}

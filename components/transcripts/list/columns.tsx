@@ -1,0 +1,127 @@
+import Link from "next/link";
+import { columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import type { TableRow } from "@/lib/transcripts/table-rows";
+import { ConditionBadge } from "../condition-badge";
+import { HighlightedText } from "../highlighted-text";
+
+/** Sorting and column visibility only: both held in the URL and applied on the server. */
+export const tableFeatureSet = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
+
+const helper = createColumnHelper<typeof tableFeatureSet, TableRow>();
+const number = new Intl.NumberFormat("en");
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+
+/** Column ids match OPTIONAL_COLUMNS and SORT_KEYS of lib/transcripts/list-state.ts. */
+export const columns = helper.columns([
+  helper.accessor("id", {
+    header: "#",
+    enableHiding: false,
+    cell: (info) => (
+      <Link href={info.row.original.transcriptHref} className="tabular-nums text-indigo-700 hover:underline" title="Open this transcript alone">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  helper.accessor("condition", {
+    header: "Condition",
+    enableSorting: false,
+    enableHiding: false,
+    cell: (info) => <ConditionBadge condition={info.getValue()} />,
+  }),
+  helper.accessor("setting", { header: "Setting", enableSorting: false, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
+  helper.accessor("variation", { header: "Variation", enableSorting: false, cell: (info) => <span className="block truncate" title={info.getValue()}>{info.getValue()}</span> }),
+  helper.accessor("model", { header: "Model", enableSorting: false, cell: (info) => <span className="block truncate font-mono text-xs">{info.getValue()}</span> }),
+  helper.accessor("dataset", { header: "Dataset", enableSorting: false, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
+  helper.accessor("query", {
+    header: "User input",
+    enableSorting: false,
+    cell: (info) => {
+      const row = info.row.original;
+      return (
+        <div className="min-w-0 space-y-1">
+          <Link href={row.pairHref} className="line-clamp-2 break-words text-slate-800 hover:text-indigo-700 hover:underline" title="Compare training and deployment">
+            {row.queryHeadline ? <HighlightedText marked={row.queryHeadline} /> : row.query}
+          </Link>
+          {row.snippet && (
+            <p className="line-clamp-3 break-words border-l-2 border-yellow-300 pl-2 font-mono text-xs leading-relaxed text-slate-600" data-testid="match-snippet">
+              <HighlightedText marked={row.snippet} />
+            </p>
+          )}
+        </div>
+      );
+    },
+  }),
+  helper.accessor("scratchpadChars", {
+    id: "scratchpad",
+    header: "Scratchpad",
+    sortDescFirst: true,
+    cell: (info) => <Size chars={info.getValue()} />,
+  }),
+  helper.accessor((row) => row.outputChars ?? 0, {
+    id: "output",
+    header: "Output",
+    sortDescFirst: true,
+    cell: (info) => <Size chars={info.row.original.outputChars} />,
+  }),
+  helper.accessor("labels", {
+    header: "Source labels",
+    enableSorting: false,
+    cell: (info) => (
+      <div className="flex flex-wrap gap-1">
+        {info.getValue().map((label) => (
+          <span key={`${label.source}/${label.name}`} title={`${label.source}: ${label.name} = ${label.value}`} className="rounded bg-slate-100 px-1 font-mono text-[11px] text-slate-700">
+            {label.name}={label.value}
+          </span>
+        ))}
+      </div>
+    ),
+  }),
+  helper.accessor("formatIssues", {
+    id: "issues",
+    header: "Format",
+    enableSorting: false,
+    cell: (info) => {
+      const issues = info.getValue();
+      if (!issues.length) return null;
+      return (
+        <span title={issues.join(", ").replaceAll("_", " ")} className="rounded bg-amber-100 px-1 text-xs text-amber-800">
+          {issues.length === 1 ? issues[0].replaceAll("_", " ") : `${issues.length} issues`}
+        </span>
+      );
+    },
+  }),
+  helper.display({
+    id: "pair",
+    header: () => <span className="sr-only">Compare</span>,
+    enableHiding: false,
+    cell: (info) => (
+      <Link href={info.row.original.pairHref} className="whitespace-nowrap rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 hover:border-indigo-400 hover:text-indigo-700">
+        Compare
+      </Link>
+    ),
+  }),
+]);
+
+/** Width classes per column id; the user-input column takes the rest. */
+export const COLUMN_WIDTHS: Record<string, string> = {
+  id: "w-20",
+  condition: "w-28",
+  setting: "w-32",
+  variation: "w-56",
+  model: "w-40",
+  dataset: "w-28",
+  scratchpad: "w-28 text-right",
+  output: "w-24 text-right",
+  labels: "w-36",
+  issues: "w-36",
+  pair: "w-24 text-right",
+};
+
+function Size({ chars }: { chars: number | null }) {
+  if (!chars) return <span className="text-slate-300">—</span>;
+  return (
+    <span className="tabular-nums text-slate-600" title={`${number.format(chars)} characters`}>
+      {compact.format(chars)}
+    </span>
+  );
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { COUNT_CAP, countQuery, pageQuery } from "./list-sql";
+import { formatCursor, type Cursor, type ListState } from "./list-state";
+import type { Condition } from "./registry";
+
+/** One row of the transcripts table: ids and sizes only, no transcript text beyond the query preview and snippet. */
+export interface ListRow {
+  id: number;
+  pairId: number;
+  condition: Condition;
+  settingId: number;
+  variationId: number;
+  modelId: number;
+  datasetId: number;
+  /** The user input, cut to a preview. */
+  query: string;
+  /** With a search: the query preview and a scratchpad/output snippet, matches between MARK_START/MARK_END. */
+  queryHeadline: string | null;
+  snippet: string | null;
+  scratchpadChars: number;
+  outputChars: number | null;
+  formatIssues: string[];
+  labels: { source: string; name: string; value: string }[];
+  /** This row's position, for keyset links. */
+  cursor: string;
+}
+
+export interface ListCounts {
+  total: number;
+  training: number;
+  deployment: number;
+  /** True when counting stopped at COUNT_CAP (searches, label filters): the numbers are lower bounds. */
+  capped: boolean;
+}
+
+export interface ListPage {
+  rows: ListRow[];
+  counts: ListCounts;
+  /** Is there a row before the first / after the last of this page? */
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
+interface RawRow {
+  id: number;
+  pair_id: number;
+  condition: Condition;
+  setting_id: number;
+  variation_id: number;
+  model_id: number;
+  dataset_id: number;
+  sort_key: number;
+  query_text: string;
+  scratchpad_chars: number;
+  output_chars: number | null;
+  format_issues: string[];
+  labels: [string, string, string][];
+  query_headline: string | null;
+  snippet: string | null;
+  match_total?: number;
+  match_training?: number;
+}
+
+/** The page of the table the URL asks for, and its counts (a search gets both from one statement). */
+export async function listTranscripts(state: ListState, cap = COUNT_CAP): Promise<ListPage> {
+  const page = pageQuery(state, cap);
+  let raw: RawRow[];
+  let count: { total: number; training: number };
+  if (page.countsIncluded) {
+    raw = await db().$queryRaw<RawRow[]>(page.sql);
+    count = { total: raw[0]?.match_total ?? 0, training: raw[0]?.match_training ?? 0 };
+    raw = raw.filter((row) => row.id !== null); // the counts row of an empty page
+  } else {
+    [raw, [count]] = await Promise.all([
+      db().$queryRaw<RawRow[]>(page.sql),
+      db().$queryRaw<{ total: number; training: number }[]>(countQuery(state.filters, state.exactCount, cap)),
+    ]);
+  }
+  const counts = countsOf(count, !state.exactCount, cap);
+  // The last page ("end") holds what is left after the full pages, so that its row numbers line up.
+  const keep = state.before === "end" && !counts.capped ? counts.total % state.size || state.size : state.size;
+  const more = raw.length > keep;
+  const rows = raw.slice(0, keep).map((row) => toListRow(row, state));
+  if (page.reversed) rows.reverse();
+  const atStart = state.before === undefined && state.after === undefined && state.page === 1;
+  return {
+    rows,
+    counts,
+    // Forward pages know "more after" from the extra row; a "before" page knows "more before" from it.
+    hasPrevious: page.reversed ? more : !atStart,
+    hasNext: page.reversed ? state.before !== "end" : more,
+  };
+}
+
+function countsOf(count: { total: number; training: number }, mayBeCapped: boolean, cap: number): ListCounts {
+  const total = Number(count.total);
+  const training = Number(count.training);
+  return { total, training, deployment: total - training, capped: mayBeCapped && total > cap };
+}
+
+function toListRow(row: RawRow, state: ListState): ListRow {
+  const cursor: Cursor = { key: Number(row.sort_key), id: row.id };
+  return {
+    id: row.id,
+    pairId: row.pair_id,
+    condition: row.condition,
+    settingId: row.setting_id,
+    variationId: row.variation_id,
+    modelId: row.model_id,
+    datasetId: row.dataset_id,
+    query: row.query_text,
+    queryHeadline: row.query_headline,
+    snippet: row.snippet,
+    scratchpadChars: Number(row.scratchpad_chars),
+    outputChars: row.output_chars === null ? null : Number(row.output_chars),
+    formatIssues: row.format_issues,
+    labels: row.labels.map(([source, name, value]) => ({ source, name, value })),
+    cursor: formatCursor(state.sort, cursor),
+  };
+}

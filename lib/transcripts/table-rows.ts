@@ -1,0 +1,32 @@
+import type { ListRow } from "./list";
+import { pairHref } from "./pair-state";
+
+/** A list row as the table renders it: registry ids resolved to names, links ready. */
+export interface TableRow extends ListRow {
+  setting: string;
+  variation: string;
+  model: string;
+  dataset: string;
+  transcriptHref: string;
+  pairHref: string;
+}
+
+export interface RegistryNames {
+  setting: Map<number, string>;
+  variation: Map<number, string>;
+  model: Map<number, string>;
+  dataset: Map<number, string>;
+}
+
+/** `listQuery` is the list's canonical query string: the pair view carries it to step through the same list. */
+export function toTableRows(rows: ListRow[], names: RegistryNames, listQuery: string): TableRow[] {
+  return rows.map((row) => ({
+    ...row,
+    setting: names.setting.get(row.settingId) ?? `#${row.settingId}`,
+    variation: names.variation.get(row.variationId) ?? `#${row.variationId}`,
+    model: names.model.get(row.modelId) ?? `#${row.modelId}`,
+    dataset: names.dataset.get(row.datasetId) ?? `#${row.datasetId}`,
+    transcriptHref: `/transcripts/${row.id}`,
+    pairHref: pairHref(row.pairId, { at: row.id, from: listQuery }),
+  }));
+}
