@@ -27,7 +27,7 @@ describe("the paired view's data", () => {
     expect(pair.training?.condition).toBe("training");
     expect(pair.deployment?.condition).toBe("deployment");
     expect(pair.query.length).toBeGreaterThan(10);
-    expect(pair.training?.labels.map((label) => label.name)).toEqual(["complied"]);
+    expect(pair.training?.labels.map((label) => label.name)).toEqual(["alignment_faking", "complied"]);
     const siblings = await getSiblings(pair);
     const sameModel = siblings.filter((sibling) => sibling.modelId === pair.modelId);
     // The demo deals every query to every variation of its setting: one sibling per variation, the pair itself among them.
