@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "./migrate";
-import { startEmbeddedPostgres, type EmbeddedInstanceName } from "./embedded/server";
+import { runningInstanceUrl, startEmbeddedPostgres, type EmbeddedInstanceName } from "./embedded/server";
 
 export interface Database {
   url: string;
@@ -19,6 +19,8 @@ export interface OpenOptions {
    * dropped on stop, so nobody's data is ever touched.
    */
   fresh?: boolean;
+  /** Embedded: use the server another process already runs on this instance's data, if any. */
+  attach?: boolean;
 }
 
 /**
@@ -27,7 +29,12 @@ export interface OpenOptions {
  */
 export async function openDatabase(instance: EmbeddedInstanceName, options: OpenOptions = {}): Promise<Database> {
   const external = process.env.DATABASE_URL;
-  const database = external ? await useExternal(external, instance, options.fresh) : await startEmbedded(instance, options.fresh);
+  const running = !external && options.attach ? runningInstanceUrl(instance) : undefined;
+  const database = external
+    ? await useExternal(external, instance, options.fresh)
+    : running
+      ? { url: running, embedded: false, stop: async () => {} }
+      : await startEmbedded(instance, options.fresh);
   try {
     const applied = await applyMigrations(database.url);
     if (applied.length) console.error(`Applied migrations: ${applied.join(", ")}`);

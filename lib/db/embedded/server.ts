@@ -83,6 +83,18 @@ export async function startEmbeddedPostgres(name: EmbeddedInstanceName, options:
   };
 }
 
+/**
+ * The URL of this instance's server when another process (e.g. `npm run dev`)
+ * is already running it, so a command-line tool can work beside the app.
+ */
+export function runningInstanceUrl(name: EmbeddedInstanceName): string | undefined {
+  const dataDir = dataDirectoryFor(name, resolveRunAs());
+  if (!livePostmasterPid(dataDir)) return undefined;
+  // postmaster.pid, line 4: the port the server listens on.
+  const port = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
+  return Number.isInteger(port) && port > 0 ? connectionUrl(port, EMBEDDED_DATABASE) : undefined;
+}
+
 function connectionUrl(port: number, database: string) {
   return `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
