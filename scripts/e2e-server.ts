@@ -1,5 +1,7 @@
+import { seedE2eFixtures } from "./lib/e2e-fixtures";
 import { serve } from "./lib/serve";
 
 // The server Playwright drives: production build, its own fresh embedded
-// database (never the dev data), demo corpus loaded at start.
-await serve("start", "e2e", { fresh: true, args: ["--port", process.env.E2E_PORT ?? "3100"] });
+// database (never the dev data), demo corpus and demo accounts loaded at start,
+// plus a fixture transcript for span offsets (emoji, CRLF).
+await serve("start", "e2e", { fresh: true, args: ["--port", process.env.E2E_PORT ?? "3100"], afterSeed: seedE2eFixtures });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { Pagination } from "@/components/transcripts/pagination";
 import { TranscriptList } from "@/components/transcripts/transcript-list";
+import { requireSession } from "@/lib/auth/server";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { PAGE_SIZE, listTranscripts } from "@/lib/transcripts/queries";
 
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Transcripts" };
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).catch(1) });
 
 export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireSession();
   const { page } = searchSchema.parse(await searchParams);
   const result = await loadFromDatabase(() => listTranscripts(page));
   return (

@@ -1,11 +1,16 @@
 import type { Block, ScratchpadSegment, Turn } from "@/lib/transcripts/types";
 
+type ScratchpadBlock = Extract<Block, { kind: "scratchpad" }>;
+/** Draws a scratchpad's content instead of its segments (the annotation highlights); `index` counts scratchpad blocks only. */
+export type RenderScratchpad = (block: ScratchpadBlock, index: number) => React.ReactNode;
+
 /**
  * A parsed transcript, block by block. Model text is always rendered as React
  * text children, never as HTML: transcripts are full of tags and arbitrary text.
  */
-export function TranscriptView({ query, turns }: { query: string; turns: Turn[] }) {
+export function TranscriptView({ query, turns, renderScratchpad }: { query: string; turns: Turn[]; renderScratchpad?: RenderScratchpad }) {
   const assistantBlocks = turns.filter((turn) => turn.role === "assistant").flatMap((turn) => turn.blocks);
+  const scratchpadIndex = new Map(assistantBlocks.filter((block) => block.kind === "scratchpad").map((block, index) => [block, index]));
   return (
     <div className="space-y-4">
       <section aria-label="User input" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -13,13 +18,13 @@ export function TranscriptView({ query, turns }: { query: string; turns: Turn[] 
         <p className="whitespace-pre-wrap break-words">{query}</p>
       </section>
       {assistantBlocks.map((block, index) => (
-        <AssistantBlock key={index} block={block} />
+        <AssistantBlock key={index} block={block} renderScratchpad={renderScratchpad && block.kind === "scratchpad" ? () => renderScratchpad(block, scratchpadIndex.get(block)!) : undefined} />
       ))}
     </div>
   );
 }
 
-function AssistantBlock({ block }: { block: Block }) {
+function AssistantBlock({ block, renderScratchpad }: { block: Block; renderScratchpad?: () => React.ReactNode }) {
   switch (block.kind) {
     case "scratchpad":
       return (
@@ -29,9 +34,7 @@ function AssistantBlock({ block }: { block: Block }) {
             <span className="ml-2 font-normal normal-case text-violet-500">{block.text.length.toLocaleString("en")} chars</span>
           </summary>
           <div className="space-y-3 px-4 pb-4">
-            {block.segments.map((segment, index) => (
-              <ScratchpadPart key={index} segment={segment} />
-            ))}
+            {renderScratchpad ? renderScratchpad() : block.segments.map((segment, index) => <ScratchpadPart key={index} segment={segment} />)}
           </div>
         </details>
       );

@@ -41,7 +41,9 @@ export function createAuth({ prisma, secret, baseURL, plugins = [] }: AuthConfig
   return betterAuth({
     appName: "AF Lens",
     secret,
-    baseURL,
+    // Only server-side API calls are made (no HTTP handler), so the URL decides
+    // nothing but cookie security, set explicitly below.
+    baseURL: baseURL ?? "http://localhost",
     database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
     emailAndPassword: {
       enabled: true,

@@ -31,7 +31,8 @@ export interface SessionUser {
 
 /** The signed-in user of this request, or null. Looked up once per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth().api.getSession({ headers: await headers() });
+  const requestHeaders = await headers(); // first: marks the page dynamic before anything touches the database
+  const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session || session.user.banned) return null;
   const { id, name, email, role } = session.user;
   return { id, name, email, role: role as UserRole };
