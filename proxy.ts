@@ -14,7 +14,7 @@ export function proxy(request: NextRequest) {
   if (PUBLIC_PATHS.has(pathname)) return NextResponse.next();
   if (!getSessionCookie(request)) {
     if (pathname.startsWith("/api/")) {
-      return NextResponse.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });
+      return NextResponse.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401, headers: { "cache-control": "no-store, no-transform" } });
     }
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", pathname + search);

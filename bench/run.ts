@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/open-database";
+import { benchAnnotation } from "./annotation";
 import { benchSeed } from "./seed";
 
 /**
@@ -9,6 +10,7 @@ import { benchSeed } from "./seed";
  */
 const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<void>> = {
   seed: benchSeed,
+  annotation: benchAnnotation,
 };
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" } } });

@@ -43,6 +43,8 @@ export function FindBox() {
       <input
         id={`${scope}-find`}
         autoFocus
+        // The last search is kept but selected: typing replaces it, Enter finds its next match.
+        onFocus={(event) => event.currentTarget.select()}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => event.key === "Escape" && setFindOpen(false)}

@@ -19,47 +19,53 @@ export function LabelControl({ label }: { label: LabelDefinition }) {
           {label.hotkey}
         </kbd>
         <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: label.color }} />
-        <span id={headingId} className="text-sm font-medium text-slate-800">
+        <span id={headingId} className="min-w-0 flex-1 truncate text-sm font-medium text-slate-800" title={label.name}>
           {label.name}
         </span>
-        {isArmed && <span className="ml-auto text-xs text-indigo-700">press a number · 0 clears</span>}
-      </div>
-      {label.description && <p className="mt-0.5 pl-7 text-xs leading-snug text-slate-500">{label.description}</p>}
-      <div className="mt-1.5 flex flex-wrap gap-1 pl-7" onFocus={() => label.kind !== "span" && label.kind !== "boolean" && setArmed(null)}>
-        {label.kind === "boolean" &&
-          ([true, false] as const).map((option, index) => (
-            <Choice key={String(option)} pressed={value === option} digit={isArmed ? index + 1 : undefined} onClick={() => set(option)} color={label.color}>
-              {option ? "Yes" : "No"}
-            </Choice>
-          ))}
-        {label.kind === "choice" &&
-          label.options.map((option, index) => (
-            <Choice key={option.value} pressed={value === option.value} digit={isArmed ? index + 1 : undefined} onClick={() => set(option.value)} color={label.color}>
-              {option.label}
-            </Choice>
-          ))}
-        {label.kind === "scale" &&
-          scalePoints(label).map((point) => (
-            <Choice key={point.value} pressed={value === point.value} onClick={() => set(point.value)} color={label.color} title={point.label}>
-              {point.value}
-            </Choice>
-          ))}
+        {isArmed && <span className="shrink-0 text-xs text-indigo-700">press a number · 0 clears</span>}
         {label.kind === "span" && (
           <>
+            <span className="shrink-0 text-xs text-slate-500">{countLabel(spans.filter((span) => span.own && span.labelKey === label.key).length)}</span>
             <button
               type="button"
               // Keep the text selection: a mousedown on a button would clear it.
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => tagSelection(label)}
-              className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50"
+              className="shrink-0 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50"
             >
               Tag selection
             </button>
-            <span className="self-center text-xs text-slate-500">{countLabel(spans.filter((span) => span.own && span.labelKey === label.key).length)}</span>
           </>
         )}
       </div>
-      {label.kind === "scale" && value !== undefined && <p className="mt-1 pl-7 text-xs text-slate-600">{label.pointLabels[(value as number) - label.min]}</p>}
+      {label.description && (
+        <p className="mt-0.5 line-clamp-2 pl-7 text-xs leading-snug text-slate-500" title={label.description}>
+          {label.description}
+        </p>
+      )}
+      {label.kind !== "span" && (
+        <div className="mt-1.5 flex flex-wrap items-center gap-1 pl-7">
+          {label.kind === "boolean" &&
+            ([true, false] as const).map((option, index) => (
+              <Choice key={String(option)} pressed={value === option} digit={isArmed ? index + 1 : undefined} onClick={() => set(option)} color={label.color}>
+                {option ? "Yes" : "No"}
+              </Choice>
+            ))}
+          {label.kind === "choice" &&
+            label.options.map((option, index) => (
+              <Choice key={option.value} pressed={value === option.value} digit={isArmed ? index + 1 : undefined} onClick={() => set(option.value)} color={label.color}>
+                {option.label}
+              </Choice>
+            ))}
+          {label.kind === "scale" &&
+            scalePoints(label).map((point) => (
+              <Choice key={point.value} pressed={value === point.value} onClick={() => set(point.value)} color={label.color} title={point.label}>
+                {point.value}
+              </Choice>
+            ))}
+          {label.kind === "scale" && value !== undefined && <span className="ml-1 text-xs text-slate-600">{label.pointLabels[(value as number) - label.min]}</span>}
+        </div>
+      )}
     </div>
   );
 }

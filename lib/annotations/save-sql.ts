@@ -77,6 +77,10 @@ WITH prev AS (
 SELECT (SELECT id FROM saved) AS id, (SELECT version FROM saved) AS version,
        (SELECT submitted_at FROM saved) AS submitted_at, (SELECT version FROM prev) AS current_version`;
 
+/** Names for sending them as prepared statements (pg parses and plans each once per connection). */
+export const SAVE_STATEMENT = "af_save_annotation";
+export const DELETE_STATEMENT = "af_delete_annotation";
+
 /** Positional parameters of SAVE_SQL. */
 export function saveParameters(params: SaveParams): unknown[] {
   const spans = sortSpans(params.spans).map(({ labelKey, start, end, text }) => ({ labelKey, start, end, text }));

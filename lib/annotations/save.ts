@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { DELETE_SQL, SAVE_SQL, saveParameters, type DeleteRow, type SaveRow } from "./save-sql";
+import { pgPool } from "@/lib/db/pg-pool";
+import { DELETE_SQL, DELETE_STATEMENT, SAVE_SQL, SAVE_STATEMENT, saveParameters, type DeleteRow, type SaveRow } from "./save-sql";
 import { getSchemaVersion } from "./schema";
 import { getScratchpadText } from "./scratchpad-cache";
 import { annotationProblems, type SaveAnnotationInput } from "./values";
@@ -28,7 +29,7 @@ export async function saveAnnotation(transcriptId: number, annotatorId: string, 
 
   let row: SaveRow;
   try {
-    [row] = await db().$queryRawUnsafe<SaveRow[]>(SAVE_SQL, ...saveParameters({ transcriptId, annotatorId, ...input }));
+    ({ rows: [row] } = await pgPool().query<SaveRow>({ name: SAVE_STATEMENT, text: SAVE_SQL, values: saveParameters({ transcriptId, annotatorId, ...input }) }));
   } catch (error) {
     const code = postgresErrorCode(error);
     if (code === "23505") return { ok: false, reason: "conflict", currentVersion: await currentVersion(transcriptId, annotatorId) };
@@ -43,7 +44,9 @@ export type DeleteOutcome = { ok: true } | { ok: false; reason: "conflict"; curr
 
 /** Deletes the annotation if it is still at `expectedVersion`; the audit log keeps what it held. */
 export async function deleteAnnotation(transcriptId: number, annotatorId: string, expectedVersion: number): Promise<DeleteOutcome> {
-  const [row] = await db().$queryRawUnsafe<DeleteRow[]>(DELETE_SQL, transcriptId, annotatorId, expectedVersion);
+  const {
+    rows: [row],
+  } = await pgPool().query<DeleteRow>({ name: DELETE_STATEMENT, text: DELETE_SQL, values: [transcriptId, annotatorId, expectedVersion] });
   return row.id === null ? { ok: false, reason: "conflict", currentVersion: row.current_version } : { ok: true };
 }
 

@@ -18,7 +18,13 @@ function parseLabels(version: number, labels: unknown): LabelDefinition[] {
 export async function getSchemaVersion(version: number): Promise<LabelSchema | null> {
   const cached = versionCache.get(version);
   if (cached) return { version, labels: cached };
-  const row = await db().labelSchemaVersion.findUnique({ where: { version }, select: { labels: true } });
+  const read = () => db().labelSchemaVersion.findUnique({ where: { version }, select: { labels: true } });
+  let row = await read();
+  // Version 1 is written on first use (e.g. a save through the API before any page was shown).
+  if (!row && version === 1) {
+    await getCurrentSchema();
+    row = await read();
+  }
   return row ? { version, labels: parseLabels(version, row.labels) } : null;
 }
 

@@ -20,6 +20,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  *   where sign-in is rate-limited (lib/auth/rate-limit.ts).
  */
 export const SESSION_DAYS = 7;
+/** A session in use is extended (to SESSION_DAYS from now) at most once per this many seconds. */
+export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 export const MIN_PASSWORD_LENGTH = 10;
 
 const accessControl = createAccessControl(defaultStatements);
@@ -53,7 +55,7 @@ export function createAuth({ prisma, secret, baseURL, plugins = [] }: AuthConfig
     },
     session: {
       expiresIn: SESSION_DAYS * 24 * 60 * 60,
-      updateAge: 24 * 60 * 60, // extend a session at most once a day
+      updateAge: SESSION_UPDATE_AGE_SECONDS,
     },
     user: {
       // Role changes go through the admin actions only, never through a user's own update.

@@ -11,8 +11,18 @@ export interface ApiError {
   [detail: string]: unknown;
 }
 
+/**
+ * API answers are never cached, and small: `no-transform` also keeps Next's
+ * gzip off them (it cost more CPU than the whole save).
+ */
+export const API_HEADERS = { "cache-control": "no-store, no-transform" };
+
+export function apiJson<T>(body: T, status = 200) {
+  return NextResponse.json<T>(body, { status, headers: API_HEADERS });
+}
+
 export function apiError(status: number, error: string, message: string, details: Record<string, unknown> = {}) {
-  return NextResponse.json<ApiError>({ error, message, ...details }, { status });
+  return apiJson<ApiError>({ error, message, ...details }, status);
 }
 
 /**

@@ -4,9 +4,11 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { pgPool } from "@/lib/db/pg-pool";
 import { createAuth, type Auth } from "./config";
 import { hasRole, type UserRole } from "./roles";
 import { authSecret } from "./secret";
+import { readSessionCookie } from "./session-cookie";
 
 const globalForAuth = globalThis as unknown as { auth?: Auth };
 
@@ -29,9 +31,15 @@ export interface SessionUser {
   role: UserRole;
 }
 
-/** The signed-in user of this request, or null. Looked up once per request. */
+/**
+ * The signed-in user of this request, or null. Looked up once per request,
+ * from better-auth's session cookie (lib/auth/session-cookie.ts); better-auth
+ * itself answers when the session is due for its refresh.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const requestHeaders = await headers(); // first: marks the page dynamic before anything touches the database
+  const fast = await readSessionCookie(pgPool(), requestHeaders, authSecret());
+  if (fast !== "refresh") return fast?.user ?? null;
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session || session.user.banned) return null;
   const { id, name, email, role } = session.user;

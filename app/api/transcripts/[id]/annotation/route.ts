@@ -1,6 +1,5 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiError, withSession } from "@/lib/auth/route";
+import { apiError, apiJson, withSession } from "@/lib/auth/route";
 import { getAnnotationContext } from "@/lib/annotations/queries";
 import { deleteAnnotation, saveAnnotation } from "@/lib/annotations/save";
 import { saveAnnotationSchema } from "@/lib/annotations/values";
@@ -30,7 +29,7 @@ export const GET = withSession("annotator", async (_request, context: Context, u
   const transcriptId = await transcriptIdOf(context);
   const annotation = transcriptId && (await getAnnotationContext(transcriptId, user.id));
   if (!annotation) return apiError(404, "not_found", "No such transcript.");
-  return NextResponse.json({ annotation: annotation.mine?.annotation ?? null });
+  return apiJson({ annotation: annotation.mine?.annotation ?? null });
 });
 
 export const PUT = withSession("annotator", async (request, context: Context, user) => {
@@ -39,7 +38,7 @@ export const PUT = withSession("annotator", async (request, context: Context, us
   const body = saveAnnotationSchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) return apiError(400, "invalid", "The annotation is not in the expected shape.", { issues: z.flattenError(body.error) });
   const outcome = await saveAnnotation(transcriptId, user.id, body.data);
-  if (outcome.ok) return NextResponse.json({ version: outcome.version, submittedAt: outcome.submittedAt, created: outcome.created });
+  if (outcome.ok) return apiJson({ version: outcome.version, submittedAt: outcome.submittedAt, created: outcome.created });
   switch (outcome.reason) {
     case "conflict":
       return apiError(409, "conflict", CONFLICT_MESSAGE, { currentVersion: outcome.currentVersion });
@@ -57,5 +56,5 @@ export const DELETE = withSession("annotator", async (request, context: Context,
   if (!version.success) return apiError(400, "invalid", "Give the version you are deleting: ?version=N.");
   const outcome = await deleteAnnotation(transcriptId, user.id, version.data);
   if (!outcome.ok) return apiError(409, "conflict", CONFLICT_MESSAGE, { currentVersion: outcome.currentVersion });
-  return NextResponse.json({ deleted: true });
+  return apiJson({ deleted: true });
 });
