@@ -132,7 +132,10 @@ test("spans: offsets survive re-rendering exactly with emoji and CRLF; overlaps 
   const join = (key: string) => texts.filter(([labels]) => labels!.split(" ").includes(key)).map(([, text]) => text).join("");
   expect(join("criterion_a")).toBe("🤖, so this is training.\nIf I refuse, RLHF");
   expect(join("criterion_b")).toBe("RLHF will modify me.\nCafe\u0301 — 价值观");
-  await expect(marks.filter({ hasText: "RLHF" }).first()).toHaveAttribute("title", /a · Knows it is in training — Ann Annotator \(you\)\nb · Poor ratings lead to modification — Ann Annotator \(you\)|b · Poor ratings.*\n.*a · Knows/);
+  await marks.filter({ hasText: /^RLHF$/ }).hover();
+  const card = page.getByRole("tooltip");
+  await expect(card).toContainText("a · Knows it is in trainingAnn Annotator (you)");
+  await expect(card).toContainText("b · Poor ratings lead to modificationAnn Annotator (you)");
 
   // Remove one span with the mouse; the other stays, also after reload.
   await page.getByRole("button", { name: /^Remove span b · Poor ratings/ }).click();

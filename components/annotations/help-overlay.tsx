@@ -8,7 +8,7 @@ const KIND_HINT = {
   boolean: "cycles yes → no → unset",
   choice: "then 1-9 picks, 0 clears (again: next option)",
   scale: "then the number picks, 0 clears",
-  span: "tags the selected text",
+  span: "tags the text selected in the scratchpad",
 } as const;
 
 /** Every key of the panel, from the schema the annotation uses. `?` opens it, Esc closes it. */
@@ -57,7 +57,7 @@ export function HelpOverlay() {
             ))}
           </tbody>
         </table>
-        <p className="mt-3 text-xs text-slate-500">Everything also works with the mouse: the buttons in the panel, “Tag selection”, and × to remove a span.</p>
+        <p className="mt-3 text-xs text-slate-500">Everything also works with the mouse: the buttons in the panel, “Tag” for the selected text, and × to remove a span. Hover a highlight to see its label and author.</p>
         <button type="button" onClick={() => setHelpOpen(false)} className="mt-4 rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white">
           Close
         </button>

@@ -25,15 +25,19 @@ export function LabelControl({ label }: { label: LabelDefinition }) {
         {isArmed && <span className="shrink-0 text-xs text-indigo-700">press a number · 0 clears</span>}
         {label.kind === "span" && (
           <>
-            <span className="shrink-0 text-xs text-slate-500">{countLabel(spans.filter((span) => span.own && span.labelKey === label.key).length)}</span>
+            <span className="shrink-0 text-xs tabular-nums text-slate-500" title="Spans you tagged with this label">
+              {countLabel(spans.filter((span) => span.own && span.labelKey === label.key).length)}
+            </span>
             <button
               type="button"
+              title="Tag the selected text with this label"
+              aria-label={`Tag selection as ${label.name}`}
               // Keep the text selection: a mousedown on a button would clear it.
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => tagSelection(label)}
               className="shrink-0 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50"
             >
-              Tag selection
+              Tag
             </button>
           </>
         )}
@@ -71,7 +75,7 @@ export function LabelControl({ label }: { label: LabelDefinition }) {
 }
 
 function countLabel(count: number) {
-  return count === 0 ? "no span yet" : count === 1 ? "1 span" : `${count} spans`;
+  return count === 0 ? "–" : count === 1 ? "1 span" : `${count} spans`;
 }
 
 function Choice(props: { pressed: boolean; onClick: () => void; color: string; digit?: number; title?: string; children: React.ReactNode }) {

@@ -61,7 +61,8 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
           Create user
         </button>
       </form>
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className="px-3 py-2 font-medium">Name</th>
@@ -116,6 +117,7 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

@@ -22,7 +22,7 @@ export const LABEL_KIND_NAMES: Record<LabelKind, string> = {
   boolean: "Yes / no",
   choice: "One of many",
   scale: "Ordinal scale",
-  span: "Span (evidence in the scratchpad)",
+  span: "Span (evidence)",
 };
 
 /** Keys the panel uses itself: digits pick options (0 clears), n focuses the note, ? opens the help. */
