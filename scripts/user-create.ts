@@ -42,7 +42,8 @@ try {
 } catch (error) {
   await close();
   await database.stop();
-  exitWithError(new Error(`Could not create the user: ${(error as Error).message}`));
+  console.error(`Could not create the user: ${(error as Error).message}`);
+  process.exit(1);
 }
 await close();
 await database.stop();
