@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { annotationFilterSql, parseAnnotationFilter, type AnnotationFilter } from "./filters";
-import { nextTranscriptId } from "./queries";
+import { getAnnotationStatuses, nextTranscriptId } from "./queries";
 import { saveAnnotation } from "./save";
 import { getCurrentSchema } from "./schema";
 
@@ -79,6 +79,18 @@ describe("filtering transcripts by human labels and annotation status", () => {
       ],
     });
     expect(parseAnnotationFilter({ status: "everything" })).toEqual({ status: undefined, labels: [] });
+  });
+
+  it("gives each transcript of a page its status for the viewer", async () => {
+    const statuses = await getAnnotationStatuses(Object.values(ids), me);
+    expect(Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, statuses.get(id)]))).toEqual({
+      none: { mine: null, submitted: 0 },
+      mine: { mine: "submitted", submitted: 1 },
+      othersFull: { mine: null, submitted: 1 },
+      myDraft: { mine: "draft", submitted: 0 },
+      both: { mine: "submitted", submitted: 2 },
+    });
+    expect(await getAnnotationStatuses([], me)).toEqual(new Map());
   });
 
   it("finds the next transcript of the list for submit-and-next", async () => {

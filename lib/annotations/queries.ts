@@ -89,3 +89,23 @@ export async function nextTranscriptId(currentId: number, filter: AnnotationFilt
     SELECT t.id FROM transcripts t WHERE t.id > ${currentId} AND ${annotationFilterSql(filter, userId)} ORDER BY t.id LIMIT 1`;
   return rows[0]?.id ?? null;
 }
+
+export interface AnnotationStatus {
+  /** The user's own annotation: submitted, an autosaved draft, or none. */
+  mine: "submitted" | "draft" | null;
+  /** How many annotators submitted one. */
+  submitted: number;
+}
+
+/** For a page of the transcripts table: each transcript's annotation status (a "Labels" column). */
+export async function getAnnotationStatuses(transcriptIds: number[], userId: string): Promise<Map<number, AnnotationStatus>> {
+  const statuses = new Map<number, AnnotationStatus>(transcriptIds.map((id) => [id, { mine: null, submitted: 0 }]));
+  if (transcriptIds.length === 0) return statuses;
+  const rows = await db().$queryRaw<{ transcript_id: number; submitted: number; mine: "submitted" | "draft" | null }[]>`
+    SELECT transcript_id,
+           count(*) FILTER (WHERE submitted_at IS NOT NULL)::int AS submitted,
+           max(CASE WHEN annotator_id = ${userId} THEN CASE WHEN submitted_at IS NULL THEN 'draft' ELSE 'submitted' END END) AS mine
+    FROM annotations WHERE transcript_id = ANY(${transcriptIds}::int[]) GROUP BY transcript_id`;
+  for (const row of rows) statuses.set(row.transcript_id, { mine: row.mine, submitted: row.submitted });
+  return statuses;
+}
