@@ -40,6 +40,7 @@ export interface AnnotationProviderProps {
 }
 
 type Context = ReturnType<typeof useAnnotationState>;
+const NO_OTHERS: NonNullable<AnnotationProviderProps["others"]> = [];
 const AnnotationContext = createContext<Context | null>(null);
 
 export function useAnnotation(): Context {
@@ -54,7 +55,7 @@ export function AnnotationProvider(props: AnnotationProviderProps) {
   return <AnnotationContext.Provider value={state}>{props.children}</AnnotationContext.Provider>;
 }
 
-function useAnnotationState({ transcriptId, scratchpadText, blockTexts, current, mine, others = [], viewerName, nextHref }: AnnotationProviderProps) {
+function useAnnotationState({ transcriptId, scratchpadText, blockTexts, current, mine, others = NO_OTHERS, viewerName, nextHref }: AnnotationProviderProps) {
   const scope = useId();
   const router = useRouter();
   const initial: AnnotationDoc = mine

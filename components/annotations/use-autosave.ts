@@ -124,7 +124,7 @@ export function useAutosave({ transcriptId, doc, initialVersion, initialSubmitte
     [url],
   );
 
-  return { status, submitted, unsaved, flush, remove, version: version.current };
+  return { status, submitted, unsaved, flush, remove };
 }
 
 /** Warns before the page is left (reload, close, another URL, or an in-app link) while work is unsaved. */
