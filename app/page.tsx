@@ -1,11 +1,13 @@
 import { connection } from "next/server";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { OverviewTable } from "@/components/transcripts/overview-table";
+import { requireSession } from "@/lib/auth/server";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { getOverviewCounts } from "@/lib/transcripts/queries";
 
 export default async function OverviewPage() {
   await connection(); // always read live counts, never a build-time snapshot
+  await requireSession();
   const overview = await loadFromDatabase(getOverviewCounts);
   return (
     <div className="space-y-6">

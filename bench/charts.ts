@@ -1,4 +1,6 @@
 import pg from "pg";
+import { prepareVariationSeries } from "@/lib/analytics/prepare-variation-chart";
+import { toVariationCounts, variationCountsSql, type CountsRow } from "@/lib/analytics/variation-counts-sql";
 import { report } from "./report";
 
 const VARIATIONS = 150;
@@ -8,22 +10,19 @@ const RUNS = 15;
 /**
  * charts.all_variations: the variation chart of one setting with 150 prompt
  * variations over `size` transcripts and 3 labels each (1,000,000 and
- * 3,000,000 at the issue's size): SQL counts plus the pure preparation, through
- * the app's code, against the same SQL run raw through pg.
+ * 3,000,000 at the issue's size): the app's SQL plus the pure preparation of
+ * every series and interval, against the SQL alone, both through pg.
  */
 export async function benchCharts(databaseUrl: string, size: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const settingId = await buildSyntheticSetting(client, size);
-    process.env.DATABASE_URL = databaseUrl;
-    const { variationCounts, variationCountsSql } = await import("@/lib/analytics/queries");
-    const { prepareVariationSeries } = await import("@/lib/analytics/prepare-variation-chart");
     const filter = { settingId, labelSource: { kind: "source" as const, source: "bench judge", compliance: "complied", alignmentFaking: "alignment_faking" } };
     const sql = variationCountsSql(filter);
 
     const raw = await timeRuns(async () => client.query(sql.text, sql.values));
-    const app = await timeRuns(async () => prepareVariationSeries(await variationCounts(filter)));
+    const app = await timeRuns(async () => prepareVariationSeries((await client.query<CountsRow>(sql.text, sql.values)).rows.map(toVariationCounts)));
     report({
       name: "charts.all_variations", value: app.p50, unit: "ms", baseline: raw.p50, ratio: app.p50 / raw.p50,
       p95: app.p95, variations: VARIATIONS, transcripts: size, labels: size * LABELS_PER_TRANSCRIPT,

@@ -4,6 +4,7 @@ import { benchCharts } from "./charts";
 import { benchImport } from "./import";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
+import { benchAnnotation } from "./annotation";
 import { benchSeed } from "./seed";
 
 /**
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   import: benchImport,
   list: benchList,
   pair: benchPair,
+  annotation: benchAnnotation,
 };
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" } } });

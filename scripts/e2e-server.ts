@@ -1,6 +1,16 @@
 import { insertE2eFixtures } from "../e2e/fixtures/insert";
+import { seedE2eFixtures } from "./lib/e2e-fixtures";
 import { serve } from "./lib/serve";
 
 // The server Playwright drives: production build, its own fresh embedded
-// database (never the dev data), demo corpus and e2e fixtures loaded at start.
-await serve("start", "e2e", { fresh: true, args: ["--port", process.env.E2E_PORT ?? "3100"], prepare: insertE2eFixtures });
+// database (never the dev data), demo corpus and demo accounts loaded at start,
+// plus fixtures: shared-data transcripts, markup and size probes, and a
+// transcript for span offsets (emoji, CRLF).
+await serve("start", "e2e", {
+  fresh: true,
+  args: ["--port", process.env.E2E_PORT ?? "3100"],
+  prepare: async (databaseUrl) => {
+    await insertE2eFixtures(databaseUrl);
+    await seedE2eFixtures(databaseUrl);
+  },
+});

@@ -1,6 +1,9 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_DEMO_SIZE, seedDemoCorpus } from "@/lib/demo/seed";
 import { openDatabase } from "@/lib/db/open-database";
+import { ensureDemoAccounts } from "@/lib/auth/accounts";
+import { standaloneAuth } from "@/lib/auth/standalone";
+import { ensureAuthSecret } from "./lib/auth-secret";
 import { exitWithError } from "./lib/exit";
 
 const { values } = parseArgs({
@@ -17,6 +20,9 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(JSON.stringify({ inserted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(inserted / seconds), peakRssMb: peakMb }));
+  // The demo corpus comes with its demo accounts (README, "Demo accounts"); not timed above.
+  const { auth, close } = standaloneAuth(database.url, ensureAuthSecret());
+  await ensureDemoAccounts(auth).finally(close);
 } catch (error) {
   await database.stop();
   exitWithError(error);

@@ -10,12 +10,14 @@ import { ratesRows } from "@/lib/analytics/rates-table";
 import { loadVariationChart } from "@/lib/analytics/load-variation-chart";
 import { ReferencePicker } from "@/components/analytics/reference-picker";
 import { loadFromDatabase } from "@/lib/db/unavailable";
+import { requireRole } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Variations" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireRole("lead");
   const params = chartParamsSchema.parse(await searchParams);
   const loaded = await loadFromDatabase(() => loadVariationChart(params));
   if (!loaded.ok) return <DatabaseUnavailable />;

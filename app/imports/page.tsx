@@ -5,10 +5,12 @@ import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ImportsTable } from "@/components/imports/imports-table";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { listImports } from "@/lib/imports/web/queries";
+import { requireRole } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Imports" };
 
 export default async function ImportsPage() {
+  await requireRole("lead");
   await connection(); // the history is live
   const imports = await loadFromDatabase(() => listImports());
   return (

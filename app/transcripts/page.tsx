@@ -5,6 +5,7 @@ import { FilterBar } from "@/components/transcripts/list/filter-bar";
 import { ListCounts } from "@/components/transcripts/list/list-counts";
 import { ListPagination } from "@/components/transcripts/list/list-pagination";
 import { TranscriptTable } from "@/components/transcripts/list/transcript-table";
+import { requireSession } from "@/lib/auth/server";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { listTranscripts } from "@/lib/transcripts/list";
 import { hasFilters, listHref, listQueryString, parseListState, type SearchParams } from "@/lib/transcripts/list-state";
@@ -14,6 +15,7 @@ import { toTableRows } from "@/lib/transcripts/table-rows";
 export const metadata: Metadata = { title: "Transcripts" };
 
 export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireSession();
   const state = parseListState(await searchParams);
   const result = await loadFromDatabase(() => Promise.all([listTranscripts(state), getFilterOptions()]));
   if (!result.ok) return <DatabaseUnavailable />;

@@ -4,12 +4,14 @@ import { connection } from "next/server";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { listVariations } from "@/lib/transcripts/variation-queries";
+import { requireSession } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Variations" };
 
 const number = new Intl.NumberFormat("en");
 
 export default async function VariationsPage() {
+  await requireSession();
   await connection();
   const result = await loadFromDatabase(listVariations);
   return (

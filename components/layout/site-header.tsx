@@ -1,27 +1,49 @@
 import Link from "next/link";
+import { hasRole, type UserRole } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/server";
+import { signOut } from "@/lib/auth/sign-in";
 
-const NAV = [
-  { href: "/", label: "Overview" },
-  { href: "/transcripts", label: "Transcripts" },
-  { href: "/variations", label: "Variations" },
-  { href: "/analytics", label: "Charts" },
-  { href: "/imports", label: "Imports" },
+const NAV: { href: string; label: string; role: UserRole }[] = [
+  { href: "/", label: "Overview", role: "annotator" },
+  { href: "/transcripts", label: "Transcripts", role: "annotator" },
+  { href: "/variations", label: "Variations", role: "annotator" },
+  { href: "/analytics", label: "Charts", role: "lead" },
+  { href: "/imports", label: "Imports", role: "lead" },
+  { href: "/schema", label: "Label schema", role: "lead" },
+  { href: "/audit", label: "Audit log", role: "lead" },
+  { href: "/admin/users", label: "Users", role: "admin" },
 ];
 
-export function SiteHeader() {
+/** The header: links by role (the pages check the role again), the user and sign-out. */
+export async function SiteHeader() {
+  const user = await getSessionUser().catch(() => null); // a database outage must not break the header
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-[1800px] items-center gap-8 px-6 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
           AF <span className="text-indigo-600">Lens</span>
         </Link>
-        <nav className="flex gap-5 text-sm text-slate-600">
-          {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="hover:text-slate-900">
-              {item.label}
-            </Link>
-          ))}
-        </nav>
+        {user && (
+          <>
+            <nav aria-label="Main" className="flex gap-5 text-sm text-slate-600">
+              {NAV.filter((item) => hasRole(user.role, item.role)).map((item) => (
+                <Link key={item.href} href={item.href} className="hover:text-slate-900">
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+            <div className="ml-auto flex items-center gap-3 text-sm">
+              <span className="text-slate-700">
+                {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{user.role}</span>
+              </span>
+              <form action={signOut}>
+                <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-50">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </>
+        )}
       </div>
     </header>
   );

@@ -76,9 +76,11 @@ export async function countTranscripts(databaseUrl: string): Promise<number> {
 async function removeDemoTranscripts(client: pg.ClientBase) {
   const { rows } = await client.query<{ name: string }>("SELECT name FROM datasets");
   if (rows.every((row) => row.name === DEMO_DATASET)) {
-    await client.query("TRUNCATE transcripts, source_labels, pairs, queries");
+    // Annotations (and their audit trail) of the demo transcripts go with them.
+    await client.query("TRUNCATE transcripts, source_labels, pairs, queries, annotations, annotation_spans, annotation_audit");
     return;
   }
+  await client.query("DELETE FROM annotation_audit a USING transcripts t, datasets d WHERE t.id = a.transcript_id AND d.id = t.dataset_id AND d.name = $1", [DEMO_DATASET]);
   await client.query("DELETE FROM transcripts USING datasets d WHERE d.id = transcripts.dataset_id AND d.name = $1", [DEMO_DATASET]);
   await client.query("DELETE FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.pair_id = p.id)");
 }

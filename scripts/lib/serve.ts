@@ -3,6 +3,9 @@ import { createRequire } from "node:module";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import type { EmbeddedInstanceName } from "@/lib/db/embedded/server";
 import { DEFAULT_DEMO_SIZE, countTranscripts, seedDemoCorpus } from "@/lib/demo/seed";
+import { ensureDemoAccounts } from "@/lib/auth/accounts";
+import { standaloneAuth } from "@/lib/auth/standalone";
+import { ensureAuthSecret } from "./auth-secret";
 import { exitWithError } from "./exit";
 
 const require = createRequire(import.meta.url);
@@ -21,8 +24,9 @@ export async function serve(
   options: { args?: string[]; fresh?: boolean; /** Runs once the demo corpus is in (e2e fixtures). */ prepare?: (databaseUrl: string) => Promise<void> } = {},
 ) {
   let database = await openDatabase(instance, { fresh: options.fresh }).catch(exitWithError);
+  const secret = ensureAuthSecret();
   try {
-    await loadDemoIfEmpty(database.url);
+    await loadDemoIfEmpty(database.url, secret);
     await options.prepare?.(database.url);
   } catch (error) {
     await database.stop();
@@ -32,7 +36,7 @@ export async function serve(
   const nextBin = require.resolve("next/dist/bin/next");
   const next = spawn(process.execPath, [nextBin, nextCommand, ...(options.args ?? [])], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url },
+    env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret },
   });
 
   let stopping = false;
@@ -66,10 +70,18 @@ export async function serve(
   next.on("exit", (code) => void shutdown(code ?? 1));
 }
 
-async function loadDemoIfEmpty(databaseUrl: string) {
+/** An empty database gets the demo corpus and, with it (only then), the demo accounts. */
+async function loadDemoIfEmpty(databaseUrl: string, secret: string) {
   if ((await countTranscripts(databaseUrl)) > 0) return;
   const started = Date.now();
   const size = Number(process.env.DEMO_SIZE ?? DEFAULT_DEMO_SIZE);
   const inserted = await seedDemoCorpus(databaseUrl, { size });
   console.error(`Loaded ${inserted} demo transcripts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { auth, close } = standaloneAuth(databaseUrl, secret);
+  try {
+    const created = await ensureDemoAccounts(auth);
+    if (created.length) console.error(`Created the demo accounts (README, "Demo accounts"): ${created.join(", ")}`);
+  } finally {
+    await close();
+  }
 }

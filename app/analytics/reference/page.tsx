@@ -6,10 +6,12 @@ import { ReferenceUploadForm } from "@/components/analytics/reference-upload-for
 import { listReferenceSeries } from "@/lib/analytics/reference-store";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { removeReference } from "./actions";
+import { requireRole } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Reference results" };
 
 export default async function ReferencePage() {
+  await requireRole("lead");
   await connection(); // the list is live data, never a build-time snapshot
   const loaded = await loadFromDatabase(listReferenceSeries);
   if (!loaded.ok) return <DatabaseUnavailable />;

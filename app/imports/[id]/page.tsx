@@ -12,6 +12,7 @@ import { ImportStatusBadge } from "@/components/imports/import-status-badge";
 import { ImportSummary } from "@/components/imports/import-summary";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { getImport, getImportContents } from "@/lib/imports/web/queries";
+import { requireRole } from "@/lib/auth/server";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -20,6 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireRole("lead");
   await connection();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewImport } from "@/components/imports/new-import";
 import aristoMapping from "@/docs/import/mappings/aristo240-results-scored.json";
+import { requireRole } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "New import" };
 
 const example = { name: "Aristo240 results by condition", text: JSON.stringify(aristoMapping, null, 2) };
 
-export default function NewImportPage() {
+export default async function NewImportPage() {
+  await requireRole("lead");
   return (
     <div className="space-y-5">
       <div>

@@ -11,6 +11,7 @@ import type { SearchParams } from "@/lib/transcripts/list-state";
 import { pairHref, parsePairViewState } from "@/lib/transcripts/pair-state";
 import { loadPairView } from "@/lib/transcripts/pair-view";
 import { MAX_EDIT_LENGTH } from "@/lib/transcripts/word-diff";
+import { requireSession } from "@/lib/auth/server";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -19,6 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function PairPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  await requireSession();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const view = parsePairViewState(await searchParams);

@@ -2,66 +2,109 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { AnnotatableScratchpad, AnnotationPanel, AnnotationProvider } from "@/components/annotations/annotation-panel";
+import { AnnotationSummary } from "@/components/annotations/annotation-summary";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ConditionBadge } from "@/components/transcripts/condition-badge";
 import { TranscriptView } from "@/components/transcripts/transcript-view";
+import { annotationFilterParams, parseAnnotationFilter } from "@/lib/annotations/filters";
+import { getAnnotationContext, listTranscriptAnnotations, nextTranscriptId } from "@/lib/annotations/queries";
+import { hasRole } from "@/lib/auth/roles";
+import { requireSession } from "@/lib/auth/server";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { pairHref } from "@/lib/transcripts/pair-state";
 import { getTranscript } from "@/lib/transcripts/queries";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Transcript ${(await params).id}` };
 }
 
-export default async function TranscriptPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function TranscriptPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const user = await requireSession();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const result = await loadFromDatabase(() => getTranscript(parsed.data.id));
+  const id = parsed.data.id;
+  // The list the user came from (its filters ride along in the URL): submit goes to its next transcript.
+  const filter = parseAnnotationFilter(await searchParams);
+  const isLead = hasRole(user.role, "lead");
+  const result = await loadFromDatabase(() =>
+    Promise.all([getTranscript(id), getAnnotationContext(id, user.id), nextTranscriptId(id, filter, user.id), isLead ? listTranscriptAnnotations(id) : []]),
+  );
   if (!result.ok) return <DatabaseUnavailable />;
-  const transcript = result.data;
-  if (!transcript) notFound();
+  const [transcript, annotation, nextId, everyone] = result.data;
+  if (!transcript || !annotation) notFound();
+  const listState = annotationFilterParams(filter).toString();
+  const blockTexts = transcript.turns.flatMap((turn) => (turn.role === "assistant" ? turn.blocks : [])).flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
 
   return (
-    <article className="space-y-5">
-      <header className="space-y-2">
-        <p className="text-sm text-slate-500">
-          <Link href="/transcripts" className="hover:underline">
-            Transcripts
-          </Link>{" "}
-          / #{transcript.id}
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">Transcript #{transcript.id}</h1>
-          <ConditionBadge condition={transcript.condition} />
-        </div>
-        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
-          <Meta label="Setting" value={transcript.setting} />
-          <Meta label="Variation" value={transcript.variation} />
-          <Meta label="Model" value={transcript.model} />
-          <Meta label="Dataset" value={transcript.dataset} />
-        </dl>
-        <p className="flex flex-wrap gap-4 text-sm">
-          <Link href={pairHref(transcript.pairId, { at: transcript.id })} className="font-medium text-indigo-600 hover:underline">
-            Compare side by side (pair #{transcript.pairId}) →
-          </Link>
-          {transcript.partnerId ? (
-            <Link href={`/transcripts/${transcript.partnerId}`} className="text-indigo-600 hover:underline">
-              Open its {transcript.condition === "training" ? "deployment" : "training"} partner →
-            </Link>
-          ) : (
-            <span className="text-amber-700">Its {transcript.condition === "training" ? "deployment" : "training"} partner is missing.</span>
+    <AnnotationProvider
+      key={id}
+      transcriptId={id}
+      scratchpadText={annotation.scratchpadText}
+      blockTexts={blockTexts}
+      current={annotation.current}
+      mine={annotation.mine}
+      others={everyone.filter((entry) => entry.annotation.annotatorId !== user.id)}
+      viewerName={user.name}
+      nextHref={nextId ? `/transcripts/${nextId}${listState ? `?${listState}` : ""}` : null}
+    >
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_25rem]">
+        <article className="min-w-0 space-y-5">
+          <header className="space-y-2">
+            <p className="text-sm text-slate-500">
+              <Link href="/transcripts" className="hover:underline">
+                Transcripts
+              </Link>{" "}
+              / #{transcript.id}
+            </p>
+            <div className="flex flex-wrap items-center gap-3">
+              <h1 className="text-2xl font-semibold tracking-tight">Transcript #{transcript.id}</h1>
+              <ConditionBadge condition={transcript.condition} />
+            </div>
+            <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
+              <Meta label="Setting" value={transcript.setting} />
+              <Meta label="Variation" value={transcript.variation} />
+              <Meta label="Model" value={transcript.model} />
+              <Meta label="Dataset" value={transcript.dataset} />
+            </dl>
+            <p className="flex flex-wrap gap-4 text-sm">
+              <Link href={pairHref(transcript.pairId, { at: transcript.id })} className="font-medium text-indigo-600 hover:underline">
+                Compare side by side (pair #{transcript.pairId}) →
+              </Link>
+              {transcript.partnerId ? (
+                <Link href={`/transcripts/${transcript.partnerId}`} className="text-indigo-600 hover:underline">
+                  Open its {transcript.condition === "training" ? "deployment" : "training"} partner →
+                </Link>
+              ) : (
+                <span className="text-amber-700">Its {transcript.condition === "training" ? "deployment" : "training"} partner is missing.</span>
+              )}
+            </p>
+            {transcript.formatIssues.length > 0 && (
+              <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                Format issues: {transcript.formatIssues.join(", ").replaceAll("_", " ")}
+              </p>
+            )}
+          </header>
+          <TranscriptView query={transcript.query} turns={transcript.turns} renderScratchpad={(_block, index) => <AnnotatableScratchpad blockIndex={index} />} />
+        </article>
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+          <AnnotationPanel />
+          {isLead && (
+            <>
+              <AnnotationSummary title="Everyone’s labels" annotations={everyone} />
+              <p className="text-sm">
+                <Link href={`/audit?transcript=${id}`} className="text-indigo-600 hover:underline">
+                  Audit log of this transcript →
+                </Link>
+              </p>
+            </>
           )}
-        </p>
-        {transcript.formatIssues.length > 0 && (
-          <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            Format issues: {transcript.formatIssues.join(", ").replaceAll("_", " ")}
-          </p>
-        )}
-      </header>
-      <TranscriptView query={transcript.query} turns={transcript.turns} />
-    </article>
+        </aside>
+      </div>
+    </AnnotationProvider>
   );
 }
 

@@ -8,6 +8,7 @@ import { PromptDiffView } from "@/components/variations/prompt-diff-view";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { preparePromptDiff } from "@/lib/transcripts/prompt-diff";
 import { getVariation } from "@/lib/transcripts/variation-queries";
+import { requireSession } from "@/lib/auth/server";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 const number = new Intl.NumberFormat("en");
@@ -17,6 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function VariationPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireSession();
   await connection();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();

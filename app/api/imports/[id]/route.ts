@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { getImportProgress } from "@/lib/imports/web/queries";
+import { withSession } from "@/lib/auth/route";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /** An import's progress, polled by its page while it runs. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withSession("lead", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) return Response.json({ message: "Not found" }, { status: 404 });
   try {
@@ -16,4 +17,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (isDatabaseUnavailable(error)) return Response.json({ message: "The database is unavailable." }, { status: 503 });
     throw error;
   }
-}
+});

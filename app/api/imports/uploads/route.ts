@@ -1,11 +1,12 @@
 import { cleanFileName, saveUpload } from "@/lib/imports/web/uploads";
+import { withSession } from "@/lib/auth/route";
 
 /**
  * Receives a file for import as the raw request body (not multipart), with
  * its name in `x-file-name`, and streams it to disk: a file of any size never
  * sits in the server's memory. Answers with the upload's id, name, size and hash.
  */
-export async function POST(request: Request) {
+export const POST = withSession("lead", async (request: Request) => {
   if (!request.body) return Response.json({ message: "The request has no file." }, { status: 400 });
   try {
     const upload = await saveUpload(request.body, cleanFileName(request.headers.get("x-file-name")));
@@ -14,4 +15,4 @@ export async function POST(request: Request) {
     console.error("Upload failed:", error);
     return Response.json({ message: "The upload failed; try again." }, { status: 500 });
   }
-}
+});

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { errorsToCsv, errorsToJsonl } from "@/lib/imports/error-export";
 import { getImportErrors } from "@/lib/imports/web/queries";
+import { withSession } from "@/lib/auth/route";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 const formatSchema = z.enum(["csv", "jsonl"]).catch("csv");
 
 /** Downloads an import's errors: `?format=csv` (default) or `?format=jsonl`. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withSession("lead", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) return Response.json({ message: "Not found" }, { status: 404 });
   const format = formatSchema.parse(new URL(request.url).searchParams.get("format"));
@@ -19,4 +20,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSignInHints } from "@/lib/auth/queries";
+import { getSessionUser } from "@/lib/auth/server";
+import { loadFromDatabase } from "@/lib/db/unavailable";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { next } = await searchParams;
+  const target = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : undefined;
+  const hints = await loadFromDatabase(async () => ((await getSessionUser()) ? "signed-in" : await getSignInHints()));
+  if (hints.ok && hints.data === "signed-in") redirect(target ?? "/");
+  const info = hints.ok && hints.data !== "signed-in" ? hints.data : null;
+
+  return (
+    <div className="mx-auto mt-10 max-w-sm">
+      <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
+        <p className="mt-1 text-sm text-slate-600">Label and compare alignment-faking reasoning in model transcripts.</p>
+        <div className="mt-6">
+          <SignInForm next={target} />
+        </div>
+      </div>
+      {!hints.ok && <p className="mt-4 text-sm text-amber-800">The database is unavailable; signing in will fail until it is back.</p>}
+      {info?.firstRun && (
+        <div className="mt-4 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-900">
+          <p className="font-medium">No accounts yet.</p>
+          <p className="mt-1">Create the first admin on the server:</p>
+          <pre className="mt-2 overflow-x-auto rounded bg-white px-2 py-1.5 font-mono text-xs">npm run user:create -- --email you@example.org --role admin</pre>
+        </div>
+      )}
+      {info && info.demo.length > 0 && (
+        <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+          <p className="font-medium">Demo data: demo accounts</p>
+          <p className="mt-1 text-xs text-slate-500">
+            They exist only with the generated demo corpus. Password for all: <code className="font-mono text-slate-800">{info.demoPassword}</code>
+          </p>
+          <ul className="mt-2 space-y-0.5 font-mono text-xs">
+            {info.demo.map((account) => (
+              <li key={account.email}>
+                {account.email} <span className="font-sans text-slate-500">· {account.role}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useId, useMemo, useReducer, useRef, useState } from "react";
+import { docReducer, migrateDoc, spanFromStoredRange, type AnnotationDoc, type DocAction } from "@/lib/annotations/doc";
+import { scratchpadBlockRanges, type OffsetRange } from "@/lib/annotations/offsets";
+import type { AnnotationView } from "@/lib/annotations/queries";
+import type { LabelDefinition, LabelSchema } from "@/lib/annotations/schema-definition";
+import { clearSelection, selectedRange } from "./selection";
+import { useAnnotationKeys } from "./use-annotation-keys";
+import { useAutosave, type SaveStatus } from "./use-autosave";
+
+/** A span as drawn: whose, in which colour, removable or not. */
+export interface SpanView extends OffsetRange {
+  id: string;
+  labelKey: string;
+  labelName: string;
+  color: string;
+  author: string;
+  own: boolean;
+  text: string;
+}
+
+export interface AnnotationProviderProps {
+  transcriptId: number;
+  /** transcripts.scratchpad_text, exactly as stored: what span offsets address. */
+  scratchpadText: string;
+  /** The scratchpad blocks' texts in order (from the parsed turns), to draw them apart. */
+  blockTexts: string[];
+  current: LabelSchema;
+  mine: { annotation: AnnotationView; schema: LabelSchema } | null;
+  /** Other annotators' annotations (leads), drawn read-only when shown. */
+  others?: { annotation: AnnotationView; schema: LabelSchema }[];
+  viewerName: string;
+  /** Where submit goes next: the next transcript of the list the user came from. */
+  nextHref: string | null;
+  /** Whether this panel listens to the keyboard (one panel per page should). */
+  keyboard?: boolean;
+  children: React.ReactNode;
+}
+
+type Context = ReturnType<typeof useAnnotationState>;
+const NO_OTHERS: NonNullable<AnnotationProviderProps["others"]> = [];
+const AnnotationContext = createContext<Context | null>(null);
+
+export function useAnnotation(): Context {
+  const context = useContext(AnnotationContext);
+  if (!context) throw new Error("Annotation components must be inside <AnnotationProvider>.");
+  return context;
+}
+
+export function AnnotationProvider(props: AnnotationProviderProps) {
+  const state = useAnnotationState(props);
+  useAnnotationKeys(state, props.keyboard ?? true);
+  return <AnnotationContext.Provider value={state}>{props.children}</AnnotationContext.Provider>;
+}
+
+function useAnnotationState({ transcriptId, scratchpadText, blockTexts, current, mine, others = NO_OTHERS, viewerName, nextHref }: AnnotationProviderProps) {
+  const scope = useId();
+  const router = useRouter();
+  const initial: AnnotationDoc = mine
+    ? { schemaVersion: mine.annotation.schemaVersion, values: mine.annotation.values, note: mine.annotation.note, spans: mine.annotation.spans }
+    : { schemaVersion: current.version, values: {}, note: "", spans: [] };
+  const [doc, dispatchDoc] = useReducer(docReducer, initial);
+  const saver = useAutosave({ transcriptId, doc, initialVersion: mine?.annotation.version ?? 0, initialSubmitted: Boolean(mine?.annotation.submittedAt) });
+  // The armed label is also kept in a ref: a digit typed right after the label's
+  // key must see it even before React has re-rendered.
+  const [armed, setArmedState] = useState<string | null>(null);
+  const armedRef = useRef<string | null>(null);
+  const setArmed = useCallback((key: string | null) => {
+    armedRef.current = key;
+    setArmedState(key);
+  }, []);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [findOpen, setFindOpen] = useState(false);
+  const [showOthers, setShowOthers] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; at: number } | null>(null);
+  const [navigating, setNavigating] = useState(false);
+
+  const schemas = useMemo(() => new Map<number, LabelSchema>([[current.version, current], ...(mine ? [[mine.schema.version, mine.schema] as const] : [])]), [current, mine]);
+  const labels: LabelDefinition[] = schemas.get(doc.schemaVersion)?.labels ?? current.labels;
+  const blockRanges = useMemo(() => scratchpadBlockRanges(scratchpadText, blockTexts), [scratchpadText, blockTexts]);
+  const locked = saver.status.kind === "conflict" || saver.status.kind === "signed_out";
+
+  const say = useCallback((text: string) => setNotice({ text, at: Date.now() }), []);
+  const dispatch = useCallback(
+    (action: DocAction) => {
+      if (locked) return say("Reload the page first: this annotation was changed elsewhere.");
+      dispatchDoc(action);
+    },
+    [locked, say],
+  );
+
+  const tagSelection = useCallback(
+    (label: LabelDefinition) => {
+      const range = selectedRange(scope, scratchpadText);
+      if ("problem" in range) return say(range.problem);
+      const span = spanFromStoredRange(scratchpadText, range.start, range.end, label.key);
+      if (!span) return say("Only spaces are selected.");
+      dispatch({ type: "addSpan", span });
+      clearSelection();
+      say(`Tagged “${span.text.length > 40 ? span.text.slice(0, 40) + "…" : span.text}” as ${label.name}.`);
+    },
+    [scope, scratchpadText, dispatch, say],
+  );
+
+  const submitAndNext = useCallback(async () => {
+    if (locked) return;
+    if (Object.keys(doc.values).length === 0 && doc.spans.length === 0 && !doc.note.trim()) return say("Nothing to submit yet: set at least one label.");
+    const ok = await saver.flush(true);
+    if (!ok) return;
+    if (nextHref) {
+      setNavigating(true);
+      router.push(nextHref);
+    } else say("Submitted. This was the last transcript of the list.");
+  }, [locked, doc, saver, nextHref, router, say]);
+
+  const relabelUnderCurrent = useCallback(() => {
+    const { doc: migrated, dropped } = migrateDoc(doc, current);
+    dispatch({ type: "replace", doc: migrated });
+    say(dropped.length ? `Now under schema v${current.version}. Not carried over: ${dropped.join(", ")}.` : `Now under schema v${current.version}.`);
+  }, [doc, current, dispatch, say]);
+
+  const clearAll = useCallback(async () => {
+    const empty: AnnotationDoc = { schemaVersion: current.version, values: {}, note: "", spans: [] };
+    if (await saver.remove(empty)) {
+      dispatchDoc({ type: "replace", doc: empty });
+      say("Your annotation of this transcript was deleted (the audit log keeps it).");
+    }
+  }, [current.version, saver, say]);
+
+  const spans = useMemo(() => {
+    const view = (annotation: { labelKey: string; start: number; end: number; text: string }, defs: readonly LabelDefinition[], author: string, own: boolean): SpanView => {
+      const label = defs.find((definition) => definition.key === annotation.labelKey);
+      return { ...annotation, id: `${own ? "me" : author}:${annotation.labelKey}:${annotation.start}:${annotation.end}`, labelName: label?.name ?? annotation.labelKey, color: label?.color ?? "#64748b", author, own };
+    };
+    const own = doc.spans.map((span) => view(span, labels, viewerName, true));
+    const theirs = showOthers ? others.flatMap(({ annotation, schema }) => annotation.spans.map((span) => view(span, schema.labels, annotation.annotatorName, false))) : [];
+    return [...own, ...theirs];
+  }, [doc.spans, labels, viewerName, showOthers, others]);
+
+  return {
+    scope,
+    transcriptId,
+    scratchpadText,
+    blockRanges,
+    doc,
+    dispatch,
+    labels,
+    current,
+    spans,
+    others,
+    showOthers,
+    setShowOthers,
+    status: saver.status as SaveStatus,
+    submitted: saver.submitted,
+    retry: () => void saver.flush(),
+    locked,
+    armed,
+    armedRef,
+    setArmed,
+    helpOpen,
+    setHelpOpen,
+    findOpen,
+    setFindOpen,
+    notice,
+    say,
+    tagSelection,
+    submitAndNext,
+    navigating,
+    nextHref,
+    relabelUnderCurrent,
+    clearAll,
+  };
+}

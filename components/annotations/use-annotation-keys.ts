@@ -1,0 +1,100 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { valueForDigit } from "@/lib/annotations/doc";
+import type { useAnnotation } from "./annotation-context";
+
+type State = ReturnType<typeof useAnnotation>;
+
+export const noteFieldId = (scope: string) => `${scope}-note`;
+
+/**
+ * The panel's keys (the help overlay, `?`, lists them):
+ * - a label's key: yes/no labels cycle yes → no → unset; one-of-many and
+ *   scale labels are armed, then a digit picks (0 clears) or the key again
+ *   cycles; span labels tag the current text selection;
+ * - `/` finds text in the scratchpad and selects it; `n` goes to the note;
+ * - Enter (Ctrl/⌘+Enter inside the note) submits and opens the next transcript;
+ * - Esc closes, disarms, or leaves the note.
+ * Keys typed into a field are the field's, except Ctrl/⌘+Enter and Esc.
+ */
+export function useAnnotationKeys(state: State, enabled: boolean) {
+  const ref = useRef(state);
+  ref.current = state;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const s = ref.current;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (event.isComposing || event.defaultPrevented) return;
+      if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
+        event.preventDefault();
+        void s.submitAndNext();
+        return;
+      }
+      if (target?.closest("input, textarea, select, [contenteditable='true']")) {
+        if (event.key === "Escape") target.blur();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key;
+      if (key === "Escape") {
+        s.setHelpOpen(false);
+        s.setFindOpen(false);
+        s.setArmed(null);
+        return;
+      }
+      if (key === "?") {
+        event.preventDefault();
+        s.setHelpOpen(!s.helpOpen);
+        return;
+      }
+      if (s.helpOpen) return;
+      if (key === "Enter") {
+        if (target?.closest("button, a, summary")) return; // Enter activates what has focus
+        event.preventDefault();
+        void s.submitAndNext();
+        return;
+      }
+      if (key === "/") {
+        event.preventDefault();
+        s.setFindOpen(true);
+        return;
+      }
+      if (key === "n") {
+        event.preventDefault();
+        document.getElementById(noteFieldId(s.scope))?.focus();
+        return;
+      }
+      const armed = s.armedRef.current;
+      if (/^[0-9]$/.test(key) && armed) {
+        const label = s.labels.find((candidate) => candidate.key === armed);
+        if (!label) return;
+        event.preventDefault();
+        const digit = Number(key);
+        const value = digit === 0 ? undefined : valueForDigit(label, digit);
+        if (digit !== 0 && value === undefined) return s.say(`${label.name} has no choice ${digit}.`);
+        s.dispatch({ type: "set", key: label.key, value });
+        s.setArmed(null);
+        return;
+      }
+      const label = s.labels.find((candidate) => candidate.hotkey === key.toLowerCase());
+      if (!label) return;
+      event.preventDefault();
+      if (label.kind === "span") {
+        s.setArmed(null);
+        s.tagSelection(label);
+      } else if (label.kind === "boolean") {
+        s.setArmed(null);
+        s.dispatch({ type: "cycle", label });
+      } else if (armed === label.key) {
+        s.dispatch({ type: "cycle", label });
+      } else {
+        s.setArmed(label.key);
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [enabled]);
+}
