@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { parseReferenceFile } from "@/lib/analytics/reference";
 import { deleteReferenceSeries, saveReferenceSeries } from "@/lib/analytics/reference-store";
+import { requireRole } from "@/lib/auth/server";
 
 export interface UploadState {
   message?: string;
@@ -19,6 +20,7 @@ const uploadSchema = z.object({
 });
 
 export async function uploadReference(_previous: UploadState, formData: FormData): Promise<UploadState> {
+  await requireRole("lead");
   const parsed = uploadSchema.safeParse({ name: formData.get("name"), source: formData.get("source") || undefined, file: formData.get("file") });
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
@@ -32,6 +34,7 @@ export async function uploadReference(_previous: UploadState, formData: FormData
 }
 
 export async function removeReference(formData: FormData) {
+  await requireRole("lead");
   const id = z.coerce.number().int().positive().parse(formData.get("id"));
   await deleteReferenceSeries(id);
   revalidatePath("/analytics/reference");

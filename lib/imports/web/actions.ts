@@ -6,6 +6,7 @@ import { parseMapping } from "../mapping";
 import { previewFile, type Preview } from "../preview";
 import { startImportInBackground } from "./background";
 import { findUpload, uploadIdSchema } from "./uploads";
+import { requireRole } from "@/lib/auth/server";
 
 /**
  * The import page's two steps after the upload: see the first records as
@@ -32,6 +33,7 @@ export type StartInput = z.input<typeof startInput>;
 const GONE = "The uploaded file is no longer on the server (it was imported already, or removed after a day). Upload it again.";
 
 export async function previewUpload(input: PreviewInput): Promise<Result<{ preview: Preview }>> {
+  await requireRole("lead");
   const parsed = previewInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Invalid request." };
   const upload = await findUpload(parsed.data.uploadId);
@@ -46,6 +48,7 @@ export async function previewUpload(input: PreviewInput): Promise<Result<{ previ
 }
 
 export async function startImport(input: StartInput): Promise<Result<{ importId: number }>> {
+  await requireRole("lead");
   const parsed = startInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Invalid request." };
   const { uploadId, format, mappingText, dataset, strict, systemPrompt } = parsed.data;
