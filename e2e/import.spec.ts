@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { storageStateOf } from "./accounts";
 
 const shared = path.resolve(import.meta.dirname, "../../shared/data");
 const summaryValue = (page: Page, label: string) => page.getByLabel("Summary").locator("div", { has: page.getByText(label, { exact: true }) }).locator("dd");
@@ -10,6 +11,8 @@ async function upload(page: Page, file: string | { name: string; mimeType: strin
 }
 
 test.describe.configure({ mode: "serial" });
+// Imports are a lead's job.
+test.use({ storageState: storageStateOf("lead") });
 
 test("a JSONL file goes in through the browser: preview, import, summary, history; the same file again adds nothing", async ({ page }) => {
   await upload(page, path.join(shared, "claude3-opus-paper-figures.jsonl"));

@@ -1,9 +1,11 @@
-import type { ChartFilter } from "./queries";
+import { formatLabelFilter } from "@/lib/transcripts/list-state";
+import type { ChartFilter } from "./variation-counts-sql";
 import type { ChartRow, Segment } from "./chart-rows";
 
 /**
  * The transcripts behind one bar segment: the same filters plus the segment's
- * label values, as a link to the transcripts table.
+ * label values, as a link to the transcripts table (exact count, so the table's
+ * total can be held against the segment's n).
  */
 export function drillDownHref(filter: ChartFilter, row: Pick<ChartRow, "variationId" | "condition">, segment: Segment): string {
   const { source, compliance, alignmentFaking } = filter.labelSource;
@@ -12,7 +14,10 @@ export function drillDownHref(filter: ChartFilter, row: Pick<ChartRow, "variatio
   params.set("condition", row.condition);
   if (filter.modelId) params.set("model", String(filter.modelId));
   if (filter.datasetId) params.set("dataset", String(filter.datasetId));
-  params.append("label", `${source}:${compliance}=${segment === "refuses" ? "false" : "true"}`);
-  if (alignmentFaking && segment !== "refuses") params.append("label", `${source}:${alignmentFaking}=${segment === "compliesWithAf" ? "true" : "false"}`);
+  params.append("label", formatLabelFilter({ source, name: compliance, value: segment === "refuses" ? "false" : "true" }));
+  if (alignmentFaking && segment !== "refuses") {
+    params.append("label", formatLabelFilter({ source, name: alignmentFaking, value: segment === "compliesWithAf" ? "true" : "false" }));
+  }
+  params.set("count", "exact");
   return `/transcripts?${params}`;
 }
