@@ -49,6 +49,10 @@ export async function* readCsv(chunks: AsyncIterable<Buffer>, options: ReaderOpt
     while (skipped.length) yield skipped.shift()!;
     yield { line: csvError.lines ?? 0, error: `${csvMessage(csvError)}; reading stopped here` };
     return;
+  } finally {
+    // Also when the caller stops early (the import page's preview reads only the first records).
+    source.destroy();
+    parser.destroy();
   }
   while (skipped.length) yield skipped.shift()!;
   const stoppedAt = badBytes as Utf8GuardError | null;
