@@ -105,6 +105,7 @@ export function PairWorkspace({ training, deployment, links, diffOn }: { trainin
   });
 
   const button = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700 hover:bg-slate-100";
+  const toggle = (on: boolean) => `rounded-md border px-2 py-1 text-xs ${on ? "border-indigo-400 bg-indigo-50 font-medium text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
   const key = (text: string) => <kbd className="ml-1 rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] text-slate-500">{text}</kbd>;
   return (
     <div className="space-y-2" data-keyboard-ready={ready || undefined}>
@@ -113,13 +114,13 @@ export function PairWorkspace({ training, deployment, links, diffOn }: { trainin
         <NavLink href={links.next} label="Next pair →" hint="j" className={button} />
         <span className="mx-1 h-5 w-px bg-slate-200" />
         {!alone && (
-          <button type="button" aria-pressed={sync} onClick={() => setSync((on) => !on)} className={`${button} ${sync ? "border-indigo-400 bg-indigo-50 text-indigo-800" : ""}`}>
+          <button type="button" aria-pressed={sync} onClick={() => setSync((on) => !on)} className={toggle(sync)}>
             Sync scroll {sync ? "on" : "off"}
             {key("y")}
           </button>
         )}
         {links.toggleDiff && (
-          <Link href={links.toggleDiff} scroll={false} aria-pressed={diffOn} className={`${button} ${diffOn ? "border-indigo-400 bg-indigo-50 text-indigo-800" : ""}`}>
+          <Link href={links.toggleDiff} scroll={false} aria-pressed={diffOn} className={toggle(diffOn)}>
             Word diff {diffOn ? "on" : "off"}
             {key("d")}
           </Link>

@@ -11,17 +11,19 @@ export interface OverviewRow {
   deployment: number;
 }
 
-/** Transcript counts per setting and variation (registry order), split by condition. */
+/**
+ * Transcript counts per setting and variation (registry order), split by
+ * condition, from the trigger-kept transcript_counts: no scan of transcripts.
+ */
 export async function getOverviewCounts(): Promise<OverviewRow[]> {
   const rows = await db().$queryRaw<{ setting: string; variation: string; is_baseline: boolean; training: bigint; deployment: bigint }[]>`
     SELECT s.name AS setting, v.name AS variation, v.is_baseline,
-           count(*) FILTER (WHERE t.condition = 'training') AS training,
-           count(*) FILTER (WHERE t.condition = 'deployment') AS deployment
-    FROM transcripts t
-    JOIN pairs p ON p.id = t.pair_id
-    JOIN prompt_variations v ON v.id = p.variation_id
+           coalesce(sum(c.count) FILTER (WHERE c.condition = 'training'), 0) AS training,
+           coalesce(sum(c.count) FILTER (WHERE c.condition = 'deployment'), 0) AS deployment
+    FROM transcript_counts c
+    JOIN prompt_variations v ON v.id = c.variation_id
     JOIN settings s ON s.id = v.setting_id
-    GROUP BY s.id, s.name, v.name, v.is_baseline, v.position
+    GROUP BY s.id, s.name, v.id, v.name, v.is_baseline, v.position
     ORDER BY s.id, v.position, v.name`;
   return rows.map((row) => ({
     setting: row.setting,

@@ -18,6 +18,10 @@ END $$;
 -- column, so that no insert path has to compute it (COPY included).
 ALTER TABLE "transcripts" ADD COLUMN "search_vector" tsvector
     GENERATED ALWAYS AS (to_tsvector('english'::regconfig, "scratchpad_text" || ' ' || coalesce("final_output", ''))) STORED;
+-- Kept in the row (compressed) rather than in the TOAST table: rechecking a
+-- phrase or walking matches in id order then reads no TOAST (measured on 1M:
+-- the in-order walk of a common word went from 24 ms to 3 ms).
+ALTER TABLE "transcripts" ALTER COLUMN "search_vector" SET STORAGE MAIN;
 CREATE INDEX "x_transcripts_search" ON "transcripts" USING GIN ("search_vector");
 
 -- The user input lives once in queries.text: its own expression index.
