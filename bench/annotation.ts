@@ -1,6 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { once } from "node:events";
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
 import pg from "pg";
 import { createAccount } from "@/lib/auth/accounts";
 import { standaloneAuth } from "@/lib/auth/standalone";
@@ -62,10 +64,15 @@ export async function benchAnnotation(databaseUrl: string, size: number) {
 
     const save = httpSaver(base, annotators, appTargets);
     await runLoops(ANNOTATORS, 3, save.once, think(1)); // warm up: JIT, pools, caches
+    const loadBefore = os.loadavg()[0];
+    const cpuBefore = cpuSeconds(server.pid);
     const app = await runLoops(ANNOTATORS, SECONDS, save.once, think(2));
+    const cpuAfter = cpuSeconds(server.pid);
+    const loadAfter = os.loadavg()[0];
     const saturated = await runLoops(ANNOTATORS, SATURATION_SECONDS, save.once);
     const baseline = await runBaseline(databaseUrl, annotators.map((a) => a.id), baselineTargets);
-    print(app, saturated, baseline, size);
+    const serverCpuMs = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / app.count;
+    print(app, saturated, baseline, size, { serverCpuMs, load: [loadBefore, loadAfter] });
   } finally {
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
@@ -73,6 +80,18 @@ export async function benchAnnotation(databaseUrl: string, size: number) {
     }
     await client.end();
   }
+}
+
+/**
+ * CPU seconds a process has used (Linux /proc; null elsewhere). Per save, it
+ * says what a save costs the server whatever else the machine is running,
+ * which the latencies do not.
+ */
+function cpuSeconds(pid: number | undefined): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (!pid || !existsSync(file)) return null;
+  const fields = readFileSync(file, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100/s on Linux)
 }
 
 function think(seed: number) {
@@ -152,7 +171,7 @@ async function waitForServer(base: string) {
   throw new Error("The production server did not start within 60 s.");
 }
 
-function print(app: Stats, saturated: Stats, baseline: Stats, size: number) {
+function print(app: Stats, saturated: Stats, baseline: Stats, size: number, machine: { serverCpuMs: number | null; load: number[] }) {
   const round = (value: number) => Math.round(value * 100) / 100;
   report({
     name: "annotation.save_p95",
@@ -172,6 +191,9 @@ function print(app: Stats, saturated: Stats, baseline: Stats, size: number) {
     saturated_p95: round(saturated.p95),
     saturated_rps: round(saturated.rps),
     saturated_errors: saturated.errors,
+    server_cpu_ms_per_save: machine.serverCpuMs === null ? null : round(machine.serverCpuMs),
+    load_average_1m: machine.load.map(round),
+    cpus: os.cpus().length,
     baseline_p50: round(baseline.p50),
     baseline_rps: round(baseline.rps),
     size,
