@@ -28,7 +28,7 @@ test("the list pages through transcripts and opens one with its scratchpad", asy
   await idLink.click();
   await expect(page.getByRole("heading", { name: `Transcript #${id}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "User input" })).not.toBeEmpty();
-  const scratchpad = page.getByRole("group", { name: /Scratchpad turn 1/ });
+  const scratchpad = page.getByRole("group", { name: /Scratchpad/ }).first();
   await expect(scratchpad).toBeVisible();
   await expect(scratchpad).toContainText(/\w{3,}/);
   await expect(page.getByRole("region", { name: "Final output" })).toBeVisible();
