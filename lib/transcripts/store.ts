@@ -51,8 +51,12 @@ export interface PreparedTranscript {
   queryHash: string;
   sampleIndex: number | null;
   contentHash: string;
-  /** raw_messages, turns, scratchpad_text, final_output, format_issues, encoded for COPY. */
-  encodedContent: string;
+  /**
+   * raw_messages, turns, scratchpad_text, final_output, format_issues, encoded for COPY, as UTF-8
+   * bytes: a Buffer lives outside the JS heap, so holding a batch of them costs the garbage collector
+   * nothing (as strings they were copied at every collection until the batch was written).
+   */
+  encodedContent: Buffer;
   sourceLabels: SourceLabelInput[];
 }
 
@@ -105,13 +109,13 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
     sampleIndex: input.sampleIndex ?? 0,
     messages: input.messages,
   });
-  const encodedContent = [
+  const encodedContent = Buffer.from([
     asJson(input.messages),
     asJson(parsed.turns),
     parsed.scratchpads.join("\n\n"),
     parsed.finalOutput,
     asTextArray(parsed.formatIssues),
-  ].map(encodeCopyValue).join("\t");
+  ].map(encodeCopyValue).join("\t") + "\n", "utf8");
   return {
     ref: input.ref,
     settingId: input.settingId,
@@ -146,12 +150,14 @@ export async function storeTranscripts(client: pg.ClientBase, target: StoreTarge
   }
   const pairIds = await resolvePairs(client, placed.map(({ transcript, sampleIndex }) => `${slotOf(transcript)}:${sampleIndex}`));
   
-  const rows = placed.map(({ transcript: t, sampleIndex }) =>
+  // Each row is its small head (ids, condition, hash) followed by its pre-encoded content.
+  const rows = placed.flatMap(({ transcript: t, sampleIndex }) => [
     encodeCopyRow([
       pairIds.get(`${slotOf(t)}:${sampleIndex}`)!, t.settingId, t.variationId, t.modelId, queries.get(t.queryHash)!,
       target.datasetId, target.importId, t.condition, t.contentHash,
-    ]).slice(0, -1) + "\t" + t.encodedContent + "\n",
-  );
+    ]).slice(0, -1) + "\t",
+    t.encodedContent,
+  ]);
   if (rows.length) await copyEncodedRows(client, "transcripts", TRANSCRIPT_COLUMNS, rows);
   // Labels go to new and duplicate transcripts alike: re-importing a file with a new judge's labels adds just those.
   const labelled = [...placed.map((p) => p.transcript), ...duplicates];
