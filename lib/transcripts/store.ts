@@ -78,7 +78,10 @@ export interface BatchOutcome {
   rejected: Rejection[];
 }
 
-/** Query ids by text hash; bounded, so a file of only distinct queries cannot grow it without limit. */
+/**
+ * Query ids by text hash; bounded, so a file of only distinct queries cannot grow it without limit.
+ * Trimmed between batches only: within a batch every id it resolved must stay.
+ */
 export class QueryIdCache {
   private readonly ids = new Map<string, number>();
   constructor(private readonly limit = 50_000) {}
@@ -86,8 +89,10 @@ export class QueryIdCache {
     return this.ids.get(hash);
   }
   set(hash: string, id: number) {
-    if (this.ids.size >= this.limit) this.ids.clear();
     this.ids.set(hash, id);
+  }
+  trim() {
+    if (this.ids.size > this.limit) this.ids.clear();
   }
 }
 
@@ -133,6 +138,7 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
 
 export async function storeTranscripts(client: pg.ClientBase, target: StoreTarget, batch: PreparedTranscript[], queries: QueryIdCache): Promise<BatchOutcome> {
   const { fresh, duplicates } = await splitDuplicates(client, batch);
+  queries.trim();
   await resolveQueries(client, fresh, queries);
   const slotOf = (t: PreparedTranscript) => `${t.variationId}:${t.modelId}:${queries.get(t.queryHash)}`;
   const occupancy = await loadOccupancy(client, fresh, queries);
@@ -149,7 +155,7 @@ export async function storeTranscripts(client: pg.ClientBase, target: StoreTarge
     } else placed.push({ transcript, sampleIndex: assignment.sampleIndex });
   }
   const pairIds = await resolvePairs(client, placed.map(({ transcript, sampleIndex }) => `${slotOf(transcript)}:${sampleIndex}`));
-  
+
   // Each row is its small head (ids, condition, hash) followed by its pre-encoded content.
   const rows = placed.flatMap(({ transcript: t, sampleIndex }) => [
     encodeCopyRow([
