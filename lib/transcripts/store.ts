@@ -51,8 +51,12 @@ export interface PreparedTranscript {
   queryHash: string;
   sampleIndex: number | null;
   contentHash: string;
-  /** raw_messages, turns, scratchpad_text, final_output, format_issues, encoded for COPY. */
-  encodedContent: string;
+  /**
+   * raw_messages, turns, scratchpad_text, final_output, format_issues, encoded for COPY, as UTF-8
+   * bytes: a Buffer lives outside the JS heap, so holding a batch of them costs the garbage collector
+   * nothing (as strings they were copied at every collection until the batch was written).
+   */
+  encodedContent: Buffer;
   sourceLabels: SourceLabelInput[];
 }
 
@@ -74,7 +78,10 @@ export interface BatchOutcome {
   rejected: Rejection[];
 }
 
-/** Query ids by text hash; bounded, so a file of only distinct queries cannot grow it without limit. */
+/**
+ * Query ids by text hash; bounded, so a file of only distinct queries cannot grow it without limit.
+ * Trimmed between batches only: within a batch every id it resolved must stay.
+ */
 export class QueryIdCache {
   private readonly ids = new Map<string, number>();
   constructor(private readonly limit = 50_000) {}
@@ -82,8 +89,10 @@ export class QueryIdCache {
     return this.ids.get(hash);
   }
   set(hash: string, id: number) {
-    if (this.ids.size >= this.limit) this.ids.clear();
     this.ids.set(hash, id);
+  }
+  trim() {
+    if (this.ids.size > this.limit) this.ids.clear();
   }
 }
 
@@ -105,13 +114,13 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
     sampleIndex: input.sampleIndex ?? 0,
     messages: input.messages,
   });
-  const encodedContent = [
+  const encodedContent = Buffer.from([
     asJson(input.messages),
     asJson(parsed.turns),
     parsed.scratchpads.join("\n\n"),
     parsed.finalOutput,
     asTextArray(parsed.formatIssues),
-  ].map(encodeCopyValue).join("\t");
+  ].map(encodeCopyValue).join("\t") + "\n", "utf8");
   return {
     ref: input.ref,
     settingId: input.settingId,
@@ -129,6 +138,7 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
 
 export async function storeTranscripts(client: pg.ClientBase, target: StoreTarget, batch: PreparedTranscript[], queries: QueryIdCache): Promise<BatchOutcome> {
   const { fresh, duplicates } = await splitDuplicates(client, batch);
+  queries.trim();
   await resolveQueries(client, fresh, queries);
   const slotOf = (t: PreparedTranscript) => `${t.variationId}:${t.modelId}:${queries.get(t.queryHash)}`;
   const occupancy = await loadOccupancy(client, fresh, queries);
@@ -145,13 +155,15 @@ export async function storeTranscripts(client: pg.ClientBase, target: StoreTarge
     } else placed.push({ transcript, sampleIndex: assignment.sampleIndex });
   }
   const pairIds = await resolvePairs(client, placed.map(({ transcript, sampleIndex }) => `${slotOf(transcript)}:${sampleIndex}`));
-  
-  const rows = placed.map(({ transcript: t, sampleIndex }) =>
+
+  // Each row is its small head (ids, condition, hash) followed by its pre-encoded content.
+  const rows = placed.flatMap(({ transcript: t, sampleIndex }) => [
     encodeCopyRow([
       pairIds.get(`${slotOf(t)}:${sampleIndex}`)!, t.settingId, t.variationId, t.modelId, queries.get(t.queryHash)!,
       target.datasetId, target.importId, t.condition, t.contentHash,
-    ]).slice(0, -1) + "\t" + t.encodedContent + "\n",
-  );
+    ]).slice(0, -1) + "\t",
+    t.encodedContent,
+  ]);
   if (rows.length) await copyEncodedRows(client, "transcripts", TRANSCRIPT_COLUMNS, rows);
   // Labels go to new and duplicate transcripts alike: re-importing a file with a new judge's labels adds just those.
   const labelled = [...placed.map((p) => p.transcript), ...duplicates];
