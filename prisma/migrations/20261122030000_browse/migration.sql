@@ -27,12 +27,8 @@ CREATE INDEX "x_transcripts_search" ON "transcripts" USING GIN ("search_vector")
 -- The user input lives once in queries.text: its own expression index.
 CREATE INDEX "x_queries_search" ON "queries" USING GIN (to_tsvector('english'::regconfig, "text"));
 
--- Sorting by length, keyset-paginated on (length, id).
+-- Sorting by scratchpad length, keyset-paginated on (length, id).
 CREATE INDEX "x_transcripts_scratchpad_length" ON "transcripts" (length("scratchpad_text"), "id");
-CREATE INDEX "x_transcripts_output_length" ON "transcripts" ((coalesce(length("final_output"), 0)), "id");
-
--- CreateIndex
-CREATE INDEX "transcripts_variation_id_condition_id_idx" ON "transcripts"("variation_id", "condition", "id");
 
 -- CreateIndex
 CREATE INDEX "transcripts_variation_id_model_id_condition_id_idx" ON "transcripts"("variation_id", "model_id", "condition", "id");
