@@ -22,7 +22,6 @@ export const COUNT_CAP = 5_000;
 const SORT_EXPRESSIONS = {
   id: raw("t.id"),
   scratchpad: raw("length(t.scratchpad_text)"),
-  output: raw("coalesce(length(t.final_output), 0)"),
 } as const;
 
 export function sortExpression(sort: Sort): Prisma.Sql {

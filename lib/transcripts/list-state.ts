@@ -11,9 +11,9 @@ export const CONDITIONS = ["training", "deployment"] as const;
 export const conditionSchema = z.enum(CONDITIONS);
 
 /** Sort keys: each is keyset-paginated on (key, id). "-" = descending. */
-export const SORT_KEYS = ["id", "scratchpad", "output"] as const;
+export const SORT_KEYS = ["id", "scratchpad"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export const SORTS = ["id", "-id", "scratchpad", "-scratchpad", "output", "-output"] as const;
+export const SORTS = ["id", "-id", "scratchpad", "-scratchpad"] as const;
 export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = "id";
 

@@ -591,7 +591,7 @@ describe("adversarial and garbage input", () => {
       }
       expectWellFormed(parseMessages([user(text), assistant(text)]));
     }
-  });
+  }, 30_000); // hundreds of random documents: CPU-bound, slow on a busy shared machine, not a speed test
 
   // Huge inputs: a quadratic step or catastrophic backtracking would not finish
   // within the test timeout; the speed itself is measured by `npm run bench`.

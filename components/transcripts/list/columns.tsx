@@ -60,7 +60,7 @@ export const columns = helper.columns([
   helper.accessor((row) => row.outputChars ?? 0, {
     id: "output",
     header: "Output",
-    sortDescFirst: true,
+    enableSorting: false,
     cell: (info) => <Size chars={info.row.original.outputChars} />,
   }),
   helper.accessor("labels", {
