@@ -20,6 +20,9 @@ export default defineConfig({
           testTimeout: 30_000,
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
+          // The corpus and parser property tests are CPU-bound: on a busy 2-core
+          // machine they outlast Vitest's 5 s default without being stuck.
+          testTimeout: 30_000,
         },
       },
       {

@@ -23,6 +23,16 @@ test("an annotator signs in and labels three transcripts with the keyboard alone
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: `Transcript #${first}` })).toBeVisible();
 
+  // The help lists every key.
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard" });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText("Find text in the scratchpad");
+  const labels = await panel(page).locator("[data-label]").count();
+  await expect(help.getByRole("row")).toHaveCount(labels + 5); // the schema's labels, then / n Enter ? Esc
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
   // 1: verdict full (v, 3), compliance 4 (s, 4), and evidence: find the phrase (/), select it, tag it as criterion c.
   await page.keyboard.press("v");
   await page.keyboard.press("3");

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * proxy.ts does not run for /api: each route handler must check the session
+ * itself, by being wrapped in withSession (lib/auth/route.ts).
+ */
+const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** The exported HTTP methods of a route file that are not `export const X = withSession(...)`. */
+export function unguardedHandlers(source: string): string[] {
+  const exported = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const|let|var)\s+([A-Z]+)\b/g)].map((match) => match[1]).filter((name) => METHODS.includes(name));
+  const guarded = new Set([...source.matchAll(/export\s+const\s+([A-Z]+)\s*=\s*withSession\(/g)].map((match) => match[1]));
+  const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((match) => match[1].split(",").map((name) => name.trim().split(/\s+as\s+/).pop()!)).filter((name) => METHODS.includes(name));
+  return [...exported.filter((name) => !guarded.has(name)), ...reexported];
+}
+
+describe("API route handlers", () => {
+  it("are all wrapped in withSession", () => {
+    const files = routeFiles(API_DIR);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(unguardedHandlers(readFileSync(file, "utf8")), path.relative(API_DIR, file)).toEqual([]);
+  });
+
+  it("the check notices an unguarded handler", () => {
+    expect(unguardedHandlers(`export const GET = withSession("annotator", async () => x);\nexport async function POST() {}\nexport const PUT = handler;\nexport { DELETE }`)).toEqual(["POST", "PUT", "DELETE"]);
+  });
+});
