@@ -16,8 +16,6 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          // Generous: CI machines have two cores shared with the database project.
-          testTimeout: 30_000,
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           // The corpus and parser property tests are CPU-bound: on a busy 2-core
