@@ -1,6 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { refreshLabelSignatures } from "./label-signatures";
 import { prepareVariationSeries } from "./prepare-variation-chart";
+import { variationCountsLiveSql, variationCountsSql, type ChartFilter } from "./variation-counts-sql";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const { variationCounts } = await import("./queries");
@@ -38,6 +40,7 @@ beforeAll(async () => {
      SELECT id, $1, 'alignment_faking', CASE WHEN condition = 'training' AND pair_id <= 297 THEN 'true' ELSE 'false' END FROM transcripts`,
     [SOURCE],
   );
+  await refreshLabelSignatures(client, [variationId]);
   await client.query("ANALYZE");
 });
 afterAll(async () => {
@@ -67,5 +70,87 @@ describe("variation chart counts from source labels", () => {
     expect(counts.every((row) => row.training.n === 0 && row.deployment.n === 0)).toBe(true);
     const withoutAf = await variationCounts({ settingId, labelSource: { kind: "source", source: SOURCE, compliance: "complied", alignmentFaking: null } });
     expect(withoutAf[0].training).toEqual({ n: 2500, complied: 354, compliedWithAf: 0 });
+  });
+});
+
+describe("the precomputed label signatures", () => {
+  /**
+   * A messy second setting: 3 variations, 2 models, 2 datasets; some pairs
+   * lack a side or a label, some have their sides in different datasets, and
+   * besides two yes/no labels there is a non-boolean one.
+   */
+  async function buildMessySetting() {
+    await client.query("SELECT setval(pg_get_serial_sequence('pairs', 'id'), (SELECT max(id) FROM pairs))"); // the paper-like pairs took explicit ids
+    const setting = (await client.query("INSERT INTO settings (slug, name) VALUES ('messy', 'Messy') RETURNING id")).rows[0].id as number;
+    const variations = (await client.query(
+      "INSERT INTO prompt_variations (setting_id, slug, name, position) SELECT $1, 'm' || i, 'M' || i, i FROM generate_series(0, 2) i RETURNING id",
+      [setting],
+    )).rows.map((row) => row.id as number);
+    const models = (await client.query("INSERT INTO models (name) VALUES ('model-a'), ('model-b') RETURNING id")).rows.map((row) => row.id as number);
+    const datasets = (await client.query("INSERT INTO datasets (name) VALUES ('messy-1'), ('messy-2') RETURNING id")).rows.map((row) => row.id as number);
+    return { setting, variations, models, datasets };
+  }
+
+  /** `count` pairs of `variation`, transcripts and labels drawn from a seeded hash. */
+  async function addPairs(variation: number, models: number[], datasets: number[], count: number, salt: string) {
+    await client.query(
+      `WITH new_pairs AS (
+         INSERT INTO pairs (variation_id, model_id, query_id, sample_index)
+         SELECT $1, ($2::int[])[1 + abs(hashtext($4 || i)) % 2], 1 + i % 2500, (SELECT coalesce(max(sample_index), 0) FROM pairs) + i FROM generate_series(1, $3) i
+         RETURNING id, variation_id, model_id, query_id)
+       INSERT INTO transcripts (pair_id, dataset_id, condition, raw_messages, turns, content_hash, setting_id, variation_id, model_id, query_id)
+       SELECT p.id, ($5::int[])[1 + abs(hashtext($4 || p.id || c)) % 10 / 8], c::"Condition", '[]', '[]', md5($4 || c || p.id),
+              v.setting_id, p.variation_id, p.model_id, p.query_id
+       FROM new_pairs p JOIN prompt_variations v ON v.id = p.variation_id, unnest(ARRAY['training', 'deployment']) c
+       WHERE abs(hashtext($4 || 'side' || p.id || c)) % 10 > 0`,
+      [variation, models, count, salt, datasets],
+    );
+    await client.query(
+      `INSERT INTO source_labels (transcript_id, source, name, value)
+       SELECT t.id, 'messy judge', l.name,
+              CASE l.name WHEN 'score' THEN (abs(hashtext($2 || t.id)) % 4)::text ELSE (abs(hashtext($2 || t.id || l.name)) % 3 = 0)::text END
+       FROM transcripts t, unnest(ARRAY['complied', 'alignment_faking', 'score']) l(name)
+       WHERE t.variation_id = $1 AND NOT EXISTS (SELECT 1 FROM source_labels s WHERE s.transcript_id = t.id)
+         AND abs(hashtext($2 || 'has' || t.id || l.name)) % 8 > 0`,
+      [variation, salt],
+    );
+  }
+
+  const run = (sql: { text: string; values: unknown[] }) => client.query(sql.text, sql.values);
+
+  async function expectEqualToLive(filter: ChartFilter) {
+    const [fast, live] = await Promise.all([variationCountsSql(filter), variationCountsLiveSql(filter)].map(run));
+    expect(fast.rows, JSON.stringify(filter)).toEqual(live.rows);
+    return fast.rows;
+  }
+
+  async function expectAllFiltersEqual(setting: number, models: number[], datasets: number[]) {
+    const label = (compliance: string, alignmentFaking: string | null) => ({ kind: "source" as const, source: "messy judge", compliance, alignmentFaking });
+    for (const modelId of [undefined, ...models]) {
+      for (const datasetId of [undefined, ...datasets]) {
+        await expectEqualToLive({ settingId: setting, modelId, datasetId, labelSource: label("complied", "alignment_faking") });
+      }
+    }
+    // Other label choices: AF absent, names swapped, a non-boolean label as "compliance".
+    for (const labelSource of [label("complied", null), label("alignment_faking", "complied"), label("score", "complied")]) {
+      await expectEqualToLive({ settingId: setting, modelId: models[0], datasetId: datasets[1], labelSource });
+    }
+  }
+
+  it("give the same counts as the labels themselves, under every filter, and stay right when a variation grows", async () => {
+    const { setting, variations, models, datasets } = await buildMessySetting();
+    for (const variation of variations) await addPairs(variation, models, datasets, 300, `v${variation}`);
+    await refreshLabelSignatures(client, variations);
+    await client.query("ANALYZE");
+    await expectAllFiltersEqual(setting, models, datasets);
+    const before = await expectEqualToLive({ settingId: setting, labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: "alignment_faking" } });
+    expect(before.every((row) => row.n_training > 100 && row.yes_no + row.no_yes + row.yes_yes + row.no_no > 50)).toBe(true);
+
+    // More pairs in one variation: stale until its signatures are rebuilt, right again after.
+    await addPairs(variations[1], models, datasets, 100, "more");
+    const stale = (await run(variationCountsSql({ settingId: setting, labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: null } }))).rows;
+    expect(stale[1].n_training).toBe(before[1].n_training);
+    await refreshLabelSignatures(client, [variations[1]]);
+    await expectAllFiltersEqual(setting, models, datasets);
   });
 });
