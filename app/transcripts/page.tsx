@@ -5,6 +5,7 @@ import { FilterBar } from "@/components/transcripts/list/filter-bar";
 import { ListCounts } from "@/components/transcripts/list/list-counts";
 import { ListPagination } from "@/components/transcripts/list/list-pagination";
 import { TranscriptTable } from "@/components/transcripts/list/transcript-table";
+import { hasRole } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/server";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { listTranscripts } from "@/lib/transcripts/list";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Transcripts" };
 
 export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireSession();
-  const state = withViewer(parseListState(await searchParams), user.id);
+  const state = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
   const result = await loadFromDatabase(() => Promise.all([listTranscripts(state), getFilterOptions(), getCurrentSchema()]));
   if (!result.ok) return <DatabaseUnavailable />;
   const [page, options, schema] = result.data;

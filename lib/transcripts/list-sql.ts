@@ -53,7 +53,7 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
       WHERE sl.transcript_id = t.id AND sl.source = ${label.source} AND sl.name = ${label.name} AND sl.value = ${label.value})`);
   }
   if (hasAnnotationFilter(filters)) {
-    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId));
+    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId, { othersLabels: filters.viewerSeesOthers ?? false }));
   }
   if (filters.q) conditions.push(searchCondition(filters.q, options.indexedSearch ?? true));
   return conditions;

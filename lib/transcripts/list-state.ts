@@ -59,6 +59,8 @@ export interface ListFilters {
    * it from the session (withViewer).
    */
   viewerId?: string;
+  /** May the viewer filter by other people's labels (leads)? Otherwise human label conditions look at the viewer's own. */
+  viewerSeesOthers?: boolean;
   /** Full-text search (websearch syntax: words, "quoted phrases", -excluded, or). */
   q?: string;
 }
@@ -215,7 +217,7 @@ export function hasAnnotationFilter(filters: ListFilters): boolean {
   return Boolean(filters.status || filters.human.length);
 }
 
-/** The state as seen by one signed-in user ("labelled by me" means them). */
-export function withViewer(state: ListState, viewerId: string): ListState {
-  return { ...state, filters: { ...state.filters, viewerId } };
+/** The state as seen by one signed-in user ("labelled by me" means them; annotators' label filters see their own labels only). */
+export function withViewer(state: ListState, viewer: { id: string; seesOthersLabels: boolean }): ListState {
+  return { ...state, filters: { ...state.filters, viewerId: viewer.id, viewerSeesOthers: viewer.seesOthersLabels } };
 }

@@ -107,7 +107,7 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
           ))}
         </Select>
         <Select
-          label="Human label"
+          label={filters.viewerSeesOthers ? "Human label" : "My label"}
           name="human"
           value={undefined}
           onChange={(v) => {
@@ -158,7 +158,7 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
             return (
               <li key={value} className="flex items-center gap-1 rounded-full bg-emerald-50 py-0.5 pl-2 pr-1 text-emerald-900">
                 <input type="hidden" name="human" value={value} />
-                {name} <span className="text-emerald-700/70">(human)</span>
+                {name} <span className="text-emerald-700/70">({filters.viewerSeesOthers ? "human" : "mine"})</span>
                 <button
                   type="button"
                   aria-label={`Remove filter ${name}`}
