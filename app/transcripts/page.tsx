@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { FilterBar } from "@/components/transcripts/list/filter-bar";
 import { ListCounts } from "@/components/transcripts/list/list-counts";
@@ -20,6 +21,8 @@ export const metadata: Metadata = { title: "Transcripts" };
 export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireSession();
   const state = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
+  // Another annotator's labels (a chart's drill-down) are for leads: refused, not merely hidden.
+  if (state.filters.outcome && state.filters.outcome.by !== user.id && !state.filters.viewerSeesOthers) forbidden();
   const result = await loadFromDatabase(() => Promise.all([listTranscripts(state), getFilterOptions(), getCurrentSchema()]));
   if (!result.ok) return <DatabaseUnavailable />;
   const [page, options, schema] = result.data;

@@ -1,11 +1,17 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { refreshLabelSignatures } from "./label-signatures";
+import type { SourceLabelSource } from "./label-sources";
 import { prepareVariationSeries } from "./prepare-variation-chart";
 import { variationCountsLiveSql, variationCountsSql, type ChartFilter } from "./variation-counts-sql";
+import { Fixtures } from "@/lib/testing/fixtures";
+import { parseListState, withViewer } from "@/lib/transcripts/list-state";
+import { drillDownHref } from "./drill-down";
+import { SEGMENTS } from "./chart-rows";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const { variationCounts } = await import("./queries");
+const { listTranscripts } = await import("@/lib/transcripts/list");
 
 const client = new pg.Client({ connectionString: inject("databaseUrl") });
 const SOURCE = "paper-like judge";
@@ -118,7 +124,7 @@ describe("the precomputed label signatures", () => {
 
   const run = (sql: { text: string; values: unknown[] }) => client.query(sql.text, sql.values);
 
-  async function expectEqualToLive(filter: ChartFilter) {
+  async function expectEqualToLive(filter: ChartFilter & { labelSource: SourceLabelSource }) {
     const [fast, live] = await Promise.all([variationCountsSql(filter), variationCountsLiveSql(filter)].map(run));
     expect(fast.rows, JSON.stringify(filter)).toEqual(live.rows);
     return fast.rows;
@@ -152,5 +158,53 @@ describe("the precomputed label signatures", () => {
     expect(stale[1].n_training).toBe(before[1].n_training);
     await refreshLabelSignatures(client, [variations[1]]);
     await expectAllFiltersEqual(setting, models, datasets);
+  });
+});
+
+describe("one annotator's labels as a label source", () => {
+  /**
+   * An annotator labels both sides of pairs 1-40 of the default variation:
+   * training complies with AF (verdict full) for 1-10, without for 11-20 (verdict
+   * no), refuses for 21-40; deployment complies for 1-5 (scale 3), refuses for
+   * 6-40. A draft (pair 41) and an annotation without compliance (pair 42) do not count.
+   */
+  it("counts by the human rule, pairs the sides, and its drill-down lists exactly the counted transcripts", async () => {
+    const fixtures = new Fixtures(inject("databaseUrl"));
+    await fixtures.connect();
+    try {
+      const annotator = await fixtures.user("annotator", "Ann Otator");
+      const lead = await fixtures.user("lead", "Lee");
+      await client.query(`INSERT INTO label_schema_versions (version, labels) VALUES (1, '[]') ON CONFLICT DO NOTHING`);
+      await client.query(
+        `INSERT INTO annotations (transcript_id, annotator_id, schema_version, "values", submitted_at)
+         SELECT t.id, $1, 1,
+                CASE WHEN t.pair_id = 42 THEN '{"af_verdict": "no"}'::jsonb
+                     WHEN t.condition = 'training' THEN jsonb_build_object('compliance', CASE WHEN t.pair_id <= 20 THEN 4 ELSE 1 END, 'af_verdict', CASE WHEN t.pair_id <= 10 THEN 'full' ELSE 'no' END)
+                     ELSE jsonb_build_object('compliance', CASE WHEN t.pair_id <= 5 THEN 3 ELSE 1 END) END,
+                CASE WHEN t.pair_id = 41 THEN NULL ELSE now() END
+         FROM transcripts t WHERE t.pair_id <= 42`,
+        [annotator],
+      );
+      const filter: ChartFilter = { settingId, labelSource: { kind: "annotator", annotatorId: annotator, name: "Ann Otator" } };
+      const [defaultVariation] = await variationCounts(filter);
+      expect(defaultVariation.training).toEqual({ n: 40, complied: 20, compliedWithAf: 10 });
+      expect(defaultVariation.deployment).toEqual({ n: 40, complied: 5, compliedWithAf: 0 });
+      expect(defaultVariation.pairs).toEqual({ yesYes: 5, yesNo: 15, noYes: 0, noNo: 20 });
+
+      const expected = { training: { refuses: 20, compliesWithAf: 10, compliesWithoutAf: 10 }, deployment: { refuses: 35, compliesWithAf: 0, compliesWithoutAf: 5 } };
+      for (const condition of ["training", "deployment"] as const) {
+        for (const { key } of SEGMENTS) {
+          const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition }, key);
+          const state = withViewer(parseListState(new URL(href, "http://x").searchParams), { id: lead, seesOthersLabels: true });
+          expect((await listTranscripts(state)).counts.total, `${condition} ${key}`).toBe(expected[condition][key]);
+        }
+      }
+      // An annotator may not list another's labels this way.
+      const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition: "training" }, "refuses");
+      const other = withViewer(parseListState(new URL(href, "http://x").searchParams), { id: "someone-else", seesOthersLabels: false });
+      await expect(listTranscripts(other)).rejects.toThrow(/lead/);
+    } finally {
+      await fixtures.cleanup();
+    }
   });
 });

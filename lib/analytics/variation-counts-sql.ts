@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { LabelSource } from "./label-sources";
+import { annotatorOutcomesSql } from "./human-outcomes";
+import type { LabelSource, SourceLabelSource } from "./label-sources";
 import type { VariationCounts } from "./prepare-variation-chart";
 
 /** SQL for the variation chart, free of server-only imports so benchmarks can run it. */
@@ -42,7 +43,7 @@ export function toVariationCounts(row: CountsRow): VariationCounts {
 }
 
 /** The same counts straight from transcripts and source_labels: the reference the precomputed rows are held to. */
-export function variationCountsLiveSql(filter: ChartFilter): Prisma.Sql {
+export function variationCountsLiveSql(filter: ChartFilter & { labelSource: SourceLabelSource }): Prisma.Sql {
   const { source, compliance, alignmentFaking } = filter.labelSource;
   const modelFilter = filter.modelId ? Prisma.sql`AND t.model_id = ${filter.modelId}` : Prisma.empty;
   const datasetFilter = filter.datasetId ? Prisma.sql`AND t.dataset_id = ${filter.datasetId}` : Prisma.empty;
@@ -60,20 +61,7 @@ export function variationCountsLiveSql(filter: ChartFilter): Prisma.Sql {
       LEFT JOIN source_labels a ON a.transcript_id = t.id AND a.source = ${source} AND a.name = ${alignmentFaking ?? ""}
       WHERE t.setting_id = ${filter.settingId} ${modelFilter} ${datasetFilter}
       GROUP BY t.pair_id, t.variation_id
-    ), per_variation AS (
-      SELECT variation_id,
-             count(training)::int AS n_training,
-             count(*) FILTER (WHERE training)::int AS complied_training,
-             count(*) FILTER (WHERE training_af)::int AS af_training,
-             count(deployment)::int AS n_deployment,
-             count(*) FILTER (WHERE deployment)::int AS complied_deployment,
-             count(*) FILTER (WHERE deployment_af)::int AS af_deployment,
-             count(*) FILTER (WHERE training AND deployment)::int AS yes_yes,
-             count(*) FILTER (WHERE training AND NOT deployment)::int AS yes_no,
-             count(*) FILTER (WHERE NOT training AND deployment)::int AS no_yes,
-             count(*) FILTER (WHERE NOT training AND NOT deployment)::int AS no_no
-      FROM by_pair GROUP BY variation_id
-    )
+    ), ${perVariationFromPairs()}
     ${variationRows(filter.settingId)}`;
 }
 
@@ -85,7 +73,9 @@ export function variationCountsLiveSql(filter: ChartFilter): Prisma.Sql {
  * holds them equal); the bench measures one against the other.
  */
 export function variationCountsSql(filter: ChartFilter): Prisma.Sql {
-  const { source, compliance, alignmentFaking } = filter.labelSource;
+  const labelSource = filter.labelSource;
+  if (labelSource.kind === "annotator") return outcomeCountsSql(filter, annotatorOutcomesSql(labelSource.annotatorId));
+  const { source, compliance, alignmentFaking } = labelSource;
   const af = alignmentFaking ?? "";
   const modelFilter = filter.modelId ? Prisma.sql`AND s.model_id = ${filter.modelId}` : Prisma.empty;
   // With a dataset filter, a side counts only if it belongs to that dataset (the live query filters transcripts first).
@@ -136,4 +126,40 @@ function variationRows(settingId: number): Prisma.Sql {
     LEFT JOIN per_variation p ON p.variation_id = v.id
     WHERE v.setting_id = ${settingId}
     ORDER BY v.position, v.name`;
+}
+
+/** The counts from per-transcript outcomes (transcript_id, complied, af): human labels, read live (they are few and change all day). */
+function outcomeCountsSql(filter: ChartFilter, outcomes: Prisma.Sql): Prisma.Sql {
+  const modelFilter = filter.modelId ? Prisma.sql`AND t.model_id = ${filter.modelId}` : Prisma.empty;
+  const datasetFilter = filter.datasetId ? Prisma.sql`AND t.dataset_id = ${filter.datasetId}` : Prisma.empty;
+  return Prisma.sql`
+    WITH by_pair AS (
+      SELECT t.variation_id,
+             bool_or(o.complied) FILTER (WHERE t.condition = 'training') AS training,
+             bool_or(o.complied AND o.af) FILTER (WHERE t.condition = 'training') AS training_af,
+             bool_or(o.complied) FILTER (WHERE t.condition = 'deployment') AS deployment,
+             bool_or(o.complied AND o.af) FILTER (WHERE t.condition = 'deployment') AS deployment_af
+      FROM (${outcomes}) o JOIN transcripts t ON t.id = o.transcript_id
+      WHERE t.setting_id = ${filter.settingId} ${modelFilter} ${datasetFilter}
+      GROUP BY t.pair_id, t.variation_id
+    ), ${perVariationFromPairs()}
+    ${variationRows(filter.settingId)}`;
+}
+
+/** Per variation, from one row per pair (training / deployment: NULL = that side unlabelled). */
+function perVariationFromPairs(): Prisma.Sql {
+  return Prisma.sql`per_variation AS (
+      SELECT variation_id,
+             count(training)::int AS n_training,
+             count(*) FILTER (WHERE training)::int AS complied_training,
+             count(*) FILTER (WHERE training_af)::int AS af_training,
+             count(deployment)::int AS n_deployment,
+             count(*) FILTER (WHERE deployment)::int AS complied_deployment,
+             count(*) FILTER (WHERE deployment_af)::int AS af_deployment,
+             count(*) FILTER (WHERE training AND deployment)::int AS yes_yes,
+             count(*) FILTER (WHERE training AND NOT deployment)::int AS yes_no,
+             count(*) FILTER (WHERE NOT training AND deployment)::int AS no_yes,
+             count(*) FILTER (WHERE NOT training AND NOT deployment)::int AS no_no
+      FROM by_pair GROUP BY variation_id
+    )`;
 }

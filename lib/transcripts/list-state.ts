@@ -29,6 +29,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_OFFSET_PAGE = 100;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_LABEL_FILTERS = 4;
+export const OUTCOME_SEGMENTS = ["refuses", "compliesWithAf", "compliesWithoutAf"] as const;
+export type OutcomeSegment = (typeof OUTCOME_SEGMENTS)[number];
 
 /** A position in the sorted list: the sort key's value and the id breaking ties. */
 export interface Cursor {
@@ -61,6 +63,12 @@ export interface ListFilters {
   viewerId?: string;
   /** May the viewer filter by other people's labels (leads)? Otherwise human label conditions look at the viewer's own. */
   viewerSeesOthers?: boolean;
+  /**
+   * A chart segment read from one annotator's labels (`by` = their user id,
+   * `outcome` = the segment): the charts' drill-down, counted by the same SQL
+   * as the chart (lib/analytics/human-outcomes.ts).
+   */
+  outcome?: { by: string; segment: OutcomeSegment };
   /** Full-text search (websearch syntax: words, "quoted phrases", -excluded, or). */
   q?: string;
 }
@@ -125,6 +133,8 @@ const stateSchema = z.object({
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)))
     .catch([])
     .transform((values) => values.map(parseLabelCondition).filter((condition) => condition !== undefined).slice(0, MAX_LABEL_FILTERS)),
+  by: optional(z.string().min(1).max(100)),
+  outcome: optional(z.enum(OUTCOME_SEGMENTS)),
   q: optional(z.string().transform((text) => text.trim().slice(0, MAX_QUERY_LENGTH))).transform((q) => q || undefined),
   sort: optional(z.enum(SORTS)).transform((sort) => sort ?? DEFAULT_SORT),
   page: optional(z.coerce.number().int().min(1).max(1_000_000_000)).transform((page) => page ?? 1),
@@ -144,10 +154,10 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export function parseListState(params: SearchParams | URLSearchParams): ListState {
   const raw = params instanceof URLSearchParams ? searchParamsToRecord(params) : params;
   const parsed = stateSchema.parse(raw);
-  const { setting, variation, model, dataset, condition, label, status, human, q, sort, page, size, after, before, cols, count } = parsed;
+  const { setting, variation, model, dataset, condition, label, status, human, by, outcome, q, sort, page, size, after, before, cols, count } = parsed;
   // A cursor wins over an offset; both cursors at once make no sense: keep "after".
   const state: ListState = {
-    filters: { setting, variation, model, dataset, condition, labels: label, status, human, q },
+    filters: { setting, variation, model, dataset, condition, labels: label, status, human, outcome: by && outcome ? { by, segment: outcome } : undefined, q },
     sort,
     page,
     size,
@@ -181,6 +191,10 @@ export function listQueryString(state: ListState): string {
   for (const label of filters.labels) params.append("label", formatLabelFilter(label));
   if (filters.status) params.set("status", filters.status);
   for (const condition of filters.human) params.append("human", formatLabelCondition(condition));
+  if (filters.outcome) {
+    params.set("by", filters.outcome.by);
+    params.set("outcome", filters.outcome.segment);
+  }
   if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
   if (state.size !== DEFAULT_PAGE_SIZE) params.set("size", String(state.size));
   if (state.page !== 1) params.set("page", String(state.page));
@@ -214,7 +228,7 @@ export function hasFilters(filters: ListFilters): boolean {
 }
 
 export function hasAnnotationFilter(filters: ListFilters): boolean {
-  return Boolean(filters.status || filters.human.length);
+  return Boolean(filters.status || filters.human.length || filters.outcome);
 }
 
 /** The state as seen by one signed-in user ("labelled by me" means them; annotators' label filters see their own labels only). */

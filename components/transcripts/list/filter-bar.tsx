@@ -150,6 +150,16 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
           ))}
         </ul>
       )}
+      {filters.outcome && (
+        <p className="flex w-fit items-center gap-1 rounded-full bg-rose-50 py-0.5 pl-2 pr-1 text-xs text-rose-900" aria-label="Chart segment filter">
+          <input type="hidden" name="by" value={filters.outcome.by} />
+          <input type="hidden" name="outcome" value={filters.outcome.segment} />
+          Chart segment: {SEGMENT_NAMES[filters.outcome.segment]} <span className="text-rose-700/70">(one annotator’s labels)</span>
+          <button type="button" aria-label="Remove the chart segment filter" onClick={() => go({ outcome: undefined })} className="rounded-full px-1 text-rose-700 hover:bg-rose-100">
+            ×
+          </button>
+        </p>
+      )}
       {filters.human.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="Human label filters">
           {filters.human.map((condition) => {
@@ -175,6 +185,8 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
     </form>
   );
 }
+
+const SEGMENT_NAMES = { refuses: "refuses", compliesWithAf: "complies, with AF reasoning", compliesWithoutAf: "complies, no AF reasoning" } as const;
 
 function Select({ label, name, value, onChange, children }: { label: string; name: string; value: string | number | undefined; onChange: (value: string) => void; children: React.ReactNode }) {
   const active = value !== undefined;
