@@ -12,7 +12,7 @@ import { loadFromDatabase } from "@/lib/db/unavailable";
 import { listTranscripts } from "@/lib/transcripts/list";
 import { getAnnotationStatuses } from "@/lib/annotations/queries";
 import { getCurrentSchema } from "@/lib/annotations/schema";
-import { hasFilters, listHref, listQueryString, parseListState, withViewer, type SearchParams } from "@/lib/transcripts/list-state";
+import { hasFilters, listHref, listQueryString, parseListState, readsOthersLabels, withViewer, type SearchParams } from "@/lib/transcripts/list-state";
 import { getFilterOptions, namesOf } from "@/lib/transcripts/registry";
 import { toTableRows } from "@/lib/transcripts/table-rows";
 
@@ -22,7 +22,7 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
   const user = await requireSession();
   const state = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
   // Another annotator's labels (a chart's drill-down) are for leads: refused, not merely hidden.
-  if (state.filters.outcome && state.filters.outcome.by !== user.id && !state.filters.viewerSeesOthers) forbidden();
+  if (readsOthersLabels(state.filters) && !state.filters.viewerSeesOthers) forbidden();
   const result = await loadFromDatabase(() => Promise.all([listTranscripts(state), getFilterOptions(), getCurrentSchema()]));
   if (!result.ok) return <DatabaseUnavailable />;
   const [page, options, schema] = result.data;

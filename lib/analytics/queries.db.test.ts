@@ -4,6 +4,7 @@ import { refreshLabelSignatures } from "./label-signatures";
 import type { SourceLabelSource } from "./label-sources";
 import { prepareVariationSeries } from "./prepare-variation-chart";
 import { variationCountsLiveSql, variationCountsSql, type ChartFilter } from "./variation-counts-sql";
+import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { parseListState, withViewer } from "@/lib/transcripts/list-state";
 import { drillDownHref } from "./drill-down";
@@ -174,7 +175,7 @@ describe("one annotator's labels as a label source", () => {
     try {
       const annotator = await fixtures.user("annotator", "Ann Otator");
       const lead = await fixtures.user("lead", "Lee");
-      await client.query(`INSERT INTO label_schema_versions (version, labels) VALUES (1, '[]') ON CONFLICT DO NOTHING`);
+      await client.query(`INSERT INTO label_schema_versions (version, labels) VALUES (1, $1) ON CONFLICT DO NOTHING`, [JSON.stringify(DEFAULT_LABELS)]);
       await client.query(
         `INSERT INTO annotations (transcript_id, annotator_id, schema_version, "values", submitted_at)
          SELECT t.id, $1, 1,

@@ -11,10 +11,11 @@ export { parseAnnotationFilter, annotationFilterParams, type AnnotationFilter } 
  *
  * "Labelled" means a submitted annotation (autosaved drafts do not count).
  * Label conditions use the GIN index on annotations.values (`@>`) and the
- * label_key index on spans. With `othersLabels: false` they look at the
- * viewer's own annotation only.
+ * label_key index on spans. With `annotatorOnly` they look at that
+ * annotator's annotation only (annotators filter by their own labels: a filter
+ * on other people's would reveal them).
  */
-export function annotationFilterSql(filter: AnnotationFilter, userId: string | undefined, options: { othersLabels?: boolean } = {}): Prisma.Sql {
+export function annotationFilterSql(filter: AnnotationFilter, userId: string | undefined, options: { annotatorOnly?: string } = {}): Prisma.Sql {
   if ((filter.status === "todo" || filter.status === "mine") && !userId) throw new Error(`The annotation status "${filter.status}" needs the viewer's id`);
   const parts: Prisma.Sql[] = [];
   const submitted = (extra: Prisma.Sql = Prisma.empty) =>
@@ -34,9 +35,7 @@ export function annotationFilterSql(filter: AnnotationFilter, userId: string | u
       break;
   }
   if (filter.labels.length) {
-    // Whoever may not read other people's labels (annotators) may not filter by them either: a filter would reveal them.
-    if (options.othersLabels === false && !userId) throw new Error("Filtering by one's own labels needs the viewer's id");
-    const whose = options.othersLabels === false ? Prisma.sql`AND a.annotator_id = ${userId}` : Prisma.empty;
+    const whose = options.annotatorOnly ? Prisma.sql`AND a.annotator_id = ${options.annotatorOnly}` : Prisma.empty;
     parts.push(submitted(Prisma.sql`${whose} AND ${Prisma.join(filter.labels.map(conditionSql), " AND ")}`));
   }
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;

@@ -2,7 +2,7 @@ import { annotatorOutcomesSql, segmentCondition } from "@/lib/analytics/human-ou
 import { annotationFilterSql } from "@/lib/annotations/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MARK_END, MARK_START } from "./highlight";
-import { hasAnnotationFilter, isDescending, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
+import { hasAnnotationFilter, isDescending, readsOthersLabels, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
 
 /**
  * The SQL behind the transcripts table, built from the URL state. One builder
@@ -53,13 +53,14 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
     conditions.push(sql`EXISTS (SELECT 1 FROM source_labels sl
       WHERE sl.transcript_id = t.id AND sl.source = ${label.source} AND sl.name = ${label.name} AND sl.value = ${label.value})`);
   }
+  // Someone else's labels only for those who may read them; pages turn such a URL away first (403).
+  if (readsOthersLabels(filters) && !filters.viewerSeesOthers) throw new Error("Filtering by another annotator's labels needs the lead role");
   if (filters.status || filters.human.length) {
-    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId, { othersLabels: filters.viewerSeesOthers ?? false }));
+    const annotatorOnly = filters.by ?? (filters.viewerSeesOthers ? undefined : filters.viewerId);
+    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId, { annotatorOnly }));
   }
-  if (filters.outcome) {
-    // Someone else's labels only for those who may read them; the page turns such a URL away first (403).
-    if (filters.outcome.by !== filters.viewerId && !filters.viewerSeesOthers) throw new Error("Filtering by another annotator's labels needs the lead role");
-    conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${annotatorOutcomesSql(filters.outcome.by)}) o WHERE ${segmentCondition(filters.outcome.segment)})`);
+  if (filters.outcome && filters.by) {
+    conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${annotatorOutcomesSql(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
   }
   if (filters.q) conditions.push(searchCondition(filters.q, options.indexedSearch ?? true));
   return conditions;

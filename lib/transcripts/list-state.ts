@@ -64,11 +64,15 @@ export interface ListFilters {
   /** May the viewer filter by other people's labels (leads)? Otherwise human label conditions look at the viewer's own. */
   viewerSeesOthers?: boolean;
   /**
-   * A chart segment read from one annotator's labels (`by` = their user id,
-   * `outcome` = the segment): the charts' drill-down, counted by the same SQL
-   * as the chart (lib/analytics/human-outcomes.ts).
+   * Whose labels the human label conditions and the outcome read: one
+   * annotator's (their user id). Unset: anyone's (leads) or the viewer's own.
    */
-  outcome?: { by: string; segment: OutcomeSegment };
+  by?: string;
+  /**
+   * A chart segment read from `by`'s labels: the charts' drill-down, counted by
+   * the same SQL as the chart (lib/analytics/human-outcomes.ts). Needs `by`.
+   */
+  outcome?: OutcomeSegment;
   /** Full-text search (websearch syntax: words, "quoted phrases", -excluded, or). */
   q?: string;
 }
@@ -157,7 +161,7 @@ export function parseListState(params: SearchParams | URLSearchParams): ListStat
   const { setting, variation, model, dataset, condition, label, status, human, by, outcome, q, sort, page, size, after, before, cols, count } = parsed;
   // A cursor wins over an offset; both cursors at once make no sense: keep "after".
   const state: ListState = {
-    filters: { setting, variation, model, dataset, condition, labels: label, status, human, outcome: by && outcome ? { by, segment: outcome } : undefined, q },
+    filters: { setting, variation, model, dataset, condition, labels: label, status, human, by, outcome: by ? outcome : undefined, q },
     sort,
     page,
     size,
@@ -191,10 +195,8 @@ export function listQueryString(state: ListState): string {
   for (const label of filters.labels) params.append("label", formatLabelFilter(label));
   if (filters.status) params.set("status", filters.status);
   for (const condition of filters.human) params.append("human", formatLabelCondition(condition));
-  if (filters.outcome) {
-    params.set("by", filters.outcome.by);
-    params.set("outcome", filters.outcome.segment);
-  }
+  if (filters.by) params.set("by", filters.by);
+  if (filters.outcome) params.set("outcome", filters.outcome);
   if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
   if (state.size !== DEFAULT_PAGE_SIZE) params.set("size", String(state.size));
   if (state.page !== 1) params.set("page", String(state.page));
@@ -229,6 +231,11 @@ export function hasFilters(filters: ListFilters): boolean {
 
 export function hasAnnotationFilter(filters: ListFilters): boolean {
   return Boolean(filters.status || filters.human.length || filters.outcome);
+}
+
+/** Does the state read the labels of someone other than the viewer? Only leads may (pages answer 403). */
+export function readsOthersLabels(filters: ListFilters): boolean {
+  return filters.by !== undefined && filters.by !== filters.viewerId && (filters.human.length > 0 || filters.outcome !== undefined);
 }
 
 /** The state as seen by one signed-in user ("labelled by me" means them; annotators' label filters see their own labels only). */

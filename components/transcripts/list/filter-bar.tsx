@@ -150,12 +150,12 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
           ))}
         </ul>
       )}
-      {filters.outcome && (
-        <p className="flex w-fit items-center gap-1 rounded-full bg-rose-50 py-0.5 pl-2 pr-1 text-xs text-rose-900" aria-label="Chart segment filter">
-          <input type="hidden" name="by" value={filters.outcome.by} />
-          <input type="hidden" name="outcome" value={filters.outcome.segment} />
-          Chart segment: {SEGMENT_NAMES[filters.outcome.segment]} <span className="text-rose-700/70">(one annotator’s labels)</span>
-          <button type="button" aria-label="Remove the chart segment filter" onClick={() => go({ outcome: undefined })} className="rounded-full px-1 text-rose-700 hover:bg-rose-100">
+      {filters.by && (
+        <p className="flex w-fit items-center gap-1 rounded-full bg-rose-50 py-0.5 pl-2 pr-1 text-xs text-rose-900" aria-label="Annotator filter">
+          <input type="hidden" name="by" value={filters.by} />
+          {filters.outcome && <input type="hidden" name="outcome" value={filters.outcome} />}
+          {filters.outcome ? `Chart segment: ${SEGMENT_NAMES[filters.outcome]}, ` : "Human labels "}by one annotator
+          <button type="button" aria-label="Remove the annotator filter" onClick={() => go({ by: undefined, outcome: undefined })} className="rounded-full px-1 text-rose-700 hover:bg-rose-100">
             ×
           </button>
         </p>
