@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
 import { ChartFilters } from "@/components/analytics/chart-filters";
 import { RatesTable } from "@/components/analytics/rates-table";
 import { VariationChart } from "@/components/analytics/variation-chart";
@@ -44,6 +45,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           </a>
         )}
       </div>
+      <AnalyticsTabs current="/analytics" />
       {filter ? (
         <>
           <ChartFilters options={options} filter={filter}>

@@ -8,6 +8,8 @@ import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { parseListState, withViewer } from "@/lib/transcripts/list-state";
 import { drillDownHref } from "./drill-down";
+import { labelRateDrillDown } from "./label-rate-links";
+import { labelRatesSql } from "./label-rates-sql";
 import { SEGMENTS } from "./chart-rows";
 
 process.env.DATABASE_URL = inject("databaseUrl");
@@ -200,6 +202,14 @@ describe("one annotator's labels as a label source", () => {
           expect((await listTranscripts(state)).counts.total, `${condition} ${key}`).toBe(expected[condition][key]);
         }
       }
+      // The "any label" chart: the verdict "full" per condition, and its drill-down.
+      const rateFilter = { settingId, annotatorId: annotator, condition: { key: "af_verdict", value: "full" } };
+      const [rates] = (await client.query(labelRatesSql(rateFilter).text, labelRatesSql(rateFilter).values)).rows;
+      // Pair 42's annotation has a verdict (no) but no compliance: it counts here, not in the stacked chart.
+      expect(rates).toMatchObject({ n_training: 41, k_training: 10, n_deployment: 1, k_deployment: 0 });
+      const rateList = withViewer(parseListState(new URL(labelRateDrillDown(rateFilter, defaultVariation.variationId, "training"), "http://x").searchParams), { id: lead, seesOthersLabels: true });
+      expect((await listTranscripts(rateList)).counts.total).toBe(10);
+
       // An annotator may not list another's labels this way.
       const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition: "training" }, "refuses");
       const other = withViewer(parseListState(new URL(href, "http://x").searchParams), { id: "someone-else", seesOthersLabels: false });
