@@ -54,6 +54,8 @@ export type SubmitOutcome = "submitted" | "empty" | "failed";
 export interface AnnotationHandle {
   /** Submits this annotation if it holds anything and is not already submitted as it is. */
   submitIfLabelled(): Promise<SubmitOutcome>;
+  /** Saves a pending change now (before the page moves on by other means than a link); false if it could not. */
+  save(): Promise<boolean>;
 }
 
 const isEmpty = (doc: AnnotationDoc) => Object.keys(doc.values).length === 0 && doc.spans.length === 0 && !doc.note.trim();
@@ -145,6 +147,7 @@ function useAnnotationState({ transcriptId, scratchpadText, blockTexts, current,
         if (saver.submitted && !saver.unsaved) return "submitted"; // as it is on the server already
         return (await saver.flush(true)) ? "submitted" : "failed";
       },
+      save: () => saver.flush(),
     }),
     [locked, doc, saver],
   );

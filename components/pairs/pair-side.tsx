@@ -4,6 +4,7 @@ import type { SideModel } from "@/lib/transcripts/pair-model";
 import type { PairTranscript } from "@/lib/transcripts/pair";
 import type { DiffSpan } from "@/lib/transcripts/word-diff";
 import { TranscriptParts, words } from "@/components/transcripts/transcript-parts";
+import { LabelsLink } from "./labels-link";
 import { SideScratchpad } from "./side-scratchpad";
 
 const SIDE_STYLE: Record<Condition, { title: string; hint: string; header: string; mark: string }> = {
@@ -34,9 +35,7 @@ export function PairSide({ condition, transcript, model, diff }: { condition: Co
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <h2 className="text-base font-semibold">{style.title}</h2>
           <span className="text-xs opacity-80">{style.hint}</span>
-          <a href={`#labels-${condition}`} className="ml-auto text-xs underline-offset-2 hover:underline">
-            Labels ↓
-          </a>
+          <LabelsLink condition={condition} />
           <Link href={`/transcripts/${transcript.id}`} className="text-xs tabular-nums underline-offset-2 hover:underline">
             #{transcript.id}
           </Link>

@@ -43,7 +43,7 @@ export function PairToolbar(props: {
       <span className="mx-1 h-5 w-px bg-slate-200" />
       {!alone && (
         <button type="button" aria-pressed={sync} onClick={() => props.setSync((on) => !on)} className={toggle(sync)}>
-          Sync scroll {sync ? "on" : "off"}
+          Sync<span className="max-xl:sr-only"> scroll</span> {sync ? "on" : "off"}
           {key(keyOf("y"))}
         </button>
       )}
@@ -54,10 +54,12 @@ export function PairToolbar(props: {
         </Link>
       )}
       <button type="button" onClick={() => props.onExpand(true)} className={button}>
-        Expand all{key(keyOf("e"))}
+        Expand<span className="max-xl:sr-only"> all</span>
+        {key(keyOf("e"))}
       </button>
       <button type="button" onClick={() => props.onExpand(false)} className={button}>
-        Collapse all{key(keyOf("c"))}
+        Collapse<span className="max-xl:sr-only"> all</span>
+        {key(keyOf("c"))}
       </button>
       {!mode && (
         <button type="button" onClick={props.onHelp} className={`${button} ml-auto`}>
@@ -73,7 +75,6 @@ function NavLink({ href, label, hint }: { href: string | null; label: string; hi
   return (
     <Link href={href} className={button} aria-keyshortcuts={hint}>
       {label}
-      {key(hint)}
     </Link>
   );
 }

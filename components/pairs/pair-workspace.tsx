@@ -70,6 +70,11 @@ export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, 
     },
     [focusSide],
   );
+  // Keys move on with router.push, which the leave warning does not see: save both sides first.
+  const navigate = async (href: string, options?: { scroll: boolean }) => {
+    const saved = await Promise.all(SIDES.map((side) => handles[side].current?.save() ?? true));
+    if (saved.every(Boolean)) router.push(href, options);
+  };
   const toggleAnnotating = (side: SideName) => slots[side] && setMode(mode === side ? null : side);
 
   const setAllOpen = (open: boolean) => {
@@ -114,16 +119,16 @@ export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, 
       const actions: Record<PairAction, () => void> = {
         annotateTraining: () => toggleAnnotating("training"),
         annotateDeployment: () => toggleAnnotating("deployment"),
-        next: () => links.next && router.push(links.next),
-        previous: () => links.previous && router.push(links.previous),
+        next: () => links.next && void navigate(links.next),
+        previous: () => links.previous && void navigate(links.previous),
         focusTraining: () => focusSide("training"),
         focusDeployment: () => focusSide("deployment"),
         switchFocus: () => focusSide(other(active)),
         expand: () => setAllOpen(true),
         collapse: () => setAllOpen(false),
-        diff: () => links.toggleDiff && router.push(links.toggleDiff, { scroll: false }),
+        diff: () => links.toggleDiff && void navigate(links.toggleDiff, { scroll: false }),
         sync: () => setSync((on) => !on),
-        list: () => router.push(links.list),
+        list: () => void navigate(links.list),
         help: () => setHelp((open) => !open),
       };
       event.preventDefault();
@@ -176,8 +181,9 @@ export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, 
                   tabIndex={0}
                   aria-label={`${side === "training" ? "Training" : "Deployment"} side`}
                   data-annotated={annotated || undefined}
-                  // Selecting text in the other side while annotating moves the panel there: that is the text to tag.
-                  onMouseUp={() => mode && !annotated && window.getSelection()?.isCollapsed === false && setMode(side)}
+                  // Selecting highlighted text of the other side while annotating moves the panel there: that is
+                  // the text to tag. (Only where the text is already drawn for tagging: redrawing would drop the selection.)
+                  onMouseUp={() => mode && !annotated && selectionIn(panes[side].current) && setMode(side)}
                   className={`pair-pane ${COL[index]} row-start-1 h-[calc(100vh-5rem)] min-h-96 overflow-y-auto rounded-lg border bg-white p-3 focus:outline-none focus:ring-2 ${PANE_RING[side]} ${annotated ? "border-transparent ring-2" : "border-slate-200"}`}
                 >
                   {diffOn && !annotated && slot.diff ? slot.diff : slot.plain}
@@ -197,6 +203,13 @@ export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, 
       </div>
     </PairModeContext.Provider>
   );
+}
+
+function selectionIn(pane: HTMLElement | null): boolean {
+  const selection = window.getSelection();
+  if (!pane || !selection || selection.isCollapsed) return false;
+  const node = selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode?.parentElement;
+  return Boolean(node?.closest("[data-af-scratchpad]") && pane.contains(node));
 }
 
 const BANNER: Record<SideName, string> = { training: "border-orange-300 bg-orange-50 text-orange-900", deployment: "border-sky-300 bg-sky-50 text-sky-900" };
