@@ -38,7 +38,7 @@ export function AnnotationSummary({ annotations, title = "Labels", empty = "No o
 export function AnnotationValues({ annotation, labels }: { annotation: Pick<AnnotationView, "values" | "spans" | "note">; labels: readonly LabelDefinition[] }) {
   return (
     <>
-      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+      <dl className="mt-1 grid grid-cols-[fit-content(45%)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
         {labels
           .filter((label) => label.kind !== "span" && annotation.values[label.key] !== undefined)
           .map((label) => (

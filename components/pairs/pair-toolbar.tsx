@@ -9,7 +9,12 @@ type SideName = "training" | "deployment";
 const button = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700 hover:bg-slate-100";
 const toggle = (on: boolean) => `rounded-md border px-2 py-1 text-xs ${on ? "border-indigo-400 bg-indigo-50 font-medium text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
 const ANNOTATE_ON: Record<SideName, string> = { training: "border-orange-400 bg-orange-50 font-medium text-orange-900", deployment: "border-sky-400 bg-sky-50 font-medium text-sky-900" };
-const key = (text: string) => <kbd className="ml-1 rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] text-slate-500">{text}</kbd>;
+// ⇧ keeps the buttons on one line at 1024 px; the help spells out "Shift+".
+const key = (text: string) => (
+  <kbd title={text} className="ml-1 rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] text-slate-500">
+    {text.replace("Shift+", "⇧")}
+  </kbd>
+);
 
 /** The pair view's controls; each shows the key that does the same now (keyOf: Shift+ while a label uses the letter). */
 export function PairToolbar(props: {

@@ -36,7 +36,7 @@ export function SideLabels({ condition, transcript, annotations, isLead }: { con
         {transcript.labels.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">None came with this transcript.</p>
         ) : (
-          <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+          <dl className="mt-1 grid grid-cols-[fit-content(45%)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
             {transcript.labels.map((label) => (
               <div key={`${label.source}/${label.name}`} className="contents">
                 <dt className="text-slate-500">
