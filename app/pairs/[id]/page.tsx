@@ -9,7 +9,7 @@ import { PairWorkspace, type PairSideSlot } from "@/components/pairs/pair-worksp
 import { SideLabels } from "@/components/pairs/side-labels";
 import { SiblingStrip } from "@/components/pairs/sibling-strip";
 import { loadFromDatabase } from "@/lib/db/unavailable";
-import type { SearchParams } from "@/lib/transcripts/list-state";
+import { withViewer, type SearchParams } from "@/lib/transcripts/list-state";
 import { pairHref, parsePairViewState } from "@/lib/transcripts/pair-state";
 import { loadPairView } from "@/lib/transcripts/pair-view";
 import type { PairTranscript } from "@/lib/transcripts/pair";
@@ -33,8 +33,10 @@ export default async function PairPage({ params, searchParams }: { params: Promi
   const user = await requireSession();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const view = parsePairViewState(await searchParams);
   const viewer = { id: user.id, isLead: hasRole(user.role, "lead") };
+  const parsedView = parsePairViewState(await searchParams);
+  // The list's label filters see only what this viewer may see (annotators: their own labels).
+  const view = { ...parsedView, list: withViewer(parsedView.list, { id: user.id, seesOthersLabels: viewer.isLead }) };
   const result = await loadFromDatabase(async () => {
     const loaded = await loadPairView(parsed.data.id, view);
     if (!loaded) return null;
