@@ -1,0 +1,54 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { filterConditions } from "@/lib/transcripts/list-sql";
+import type { ListFilters } from "@/lib/transcripts/list-state";
+
+/**
+ * The two statements of an export, over the same filter as the transcripts
+ * table (`filterConditions` of lib/transcripts/list-sql.ts), both in id order.
+ * They run as cursors inside one REPEATABLE READ transaction, so the plan
+ * (pass 1) and the rows written (pass 2) see the same snapshot.
+ *
+ * Only submitted annotations are exported: a draft is not a label yet.
+ */
+const { sql, join, empty } = Prisma;
+
+function where(filters: ListFilters): Prisma.Sql {
+  const conditions = filterConditions(filters);
+  return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
+}
+
+/** Pass 1: what the split needs, per transcript: its query and its annotations' values. */
+export function planSql(filters: ListFilters): Prisma.Sql {
+  return sql`SELECT t.id, t.query_id,
+      (SELECT json_agg(json_build_array(a.annotator_id, a.values) ORDER BY a.annotator_id)
+         FROM annotations a WHERE a.transcript_id = t.id AND a.submitted_at IS NOT NULL) AS annotations
+    FROM transcripts t ${where(filters)} ORDER BY t.id`;
+}
+
+/**
+ * Pass 2: the exported columns. raw_messages comes as text: it is written
+ * into JSONL as it is (stored verbatim as json), never parsed and re-serialised.
+ */
+export function rowsSql(filters: ListFilters, importedLabels: boolean): Prisma.Sql {
+  return sql`SELECT t.id, t.pair_id, t.query_id, p.sample_index, t.condition::text AS condition,
+      d.name AS dataset, s.slug AS setting, v.slug AS variation, m.name AS model, q.text AS query,
+      t.scratchpad_text, t.final_output, t.raw_messages::text AS messages,
+      ${importedLabels ? sql`(SELECT json_agg(json_build_array(sl.source, sl.name, sl.value) ORDER BY sl.source, sl.name)
+         FROM source_labels sl WHERE sl.transcript_id = t.id)` : sql`NULL::json`} AS imported_labels,
+      (SELECT json_agg(json_build_object(
+                'annotator_id', a.annotator_id, 'schema_version', a.schema_version, 'values', a.values, 'note', a.note,
+                'submitted_at', a.submitted_at,
+                'spans', (SELECT coalesce(json_agg(json_build_array(sp.label_key, sp.field, sp.start, sp."end", sp.text)
+                                 ORDER BY sp.start, sp."end", sp.label_key), '[]')
+                          FROM annotation_spans sp WHERE sp.annotation_id = a.id))
+              ORDER BY a.annotator_id)
+         FROM annotations a WHERE a.transcript_id = t.id AND a.submitted_at IS NOT NULL) AS annotations
+    FROM transcripts t
+    JOIN pairs p ON p.id = t.pair_id
+    JOIN datasets d ON d.id = t.dataset_id
+    JOIN settings s ON s.id = t.setting_id
+    JOIN prompt_variations v ON v.id = t.variation_id
+    JOIN models m ON m.id = t.model_id
+    JOIN queries q ON q.id = t.query_id
+    ${where(filters)} ORDER BY t.id`;
+}
