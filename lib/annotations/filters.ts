@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the transcripts list SQL (lib/transcripts/list-sql.ts) builds on this, and the benchmarks run it outside Next.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationFilter, LabelCondition } from "./filter-params";
 
@@ -13,7 +13,8 @@ export { parseAnnotationFilter, annotationFilterParams, type AnnotationFilter } 
  * Label conditions use the GIN index on annotations.values (`@>`) and the
  * label_key index on spans.
  */
-export function annotationFilterSql(filter: AnnotationFilter, userId: string): Prisma.Sql {
+export function annotationFilterSql(filter: AnnotationFilter, userId: string | undefined): Prisma.Sql {
+  if ((filter.status === "todo" || filter.status === "mine") && !userId) throw new Error(`The annotation status "${filter.status}" needs the viewer's id`);
   const parts: Prisma.Sql[] = [];
   const submitted = (extra: Prisma.Sql = Prisma.empty) =>
     Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE a.transcript_id = t.id AND a.submitted_at IS NOT NULL ${extra})`;
