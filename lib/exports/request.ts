@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CONDITIONS, parseListState, type ListFilters } from "@/lib/transcripts/list-state";
+import { ANNOTATION_STATUSES, formatLabelCondition } from "@/lib/annotations/filter-params";
+import { CONDITIONS, formatLabelFilter, parseListState, type ListFilters } from "@/lib/transcripts/list-state";
 
 /**
  * What an export asks for, validated at every door (the API, the export page,
@@ -27,6 +28,8 @@ export const transcriptFiltersSchema = z
     dataset: positiveId.optional().describe("Dataset id."),
     condition: z.enum(CONDITIONS).optional().describe("training (free tier) or deployment (paid tier)."),
     label: z.array(z.string().max(500)).max(4).optional().describe('Source-label filters, each "source|name|value".'),
+    status: z.enum(ANNOTATION_STATUSES).optional().describe("Human annotations: unlabelled, todo (not labelled by me), mine (labelled by me), labelled (by anyone)."),
+    human: z.array(z.string().max(81)).max(10).optional().describe('Human label conditions "key:value", e.g. "af_verdict:full", "criterion_a:span", all met by one submitted annotation.'),
     q: z.string().max(200).optional().describe('Full-text search, web syntax: words, "a phrase", -excluded, or.'),
   })
   .strict();
@@ -35,16 +38,30 @@ export type TranscriptFiltersInput = z.infer<typeof transcriptFiltersSchema>;
 /** The table's URL query string of these filters, e.g. to link the export back to the table. */
 export function filtersQueryString(filters: TranscriptFiltersInput): string {
   const params = new URLSearchParams();
-  for (const key of ["setting", "variation", "model", "dataset", "condition", "q"] as const) {
+  for (const key of ["setting", "variation", "model", "dataset", "condition", "status", "q"] as const) {
     if (filters[key] !== undefined) params.set(key, String(filters[key]));
   }
   for (const label of filters.label ?? []) params.append("label", label);
+  for (const condition of filters.human ?? []) params.append("human", condition);
   return params.toString();
 }
 
-/** Through the table's own parser, so an export means exactly what the table shows. */
-export function toListFilters(filters: TranscriptFiltersInput): ListFilters {
-  return parseListState(new URLSearchParams(filtersQueryString(filters))).filters;
+/** Through the table's own parser, so an export means exactly what the table shows; `viewerId` is who "me" is in status filters. */
+export function toListFilters(filters: TranscriptFiltersInput, viewerId?: string): ListFilters {
+  return { ...parseListState(new URLSearchParams(filtersQueryString(filters))).filters, viewerId };
+}
+
+/** The other way: the table's URL query string (or search params) as the filters object. */
+export function fromTableQuery(params: URLSearchParams): TranscriptFiltersInput {
+  const { filters } = parseListState(params);
+  const result: TranscriptFiltersInput = {};
+  for (const key of ["setting", "variation", "model", "dataset"] as const) if (filters[key] !== undefined) result[key] = filters[key];
+  if (filters.condition) result.condition = filters.condition;
+  if (filters.status) result.status = filters.status;
+  if (filters.q) result.q = filters.q;
+  if (filters.labels.length) result.label = filters.labels.map(formatLabelFilter);
+  if (filters.human.length) result.human = filters.human.map(formatLabelCondition);
+  return result;
 }
 
 const ratio = z.number().min(0).max(1);
