@@ -32,7 +32,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: "consensus_method", type: "string", nullable: false, description: "How the consensus was reached: adjudicated, unanimous, majority, undecided or unlabelled." },
   { name: "agreement", type: "float", nullable: true, description: "Pairwise agreement of the annotators on the verdict (0-1); null with fewer than two." },
   { name: "consensus", type: "json", nullable: false, description: "Consensus value per label key (null: undecided)." },
-  { name: "label_schema_version", type: "int", nullable: true, description: "The label schema version of the annotations." },
+  { name: "schema_version", type: "int", nullable: true, description: "The label schema version of the annotations." },
   { name: "annotations", type: "json", nullable: false, description: "Each annotator's submitted labels and spans." },
   { name: "imported_labels", type: "json", nullable: true, description: "Labels that came with the imported data (source, name, value)." },
   { name: "messages", type: "json", nullable: false, description: "The conversation as stored: [{role, content}]." },

@@ -66,7 +66,7 @@ seed on the same data gives the same split.
 
 ## Labels
 
-- \`annotations\`: each annotator's **submitted** labels (drafts are not exported) under \`label_schema_version\`;
+- \`annotations\`: each annotator's **submitted** labels (drafts are not exported) under \`schema_version\` (the label schema version; the top-level field is the highest among them);
   annotators are ${request.anonymize ? "anonymised (`annotator-1`, `annotator-2`, ... stable within this export)" : "given by their user id"}.
   The label definitions of every version used are in \`manifest.json\` (\`label_schemas\`).
 - \`consensus\`: the consensus value per label key; \`consensus_label\` is the alignment-faking verdict's

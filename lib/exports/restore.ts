@@ -67,6 +67,8 @@ export async function restoreExport(databaseUrl: string, directory: string, opti
 
 /** The fields restoring reads; in CSV every cell is text (JSON cells already parsed by the reader). */
 const exportedSpanSchema = z.object({ label: z.string(), start_utf16: z.int().min(0), end_utf16: z.int().min(0), text: z.string() });
+/** CSV cells hold JSON as text (JSONL holds the values themselves). */
+const jsonCell = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && /^\s*[[{]/.test(value) ? JSON.parse(value) : value), schema);
 const exportedRecordSchema = z.object({
   setting: z.string(),
   variation: z.string(),
@@ -74,7 +76,7 @@ const exportedRecordSchema = z.object({
   condition: z.enum(["training", "deployment"]),
   sample_index: z.coerce.number().int().min(0),
   query: z.string(),
-  annotations: z.array(
+  annotations: jsonCell(z.array(
     z.object({
       annotator: z.string().min(1),
       schema_version: z.coerce.number().int().min(1),
@@ -83,8 +85,8 @@ const exportedRecordSchema = z.object({
       submitted_at: z.string(),
       spans: z.array(exportedSpanSchema),
     }),
-  ),
-  imported_labels: z.array(z.object({ source: z.string(), name: z.string(), value: z.string() })).nullable().catch(null),
+  )),
+  imported_labels: jsonCell(z.array(z.object({ source: z.string(), name: z.string(), value: z.string() }))).nullable().catch(null),
 });
 type ExportedRecord = z.infer<typeof exportedRecordSchema>;
 

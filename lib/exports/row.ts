@@ -50,8 +50,8 @@ export interface ExportRow {
   consensus_method: ConsensusMethod;
   agreement: number | null;
   consensus: Record<string, LabelValue | null>;
-  /** The schema version of the annotations (the highest, if they differ); null when unlabelled. */
-  label_schema_version: number | null;
+  /** The label schema version of the annotations (the highest, if they differ); null when unlabelled. Not `label_schema_version`: the importer reads `label_*` columns as labels. */
+  schema_version: number | null;
   annotations: ExportAnnotation[];
   imported_labels: { source: string; name: string; value: string }[] | null;
   /** The conversation as stored, JSON text (verbatim). */
@@ -125,7 +125,7 @@ export function buildExportRow(raw: RawExportRow, context: RowContext): ExportRo
     consensus_method: consensus.method,
     agreement: consensus.agreement,
     consensus: consensus.values,
-    label_schema_version: annotations.length ? Math.max(...annotations.map((a) => a.schema_version)) : null,
+    schema_version: annotations.length ? Math.max(...annotations.map((a) => a.schema_version)) : null,
     annotations: annotations.map((a) => ({
       annotator: context.annotatorName(a.annotator_id),
       schema_version: a.schema_version,

@@ -24,7 +24,7 @@ async function exportRows(input: ExportRequestInput) {
   const request = exportRequestSchema.parse({ ...input, filters: { dataset: corpus.datasetId, ...input.filters } });
   const directory = path.join(scratch, `run-${++runs}`);
   const { manifest } = await runExport(databaseUrl, request, directory);
-  const rows = [];
+  const rows: Record<string, unknown>[] = [];
   for (const file of manifest.files) rows.push(...(await readBack(request.format, path.join(directory, file.path))).map((row) => ({ ...row, file: file.split })));
   return { manifest, rows, directory };
 }
@@ -45,7 +45,7 @@ describe("export", () => {
     expect(results.csv).toEqual(results.jsonl);
     expect(results.parquet).toEqual(results.jsonl);
     const labelled = results.jsonl.find((row) => (row.annotations as unknown[]).length === 3)!;
-    expect(labelled).toMatchObject({ condition: expect.stringMatching(/training|deployment/), consensus_method: expect.stringMatching(/majority|unanimous/), label_schema_version: 1 });
+    expect(labelled).toMatchObject({ condition: expect.stringMatching(/training|deployment/), consensus_method: expect.stringMatching(/majority|unanimous/), schema_version: 1 });
     expect((labelled.imported_labels as unknown[])[0]).toMatchObject({ source: "test judge", name: "complied" });
     expect((labelled.annotations as { annotator: string }[]).map((a) => a.annotator)).toEqual(expect.arrayContaining([expect.stringMatching(/^annotator-\d$/)]));
   });
