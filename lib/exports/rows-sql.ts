@@ -30,6 +30,15 @@ export function planSql(filters: ListFilters): Prisma.Sql {
  * into JSONL as it is (stored verbatim as json), never parsed and re-serialised.
  */
 export function rowsSql(filters: ListFilters, importedLabels: boolean): Prisma.Sql {
+  return sql`${rowSelect(importedLabels)} ${where(filters)} ORDER BY t.id`;
+}
+
+/** One transcript with the export's columns (the API's transcript document). */
+export function transcriptSql(id: number): Prisma.Sql {
+  return sql`${rowSelect(true)} WHERE t.id = ${id}::int`;
+}
+
+function rowSelect(importedLabels: boolean): Prisma.Sql {
   return sql`SELECT t.id, t.pair_id, t.query_id, p.sample_index, t.condition::text AS condition,
       d.name AS dataset, s.slug AS setting, v.slug AS variation, m.name AS model, q.text AS query,
       t.scratchpad_text, t.final_output, t.raw_messages::text AS messages,
@@ -49,6 +58,5 @@ export function rowsSql(filters: ListFilters, importedLabels: boolean): Prisma.S
     JOIN settings s ON s.id = t.setting_id
     JOIN prompt_variations v ON v.id = t.variation_id
     JOIN models m ON m.id = t.model_id
-    JOIN queries q ON q.id = t.query_id
-    ${where(filters)} ORDER BY t.id`;
+    JOIN queries q ON q.id = t.query_id`;
 }
