@@ -69,9 +69,14 @@ seed on the same data gives the same split.
 - \`annotations\`: each annotator's **submitted** labels (drafts are not exported) under \`schema_version\` (the label schema version; the top-level field is the highest among them);
   annotators are ${request.anonymize ? "anonymised (`annotator-1`, `annotator-2`, ... stable within this export)" : "given by their user id"}.
   The label definitions of every version used are in \`manifest.json\` (\`label_schemas\`).
-- \`consensus\`: the consensus value per label key; \`consensus_label\` is the alignment-faking verdict's
-  (\`no\` / \`partial\` / \`full\`, or \`undecided\`, \`unlabelled\`), \`consensus_method\` how it was reached
-  (adjudicated, unanimous, majority, undecided), \`agreement\` the annotators' pairwise agreement on the verdict.
+- \`consensus\`: per label key, \`{value, method, annotators, votes}\`: the consensus value (null when undecided),
+  how it was reached and the votes behind it. The rule (the app's one rule, view \`transcript_consensus\`): a lead's
+  adjudication, else \`unanimous\` (two or more annotators, all agree), else \`majority\` (more than half agree),
+  \`single\` (one annotator only), else \`undecided\`. Only submitted annotations vote; a span label's vote is whether
+  the annotator tagged evidence with it.
+- \`consensus_label\` is the alignment-faking verdict's consensus (\`no\` / \`partial\` / \`full\`, or \`undecided\`,
+  \`unlabelled\` when no one gave a verdict), \`consensus_method\` how it was reached, \`agreement\` the share of
+  annotators who gave the verdict's most common value (null with fewer than two).
 - \`imported_labels\`: labels that came with the imported data (an LLM judge's \`complied\`, ...), never mixed with the human ones.
 
 ## Spans

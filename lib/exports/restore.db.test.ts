@@ -68,6 +68,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
+  await corpus.cleanup();
   for (const name of emptyDatabases) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 });
 

@@ -1,5 +1,5 @@
-import type { LabelValue, LabelValues } from "@/lib/annotations/values";
-import { exportConsensus, type ConsensusMethod } from "./consensus";
+import type { LabelValues } from "@/lib/annotations/values";
+import { exportConsensus, type ConsensusCell, type ConsensusMethod, type LabelConsensus } from "./consensus";
 import type { SplitName } from "./request";
 
 /**
@@ -49,7 +49,8 @@ export interface ExportRow {
   consensus_label: string;
   consensus_method: ConsensusMethod;
   agreement: number | null;
-  consensus: Record<string, LabelValue | null>;
+  /** Per label key: the consensus value (null when undecided), how it was reached, how many annotators, their votes. */
+  consensus: Record<string, LabelConsensus>;
   /** The label schema version of the annotations (the highest, if they differ); null when unlabelled. Not `label_schema_version`: the importer reads `label_*` columns as labels. */
   schema_version: number | null;
   annotations: ExportAnnotation[];
@@ -77,6 +78,7 @@ export interface RawExportRow {
   annotations:
     | { annotator_id: string; schema_version: number; values: LabelValues; note: string; submitted_at: string; spans: [string, string, number, number, string][] }[]
     | null;
+  consensus: Record<string, ConsensusCell> | null;
 }
 
 /** UTF-16 offsets -> code point offsets, for a batch of offsets into one text (one walk). */
@@ -105,7 +107,7 @@ export interface RowContext {
 
 export function buildExportRow(raw: RawExportRow, context: RowContext): ExportRow {
   const annotations = raw.annotations ?? [];
-  const consensus = exportConsensus(annotations.map((a) => ({ annotatorId: a.annotator_id, values: a.values })));
+  const consensus = exportConsensus(raw.consensus);
   const offsets = codePointOffsets(raw.scratchpad_text, annotations.flatMap((a) => a.spans.flatMap(([, , start, end]) => [start, end])));
   return {
     transcript_id: raw.id,
@@ -124,7 +126,7 @@ export function buildExportRow(raw: RawExportRow, context: RowContext): ExportRo
     consensus_label: consensus.label,
     consensus_method: consensus.method,
     agreement: consensus.agreement,
-    consensus: consensus.values,
+    consensus: consensus.labels,
     schema_version: annotations.length ? Math.max(...annotations.map((a) => a.schema_version)) : null,
     annotations: annotations.map((a) => ({
       annotator: context.annotatorName(a.annotator_id),

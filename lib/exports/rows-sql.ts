@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions } from "@/lib/transcripts/list-sql";
 import type { ListFilters } from "@/lib/transcripts/list-state";
+import { HEADLINE_LABEL } from "./consensus";
 
 /**
  * The two statements of an export, over the same filter as the transcripts
@@ -17,12 +18,22 @@ function where(filters: ListFilters): Prisma.Sql {
   return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
 }
 
-/** Pass 1: what the split needs, per transcript: its query and its annotations' values. */
+/**
+ * Pass 1: what the split needs, per transcript: its query and its headline
+ * consensus (the team issue's view transcript_consensus, the one rule).
+ */
 export function planSql(filters: ListFilters): Prisma.Sql {
-  return sql`SELECT t.id, t.query_id,
-      (SELECT json_agg(json_build_array(a.annotator_id, a.values) ORDER BY a.annotator_id)
-         FROM annotations a WHERE a.transcript_id = t.id AND a.submitted_at IS NOT NULL) AS annotations
-    FROM transcripts t ${where(filters)} ORDER BY t.id`;
+  return sql`SELECT t.id, t.query_id, c.value #>> '{}' AS value, c.method
+    FROM transcripts t
+    LEFT JOIN transcript_consensus c ON c.transcript_id = t.id AND c.label_key = ${HEADLINE_LABEL}
+    ${where(filters)} ORDER BY t.id`;
+}
+
+/** The annotators with a submitted annotation in the export (to number them when anonymising). */
+export function annotatorsSql(filters: ListFilters): Prisma.Sql {
+  const conditions = [sql`a.submitted_at IS NOT NULL`, ...filterConditions(filters)];
+  return sql`SELECT DISTINCT a.annotator_id FROM annotations a JOIN transcripts t ON t.id = a.transcript_id
+    WHERE ${join(conditions, " AND ")} ORDER BY a.annotator_id`;
 }
 
 /**
@@ -51,7 +62,9 @@ function rowSelect(importedLabels: boolean): Prisma.Sql {
                                  ORDER BY sp.start, sp."end", sp.label_key), '[]')
                           FROM annotation_spans sp WHERE sp.annotation_id = a.id))
               ORDER BY a.annotator_id)
-         FROM annotations a WHERE a.transcript_id = t.id AND a.submitted_at IS NOT NULL) AS annotations
+         FROM annotations a WHERE a.transcript_id = t.id AND a.submitted_at IS NOT NULL) AS annotations,
+      (SELECT json_object_agg(c.label_key, json_build_array(c.value, c.method, c.annotators, c.top_votes, c.votes))
+         FROM transcript_consensus c WHERE c.transcript_id = t.id) AS consensus
     FROM transcripts t
     JOIN pairs p ON p.id = t.pair_id
     JOIN datasets d ON d.id = t.dataset_id

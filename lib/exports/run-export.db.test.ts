@@ -17,7 +17,10 @@ beforeAll(async () => {
   corpus = await createTestCorpus(databaseUrl);
   scratch = await mkdtemp(path.join(os.tmpdir(), "af-export-test-"));
 });
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+  await corpus.cleanup();
+});
 
 let runs = 0;
 async function exportRows(input: ExportRequestInput) {

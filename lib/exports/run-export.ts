@@ -2,13 +2,13 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListFilters } from "@/lib/transcripts/list-state";
 import packageJson from "@/package.json";
-import { exportConsensus } from "./consensus";
 import { writeDatasetCard } from "./dataset-card";
 import { fileDigest, writeManifest, type ExportFile, type Manifest, type SplitCounts } from "./manifest";
 import { SPLITS, toListFilters, type ExportRequest, type SplitName } from "./request";
 import { buildExportRow, type RawExportRow } from "./row";
-import { planSql, rowsSql } from "./rows-sql";
+import { annotatorsSql, planSql, rowsSql } from "./rows-sql";
 import { assignSplits, stratumOf, type SplitGroup } from "./split";
 import { FILE_EXTENSIONS, openWriter, type RowWriter } from "./writers";
 
@@ -57,7 +57,7 @@ export async function runExport(databaseUrl: string, request: ExportRequest, dir
   let schemaVersions = new Set<number>();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const plan = await planSplit(client, planSql(filters), request);
+    const plan = await planSplit(client, filters, request);
     await hooks.onPlanned?.(plan.total);
 
     const annotatorNames = new Map(plan.annotators.map((id, i) => [id, request.anonymize ? `annotator-${i + 1}` : id]));
@@ -130,21 +130,20 @@ function emptyCounts(): SplitCounts {
 }
 
 /** Pass 1: per query, how many transcripts carry each consensus label; then the split. */
-async function planSplit(client: pg.Client, sql: Prisma.Sql, request: ExportRequest): Promise<Plan> {
+async function planSplit(client: pg.Client, filters: ListFilters, request: ExportRequest): Promise<Plan> {
   const perQuery = new Map<number, Map<string, number>>();
-  const annotators = new Set<string>();
   let total = 0;
-  for await (const row of cursorRows<{ id: number; query_id: number; annotations: [string, Record<string, never>][] | null }>(client, "export_plan", sql, PLAN_BATCH)) {
+  for await (const row of cursorRows<{ id: number; query_id: number; value: string | null; method: string | null }>(client, "export_plan", planSql(filters), PLAN_BATCH)) {
     total++;
-    const annotations = (row.annotations ?? []).map(([annotatorId, values]) => ({ annotatorId, values }));
-    annotations.forEach((annotation) => annotators.add(annotation.annotatorId));
-    const label = exportConsensus(annotations).label;
+    const label = row.method === null ? "unlabelled" : (row.value ?? "undecided");
     const labels = perQuery.get(row.query_id) ?? new Map<string, number>();
     labels.set(label, (labels.get(label) ?? 0) + 1);
     perQuery.set(row.query_id, labels);
   }
   const groups: SplitGroup[] = [...perQuery].map(([queryId, labels]) => ({ queryId, size: [...labels.values()].reduce((a, b) => a + b, 0), stratum: stratumOf(labels) }));
-  return { total, splitOf: assignSplits(groups, request.split, request.seed), annotators: [...annotators].sort() };
+  const annotatorsQuery = annotatorsSql(filters);
+  const annotators = await client.query<{ annotator_id: string }>(annotatorsQuery.text, annotatorsQuery.values as unknown[]);
+  return { total, splitOf: assignSplits(groups, request.split, request.seed), annotators: annotators.rows.map((row) => row.annotator_id) };
 }
 
 /** Rows of `sql` through a server-side cursor, `batch` at a time (inside the caller's transaction). */

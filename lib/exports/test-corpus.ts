@@ -26,6 +26,31 @@ export interface TestCorpus {
   datasetId: number;
   annotators: string[];
   transcripts: number;
+  /** Removes everything it made (other tests, e.g. prisma/schema.db.test.ts, expect a tidy database). */
+  cleanup: () => Promise<void>;
+}
+
+/** Deletes a corpus made by createTestCorpus (or restored from its export) from the database at `url`. */
+export async function removeTestCorpus(url: string, dataset: string, annotators: readonly string[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const ids = (await client.query<{ id: number; pair_id: number; query_id: number; setting_id: number }>(
+      `SELECT t.id, t.pair_id, t.query_id, t.setting_id FROM transcripts t JOIN datasets d ON d.id = t.dataset_id WHERE d.name = $1`, [dataset])).rows;
+    await client.query(`DELETE FROM annotation_audit WHERE transcript_id = ANY($1)`, [ids.map((r) => r.id)]);
+    await client.query(`DELETE FROM annotations WHERE transcript_id = ANY($1)`, [ids.map((r) => r.id)]);
+    await client.query(`DELETE FROM transcripts WHERE id = ANY($1)`, [ids.map((r) => r.id)]);
+    await client.query(`DELETE FROM pairs WHERE id = ANY($1)`, [ids.map((r) => r.pair_id)]);
+    await client.query(`DELETE FROM queries WHERE id = ANY($1)`, [ids.map((r) => r.query_id)]);
+    await client.query(`DELETE FROM prompt_variations WHERE setting_id = ANY($1)`, [ids.map((r) => r.setting_id)]);
+    await client.query(`DELETE FROM settings WHERE id = ANY($1)`, [ids.map((r) => r.setting_id)]);
+    await client.query(`DELETE FROM imports WHERE dataset_id IN (SELECT id FROM datasets WHERE name = $1)`, [dataset]);
+    await client.query(`DELETE FROM datasets WHERE name = $1`, [dataset]);
+    await client.query(`DELETE FROM models m WHERE name = 'test-model' AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.model_id = m.id)`);
+    await client.query(`DELETE FROM users WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.annotator_id = users.id)`, [annotators]);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function createTestCorpus(databaseUrl: string): Promise<TestCorpus> {
@@ -90,7 +115,7 @@ export async function createTestCorpus(databaseUrl: string): Promise<TestCorpus>
         }
       }
     }
-    return { dataset, datasetId, annotators, transcripts: rows.length };
+    return { dataset, datasetId, annotators, transcripts: rows.length, cleanup: () => removeTestCorpus(databaseUrl, dataset, annotators) };
   } finally {
     await client.end();
   }
