@@ -23,7 +23,7 @@ export const transcriptListQuerySchema = z
     status: transcriptFiltersSchema.shape.status,
     human: repeatable(z.array(z.string().max(81)).max(10)).optional().describe('Human label condition "key:value" (repeatable).'),
     q: transcriptFiltersSchema.shape.q,
-    size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).default(50).describe(`Rows per page: ${PAGE_SIZES.join(", ")}.`),
+    size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).default(50).meta({ type: "integer", enum: [...PAGE_SIZES], description: `Rows per page: ${PAGE_SIZES.join(", ")}.` }),
     after: queryId.optional().describe("Rows after this transcript id (the previous page's `next_after`)."),
   })
   .strict();
