@@ -14,6 +14,9 @@ import { hasFilters, listHref, listQueryString, parseListState, withViewer, type
 import { getFilterOptions, namesOf } from "@/lib/transcripts/registry";
 import { toTableRows } from "@/lib/transcripts/table-rows";
 
+import { hasRole } from "@/lib/auth/roles";
+import { filtersQueryString, fromTableQuery } from "@/lib/exports/request";
+
 export const metadata: Metadata = { title: "Transcripts" };
 
 export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -29,11 +32,19 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
     <div className="space-y-3">
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Transcripts</h1>
-        {hasFilters(state.filters) && (
-          <Link href="/transcripts" className="text-sm text-indigo-700 hover:underline">
-            Clear search and filters
-          </Link>
-        )}
+        <div className="flex items-baseline gap-4">
+          {hasFilters(state.filters) && (
+            <Link href="/transcripts" className="text-sm text-indigo-700 hover:underline">
+              Clear search and filters
+            </Link>
+          )}
+          {hasRole(user.role, "lead") && (
+            // The export page takes the filters only (page, sort and columns do not change what is exported).
+            <Link href={`/exports?from=${encodeURIComponent(filtersQueryString(fromTableQuery(new URLSearchParams(listQueryString(state)))))}`} className="text-sm text-indigo-700 hover:underline">
+              Export this filter
+            </Link>
+          )}
+        </div>
       </div>
       <FilterBar key={listQueryString({ ...state, page: 1, after: undefined, before: undefined })} state={state} options={options} humanLabels={schema.labels} />
       <TranscriptTable rows={rows} state={state}>
