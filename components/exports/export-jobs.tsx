@@ -9,7 +9,7 @@ const STATUS_STYLE: Record<string, string> = {
   failed: "bg-red-100 text-red-800",
 };
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** The latest export jobs: what was asked, progress, and the files to download once done. */
 export function ExportJobs({ jobs }: { jobs: ExportJobView[] }) {
@@ -52,7 +52,7 @@ export function ExportJobs({ jobs }: { jobs: ExportJobView[] }) {
                     </a>{" "}
                     <span className="text-xs text-slate-500">
                       {file.rows !== undefined ? `${file.rows.toLocaleString("en")} rows · ` : ""}
-                      {megabytes(file.bytes)}
+                      {size(file.bytes)}
                     </span>
                   </li>
                 ))}

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestCorpus, type TestCorpus } from "@/lib/exports/test-corpus";
+import { createTestCorpus, removeTestCorpus, type TestCorpus } from "@/lib/exports/test-corpus";
 import { createApiToken, revokeApiToken } from "./tokens";
 
 /**
@@ -24,6 +24,8 @@ let routes: {
   exportJob: typeof import("@/app/api/v1/exports/[id]/route");
   exportFile: typeof import("@/app/api/v1/exports/[id]/files/[...name]/route");
   openapi: typeof import("@/app/api/v1/openapi.json/route");
+  imports: typeof import("@/app/api/v1/imports/route");
+  importStatus: typeof import("@/app/api/v1/imports/[id]/route");
 };
 
 beforeAll(async () => {
@@ -37,6 +39,8 @@ beforeAll(async () => {
     exportJob: await import("@/app/api/v1/exports/[id]/route"),
     exportFile: await import("@/app/api/v1/exports/[id]/files/[...name]/route"),
     openapi: await import("@/app/api/v1/openapi.json/route"),
+    imports: await import("@/app/api/v1/imports/route"),
+    importStatus: await import("@/app/api/v1/imports/[id]/route"),
   };
   corpus = await createTestCorpus(databaseUrl);
   client = new pg.Client({ connectionString: databaseUrl });
@@ -154,6 +158,29 @@ describe("exports through the API", () => {
 
     const outside = await routes.exportFile.GET(get(`/api/v1/exports/${job.id}/files/../../etc/passwd`, token), params({ id: String(job.id), name: ["..", "..", "etc", "passwd"] }));
     expect(outside.status).toBe(404);
+  });
+});
+
+describe("imports through the API", () => {
+  it("take the file as the body, run in the background with the import engine, and report their status", async () => {
+    const { token } = await createApiToken(client, users.lead, "importer");
+    const dataset = `api-import-${corpus.dataset}`;
+    const record = { setting: "api-test", variation: "baseline", model: "api-model", condition: "training", query: `An API query ${corpus.dataset}`, response: "<SCRATCHPAD_REASONING>Hmm.</SCRATCHPAD_REASONING><OUTPUT>Sure.</OUTPUT>" };
+    const body = JSON.stringify(record) + "\n" + JSON.stringify({ ...record, condition: "deployment" }) + "\n";
+    const request = new Request(url(`/api/v1/imports?file_name=run.jsonl&dataset=${dataset}`), { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
+    const started = await routes.imports.POST(request, undefined);
+    expect(started.status).toBe(202);
+    const { import_id: importId, status_url: statusUrl } = await started.json();
+    let status = { status: "running" } as { status: string; imported?: number };
+    for (let i = 0; i < 100 && status.status === "running"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = await (await routes.importStatus.GET(get(statusUrl, token), params({ id: String(importId) }))).json();
+    }
+    expect(status).toMatchObject({ status: "succeeded", imported: 2 });
+    const annotator = await createApiToken(client, users.annotator, "no imports");
+    const refused = await routes.imports.POST(new Request(url("/api/v1/imports?file_name=x.jsonl"), { method: "POST", headers: { authorization: `Bearer ${annotator.token}` }, body }), undefined);
+    expect(refused.status).toBe(403);
+    await removeTestCorpus(databaseUrl, dataset, []);
   });
 });
 
