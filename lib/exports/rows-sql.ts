@@ -1,7 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions } from "@/lib/transcripts/list-sql";
 import type { ListFilters } from "@/lib/transcripts/list-state";
-import { HEADLINE_LABEL } from "./consensus";
 
 /**
  * The two statements of an export, over the same filter as the transcripts
@@ -19,15 +18,22 @@ function where(filters: ListFilters): Prisma.Sql {
 }
 
 /**
- * Pass 1: what the split needs, per transcript: its query and its headline
- * consensus (the team issue's view transcript_consensus, the one rule).
+ * Pass 1: what the split needs, per transcript: its query, and its consensus
+ * per label key from the team issue's view transcript_consensus (the one
+ * rule). The view is aggregated once and hash-joined (no ORDER BY: pass 1
+ * only counts per query), never evaluated per row: as a correlated subquery
+ * it re-reads every annotation for each transcript. Transcripts nobody
+ * labelled come with `consensus` null.
  */
 export function planSql(filters: ListFilters): Prisma.Sql {
-  return sql`SELECT t.id, t.query_id, c.value #>> '{}' AS value, c.method
+  return sql`SELECT t.id, t.query_id, c.consensus
     FROM transcripts t
-    LEFT JOIN transcript_consensus c ON c.transcript_id = t.id AND c.label_key = ${HEADLINE_LABEL}
-    ${where(filters)} ORDER BY t.id`;
+    LEFT JOIN (SELECT transcript_id, ${CONSENSUS_CELLS} AS consensus FROM transcript_consensus GROUP BY transcript_id) c ON c.transcript_id = t.id
+    ${where(filters)}`;
 }
+
+/** A transcript's consensus rows as {label_key: [value, method, annotators, top_votes, votes]} (consensus.ts ConsensusCell). */
+const CONSENSUS_CELLS = sql`json_object_agg(label_key, json_build_array(value, method, annotators, top_votes, votes))`;
 
 /** The annotators with a submitted annotation in the export (to number them when anonymising). */
 export function annotatorsSql(filters: ListFilters): Prisma.Sql {
@@ -41,15 +47,16 @@ export function annotatorsSql(filters: ListFilters): Prisma.Sql {
  * into JSONL as it is (stored verbatim as json), never parsed and re-serialised.
  */
 export function rowsSql(filters: ListFilters, importedLabels: boolean): Prisma.Sql {
-  return sql`${rowSelect(importedLabels)} ${where(filters)} ORDER BY t.id`;
+  return sql`${rowSelect(importedLabels, false)} ${where(filters)} ORDER BY t.id`;
 }
 
 /** One transcript with the export's columns (the API's transcript document). */
 export function transcriptSql(id: number): Prisma.Sql {
-  return sql`${rowSelect(true)} WHERE t.id = ${id}::int`;
+  return sql`${rowSelect(true, true)} WHERE t.id = ${id}::int`;
 }
 
-function rowSelect(importedLabels: boolean): Prisma.Sql {
+/** Pass 2 leaves the consensus out (pass 1 read it for every transcript at once); one transcript reads its own. */
+function rowSelect(importedLabels: boolean, consensus: boolean): Prisma.Sql {
   return sql`SELECT t.id, t.pair_id, t.query_id, p.sample_index, t.condition::text AS condition,
       d.name AS dataset, s.slug AS setting, v.slug AS variation, m.name AS model, q.text AS query,
       t.scratchpad_text, t.final_output, t.raw_messages::text AS messages,
@@ -63,8 +70,7 @@ function rowSelect(importedLabels: boolean): Prisma.Sql {
                           FROM annotation_spans sp WHERE sp.annotation_id = a.id))
               ORDER BY a.annotator_id)
          FROM annotations a WHERE a.transcript_id = t.id AND a.submitted_at IS NOT NULL) AS annotations,
-      (SELECT json_object_agg(c.label_key, json_build_array(c.value, c.method, c.annotators, c.top_votes, c.votes))
-         FROM transcript_consensus c WHERE c.transcript_id = t.id) AS consensus
+      ${consensus ? sql`(SELECT ${CONSENSUS_CELLS} FROM transcript_consensus c WHERE c.transcript_id = t.id)` : sql`NULL::json`} AS consensus
     FROM transcripts t
     JOIN pairs p ON p.id = t.pair_id
     JOIN datasets d ON d.id = t.dataset_id

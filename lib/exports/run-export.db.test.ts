@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Manifest } from "./manifest";
 import { readBack } from "./read-back";
@@ -51,6 +52,30 @@ describe("export", () => {
     expect(labelled).toMatchObject({ condition: expect.stringMatching(/training|deployment/), consensus_method: expect.stringMatching(/majority|unanimous/), schema_version: 1 });
     expect((labelled.imported_labels as unknown[])[0]).toMatchObject({ source: "test judge", name: "complied" });
     expect((labelled.annotations as { annotator: string }[]).map((a) => a.annotator)).toEqual(expect.arrayContaining([expect.stringMatching(/^annotator-\d$/)]));
+  });
+
+  it("takes consensus from the team rule: an adjudication wins over the annotators' majority", async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ id: number }>(
+        `SELECT a.transcript_id AS id FROM annotations a JOIN transcripts t ON t.id = a.transcript_id WHERE t.dataset_id = $1 GROUP BY a.transcript_id HAVING count(*) = 3 LIMIT 1`, [corpus.datasetId]);
+      const adjudicated = rows[0].id;
+      await client.query(`INSERT INTO adjudications (transcript_id, label_key, value, decided_by_id) VALUES ($1, 'af_verdict', '"full"', $2)`, [adjudicated, corpus.annotators[0]]);
+      try {
+        const exported = (await exportRows({ format: "jsonl" })).rows;
+        const row = exported.find((r) => r.transcript_id === adjudicated)!;
+        expect(row).toMatchObject({ consensus_label: "full", consensus_method: "adjudicated" });
+        const majority = exported.find((r) => (r.annotations as unknown[]).length === 3 && r.consensus_method !== "adjudicated")!;
+        expect(majority.consensus_method).toBe("majority"); // the third annotator disagrees in the corpus
+        expect(majority.agreement).toBeCloseTo(2 / 3);
+        expect(exported.filter((r) => (r.annotations as unknown[]).length === 0).every((r) => r.consensus_label === "unlabelled")).toBe(true);
+      } finally {
+        await client.query(`DELETE FROM adjudications WHERE transcript_id = $1`, [adjudicated]);
+      }
+    } finally {
+      await client.end();
+    }
   });
 
   it("gives span offsets (code points and UTF-16) at which the exported text is exactly the highlighted text", async () => {

@@ -8,6 +8,7 @@ import { writeDatasetCard } from "./dataset-card";
 import { fileDigest, writeManifest, type ExportFile, type Manifest, type SplitCounts } from "./manifest";
 import { SPLITS, toListFilters, type ExportRequest, type SplitName } from "./request";
 import { buildExportRow, type RawExportRow } from "./row";
+import { exportConsensus, type ConsensusCell } from "./consensus";
 import { annotatorsSql, planSql, rowsSql } from "./rows-sql";
 import { assignSplits, stratumOf, type SplitGroup } from "./split";
 import { FILE_EXTENSIONS, openWriter, type RowWriter } from "./writers";
@@ -33,6 +34,7 @@ interface Plan {
   total: number;
   splitOf: Map<number, SplitName>;
   annotators: string[];
+  consensus: Map<number, Record<string, ConsensusCell>>;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function runExport(databaseUrl: string, request: ExportRequest, dir
 
     let done = 0;
     for await (const raw of cursorRows<RawExportRow>(client, "export_rows", rowsSql(filters, request.importedLabels), ROW_BATCH)) {
-      const row = buildExportRow(raw, context);
+      const row = buildExportRow({ ...raw, consensus: plan.consensus.get(raw.id) ?? null }, context);
       for (const annotation of row.annotations) {
         schemaVersions.add(annotation.schema_version);
         for (const span of annotation.spans) {
@@ -129,13 +131,19 @@ function emptyCounts(): SplitCounts {
   return { total: 0, by_condition: { training: 0, deployment: 0 }, by_label: {} };
 }
 
-/** Pass 1: per query, how many transcripts carry each consensus label; then the split. */
+/**
+ * Pass 1: per query, how many transcripts carry each consensus label; then
+ * the split. The consensus of labelled transcripts is kept for pass 2: memory
+ * grows with the human-labelled transcripts, not with the corpus.
+ */
 async function planSplit(client: pg.Client, filters: ListFilters, request: ExportRequest): Promise<Plan> {
   const perQuery = new Map<number, Map<string, number>>();
+  const consensus = new Map<number, Record<string, ConsensusCell>>();
   let total = 0;
-  for await (const row of cursorRows<{ id: number; query_id: number; value: string | null; method: string | null }>(client, "export_plan", planSql(filters), PLAN_BATCH)) {
+  for await (const row of cursorRows<{ id: number; query_id: number; consensus: Record<string, ConsensusCell> | null }>(client, "export_plan", planSql(filters), PLAN_BATCH)) {
     total++;
-    const label = row.method === null ? "unlabelled" : (row.value ?? "undecided");
+    if (row.consensus) consensus.set(row.id, row.consensus);
+    const label = exportConsensus(row.consensus).label;
     const labels = perQuery.get(row.query_id) ?? new Map<string, number>();
     labels.set(label, (labels.get(label) ?? 0) + 1);
     perQuery.set(row.query_id, labels);
@@ -143,7 +151,7 @@ async function planSplit(client: pg.Client, filters: ListFilters, request: Expor
   const groups: SplitGroup[] = [...perQuery].map(([queryId, labels]) => ({ queryId, size: [...labels.values()].reduce((a, b) => a + b, 0), stratum: stratumOf(labels) }));
   const annotatorsQuery = annotatorsSql(filters);
   const annotators = await client.query<{ annotator_id: string }>(annotatorsQuery.text, annotatorsQuery.values as unknown[]);
-  return { total, splitOf: assignSplits(groups, request.split, request.seed), annotators: annotators.rows.map((row) => row.annotator_id) };
+  return { total, splitOf: assignSplits(groups, request.split, request.seed), annotators: annotators.rows.map((row) => row.annotator_id), consensus };
 }
 
 /** Rows of `sql` through a server-side cursor, `batch` at a time (inside the caller's transaction). */
