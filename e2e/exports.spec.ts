@@ -43,7 +43,7 @@ test("an export of the table's filter runs in the background and offers its file
   await expect(job.getByRole("link", { name: "README.md" })).toBeVisible();
 });
 
-test("an annotator sees neither the exports page nor an export through the API", async ({ page }) => {
+test("an annotator is refused the exports page (the API refusal is lib/api/api.db.test.ts)", async ({ page }) => {
   const response = await page.goto("/exports");
   expect(response?.status()).toBe(403);
 });
