@@ -78,6 +78,21 @@ test("an annotator signs in and labels three transcripts with the keyboard alone
   await expect(page.locator('mark[data-labels~="criterion_c"]')).toHaveText(phrase);
   await page.goto(`/transcripts/${first + 2}`);
   await expect(panel(page).getByLabel(/^Note/)).toHaveValue("Hedged answer.");
+
+  // The transcripts table filters by annotation status and human labels, and marks what I labelled.
+  const row = (id: number) => page.locator(`tbody tr:has(a[href^="/transcripts/${id}?"])`);
+  await page.goto("/transcripts");
+  await page.locator('select[name="status"]').selectOption("mine");
+  await expect(page).toHaveURL(/status=mine/);
+  await page.locator('select[name="human"]').selectOption("af_verdict:full");
+  await expect(page).toHaveURL(/human=af_verdict%3Afull/);
+  await expect(page.getByRole("list", { name: "Human label filters" })).toContainText("Full");
+  await expect(row(first)).toContainText("✓ you");
+  await expect(row(first + 1)).toHaveCount(0);
+  // Dropping the label filter brings back everything I labelled.
+  await page.getByRole("button", { name: /^Remove filter/ }).click();
+  await expect(row(first + 1)).toContainText("✓ you");
+  await expect(row(first + 2)).toBeVisible();
 });
 
 test("spans: offsets survive re-rendering exactly with emoji and CRLF; overlaps stay legible; hover names label and author; a span can be removed", async ({ page, database }) => {

@@ -1,26 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { FilterBar } from "@/components/transcripts/list/filter-bar";
 import { ListCounts } from "@/components/transcripts/list/list-counts";
 import { ListPagination } from "@/components/transcripts/list/list-pagination";
 import { TranscriptTable } from "@/components/transcripts/list/transcript-table";
+import { hasRole } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/server";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { listTranscripts } from "@/lib/transcripts/list";
-import { hasFilters, listHref, listQueryString, parseListState, type SearchParams } from "@/lib/transcripts/list-state";
+import { getAnnotationStatuses } from "@/lib/annotations/queries";
+import { getCurrentSchema } from "@/lib/annotations/schema";
+import { hasFilters, listHref, listQueryString, parseListState, readsOthersLabels, withViewer, type SearchParams } from "@/lib/transcripts/list-state";
 import { getFilterOptions, namesOf } from "@/lib/transcripts/registry";
 import { toTableRows } from "@/lib/transcripts/table-rows";
 
 export const metadata: Metadata = { title: "Transcripts" };
 
 export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireSession();
-  const state = parseListState(await searchParams);
-  const result = await loadFromDatabase(() => Promise.all([listTranscripts(state), getFilterOptions()]));
+  const user = await requireSession();
+  const state = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
+  // Another annotator's labels (a chart's drill-down) are for leads: refused, not merely hidden.
+  if (readsOthersLabels(state.filters) && !state.filters.viewerSeesOthers) forbidden();
+  const result = await loadFromDatabase(() => Promise.all([listTranscripts(state), getFilterOptions(), getCurrentSchema()]));
   if (!result.ok) return <DatabaseUnavailable />;
-  const [page, options] = result.data;
-  const rows = toTableRows(page.rows, namesOf(options), listQueryString(state));
+  const [page, options, schema] = result.data;
+  const annotations = await loadFromDatabase(() => getAnnotationStatuses(page.rows.map((row) => row.id), user.id));
+  if (!annotations.ok) return <DatabaseUnavailable />;
+  const rows = toTableRows(page.rows, namesOf(options), listQueryString(state), annotations.data);
   return (
     <div className="space-y-3">
       <div className="flex items-baseline justify-between gap-4">
@@ -31,7 +39,7 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
           </Link>
         )}
       </div>
-      <FilterBar key={listQueryString({ ...state, page: 1, after: undefined, before: undefined })} state={state} options={options} />
+      <FilterBar key={listQueryString({ ...state, page: 1, after: undefined, before: undefined })} state={state} options={options} humanLabels={schema.labels} />
       <TranscriptTable rows={rows} state={state}>
         <ListCounts counts={page.counts} search={Boolean(state.filters.q)} exactHref={page.counts.capped ? listHref({ ...state, exactCount: true }) : null} />
       </TranscriptTable>

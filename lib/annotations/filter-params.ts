@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scalePoints, type LabelDefinition } from "./schema-definition";
 import type { LabelValue } from "./values";
 
 /**
@@ -6,7 +7,7 @@ import type { LabelValue } from "./values";
  *
  * - `status`: `unlabelled` (no one submitted an annotation), `todo` (I did
  *   not), `mine` (I did), `labelled` (someone did).
- * - `label` (repeatable), `key:value`: `af_verdict:full`, `compliance:4`,
+ * - `human` (repeatable), `key:value`: `af_verdict:full`, `compliance:4`,
  *   `unmonitored_unmasking:yes`, or `criterion_a:span` for "has evidence
  *   tagged with this span label". All label conditions must hold in one
  *   submitted annotation (one annotator's view of the transcript).
@@ -45,7 +46,7 @@ const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(va
 /** Reads the filter from search params; anything malformed is ignored rather than failing the page. */
 export function parseAnnotationFilter(searchParams: Record<string, string | string[] | undefined>): AnnotationFilter {
   const status = annotationStatusSchema.safeParse(searchParams.status);
-  const labels = asArray(searchParams.label)
+  const labels = asArray(searchParams.human)
     .map((item) => conditionSchema.safeParse(item))
     .flatMap((result) => (result.success ? [result.data] : []));
   return { status: status.success ? status.data : undefined, labels: labels.slice(0, 10) };
@@ -55,9 +56,31 @@ export function parseAnnotationFilter(searchParams: Record<string, string | stri
 export function annotationFilterParams(filter: AnnotationFilter): URLSearchParams {
   const params = new URLSearchParams();
   if (filter.status) params.set("status", filter.status);
-  for (const condition of filter.labels) {
-    const value = "span" in condition ? "span" : typeof condition.value === "boolean" ? (condition.value ? "yes" : "no") : String(condition.value);
-    params.append("label", `${condition.key}:${value}`);
-  }
+  for (const condition of filter.labels) params.append("human", formatLabelCondition(condition));
   return params;
+}
+
+/** `key:value` as in the URL. */
+export function formatLabelCondition(condition: LabelCondition): string {
+  const value = "span" in condition ? "span" : typeof condition.value === "boolean" ? (condition.value ? "yes" : "no") : String(condition.value);
+  return `${condition.key}:${value}`;
+}
+
+export function parseLabelCondition(text: string): LabelCondition | undefined {
+  const parsed = conditionSchema.safeParse(text);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The conditions (`key:value`, with a readable name) one label of the schema can be filtered by. */
+export function labelConditionOptions(label: LabelDefinition): { value: string; name: string }[] {
+  switch (label.kind) {
+    case "boolean":
+      return [{ value: `${label.key}:yes`, name: `${label.name}: yes` }, { value: `${label.key}:no`, name: `${label.name}: no` }];
+    case "choice":
+      return label.options.map((option) => ({ value: `${label.key}:${option.value}`, name: `${label.name}: ${option.label}` }));
+    case "scale":
+      return scalePoints(label).map((point) => ({ value: `${label.key}:${point.value}`, name: `${label.name}: ${point.value}${point.label ? ` · ${point.label}` : ""}` }));
+    case "span":
+      return [{ value: `${label.key}:span`, name: `${label.name}: has evidence` }];
+  }
 }

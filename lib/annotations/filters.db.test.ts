@@ -4,7 +4,9 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { annotationFilterSql, parseAnnotationFilter, type AnnotationFilter } from "./filters";
-import { getAnnotationStatuses, nextTranscriptId } from "./queries";
+import { listTranscripts, nextInList } from "@/lib/transcripts/list";
+import { parseListState, withViewer } from "@/lib/transcripts/list-state";
+import { getAnnotationStatuses } from "./queries";
 import { saveAnnotation } from "./save";
 import { getCurrentSchema } from "./schema";
 
@@ -69,7 +71,7 @@ describe("filtering transcripts by human labels and annotation status", () => {
   });
 
   it("reads the filter from the URL, ignoring what it cannot parse", () => {
-    expect(parseAnnotationFilter({ status: "mine", label: ["af_verdict:full", "compliance:4", "unmonitored_unmasking:yes", "criterion_a:span", "bad label", "x:"] })).toEqual({
+    expect(parseAnnotationFilter({ status: "mine", human: ["af_verdict:full", "compliance:4", "unmonitored_unmasking:yes", "criterion_a:span", "bad label", "x:"] })).toEqual({
       status: "mine",
       labels: [
         { key: "af_verdict", value: "full" },
@@ -93,8 +95,25 @@ describe("filtering transcripts by human labels and annotation status", () => {
     expect(await getAnnotationStatuses([], me)).toEqual(new Map());
   });
 
-  it("finds the next transcript of the list for submit-and-next", async () => {
-    expect(await nextTranscriptId(ids.none, { status: "todo", labels: [] }, me)).toBe(ids.othersFull);
-    expect(await nextTranscriptId(ids.mine, { labels: [] }, me)).toBe(ids.othersFull);
+  it("filters the transcripts table, with its counts, and finds the next transcript of that list for submit-and-next", async () => {
+    const dataset = (await db().transcript.findUniqueOrThrow({ where: { id: ids.none }, select: { datasetId: true } })).datasetId;
+    const list = (query: string, lead = true) => withViewer(parseListState(new URLSearchParams(`dataset=${dataset}&${query}`)), { id: me, seesOthersLabels: lead });
+    const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+
+    const todo = await listTranscripts(list("status=todo"));
+    expect(todo.rows.map((row) => names[row.id])).toEqual(["none", "othersFull", "myDraft"]);
+    expect(todo.counts).toMatchObject({ total: 3, capped: false });
+    const full = await listTranscripts(list("human=af_verdict:full&sort=-id"));
+    expect(full.rows.map((row) => names[row.id])).toEqual(["both", "othersFull"]);
+    // Someone who may not see other people's labels filters by their own only: no leak through the filter.
+    expect((await listTranscripts(list("human=af_verdict:full", false))).rows).toEqual([]);
+    expect((await listTranscripts(list("human=af_verdict:partial", false))).rows.map((row) => names[row.id])).toEqual(["mine"]);
+
+    expect(await nextInList(list("status=todo"), ids.none)).toBe(ids.othersFull);
+    expect(await nextInList(list("status=todo"), ids.myDraft)).toBeNull();
+    expect(await nextInList(list(""), ids.mine)).toBe(ids.othersFull);
+    expect(await nextInList(list("human=af_verdict:full&sort=-id"), ids.both)).toBe(ids.othersFull);
+    // "By me" means nothing without a viewer: refused rather than silently unfiltered.
+    await expect(listTranscripts(parseListState({ status: "mine" }))).rejects.toThrow(/viewer/);
   });
 });

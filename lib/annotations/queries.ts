@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { annotationFilterSql, type AnnotationFilter } from "./filters";
 import { getCurrentSchema, getSchemaVersion } from "./schema";
 import type { LabelSchema } from "./schema-definition";
 import { sortSpans, type LabelValues, type SpanInput } from "./values";
@@ -77,17 +76,6 @@ export async function listTranscriptAnnotations(transcriptId: number): Promise<{
   const schemas = new Map<number, LabelSchema>();
   for (const version of new Set(rows.map((row) => row.schemaVersion))) schemas.set(version, (await getSchemaVersion(version))!);
   return rows.map((row) => ({ annotation: toView(row), schema: schemas.get(row.schemaVersion)! }));
-}
-
-/**
- * The transcript after `currentId` in the current list: with the simple list,
- * the next id that passes the annotation filter. (The browse table's own order
- * can replace this; the panel only receives the resulting link.)
- */
-export async function nextTranscriptId(currentId: number, filter: AnnotationFilter, userId: string): Promise<number | null> {
-  const rows = await db().$queryRaw<{ id: number }[]>`
-    SELECT t.id FROM transcripts t WHERE t.id > ${currentId} AND ${annotationFilterSql(filter, userId)} ORDER BY t.id LIMIT 1`;
-  return rows[0]?.id ?? null;
 }
 
 export interface AnnotationStatus {

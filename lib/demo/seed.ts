@@ -1,4 +1,5 @@
 import pg from "pg";
+import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
 import { QueryIdCache, prepareTranscript, storeTranscripts } from "@/lib/transcripts/store";
 import { generateDemoCorpus, type DemoTranscript } from "./generate";
 import { DEMO_MODELS, DEMO_SETTINGS, DEMO_VARIATIONS } from "./registry";
@@ -50,6 +51,7 @@ export async function seedDemoCorpus(databaseUrl: string, options: SeedOptions):
     }
     if (batch.length) done += await insertBatch(client, registry, batch);
     options.onProgress?.(done);
+    await refreshLabelSignatures(client, [...registry.variationIds.values()]);
     await client.query("COMMIT");
     await client.query("ANALYZE");
     return done;

@@ -1,6 +1,8 @@
+import { annotatorOutcomesSql, segmentCondition } from "@/lib/analytics/human-outcomes";
+import { annotationFilterSql } from "@/lib/annotations/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MARK_END, MARK_START } from "./highlight";
-import { isDescending, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
+import { hasAnnotationFilter, isDescending, readsOthersLabels, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
 
 /**
  * The SQL behind the transcripts table, built from the URL state. One builder
@@ -50,6 +52,15 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
   for (const label of filters.labels) {
     conditions.push(sql`EXISTS (SELECT 1 FROM source_labels sl
       WHERE sl.transcript_id = t.id AND sl.source = ${label.source} AND sl.name = ${label.name} AND sl.value = ${label.value})`);
+  }
+  // Someone else's labels only for those who may read them; pages turn such a URL away first (403).
+  if (readsOthersLabels(filters) && !filters.viewerSeesOthers) throw new Error("Filtering by another annotator's labels needs the lead role");
+  if (filters.status || filters.human.length) {
+    const annotatorOnly = filters.by ?? (filters.viewerSeesOthers ? undefined : filters.viewerId);
+    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId, { annotatorOnly }));
+  }
+  if (filters.outcome && filters.by) {
+    conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${annotatorOutcomesSql(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
   }
   if (filters.q) conditions.push(searchCondition(filters.q, options.indexedSearch ?? true));
   return conditions;
@@ -167,11 +178,11 @@ export function pageQuery(state: ListState, cap = COUNT_CAP): PageQuery {
 /**
  * Total and per-condition counts, for filters without a search. Filters on
  * registry columns only read the trigger-kept transcript_counts (exact, a few
- * hundred rows at most); a source-label filter counts the transcripts, up to
+ * hundred rows at most); a label or annotation filter counts the transcripts, up to
  * COUNT_CAP + 1 unless `exact`.
  */
 export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP): Prisma.Sql {
-  if (filters.labels.length === 0 && !filters.q) {
+  if (filters.labels.length === 0 && !filters.q && !hasAnnotationFilter(filters)) {
     const conditions: Prisma.Sql[] = [];
     if (filters.setting !== undefined) conditions.push(sql`c.setting_id = ${filters.setting}::int`);
     if (filters.variation !== undefined) conditions.push(sql`c.variation_id = ${filters.variation}::int`);
@@ -189,11 +200,15 @@ export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP)
 /**
  * The pair next to (or before) the row at `anchor` in the list of `state`,
  * skipping rows of the current pair: the paired view's next/previous keys.
+ * With `currentPairId` null, just the next (previous) row: the single
+ * transcript view's "submit and go to the next".
  */
-export function neighbourQuery(state: ListState, anchor: Cursor, currentPairId: number, direction: "after" | "before", cap = COUNT_CAP): Prisma.Sql {
+export function neighbourQuery(state: ListState, anchor: Cursor, currentPairId: number | null, direction: "after" | "before", cap = COUNT_CAP): Prisma.Sql {
   const { filters, sort } = state;
   const reversed = direction === "before";
-  const notThisPair = sql`t.pair_id <> ${currentPairId}::int`;
+  // Without a pair to skip (the single-transcript view), the next row is simply the next one.
+  const notThisPair = currentPairId === null ? sql`TRUE` : sql`t.pair_id <> ${currentPairId}::int`;
+  const notThisPairMatch = currentPairId === null ? sql`TRUE` : sql`m.pair_id <> ${currentPairId}::int`;
   if (!filters.q) {
     const conditions = [...filterConditions(filters), keysetCondition(sort, anchor, direction), notThisPair];
     return sql`SELECT t.id, t.pair_id FROM transcripts t ${where(conditions)} ${orderBy(sort, reversed)} LIMIT 1`;
@@ -204,7 +219,7 @@ export function neighbourQuery(state: ListState, anchor: Cursor, currentPairId: 
       SELECT t.id, t.pair_id, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters))} LIMIT ${cap + 1}::int
     ), stats AS (SELECT count(*)::int AS total FROM matches)
     (SELECT m.id, m.pair_id FROM matches m
-     ${where([sql`(SELECT total FROM stats) <= ${cap}::int`, keysetCondition(sort, anchor, direction, MATCH_COLUMNS), sql`m.pair_id <> ${currentPairId}::int`])}
+     ${where([sql`(SELECT total FROM stats) <= ${cap}::int`, keysetCondition(sort, anchor, direction, MATCH_COLUMNS), notThisPairMatch])}
      ${orderBy(sort, reversed, MATCH_COLUMNS)} LIMIT 1)
     UNION ALL
     (SELECT t.id, t.pair_id FROM transcripts t

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { annotationStatusSchema, formatLabelCondition, parseLabelCondition, type AnnotationStatus, type LabelCondition } from "@/lib/annotations/filter-params";
 
 /**
  * The transcripts table's whole state, held in the URL so that a link
@@ -18,9 +19,9 @@ export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = "id";
 
 /** Columns a reader can hide or show; id, condition and the pair link always show. */
-export const OPTIONAL_COLUMNS = ["setting", "variation", "model", "dataset", "query", "scratchpad", "output", "labels", "issues"] as const;
+export const OPTIONAL_COLUMNS = ["setting", "variation", "model", "dataset", "query", "scratchpad", "output", "labels", "annotations", "issues"] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
-export const DEFAULT_COLUMNS: readonly OptionalColumn[] = ["variation", "model", "query", "scratchpad", "labels", "issues"];
+export const DEFAULT_COLUMNS: readonly OptionalColumn[] = ["variation", "model", "query", "scratchpad", "labels", "annotations", "issues"];
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -28,6 +29,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_OFFSET_PAGE = 100;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_LABEL_FILTERS = 4;
+export const OUTCOME_SEGMENTS = ["refuses", "compliesWithAf", "compliesWithoutAf"] as const;
+export type OutcomeSegment = (typeof OUTCOME_SEGMENTS)[number];
 
 /** A position in the sorted list: the sort key's value and the id breaking ties. */
 export interface Cursor {
@@ -49,6 +52,27 @@ export interface ListFilters {
   dataset?: number;
   condition?: z.infer<typeof conditionSchema>;
   labels: LabelFilter[];
+  /** Human annotations: unlabelled / not labelled by me / labelled by me / by anyone (submitted ones only). */
+  status?: AnnotationStatus;
+  /** Human label conditions (`human=key:value`), all met by one submitted annotation. */
+  human: LabelCondition[];
+  /**
+   * Who is looking: "by me" filters need it. Never from the URL; the page sets
+   * it from the session (withViewer).
+   */
+  viewerId?: string;
+  /** May the viewer filter by other people's labels (leads)? Otherwise human label conditions look at the viewer's own. */
+  viewerSeesOthers?: boolean;
+  /**
+   * Whose labels the human label conditions and the outcome read: one
+   * annotator's (their user id). Unset: anyone's (leads) or the viewer's own.
+   */
+  by?: string;
+  /**
+   * A chart segment read from `by`'s labels: the charts' drill-down, counted by
+   * the same SQL as the chart (lib/analytics/human-outcomes.ts). Needs `by`.
+   */
+  outcome?: OutcomeSegment;
   /** Full-text search (websearch syntax: words, "quoted phrases", -excluded, or). */
   q?: string;
 }
@@ -108,6 +132,13 @@ const stateSchema = z.object({
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(500)))
     .catch([])
     .transform((values) => values.map(parseLabelFilter).filter((label) => label !== undefined).slice(0, MAX_LABEL_FILTERS)),
+  status: optional(annotationStatusSchema),
+  human: z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)))
+    .catch([])
+    .transform((values) => values.map(parseLabelCondition).filter((condition) => condition !== undefined).slice(0, MAX_LABEL_FILTERS)),
+  by: optional(z.string().min(1).max(100)),
+  outcome: optional(z.enum(OUTCOME_SEGMENTS)),
   q: optional(z.string().transform((text) => text.trim().slice(0, MAX_QUERY_LENGTH))).transform((q) => q || undefined),
   sort: optional(z.enum(SORTS)).transform((sort) => sort ?? DEFAULT_SORT),
   page: optional(z.coerce.number().int().min(1).max(1_000_000_000)).transform((page) => page ?? 1),
@@ -127,10 +158,10 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export function parseListState(params: SearchParams | URLSearchParams): ListState {
   const raw = params instanceof URLSearchParams ? searchParamsToRecord(params) : params;
   const parsed = stateSchema.parse(raw);
-  const { setting, variation, model, dataset, condition, label, q, sort, page, size, after, before, cols, count } = parsed;
+  const { setting, variation, model, dataset, condition, label, status, human, by, outcome, q, sort, page, size, after, before, cols, count } = parsed;
   // A cursor wins over an offset; both cursors at once make no sense: keep "after".
   const state: ListState = {
-    filters: { setting, variation, model, dataset, condition, labels: label, q },
+    filters: { setting, variation, model, dataset, condition, labels: label, status, human, by, outcome: by ? outcome : undefined, q },
     sort,
     page,
     size,
@@ -162,6 +193,10 @@ export function listQueryString(state: ListState): string {
   }
   if (filters.condition) params.set("condition", filters.condition);
   for (const label of filters.labels) params.append("label", formatLabelFilter(label));
+  if (filters.status) params.set("status", filters.status);
+  for (const condition of filters.human) params.append("human", formatLabelCondition(condition));
+  if (filters.by) params.set("by", filters.by);
+  if (filters.outcome) params.set("outcome", filters.outcome);
   if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
   if (state.size !== DEFAULT_PAGE_SIZE) params.set("size", String(state.size));
   if (state.page !== 1) params.set("page", String(state.page));
@@ -190,6 +225,20 @@ function sameColumns(a: readonly string[], b: readonly string[]) {
 
 export function hasFilters(filters: ListFilters): boolean {
   return Boolean(
-    filters.q || filters.setting || filters.variation || filters.model || filters.dataset || filters.condition || filters.labels.length,
+    filters.q || filters.setting || filters.variation || filters.model || filters.dataset || filters.condition || filters.labels.length || hasAnnotationFilter(filters),
   );
+}
+
+export function hasAnnotationFilter(filters: ListFilters): boolean {
+  return Boolean(filters.status || filters.human.length || filters.outcome);
+}
+
+/** Does the state read the labels of someone other than the viewer? Only leads may (pages answer 403). */
+export function readsOthersLabels(filters: ListFilters): boolean {
+  return filters.by !== undefined && filters.by !== filters.viewerId && (filters.human.length > 0 || filters.outcome !== undefined);
+}
+
+/** The state as seen by one signed-in user ("labelled by me" means them; annotators' label filters see their own labels only). */
+export function withViewer(state: ListState, viewer: { id: string; seesOthersLabels: boolean }): ListState {
+  return { ...state, filters: { ...state.filters, viewerId: viewer.id, viewerSeesOthers: viewer.seesOthersLabels } };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { COUNT_CAP, countQuery, pageQuery } from "./list-sql";
+import { COUNT_CAP, countQuery, neighbourQuery, pageQuery, sortKeyQuery } from "./list-sql";
 import { formatCursor, type Cursor, type ListState } from "./list-state";
 import type { Condition } from "./registry";
 
@@ -118,4 +118,12 @@ function toListRow(row: RawRow, state: ListState): ListRow {
     labels: row.labels.map(([source, name, value]) => ({ source, name, value })),
     cursor: formatCursor(state.sort, cursor),
   };
+}
+
+/** The transcript after `transcriptId` in the list of `state` (its filters and sort), or null at the end. */
+export async function nextInList(state: ListState, transcriptId: number): Promise<number | null> {
+  const [anchor] = await db().$queryRaw<{ key: number }[]>(sortKeyQuery(state.sort, transcriptId));
+  if (!anchor) return null;
+  const [next] = await db().$queryRaw<{ id: number }[]>(neighbourQuery(state, { key: Number(anchor.key), id: transcriptId }, null, "after"));
+  return next?.id ?? null;
 }

@@ -7,10 +7,11 @@ import { PairSide } from "@/components/pairs/pair-side";
 import { PairWorkspace } from "@/components/pairs/pair-workspace";
 import { SiblingStrip } from "@/components/pairs/sibling-strip";
 import { loadFromDatabase } from "@/lib/db/unavailable";
-import type { SearchParams } from "@/lib/transcripts/list-state";
+import { withViewer, type SearchParams } from "@/lib/transcripts/list-state";
 import { pairHref, parsePairViewState } from "@/lib/transcripts/pair-state";
 import { loadPairView } from "@/lib/transcripts/pair-view";
 import { MAX_EDIT_LENGTH } from "@/lib/transcripts/word-diff";
+import { hasRole } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/server";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -20,10 +21,11 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function PairPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  await requireSession();
+  const user = await requireSession();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const view = parsePairViewState(await searchParams);
+  const parsedView = parsePairViewState(await searchParams);
+  const view = { ...parsedView, list: withViewer(parsedView.list, { id: user.id, seesOthersLabels: hasRole(user.role, "lead") }) };
   const result = await loadFromDatabase(() => loadPairView(parsed.data.id, view));
   if (!result.ok) return <DatabaseUnavailable />;
   if (!result.data) notFound();

@@ -7,11 +7,12 @@ import { AnnotationSummary } from "@/components/annotations/annotation-summary";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ConditionBadge } from "@/components/transcripts/condition-badge";
 import { TranscriptView } from "@/components/transcripts/transcript-view";
-import { annotationFilterParams, parseAnnotationFilter } from "@/lib/annotations/filters";
-import { getAnnotationContext, listTranscriptAnnotations, nextTranscriptId } from "@/lib/annotations/queries";
+import { getAnnotationContext, listTranscriptAnnotations } from "@/lib/annotations/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/server";
 import { loadFromDatabase } from "@/lib/db/unavailable";
+import { nextInList } from "@/lib/transcripts/list";
+import { listHref, listQueryString, parseListState, withViewer } from "@/lib/transcripts/list-state";
 import { pairHref } from "@/lib/transcripts/pair-state";
 import { getTranscript } from "@/lib/transcripts/queries";
 
@@ -27,16 +28,16 @@ export default async function TranscriptPage({ params, searchParams }: { params:
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const id = parsed.data.id;
-  // The list the user came from (its filters ride along in the URL): submit goes to its next transcript.
-  const filter = parseAnnotationFilter(await searchParams);
+  // The list the user came from (its filters and sort ride along in the URL): submit goes to its next transcript.
+  const list = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
   const isLead = hasRole(user.role, "lead");
   const result = await loadFromDatabase(() =>
-    Promise.all([getTranscript(id), getAnnotationContext(id, user.id), nextTranscriptId(id, filter, user.id), isLead ? listTranscriptAnnotations(id) : []]),
+    Promise.all([getTranscript(id), getAnnotationContext(id, user.id), nextInList(list, id), isLead ? listTranscriptAnnotations(id) : []]),
   );
   if (!result.ok) return <DatabaseUnavailable />;
   const [transcript, annotation, nextId, everyone] = result.data;
   if (!transcript || !annotation) notFound();
-  const listState = annotationFilterParams(filter).toString();
+  const listState = listQueryString({ ...list, page: 1, after: undefined, before: undefined });
   const blockTexts = transcript.turns.flatMap((turn) => (turn.role === "assistant" ? turn.blocks : [])).flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
 
   return (
@@ -55,7 +56,7 @@ export default async function TranscriptPage({ params, searchParams }: { params:
         <article className="min-w-0 space-y-5">
           <header className="space-y-2">
             <p className="text-sm text-slate-500">
-              <Link href="/transcripts" className="hover:underline">
+              <Link href={listHref(list)} className="hover:underline">
                 Transcripts
               </Link>{" "}
               / #{transcript.id}

@@ -76,6 +76,12 @@ export const columns = helper.columns([
       </div>
     ),
   }),
+  helper.accessor("annotation", {
+    id: "annotations",
+    header: "Annotations",
+    enableSorting: false,
+    cell: (info) => <AnnotationCell status={info.getValue()} />,
+  }),
   helper.accessor("formatIssues", {
     id: "issues",
     header: "Format",
@@ -113,6 +119,7 @@ export const COLUMN_WIDTHS: Record<string, string> = {
   scratchpad: "w-28 text-right",
   output: "w-24 text-right",
   labels: "w-36",
+  annotations: "w-32",
   issues: "w-36",
   pair: "w-24 text-right",
 };
@@ -122,6 +129,18 @@ function Size({ chars }: { chars: number | null }) {
   return (
     <span className="tabular-nums text-slate-600" title={`${number.format(chars)} characters`}>
       {compact.format(chars)}
+    </span>
+  );
+}
+
+function AnnotationCell({ status }: { status: TableRow["annotation"] }) {
+  const others = status.submitted - (status.mine === "submitted" ? 1 : 0);
+  return (
+    <span className="flex flex-wrap gap-1 text-xs">
+      {status.mine === "submitted" && <span className="rounded bg-emerald-100 px-1 text-emerald-800">✓ you</span>}
+      {status.mine === "draft" && <span className="rounded bg-amber-100 px-1 text-amber-800" title="Autosaved, not submitted">your draft</span>}
+      {others > 0 && <span className="rounded bg-slate-100 px-1 text-slate-700" title="Annotators other than you who submitted">{others} other{others === 1 ? "" : "s"}</span>}
+      {!status.mine && others === 0 && <span className="text-slate-300">—</span>}
     </span>
   );
 }

@@ -7,13 +7,15 @@ import {
   type ListFilters, type ListState,
 } from "@/lib/transcripts/list-state";
 import type { FilterOptions } from "@/lib/transcripts/registry";
+import { ANNOTATION_STATUSES, ANNOTATION_STATUS_NAMES, formatLabelCondition, labelConditionOptions, parseLabelCondition, type AnnotationStatus } from "@/lib/annotations/filter-params";
+import type { LabelDefinition } from "@/lib/annotations/schema-definition";
 
 /**
  * Search and filters. A plain GET form (it works before hydration, and its
  * field names are the URL's); once hydrated, every change navigates to the
  * canonical URL of the new state, from its first page.
  */
-export function FilterBar({ state, options }: { state: ListState; options: FilterOptions }) {
+export function FilterBar({ state, options, humanLabels }: { state: ListState; options: FilterOptions; humanLabels: LabelDefinition[] }) {
   const router = useRouter();
   const { filters } = state;
   const [q, setQ] = useState(filters.q ?? "");
@@ -27,6 +29,8 @@ export function FilterBar({ state, options }: { state: ListState; options: Filte
   const variations = options.variations.filter((variation) => filters.setting === undefined || variation.settingId === filters.setting);
   const settingName = new Map(options.settings.map((setting) => [setting.id, setting.name]));
   const activeLabels = new Set(filters.labels.map(formatLabelFilter));
+  const activeHuman = new Set(filters.human.map(formatLabelCondition));
+  const conditionNames = new Map(humanLabels.flatMap(labelConditionOptions).map((option) => [option.value, option.name]));
 
   return (
     <form action="/transcripts" method="get" onSubmit={onSubmit} role="search" aria-label="Filter transcripts" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
@@ -97,6 +101,28 @@ export function FilterBar({ state, options }: { state: ListState; options: Filte
             })}
           </Select>
         )}
+        <Select label="Annotation status" name="status" value={filters.status} onChange={(v) => go({ status: v ? (v as AnnotationStatus) : undefined })}>
+          {ANNOTATION_STATUSES.map((status) => (
+            <option key={status} value={status}>{ANNOTATION_STATUS_NAMES[status]}</option>
+          ))}
+        </Select>
+        <Select
+          label={filters.viewerSeesOthers ? "Human label" : "My label"}
+          name="human"
+          value={undefined}
+          onChange={(v) => {
+            const condition = parseLabelCondition(v);
+            if (condition && !activeHuman.has(v)) go({ human: [...filters.human, condition] });
+          }}
+        >
+          {humanLabels.map((label) => (
+            <optgroup key={label.key} label={label.name}>
+              {labelConditionOptions(label).map((option) => (
+                <option key={option.value} value={option.value} disabled={activeHuman.has(option.value)}>{option.name}</option>
+              ))}
+            </optgroup>
+          ))}
+        </Select>
         <label className="ml-auto flex items-center gap-1 text-slate-500">
           Rows
           <select value={state.size} onChange={(event) => go({}, Number(event.target.value))} className="rounded border border-slate-300 bg-white px-1 py-1 text-slate-800">
@@ -124,9 +150,43 @@ export function FilterBar({ state, options }: { state: ListState; options: Filte
           ))}
         </ul>
       )}
+      {filters.by && (
+        <p className="flex w-fit items-center gap-1 rounded-full bg-rose-50 py-0.5 pl-2 pr-1 text-xs text-rose-900" aria-label="Annotator filter">
+          <input type="hidden" name="by" value={filters.by} />
+          {filters.outcome && <input type="hidden" name="outcome" value={filters.outcome} />}
+          {filters.outcome ? `Chart segment: ${SEGMENT_NAMES[filters.outcome]}, ` : "Human labels "}by one annotator
+          <button type="button" aria-label="Remove the annotator filter" onClick={() => go({ by: undefined, outcome: undefined })} className="rounded-full px-1 text-rose-700 hover:bg-rose-100">
+            ×
+          </button>
+        </p>
+      )}
+      {filters.human.length > 0 && (
+        <ul className="flex flex-wrap gap-2 text-xs" aria-label="Human label filters">
+          {filters.human.map((condition) => {
+            const value = formatLabelCondition(condition);
+            const name = conditionNames.get(value) ?? value;
+            return (
+              <li key={value} className="flex items-center gap-1 rounded-full bg-emerald-50 py-0.5 pl-2 pr-1 text-emerald-900">
+                <input type="hidden" name="human" value={value} />
+                {name} <span className="text-emerald-700/70">({filters.viewerSeesOthers ? "human" : "mine"})</span>
+                <button
+                  type="button"
+                  aria-label={`Remove filter ${name}`}
+                  onClick={() => go({ human: filters.human.filter((other) => formatLabelCondition(other) !== value) })}
+                  className="rounded-full px-1 text-emerald-700 hover:bg-emerald-100 hover:text-emerald-950"
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </form>
   );
 }
+
+const SEGMENT_NAMES = { refuses: "refuses", compliesWithAf: "complies, with AF reasoning", compliesWithoutAf: "complies, no AF reasoning" } as const;
 
 function Select({ label, name, value, onChange, children }: { label: string; name: string; value: string | number | undefined; onChange: (value: string) => void; children: React.ReactNode }) {
   const active = value !== undefined;
