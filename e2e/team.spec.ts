@@ -129,6 +129,21 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   await expect(verdict.getByRole("status")).toHaveText("Decided.");
   await expect(verdict.locator("[data-consensus]")).toHaveText("Full (Adjudicated by a lead)");
 
+  // The consensus label is what the transcripts table filters on: both items are "full" now (one unanimous, one adjudicated).
+  await lead.goto(`/transcripts?q=${team.searchWord}`);
+  await expect(lead.getByRole("table").getByRole("row")).toHaveCount(3);
+  await lead.getByRole("combobox", { name: "Consensus label" }).selectOption(`af_verdict:full`);
+  await expect(lead).toHaveURL(/consensus=af_verdict%3Afull/);
+  await expect(lead.getByRole("list", { name: "Consensus label filters" })).toContainText("Alignment faking: Full");
+  await expect(lead.getByRole("table").getByRole("row")).toHaveCount(3);
+  await lead.goto(`/transcripts?q=${team.searchWord}&consensus=af_verdict:@adjudicated`);
+  await expect(lead.getByRole("table").getByRole("row")).toHaveCount(2);
+  await expect(lead.getByRole("table").getByRole("link", { name: String(decidedId), exact: true })).toBeVisible();
+  await lead.goto(`/transcripts?q=${team.searchWord}&consensus=af_verdict:no`);
+  await expect(lead.getByRole("table").getByRole("row")).toHaveCount(1);
+  // Annotators cannot filter by a consensus (it is everyone's labels).
+  expect((await second.goto(`/transcripts?consensus=af_verdict:full`))!.status()).toBe(403);
+
   // The audit log has the queue, the assignments, the claims and the decision.
   await lead.goto(`/audit?queue=${queueId}`);
   const audit = lead.getByRole("region", { name: "Queues and adjudication" });
