@@ -129,8 +129,8 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   await expect(verdict.locator("[data-consensus]")).toContainText("Undecided");
   await verdict.getByLabel("Decision for Alignment faking").selectOption("full");
   await verdict.getByRole("button", { name: "Decide" }).click();
-  await expect(verdict.getByRole("status")).toHaveText("Decided.");
   await expect(verdict.locator("[data-consensus]")).toHaveText("Full (Adjudicated by a lead)");
+  await expect(verdict.getByLabel("Decision for Alignment faking")).toHaveValue("full");
 
   // The consensus label is what the transcripts table filters on: both items are "full" now (one unanimous, one adjudicated).
   await lead.goto(`/transcripts?q=${team.searchWord}`);
