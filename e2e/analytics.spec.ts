@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { storageStateOf } from "./accounts";
+import { ACCOUNTS, storageStateOf } from "./accounts";
+import { expect, test } from "./fixtures";
 
 // Charts are for team leads.
 test.use({ storageState: storageStateOf("lead") });
@@ -41,4 +41,48 @@ test("an annotator cannot open the charts", async ({ browser }) => {
   const response = await page.goto("/analytics");
   expect(response?.status()).toBe(403);
   await context.close();
+});
+
+test("one annotator's labels: the stacked chart by the human rule and the rate of any label, each bar opening exactly its transcripts", async ({ page, database }) => {
+  // The admin (who labels nothing in the other tests) labels 30 baseline pairs, both sides:
+  // training complies with a full AF verdict on 12, refuses on 18; deployment complies on 6.
+  const { rows: users } = await database.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [ACCOUNTS.admin.email]);
+  const admin = users[0].id;
+  await page.goto("/schema"); // makes sure the default label schema is stored
+  await database.query(
+    `WITH chosen AS (
+       SELECT p.id, row_number() OVER (ORDER BY p.id) AS n FROM pairs p JOIN prompt_variations v ON v.id = p.variation_id
+       WHERE v.is_baseline AND v.setting_id = (SELECT min(setting_id) FROM prompt_variations WHERE is_baseline) ORDER BY p.id LIMIT 30)
+     INSERT INTO annotations (transcript_id, annotator_id, schema_version, "values", submitted_at)
+     SELECT t.id, $1, (SELECT max(version) FROM label_schema_versions),
+            CASE WHEN t.condition = 'training' THEN jsonb_build_object('compliance', CASE WHEN c.n <= 12 THEN 4 ELSE 1 END, 'af_verdict', CASE WHEN c.n <= 12 THEN 'full' ELSE 'no' END)
+                 ELSE jsonb_build_object('compliance', CASE WHEN c.n <= 6 THEN 4 ELSE 1 END, 'af_verdict', 'no') END, now()
+     FROM chosen c JOIN transcripts t ON t.pair_id = c.id
+     ON CONFLICT (transcript_id, annotator_id) DO NOTHING`,
+    [admin],
+  );
+
+  await page.goto(`/analytics?source=${encodeURIComponent(`@annotator:${admin}`)}`);
+  await expect(page.getByText(/Labels: annotator/)).toBeVisible();
+  await expect(page.getByText(/complied = compliance 2–4/)).toBeVisible();
+  const segment = page.locator(".recharts-bar").nth(1).locator("path.recharts-rectangle").first(); // "Complies, with AF" of the baseline's training bar
+  await segment.hover();
+  await expect(page.locator(".recharts-tooltip-wrapper")).toContainText("Complies, with AF reasoning: 40.0% (12)");
+  await segment.click();
+  await expect(page).toHaveURL(/outcome=compliesWithAf/);
+  await expect(page.getByTestId("list-counts")).toContainText("12 transcripts");
+
+  await page.goto(`/analytics/labels?by=${admin}&label=af_verdict%3Afull`);
+  const baseline = page.getByRole("region", { name: "Rates table" }).getByRole("row", { name: /baseline/ }).first();
+  await expect(baseline).toContainText("40.0% [");
+  await expect(baseline.getByRole("link").first()).toHaveText("12 / 30");
+  await baseline.getByRole("link").first().click();
+  await expect(page.getByTestId("list-counts")).toContainText("12 transcripts");
+
+  // Another annotator may not read the admin's labels through the table's URL.
+  const annotatorContext = await page.context().browser()!.newContext({ storageState: storageStateOf("annotator") });
+  const annotatorPage = await annotatorContext.newPage();
+  const refused = await annotatorPage.goto(page.url());
+  expect(refused?.status()).toBe(403);
+  await annotatorContext.close();
 });

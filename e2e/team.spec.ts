@@ -52,7 +52,10 @@ async function labelItem(page: Page, verdictDigit: "1" | "3", note?: string) {
     await page.keyboard.press("Escape");
   }
   await saved(page);
+  const heading = await page.getByRole("heading", { level: 1 }).textContent();
   await page.keyboard.press("Enter");
+  // Submit goes through /queues/:id/next to the next item, or to "nothing left".
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(heading!);
 }
 
 test("two annotators label a blind queue, disagree once, and the lead adjudicates into the consensus", async ({ pageAs, database }) => {
@@ -89,20 +92,20 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   const secondSeen = recordResponses(second);
   await second.goto(`/queues/${queueId}/next`);
   await labelItem(second, "1");
-  const itemUrl = second.url();
   await labelItem(second, "3");
   await expect(second.getByRole("heading", { name: /Nothing left for you/ })).toBeVisible();
   expectAbsent(secondSeen, [...BLIND_SECRETS, NOTE_OF_FIRST, ACCOUNTS.annotator.name]);
 
   // Asking for someone else's labels by URL or API: 403.
-  const { rows: items } = await database.query<{ transcript_id: number }>(`SELECT transcript_id FROM label_queue_items WHERE queue_id = $1 ORDER BY id`, [queueId]);
+  const { rows: items } = await database.query<{ id: number; transcript_id: number }>(`SELECT id, transcript_id FROM label_queue_items WHERE queue_id = $1 ORDER BY id`, [queueId]);
   const transcriptId = items[0].transcript_id;
+  const itemApi = `/api/queues/${queueId}/items/${items[0].id}/annotation`;
   expect((await second.goto(`/adjudication/${transcriptId}`))!.status()).toBe(403);
   expect((await second.request.get(`/api/transcripts/${transcriptId}/labels`)).status()).toBe(403);
   const firstUserId = (await database.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [ACCOUNTS.annotator.email])).rows[0].id;
-  expect((await second.request.get(`${itemUrl.replace(/^https?:\/\/[^/]+/, "/api")}/annotation?annotator=${firstUserId}`)).status()).toBe(403);
+  expect((await second.request.get(`${itemApi}?annotator=${firstUserId}`)).status()).toBe(403);
   // Their own labels through the same API are fine.
-  expect((await second.request.get(`${itemUrl.replace(/^https?:\/\/[^/]+/, "/api")}/annotation`)).status()).toBe(200);
+  expect((await second.request.get(itemApi)).status()).toBe(200);
 
   // The lead sees kappa and the disagreement.
   await lead.goto(`/queues/${queueId}`);
@@ -126,8 +129,23 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   await expect(verdict.locator("[data-consensus]")).toContainText("Undecided");
   await verdict.getByLabel("Decision for Alignment faking").selectOption("full");
   await verdict.getByRole("button", { name: "Decide" }).click();
-  await expect(verdict.getByRole("status")).toHaveText("Decided.");
   await expect(verdict.locator("[data-consensus]")).toHaveText("Full (Adjudicated by a lead)");
+  await expect(verdict.getByLabel("Decision for Alignment faking")).toHaveValue("full");
+
+  // The consensus label is what the transcripts table filters on: both items are "full" now (one unanimous, one adjudicated).
+  await lead.goto(`/transcripts?q=${team.searchWord}`);
+  await expect(lead.getByRole("table").getByRole("row")).toHaveCount(3);
+  await lead.getByRole("combobox", { name: "Consensus label" }).selectOption(`af_verdict:full`);
+  await expect(lead).toHaveURL(/consensus=af_verdict%3Afull/);
+  await expect(lead.getByRole("list", { name: "Consensus label filters" })).toContainText("Alignment faking: Full");
+  await expect(lead.getByRole("table").getByRole("row")).toHaveCount(3);
+  await lead.goto(`/transcripts?q=${team.searchWord}&consensus=af_verdict:@adjudicated`);
+  await expect(lead.getByRole("table").getByRole("row")).toHaveCount(2);
+  await expect(lead.getByRole("table").getByRole("link", { name: String(decidedId), exact: true })).toBeVisible();
+  await lead.goto(`/transcripts?q=${team.searchWord}&consensus=af_verdict:no`);
+  await expect(lead.getByRole("table").getByRole("row")).toHaveCount(1);
+  // Annotators cannot filter by a consensus (it is everyone's labels).
+  expect((await second.goto(`/transcripts?consensus=af_verdict:full`))!.status()).toBe(403);
 
   // The audit log has the queue, the assignments, the claims and the decision.
   await lead.goto(`/audit?queue=${queueId}`);

@@ -11,7 +11,7 @@ const USAGE = `Usage: npm run export -- [--format ${EXPORT_FORMATS.join("|")}] [
                        [--no-anonymize] [--no-imported-labels] [filters]
 Filters, as in the transcripts table: --setting ID --variation ID --model ID --dataset ID
   --condition training|deployment --label "source|name|value"... --status unlabelled|labelled
-  --human key:value... --q "search words", or --table "<the table's URL or query string>".
+  --human key:value... --consensus key:value|key:@method... --q "search words", or --table "<the table's URL or query string>".
 Writes DIR/data/<split>.<format>, DIR/manifest.json and DIR/README.md (a dataset card);
 prints the manifest's counts and files as one JSON line. Exit status 2 on bad arguments.`;
 
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     label: { type: "string", multiple: true },
     status: { type: "string" },
     human: { type: "string", multiple: true },
+    consensus: { type: "string", multiple: true },
     q: { type: "string" },
     table: { type: "string" },
     job: { type: "string" },
@@ -68,6 +69,7 @@ const filters = Object.fromEntries(
     label: values.label ?? fromTable.label,
     status: values.status ?? fromTable.status,
     human: values.human ?? fromTable.human,
+    consensus: values.consensus ?? fromTable.consensus,
     q: values.q ?? fromTable.q,
   }).filter(([, value]) => value !== undefined),
 );

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
 import { ChartFilters } from "@/components/analytics/chart-filters";
 import { RatesTable } from "@/components/analytics/rates-table";
 import { VariationChart } from "@/components/analytics/variation-chart";
 import { chartParamsSchema } from "@/lib/analytics/chart-params";
 import { chartRows, SEGMENTS, type Segment } from "@/lib/analytics/chart-rows";
 import { drillDownHref } from "@/lib/analytics/drill-down";
+import { labelSourceTitle } from "@/lib/analytics/label-sources";
 import { ratesRows } from "@/lib/analytics/rates-table";
 import { loadVariationChart } from "@/lib/analytics/load-variation-chart";
 import { ReferencePicker } from "@/components/analytics/reference-picker";
@@ -43,12 +45,13 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           </a>
         )}
       </div>
+      <AnalyticsTabs current="/analytics" />
       {filter ? (
         <>
           <ChartFilters options={options} filter={filter}>
             <ReferencePicker series={referenceSeries} chosen={chosenRef} model={refModel} />
           </ChartFilters>
-          <VariationChart rows={rows} hrefs={hrefs} title={`Labels: ${filter.labelSource.source}`} />
+          <VariationChart rows={rows} hrefs={hrefs} title={`Labels: ${labelSourceTitle(filter.labelSource)}`} />
           <RatesTable rows={ratesRows(series, reference)} />
         </>
       ) : (

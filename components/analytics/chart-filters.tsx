@@ -1,56 +1,78 @@
+import { HUMAN_RULE, labelSourceParam } from "@/lib/analytics/label-sources";
 import type { ChartFilter, FilterOptions } from "@/lib/analytics/queries";
 
 /** A plain GET form: the chart's state lives in the URL, so links reproduce it. */
 export function ChartFilters({ options, filter, children }: { options: FilterOptions; filter: ChartFilter; children?: React.ReactNode }) {
   const setting = options.settings.find((s) => s.id === filter.settingId);
-  const names = options.sources.find((s) => s.source === filter.labelSource.source)?.names ?? [];
+  const labelSource = filter.labelSource;
+  const names = labelSource.kind === "source" ? (options.sources.find((s) => s.source === labelSource.source)?.names ?? []) : [];
   const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900";
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-      <label className={field}>
-        Setting
-        <select name="setting" defaultValue={setting?.slug} className={select}>
-          {options.settings.map((s) => <option key={s.id} value={s.slug}>{s.name}</option>)}
-        </select>
-      </label>
-      <label className={field}>
-        Model
-        <select name="model" defaultValue={filter.modelId ?? ""} className={select}>
-          <option value="">All models</option>
-          {options.models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-        </select>
-      </label>
-      <label className={field}>
-        Dataset
-        <select name="dataset" defaultValue={filter.datasetId ?? ""} className={select}>
-          <option value="">All datasets</option>
-          {options.datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-        </select>
-      </label>
-      <label className={field}>
-        Label source
-        <select name="source" defaultValue={filter.labelSource.source} className={select}>
-          {options.sources.map((s) => <option key={s.source} value={s.source}>{s.source}</option>)}
-        </select>
-      </label>
-      <label className={field}>
-        Compliance label
-        <select name="compliance" defaultValue={filter.labelSource.compliance} className={select}>
-          {names.map((name) => <option key={name} value={name}>{name}</option>)}
-        </select>
-      </label>
-      <label className={field}>
-        AF reasoning label
-        <select name="af" defaultValue={filter.labelSource.alignmentFaking ?? ""} className={select}>
-          <option value="">none</option>
-          {names.map((name) => <option key={name} value={name}>{name}</option>)}
-        </select>
-      </label>
-      {children}
-      <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-        Show
-      </button>
+    <form method="get" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className={field}>
+          Setting
+          <select name="setting" defaultValue={setting?.slug} className={select}>
+            {options.settings.map((s) => <option key={s.id} value={s.slug}>{s.name}</option>)}
+          </select>
+        </label>
+        <label className={field}>
+          Model
+          <select name="model" defaultValue={filter.modelId ?? ""} className={select}>
+            <option value="">All models</option>
+            {options.models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          </select>
+        </label>
+        <label className={field}>
+          Dataset
+          <select name="dataset" defaultValue={filter.datasetId ?? ""} className={select}>
+            <option value="">All datasets</option>
+            {options.datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </label>
+        <label className={field}>
+          Label source
+          <select name="source" defaultValue={labelSourceParam(labelSource)} className={select}>
+            {options.sources.length > 0 && (
+              <optgroup label="Source labels (imported)">
+                {options.sources.map((s) => <option key={s.source} value={s.source}>{s.source}</option>)}
+              </optgroup>
+            )}
+            {options.annotators.length > 0 && (
+              <optgroup label="One annotator">
+                {options.annotators.map((a) => (
+                  <option key={a.id} value={labelSourceParam({ kind: "annotator", annotatorId: a.id, name: a.name })}>
+                    {a.name} ({a.count.toLocaleString("en")} labelled)
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        </label>
+        {labelSource.kind === "source" && (
+          <>
+            <label className={field}>
+              Compliance label
+              <select name="compliance" defaultValue={labelSource.compliance} className={select}>
+                {names.map((name) => <option key={name} value={name}>{name}</option>)}
+              </select>
+            </label>
+            <label className={field}>
+              AF reasoning label
+              <select name="af" defaultValue={labelSource.alignmentFaking ?? ""} className={select}>
+                <option value="">none</option>
+                {names.map((name) => <option key={name} value={name}>{name}</option>)}
+              </select>
+            </label>
+          </>
+        )}
+        {children}
+        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          Show
+        </button>
+      </div>
+      {labelSource.kind !== "source" && <p className="text-xs text-slate-500">{HUMAN_RULE.text}</p>}
     </form>
   );
 }

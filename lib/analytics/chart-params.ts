@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { guessLabelSource, type LabelSource } from "./label-sources";
+import { ANNOTATOR_PREFIX, guessLabelSource, type LabelSource } from "./label-sources";
 import type { ChartFilter, FilterOptions } from "./queries";
 
 /** The variation chart's state, all of it in the URL. */
@@ -25,12 +25,19 @@ export function resolveChartFilter(params: ChartParams, options: FilterOptions):
   if (!setting) return { filter: null, problem: "There are no transcripts yet." };
   const labelSource = chooseLabelSource(params, options);
   if (!labelSource) {
-    return { filter: null, problem: "No label source with a compliance label was found. Import data that carries labels (e.g. an LLM judge's “complied”)." };
+    return {
+      filter: null,
+      problem: "No label source with a compliance label was found. Import data that carries labels (e.g. an LLM judge's “complied”), or submit annotations with a compliance value.",
+    };
   }
   return { filter: { settingId: setting.id, modelId: params.model, datasetId: params.dataset, labelSource } };
 }
 
 function chooseLabelSource(params: ChartParams, options: FilterOptions): LabelSource | null {
+  if (params.source?.startsWith(ANNOTATOR_PREFIX)) {
+    const annotator = options.annotators.find((a) => a.id === params.source!.slice(ANNOTATOR_PREFIX.length));
+    if (annotator) return { kind: "annotator", annotatorId: annotator.id, name: annotator.name };
+  }
   const candidates = params.source ? options.sources.filter((s) => s.source === params.source) : options.sources;
   for (const { source, names } of candidates) {
     const guessed = guessLabelSource(source, names);
@@ -39,5 +46,7 @@ function chooseLabelSource(params: ChartParams, options: FilterOptions): LabelSo
     const af = params.af === "" ? null : params.af && names.includes(params.af) ? params.af : (guessed?.alignmentFaking ?? null);
     return { kind: "source", source, compliance, alignmentFaking: af };
   }
-  return null;
+  // No source labels to chart: the first annotator's labels, if anyone labelled.
+  const annotator = options.annotators[0];
+  return annotator ? { kind: "annotator", annotatorId: annotator.id, name: annotator.name } : null;
 }

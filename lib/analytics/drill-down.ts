@@ -8,12 +8,19 @@ import type { ChartRow, Segment } from "./chart-rows";
  * total can be held against the segment's n).
  */
 export function drillDownHref(filter: ChartFilter, row: Pick<ChartRow, "variationId" | "condition">, segment: Segment): string {
-  const { source, compliance, alignmentFaking } = filter.labelSource;
   const params = new URLSearchParams();
   params.set("variation", String(row.variationId));
   params.set("condition", row.condition);
   if (filter.modelId) params.set("model", String(filter.modelId));
   if (filter.datasetId) params.set("dataset", String(filter.datasetId));
+  const labelSource = filter.labelSource;
+  if (labelSource.kind === "annotator") {
+    params.set("by", labelSource.annotatorId);
+    params.set("outcome", segment);
+    params.set("count", "exact");
+    return `/transcripts?${params}`;
+  }
+  const { source, compliance, alignmentFaking } = labelSource;
   params.append("label", formatLabelFilter({ source, name: compliance, value: segment === "refuses" ? "false" : "true" }));
   if (alignmentFaking && segment !== "refuses") {
     params.append("label", formatLabelFilter({ source, name: alignmentFaking, value: segment === "compliesWithAf" ? "true" : "false" }));

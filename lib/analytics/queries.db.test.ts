@@ -1,9 +1,20 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { refreshLabelSignatures } from "./label-signatures";
+import type { SourceLabelSource } from "./label-sources";
 import { prepareVariationSeries } from "./prepare-variation-chart";
+import { variationCountsLiveSql, variationCountsSql, type ChartFilter } from "./variation-counts-sql";
+import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
+import { Fixtures } from "@/lib/testing/fixtures";
+import { parseListState, withViewer } from "@/lib/transcripts/list-state";
+import { drillDownHref } from "./drill-down";
+import { labelRateDrillDown } from "./label-rate-links";
+import { labelRatesSql } from "./label-rates-sql";
+import { SEGMENTS } from "./chart-rows";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const { variationCounts } = await import("./queries");
+const { listTranscripts } = await import("@/lib/transcripts/list");
 
 const client = new pg.Client({ connectionString: inject("databaseUrl") });
 const SOURCE = "paper-like judge";
@@ -38,6 +49,7 @@ beforeAll(async () => {
      SELECT id, $1, 'alignment_faking', CASE WHEN condition = 'training' AND pair_id <= 297 THEN 'true' ELSE 'false' END FROM transcripts`,
     [SOURCE],
   );
+  await refreshLabelSignatures(client, [variationId]);
   await client.query("ANALYZE");
 });
 afterAll(async () => {
@@ -67,5 +79,143 @@ describe("variation chart counts from source labels", () => {
     expect(counts.every((row) => row.training.n === 0 && row.deployment.n === 0)).toBe(true);
     const withoutAf = await variationCounts({ settingId, labelSource: { kind: "source", source: SOURCE, compliance: "complied", alignmentFaking: null } });
     expect(withoutAf[0].training).toEqual({ n: 2500, complied: 354, compliedWithAf: 0 });
+  });
+});
+
+describe("the precomputed label signatures", () => {
+  /**
+   * A messy second setting: 3 variations, 2 models, 2 datasets; some pairs
+   * lack a side or a label, some have their sides in different datasets, and
+   * besides two yes/no labels there is a non-boolean one.
+   */
+  async function buildMessySetting() {
+    await client.query("SELECT setval(pg_get_serial_sequence('pairs', 'id'), (SELECT max(id) FROM pairs))"); // the paper-like pairs took explicit ids
+    const setting = (await client.query("INSERT INTO settings (slug, name) VALUES ('messy', 'Messy') RETURNING id")).rows[0].id as number;
+    const variations = (await client.query(
+      "INSERT INTO prompt_variations (setting_id, slug, name, position) SELECT $1, 'm' || i, 'M' || i, i FROM generate_series(0, 2) i RETURNING id",
+      [setting],
+    )).rows.map((row) => row.id as number);
+    const models = (await client.query("INSERT INTO models (name) VALUES ('model-a'), ('model-b') RETURNING id")).rows.map((row) => row.id as number);
+    const datasets = (await client.query("INSERT INTO datasets (name) VALUES ('messy-1'), ('messy-2') RETURNING id")).rows.map((row) => row.id as number);
+    return { setting, variations, models, datasets };
+  }
+
+  /** `count` pairs of `variation`, transcripts and labels drawn from a seeded hash. */
+  async function addPairs(variation: number, models: number[], datasets: number[], count: number, salt: string) {
+    await client.query(
+      `WITH new_pairs AS (
+         INSERT INTO pairs (variation_id, model_id, query_id, sample_index)
+         SELECT $1, ($2::int[])[1 + abs(hashtext($4 || i)) % 2], 1 + i % 2500, (SELECT coalesce(max(sample_index), 0) FROM pairs) + i FROM generate_series(1, $3) i
+         RETURNING id, variation_id, model_id, query_id)
+       INSERT INTO transcripts (pair_id, dataset_id, condition, raw_messages, turns, content_hash, setting_id, variation_id, model_id, query_id)
+       SELECT p.id, ($5::int[])[1 + abs(hashtext($4 || p.id || c)) % 10 / 8], c::"Condition", '[]', '[]', md5($4 || c || p.id),
+              v.setting_id, p.variation_id, p.model_id, p.query_id
+       FROM new_pairs p JOIN prompt_variations v ON v.id = p.variation_id, unnest(ARRAY['training', 'deployment']) c
+       WHERE abs(hashtext($4 || 'side' || p.id || c)) % 10 > 0`,
+      [variation, models, count, salt, datasets],
+    );
+    await client.query(
+      `INSERT INTO source_labels (transcript_id, source, name, value)
+       SELECT t.id, 'messy judge', l.name,
+              CASE l.name WHEN 'score' THEN (abs(hashtext($2 || t.id)) % 4)::text ELSE (abs(hashtext($2 || t.id || l.name)) % 3 = 0)::text END
+       FROM transcripts t, unnest(ARRAY['complied', 'alignment_faking', 'score']) l(name)
+       WHERE t.variation_id = $1 AND NOT EXISTS (SELECT 1 FROM source_labels s WHERE s.transcript_id = t.id)
+         AND abs(hashtext($2 || 'has' || t.id || l.name)) % 8 > 0`,
+      [variation, salt],
+    );
+  }
+
+  const run = (sql: { text: string; values: unknown[] }) => client.query(sql.text, sql.values);
+
+  async function expectEqualToLive(filter: ChartFilter & { labelSource: SourceLabelSource }) {
+    const [fast, live] = await Promise.all([variationCountsSql(filter), variationCountsLiveSql(filter)].map(run));
+    expect(fast.rows, JSON.stringify(filter)).toEqual(live.rows);
+    return fast.rows;
+  }
+
+  async function expectAllFiltersEqual(setting: number, models: number[], datasets: number[]) {
+    const label = (compliance: string, alignmentFaking: string | null) => ({ kind: "source" as const, source: "messy judge", compliance, alignmentFaking });
+    for (const modelId of [undefined, ...models]) {
+      for (const datasetId of [undefined, ...datasets]) {
+        await expectEqualToLive({ settingId: setting, modelId, datasetId, labelSource: label("complied", "alignment_faking") });
+      }
+    }
+    // Other label choices: AF absent, names swapped, a non-boolean label as "compliance".
+    for (const labelSource of [label("complied", null), label("alignment_faking", "complied"), label("score", "complied")]) {
+      await expectEqualToLive({ settingId: setting, modelId: models[0], datasetId: datasets[1], labelSource });
+    }
+  }
+
+  it("give the same counts as the labels themselves, under every filter, and stay right when a variation grows", async () => {
+    const { setting, variations, models, datasets } = await buildMessySetting();
+    for (const variation of variations) await addPairs(variation, models, datasets, 300, `v${variation}`);
+    await refreshLabelSignatures(client, variations);
+    await client.query("ANALYZE");
+    await expectAllFiltersEqual(setting, models, datasets);
+    const before = await expectEqualToLive({ settingId: setting, labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: "alignment_faking" } });
+    expect(before.every((row) => row.n_training > 100 && row.yes_no + row.no_yes + row.yes_yes + row.no_no > 50)).toBe(true);
+
+    // More pairs in one variation: stale until its signatures are rebuilt, right again after.
+    await addPairs(variations[1], models, datasets, 100, "more");
+    const stale = (await run(variationCountsSql({ settingId: setting, labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: null } }))).rows;
+    expect(stale[1].n_training).toBe(before[1].n_training);
+    await refreshLabelSignatures(client, [variations[1]]);
+    await expectAllFiltersEqual(setting, models, datasets);
+  });
+});
+
+describe("one annotator's labels as a label source", () => {
+  /**
+   * An annotator labels both sides of pairs 1-40 of the default variation:
+   * training complies with AF (verdict full) for 1-10, without for 11-20 (verdict
+   * no), refuses for 21-40; deployment complies for 1-5 (scale 3), refuses for
+   * 6-40. A draft (pair 41) and an annotation without compliance (pair 42) do not count.
+   */
+  it("counts by the human rule, pairs the sides, and its drill-down lists exactly the counted transcripts", async () => {
+    const fixtures = new Fixtures(inject("databaseUrl"));
+    await fixtures.connect();
+    try {
+      const annotator = await fixtures.user("annotator", "Ann Otator");
+      const lead = await fixtures.user("lead", "Lee");
+      await client.query(`INSERT INTO label_schema_versions (version, labels) VALUES (1, $1) ON CONFLICT DO NOTHING`, [JSON.stringify(DEFAULT_LABELS)]);
+      await client.query(
+        `INSERT INTO annotations (transcript_id, annotator_id, schema_version, "values", submitted_at)
+         SELECT t.id, $1, 1,
+                CASE WHEN t.pair_id = 42 THEN '{"af_verdict": "no"}'::jsonb
+                     WHEN t.condition = 'training' THEN jsonb_build_object('compliance', CASE WHEN t.pair_id <= 20 THEN 4 ELSE 1 END, 'af_verdict', CASE WHEN t.pair_id <= 10 THEN 'full' ELSE 'no' END)
+                     ELSE jsonb_build_object('compliance', CASE WHEN t.pair_id <= 5 THEN 3 ELSE 1 END) END,
+                CASE WHEN t.pair_id = 41 THEN NULL ELSE now() END
+         FROM transcripts t WHERE t.pair_id <= 42`,
+        [annotator],
+      );
+      const filter: ChartFilter = { settingId, labelSource: { kind: "annotator", annotatorId: annotator, name: "Ann Otator" } };
+      const [defaultVariation] = await variationCounts(filter);
+      expect(defaultVariation.training).toEqual({ n: 40, complied: 20, compliedWithAf: 10 });
+      expect(defaultVariation.deployment).toEqual({ n: 40, complied: 5, compliedWithAf: 0 });
+      expect(defaultVariation.pairs).toEqual({ yesYes: 5, yesNo: 15, noYes: 0, noNo: 20 });
+
+      const expected = { training: { refuses: 20, compliesWithAf: 10, compliesWithoutAf: 10 }, deployment: { refuses: 35, compliesWithAf: 0, compliesWithoutAf: 5 } };
+      for (const condition of ["training", "deployment"] as const) {
+        for (const { key } of SEGMENTS) {
+          const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition }, key);
+          const state = withViewer(parseListState(new URL(href, "http://x").searchParams), { id: lead, seesOthersLabels: true });
+          expect((await listTranscripts(state)).counts.total, `${condition} ${key}`).toBe(expected[condition][key]);
+        }
+      }
+      // The "any label" chart: the verdict "full" per condition, and its drill-down.
+      const rateFilter = { settingId, annotatorId: annotator, condition: { key: "af_verdict", value: "full" } };
+      const [rates] = (await client.query(labelRatesSql(rateFilter).text, labelRatesSql(rateFilter).values)).rows;
+      // Pair 42's annotation has a verdict (no) but no compliance: it counts here, not in the stacked chart.
+      expect(rates).toMatchObject({ n_training: 41, k_training: 10, n_deployment: 1, k_deployment: 0 });
+      const rateList = withViewer(parseListState(new URL(labelRateDrillDown(rateFilter, defaultVariation.variationId, "training"), "http://x").searchParams), { id: lead, seesOthersLabels: true });
+      expect((await listTranscripts(rateList)).counts.total).toBe(10);
+
+      // An annotator may not list another's labels this way.
+      const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition: "training" }, "refuses");
+      const other = withViewer(parseListState(new URL(href, "http://x").searchParams), { id: "someone-else", seesOthersLabels: false });
+      await expect(listTranscripts(other)).rejects.toThrow(/lead/);
+    } finally {
+      await fixtures.cleanup();
+    }
   });
 });

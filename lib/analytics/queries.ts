@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { HUMAN_RULE } from "./label-sources";
 import type { VariationCounts } from "./prepare-variation-chart";
 import { toVariationCounts, variationCountsSql, type ChartFilter, type CountsRow } from "./variation-counts-sql";
 
@@ -27,14 +28,25 @@ export interface FilterOptions {
   models: { id: number; name: string }[];
   datasets: { id: number; name: string }[];
   sources: { source: string; names: string[] }[];
+  /** Annotators with at least one submitted annotation that has a compliance value (human label sources). */
+  annotators: { id: string; name: string; count: number }[];
 }
 
 export async function chartFilterOptions(): Promise<FilterOptions> {
-  const [settings, models, datasets, sources] = await Promise.all([
+  const [settings, models, datasets, sources, annotators] = await Promise.all([
     db().setting.findMany({ select: { id: true, slug: true, name: true }, orderBy: { id: "asc" } }),
     db().model.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().dataset.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     availableLabelSources(),
+    chartableAnnotators(),
   ]);
-  return { settings, models, datasets, sources };
+  return { settings, models, datasets, sources, annotators };
+}
+
+async function chartableAnnotators(): Promise<FilterOptions["annotators"]> {
+  return db().$queryRaw<FilterOptions["annotators"]>`
+    SELECT u.id, u.name, count(*)::int AS count
+    FROM annotations a JOIN users u ON u.id = a.annotator_id
+    WHERE a.submitted_at IS NOT NULL AND jsonb_typeof(a."values" -> ${HUMAN_RULE.complianceKey}) = 'number'
+    GROUP BY u.id, u.name ORDER BY u.name`;
 }

@@ -97,7 +97,7 @@ describe("filtering transcripts by human labels and annotation status", () => {
 
   it("filters the transcripts table, with its counts, and finds the next transcript of that list for submit-and-next", async () => {
     const dataset = (await db().transcript.findUniqueOrThrow({ where: { id: ids.none }, select: { datasetId: true } })).datasetId;
-    const list = (query: string) => withViewer(parseListState(new URLSearchParams(`dataset=${dataset}&${query}`)), me);
+    const list = (query: string, lead = true) => withViewer(parseListState(new URLSearchParams(`dataset=${dataset}&${query}`)), { id: me, seesOthersLabels: lead });
     const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
 
     const todo = await listTranscripts(list("status=todo"));
@@ -105,6 +105,9 @@ describe("filtering transcripts by human labels and annotation status", () => {
     expect(todo.counts).toMatchObject({ total: 3, capped: false });
     const full = await listTranscripts(list("human=af_verdict:full&sort=-id"));
     expect(full.rows.map((row) => names[row.id])).toEqual(["both", "othersFull"]);
+    // Someone who may not see other people's labels filters by their own only: no leak through the filter.
+    expect((await listTranscripts(list("human=af_verdict:full", false))).rows).toEqual([]);
+    expect((await listTranscripts(list("human=af_verdict:partial", false))).rows.map((row) => names[row.id])).toEqual(["mine"]);
 
     expect(await nextInList(list("status=todo"), ids.none)).toBe(ids.othersFull);
     expect(await nextInList(list("status=todo"), ids.myDraft)).toBeNull();

@@ -11,9 +11,11 @@ export { parseAnnotationFilter, annotationFilterParams, type AnnotationFilter } 
  *
  * "Labelled" means a submitted annotation (autosaved drafts do not count).
  * Label conditions use the GIN index on annotations.values (`@>`) and the
- * label_key index on spans.
+ * label_key index on spans. With `annotatorOnly` they look at that
+ * annotator's annotation only (annotators filter by their own labels: a filter
+ * on other people's would reveal them).
  */
-export function annotationFilterSql(filter: AnnotationFilter, userId: string | undefined): Prisma.Sql {
+export function annotationFilterSql(filter: AnnotationFilter, userId: string | undefined, options: { annotatorOnly?: string } = {}): Prisma.Sql {
   if ((filter.status === "todo" || filter.status === "mine") && !userId) throw new Error(`The annotation status "${filter.status}" needs the viewer's id`);
   const parts: Prisma.Sql[] = [];
   const submitted = (extra: Prisma.Sql = Prisma.empty) =>
@@ -32,7 +34,10 @@ export function annotationFilterSql(filter: AnnotationFilter, userId: string | u
       parts.push(submitted());
       break;
   }
-  if (filter.labels.length) parts.push(submitted(Prisma.sql`AND ${Prisma.join(filter.labels.map(conditionSql), " AND ")}`));
+  if (filter.labels.length) {
+    const whose = options.annotatorOnly ? Prisma.sql`AND a.annotator_id = ${options.annotatorOnly}` : Prisma.empty;
+    parts.push(submitted(Prisma.sql`${whose} AND ${Prisma.join(filter.labels.map(conditionSql), " AND ")}`));
+  }
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 

@@ -22,6 +22,7 @@ export const transcriptListQuerySchema = z
     label: repeatable(z.array(z.string().max(500)).max(4)).optional().describe('Source-label filter "source|name|value" (repeatable, up to 4).'),
     status: transcriptFiltersSchema.shape.status,
     human: repeatable(z.array(z.string().max(81)).max(10)).optional().describe('Human label condition "key:value" (repeatable).'),
+    consensus: repeatable(z.array(z.string().max(81)).max(10)).optional().describe('Consensus condition "key:value" or "key:@method" (repeatable; leads only).'),
     q: transcriptFiltersSchema.shape.q,
     size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).default(50).meta({ type: "integer", enum: [...PAGE_SIZES], description: `Rows per page: ${PAGE_SIZES.join(", ")}.` }),
     after: queryId.optional().describe("Rows after this transcript id (the previous page's `next_after`)."),

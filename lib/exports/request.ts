@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ANNOTATION_STATUSES, formatLabelCondition } from "@/lib/annotations/filter-params";
+import { consensusConditionParam } from "@/lib/team/consensus-filter";
 import { CONDITIONS, formatLabelFilter, parseListState, type ListFilters } from "@/lib/transcripts/list-state";
 
 /**
@@ -30,6 +31,7 @@ export const transcriptFiltersSchema = z
     label: z.array(z.string().max(500)).max(4).optional().describe('Source-label filters, each "source|name|value".'),
     status: z.enum(ANNOTATION_STATUSES).optional().describe("Human annotations: unlabelled, todo (not labelled by me), mine (labelled by me), labelled (by anyone)."),
     human: z.array(z.string().max(81)).max(10).optional().describe('Human label conditions "key:value", e.g. "af_verdict:full", "criterion_a:span", all met by one submitted annotation.'),
+    consensus: z.array(z.string().max(81)).max(10).optional().describe('Consensus conditions "key:value" or "key:@method", e.g. "af_verdict:full", "af_verdict:@adjudicated".'),
     q: z.string().max(200).optional().describe('Full-text search, web syntax: words, "a phrase", -excluded, or.'),
   })
   .strict();
@@ -43,12 +45,14 @@ export function filtersQueryString(filters: TranscriptFiltersInput): string {
   }
   for (const label of filters.label ?? []) params.append("label", label);
   for (const condition of filters.human ?? []) params.append("human", condition);
+  for (const condition of filters.consensus ?? []) params.append("consensus", condition);
   return params.toString();
 }
 
 /** Through the table's own parser, so an export means exactly what the table shows; `viewerId` is who "me" is in status filters. */
 export function toListFilters(filters: TranscriptFiltersInput, viewerId?: string): ListFilters {
-  return { ...parseListState(new URLSearchParams(filtersQueryString(filters))).filters, viewerId };
+  // Exports are a lead's (or the command line's): human label conditions read everyone's labels.
+  return { ...parseListState(new URLSearchParams(filtersQueryString(filters))).filters, viewerId, viewerSeesOthers: true };
 }
 
 /** The other way: the table's URL query string (or search params) as the filters object. */
@@ -61,6 +65,7 @@ export function fromTableQuery(params: URLSearchParams): TranscriptFiltersInput 
   if (filters.q) result.q = filters.q;
   if (filters.labels.length) result.label = filters.labels.map(formatLabelFilter);
   if (filters.human.length) result.human = filters.human.map(formatLabelCondition);
+  if (filters.consensus?.length) result.consensus = filters.consensus.map(consensusConditionParam);
   return result;
 }
 

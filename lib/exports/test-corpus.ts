@@ -35,8 +35,8 @@ export async function removeTestCorpus(url: string, dataset: string, annotators:
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const ids = (await client.query<{ id: number; pair_id: number; query_id: number; setting_id: number }>(
-      `SELECT t.id, t.pair_id, t.query_id, t.setting_id FROM transcripts t JOIN datasets d ON d.id = t.dataset_id WHERE d.name = $1`, [dataset])).rows;
+    const ids = (await client.query<{ id: number; pair_id: number; query_id: number; setting_id: number; model_id: number }>(
+      `SELECT t.id, t.pair_id, t.query_id, t.setting_id, t.model_id FROM transcripts t JOIN datasets d ON d.id = t.dataset_id WHERE d.name = $1`, [dataset])).rows;
     await client.query(`DELETE FROM annotation_audit WHERE transcript_id = ANY($1)`, [ids.map((r) => r.id)]);
     await client.query(`DELETE FROM annotations WHERE transcript_id = ANY($1)`, [ids.map((r) => r.id)]);
     await client.query(`DELETE FROM transcripts WHERE id = ANY($1)`, [ids.map((r) => r.id)]);
@@ -46,7 +46,7 @@ export async function removeTestCorpus(url: string, dataset: string, annotators:
     await client.query(`DELETE FROM settings WHERE id = ANY($1)`, [ids.map((r) => r.setting_id)]);
     await client.query(`DELETE FROM imports WHERE dataset_id IN (SELECT id FROM datasets WHERE name = $1)`, [dataset]);
     await client.query(`DELETE FROM datasets WHERE name = $1`, [dataset]);
-    await client.query(`DELETE FROM models m WHERE name = 'test-model' AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.model_id = m.id)`);
+    await client.query(`DELETE FROM models m WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.model_id = m.id)`, [ids.map((r) => r.model_id)]);
     await client.query(`DELETE FROM users WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.annotator_id = users.id)`, [annotators]);
   } finally {
     await client.end();

@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
+import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
 import { prepareTranscript } from "@/lib/transcripts/store";
 import { BatchWriter } from "./batch-writer";
 import { ErrorLog } from "./error-log";
@@ -178,6 +179,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       if (writer.inserted + writer.duplicates === 0) return await fail("None of the records could be imported; see the errors.", fileHash);
 
       const notices = await applySystemPrompts(data, registry.touched, request.systemPrompts ?? []);
+      if (writer.labels > 0) await refreshLabelSignatures(data, await variationsOfImport(data, importId));
       for (const field of ["setting", "variation", "model"] as const) {
         if (defaulted[field]) notices.push(`${defaulted[field]} transcript(s) gave no ${field}; stored under ${field} "${DEFAULTS[field]}".`);
       }
@@ -201,4 +203,9 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
     await data.end().catch(() => {});
     await status.end().catch(() => {});
   }
+}
+
+async function variationsOfImport(client: pg.ClientBase, importId: number): Promise<number[]> {
+  const { rows } = await client.query<{ variation_id: number }>("SELECT DISTINCT variation_id FROM transcripts WHERE import_id = $1", [importId]);
+  return rows.map((row) => row.variation_id);
 }

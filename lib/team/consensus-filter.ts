@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { scalePoints, type LabelDefinition } from "@/lib/annotations/schema-definition";
 import type { LabelValue } from "@/lib/annotations/values";
-import { CONSENSUS_METHODS, type ConsensusMethod } from "./consensus-rule";
+import { CONSENSUS_METHOD_NAMES, CONSENSUS_METHODS, type ConsensusMethod } from "./consensus-rule";
 
 /**
  * Table filter on consensus labels, as URL state (pure; the SQL is
@@ -44,4 +45,30 @@ export function consensusConditionParam(condition: ConsensusCondition): string {
   if ("method" in condition) return `${condition.key}:@${condition.method}`;
   const value = typeof condition.value === "boolean" ? (condition.value ? "yes" : "no") : String(condition.value);
   return `${condition.key}:${value}`;
+}
+
+/** One condition from its URL value, or undefined. */
+export function parseConsensusCondition(text: string): ConsensusCondition | undefined {
+  const parsed = conditionSchema.safeParse(text);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** What one label of the schema can be filtered by (URL value and a readable name): its values, then how the consensus was reached. */
+export function consensusConditionOptions(label: LabelDefinition): { value: string; name: string }[] {
+  const values: { value: string; name: string }[] = (() => {
+    switch (label.kind) {
+      case "boolean":
+        return [{ value: "yes", name: "yes" }, { value: "no", name: "no" }];
+      case "span":
+        return [{ value: "yes", name: "has evidence" }, { value: "no", name: "no evidence" }];
+      case "choice":
+        return label.options.map((option) => ({ value: option.value, name: option.label }));
+      case "scale":
+        return scalePoints(label).map((point) => ({ value: String(point.value), name: `${point.value}${point.label ? ` · ${point.label}` : ""}` }));
+    }
+  })();
+  return [
+    ...values.map((option) => ({ value: `${label.key}:${option.value}`, name: `${label.name}: ${option.name}` })),
+    ...(["adjudicated", "undecided"] as const).map((method) => ({ value: `${label.key}:@${method}`, name: `${label.name}: ${CONSENSUS_METHOD_NAMES[method].toLowerCase()}` })),
+  ];
 }

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
+import { adjudicate } from "./adjudication";
 import { consensusFilterSql, consensusForTranscripts, teamLabelsForTranscripts } from "./consensus";
 import { parseConsensusFilter, type ConsensusCondition } from "./consensus-filter";
 
@@ -65,11 +66,27 @@ describe("the consensus rule (view transcript_consensus)", () => {
   it("an adjudication wins over the votes, and the table filter follows", async () => {
     expect(await kept([{ key: "af_verdict", value: "full" }])).toEqual(["agree", "three"]);
     expect(await kept([{ key: "af_verdict", method: "undecided" }])).toEqual(["split"]);
-    await fixtures.client.query(`INSERT INTO adjudications (transcript_id, label_key, value, decided_by_id) VALUES ($1, 'af_verdict', '"full"', $2)`, [ids.split, lead]);
+    await adjudicate({ transcriptId: ids.split, labelKey: "af_verdict", value: "full", note: "clear a-e" }, lead);
     expect(await verdict(ids.split)).toMatchObject({ value: "full", method: "adjudicated", votes: { full: 1, no: 1 } });
     expect(await kept([{ key: "af_verdict", value: "full" }])).toEqual(["agree", "split", "three"]);
     expect(await kept([{ key: "af_verdict", value: "full" }, { key: "af_verdict", method: "adjudicated" }])).toEqual(["split"]);
     expect(await kept(parseConsensusFilter({ consensus: ["af_verdict:partial", "bad", "x:@nonsense"] }))).toEqual(["one"]);
+  });
+
+  it("adjudications are checked against the schema, can be cleared, and are audited", async () => {
+    await expect(adjudicate({ transcriptId: ids.agree, labelKey: "af_verdict", value: "maybe", note: "" }, lead)).rejects.toThrow(/options/);
+    await expect(adjudicate({ transcriptId: ids.agree, labelKey: "compliance", value: "9", note: "" }, lead)).rejects.toThrow(/1-4/);
+    await adjudicate({ transcriptId: ids.agree, labelKey: "criterion_a", value: "true", note: "" }, lead);
+    expect((await consensusForTranscripts([ids.agree])).get(ids.agree)!.find((l) => l.labelKey === "criterion_a")).toMatchObject({ value: true, method: "adjudicated" });
+    await adjudicate({ transcriptId: ids.agree, labelKey: "criterion_a", value: "", note: "" }, lead);
+    expect((await consensusForTranscripts([ids.agree])).get(ids.agree)!.find((l) => l.labelKey === "criterion_a")).toMatchObject({ value: null, method: "undecided" });
+    const { rows } = await fixtures.client.query<{ action: string; details: { labelKey: string; before: unknown; after: unknown } }>(
+      `SELECT action::text, details FROM team_audit WHERE actor_id = $1 ORDER BY id`, [lead]);
+    expect(rows.map((row) => [row.action, row.details.labelKey, row.details.before, row.details.after])).toEqual([
+      ["adjudicate", "af_verdict", null, "full"],
+      ["adjudicate", "criterion_a", null, true],
+      ["adjudication_clear", "criterion_a", true, null],
+    ]);
   });
 
   it("gives each annotator's submitted labels with the consensus, by ids or by a condition", async () => {

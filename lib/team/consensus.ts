@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sortSpans, type LabelValues, type SpanInput } from "@/lib/annotations/values";
-import type { ConsensusCondition } from "./consensus-filter";
 import { consensusMethodSchema, type ConsensusLabel } from "./consensus-rule";
 
 /**
@@ -135,16 +134,4 @@ export async function teamLabelsForTranscripts(selection: TranscriptSelection): 
   return result;
 }
 
-/**
- * The table filter: a condition on `transcripts t` that all `conditions` hold
- * for its consensus. Each condition is a semi-join on the view, so the view
- * is computed once per condition, not once per row.
- */
-export function consensusFilterSql(conditions: readonly ConsensusCondition[]): Prisma.Sql {
-  if (conditions.length === 0) return Prisma.sql`TRUE`;
-  const parts = conditions.map((condition) => {
-    const test = "method" in condition ? Prisma.sql`c.method = ${condition.method}` : Prisma.sql`c.value = ${JSON.stringify(condition.value)}::jsonb`;
-    return Prisma.sql`t.id IN (SELECT c.transcript_id FROM transcript_consensus c WHERE c.label_key = ${condition.key} AND ${test})`;
-  });
-  return Prisma.join(parts, " AND ");
-}
+export { consensusFilterSql } from "./consensus-sql";

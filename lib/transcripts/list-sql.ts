@@ -1,7 +1,9 @@
+import { annotatorOutcomesSql, segmentCondition } from "@/lib/analytics/human-outcomes";
 import { annotationFilterSql } from "@/lib/annotations/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { consensusFilterSql } from "@/lib/team/consensus-sql";
 import { MARK_END, MARK_START } from "./highlight";
-import { hasAnnotationFilter, isDescending, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
+import { hasAnnotationFilter, isDescending, readsOthersLabels, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
 
 /**
  * The SQL behind the transcripts table, built from the URL state. One builder
@@ -52,8 +54,15 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
     conditions.push(sql`EXISTS (SELECT 1 FROM source_labels sl
       WHERE sl.transcript_id = t.id AND sl.source = ${label.source} AND sl.name = ${label.name} AND sl.value = ${label.value})`);
   }
-  if (hasAnnotationFilter(filters)) {
-    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId));
+  // Someone else's labels only for those who may read them; pages turn such a URL away first (403).
+  if (readsOthersLabels(filters) && !filters.viewerSeesOthers) throw new Error("Filtering by another annotator's labels needs the lead role");
+  if (filters.status || filters.human.length) {
+    const annotatorOnly = filters.by ?? (filters.viewerSeesOthers ? undefined : filters.viewerId);
+    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId, { annotatorOnly }));
+  }
+  if (filters.consensus?.length) conditions.push(consensusFilterSql(filters.consensus));
+  if (filters.outcome && filters.by) {
+    conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${annotatorOutcomesSql(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
   }
   if (filters.q) conditions.push(searchCondition(filters.q, options.indexedSearch ?? true));
   return conditions;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { consensusConditionParam, parseConsensusCondition, type ConsensusCondition } from "@/lib/team/consensus-filter";
 import { annotationStatusSchema, formatLabelCondition, parseLabelCondition, type AnnotationStatus, type LabelCondition } from "@/lib/annotations/filter-params";
 
 /**
@@ -29,6 +30,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_OFFSET_PAGE = 100;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_LABEL_FILTERS = 4;
+export const OUTCOME_SEGMENTS = ["refuses", "compliesWithAf", "compliesWithoutAf"] as const;
+export type OutcomeSegment = (typeof OUTCOME_SEGMENTS)[number];
 
 /** A position in the sorted list: the sort key's value and the id breaking ties. */
 export interface Cursor {
@@ -55,10 +58,28 @@ export interface ListFilters {
   /** Human label conditions (`human=key:value`), all met by one submitted annotation. */
   human: LabelCondition[];
   /**
+   * Consensus label conditions (`consensus=key:value` or `key:@method`), read from the one
+   * consensus rule (view transcript_consensus, lib/team/consensus.ts). Leads only: a
+   * consensus is made of other people's labels.
+   */
+  consensus?: ConsensusCondition[];
+  /**
    * Who is looking: "by me" filters need it. Never from the URL; the page sets
    * it from the session (withViewer).
    */
   viewerId?: string;
+  /** May the viewer filter by other people's labels (leads)? Otherwise human label conditions look at the viewer's own. */
+  viewerSeesOthers?: boolean;
+  /**
+   * Whose labels the human label conditions and the outcome read: one
+   * annotator's (their user id). Unset: anyone's (leads) or the viewer's own.
+   */
+  by?: string;
+  /**
+   * A chart segment read from `by`'s labels: the charts' drill-down, counted by
+   * the same SQL as the chart (lib/analytics/human-outcomes.ts). Needs `by`.
+   */
+  outcome?: OutcomeSegment;
   /** Full-text search (websearch syntax: words, "quoted phrases", -excluded, or). */
   q?: string;
 }
@@ -123,6 +144,12 @@ const stateSchema = z.object({
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)))
     .catch([])
     .transform((values) => values.map(parseLabelCondition).filter((condition) => condition !== undefined).slice(0, MAX_LABEL_FILTERS)),
+  consensus: z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)))
+    .catch([])
+    .transform((values) => values.map(parseConsensusCondition).filter((condition) => condition !== undefined).slice(0, MAX_LABEL_FILTERS)),
+  by: optional(z.string().min(1).max(100)),
+  outcome: optional(z.enum(OUTCOME_SEGMENTS)),
   q: optional(z.string().transform((text) => text.trim().slice(0, MAX_QUERY_LENGTH))).transform((q) => q || undefined),
   sort: optional(z.enum(SORTS)).transform((sort) => sort ?? DEFAULT_SORT),
   page: optional(z.coerce.number().int().min(1).max(1_000_000_000)).transform((page) => page ?? 1),
@@ -142,10 +169,10 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export function parseListState(params: SearchParams | URLSearchParams): ListState {
   const raw = params instanceof URLSearchParams ? searchParamsToRecord(params) : params;
   const parsed = stateSchema.parse(raw);
-  const { setting, variation, model, dataset, condition, label, status, human, q, sort, page, size, after, before, cols, count } = parsed;
+  const { setting, variation, model, dataset, condition, label, status, human, consensus, by, outcome, q, sort, page, size, after, before, cols, count } = parsed;
   // A cursor wins over an offset; both cursors at once make no sense: keep "after".
   const state: ListState = {
-    filters: { setting, variation, model, dataset, condition, labels: label, status, human, q },
+    filters: { setting, variation, model, dataset, condition, labels: label, status, human, ...(consensus.length && { consensus }), by, outcome: by ? outcome : undefined, q },
     sort,
     page,
     size,
@@ -179,6 +206,9 @@ export function listQueryString(state: ListState): string {
   for (const label of filters.labels) params.append("label", formatLabelFilter(label));
   if (filters.status) params.set("status", filters.status);
   for (const condition of filters.human) params.append("human", formatLabelCondition(condition));
+  for (const condition of filters.consensus ?? []) params.append("consensus", consensusConditionParam(condition));
+  if (filters.by) params.set("by", filters.by);
+  if (filters.outcome) params.set("outcome", filters.outcome);
   if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
   if (state.size !== DEFAULT_PAGE_SIZE) params.set("size", String(state.size));
   if (state.page !== 1) params.set("page", String(state.page));
@@ -212,10 +242,16 @@ export function hasFilters(filters: ListFilters): boolean {
 }
 
 export function hasAnnotationFilter(filters: ListFilters): boolean {
-  return Boolean(filters.status || filters.human.length);
+  return Boolean(filters.status || filters.human.length || filters.outcome || filters.consensus?.length);
 }
 
-/** The state as seen by one signed-in user ("labelled by me" means them). */
-export function withViewer(state: ListState, viewerId: string): ListState {
-  return { ...state, filters: { ...state.filters, viewerId } };
+/** Does the state read the labels of someone other than the viewer? Only leads may (pages answer 403). */
+export function readsOthersLabels(filters: ListFilters): boolean {
+  if (filters.consensus?.length) return true; // a consensus is made of everyone's labels
+  return filters.by !== undefined && filters.by !== filters.viewerId && (filters.human.length > 0 || filters.outcome !== undefined);
+}
+
+/** The state as seen by one signed-in user ("labelled by me" means them; annotators' label filters see their own labels only). */
+export function withViewer(state: ListState, viewer: { id: string; seesOthersLabels: boolean }): ListState {
+  return { ...state, filters: { ...state.filters, viewerId: viewer.id, viewerSeesOthers: viewer.seesOthersLabels } };
 }

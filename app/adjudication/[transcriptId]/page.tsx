@@ -99,6 +99,8 @@ export default async function AdjudicatePage({ params }: { params: Promise<{ tra
                   <td>
                     {(disagree || c?.method === "adjudicated") && (
                       <AdjudicateForm
+                        // Remounted when the decision changes: the select then shows the stored decision, not the form's reset state.
+                        key={`${label.key}:${c?.method === "adjudicated" ? String(c.value) : ""}`}
                         transcriptId={transcript.id}
                         labelKey={label.key}
                         labelName={label.name}

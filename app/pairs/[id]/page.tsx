@@ -11,6 +11,7 @@ import { withViewer, type SearchParams } from "@/lib/transcripts/list-state";
 import { pairHref, parsePairViewState } from "@/lib/transcripts/pair-state";
 import { loadPairView } from "@/lib/transcripts/pair-view";
 import { MAX_EDIT_LENGTH } from "@/lib/transcripts/word-diff";
+import { hasRole } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/server";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -24,7 +25,7 @@ export default async function PairPage({ params, searchParams }: { params: Promi
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const parsedView = parsePairViewState(await searchParams);
-  const view = { ...parsedView, list: withViewer(parsedView.list, user.id) };
+  const view = { ...parsedView, list: withViewer(parsedView.list, { id: user.id, seesOthersLabels: hasRole(user.role, "lead") }) };
   const result = await loadFromDatabase(() => loadPairView(parsed.data.id, view));
   if (!result.ok) return <DatabaseUnavailable />;
   if (!result.data) notFound();

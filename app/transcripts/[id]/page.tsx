@@ -29,7 +29,7 @@ export default async function TranscriptPage({ params, searchParams }: { params:
   if (!parsed.success) notFound();
   const id = parsed.data.id;
   // The list the user came from (its filters and sort ride along in the URL): submit goes to its next transcript.
-  const list = withViewer(parseListState(await searchParams), user.id);
+  const list = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
   const isLead = hasRole(user.role, "lead");
   const result = await loadFromDatabase(() =>
     Promise.all([getTranscript(id), getAnnotationContext(id, user.id), nextInList(list, id), isLead ? listTranscriptAnnotations(id) : []]),

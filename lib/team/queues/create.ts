@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UserFacingError } from "@/lib/auth/errors";
 import { filterConditions } from "@/lib/transcripts/list-sql";
-import { parseListState, searchParamsToRecord } from "@/lib/transcripts/list-state";
+import { parseListState, searchParamsToRecord, withViewer } from "@/lib/transcripts/list-state";
 import type { CreateQueueInput } from "./schemas";
 
 /**
@@ -14,7 +14,8 @@ import type { CreateQueueInput } from "./schemas";
  * the audit rows are written in one transaction.
  */
 export async function createQueue(input: CreateQueueInput, leadId: string): Promise<{ id: number; items: number }> {
-  const state = parseListState(searchParamsToRecord(new URLSearchParams(input.filter)));
+  // The lead's view of the table: "mine" means the lead, and label filters may read everyone's labels.
+  const state = withViewer(parseListState(searchParamsToRecord(new URLSearchParams(input.filter))), { id: leadId, seesOthersLabels: true });
   const conditions = filterConditions(state.filters);
   const where = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   const order = input.sample === "random" ? Prisma.sql`random()` : Prisma.sql`1`;

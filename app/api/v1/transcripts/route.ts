@@ -1,3 +1,5 @@
+import { UserFacingError } from "@/lib/auth/errors";
+import { hasRole } from "@/lib/auth/roles";
 import { apiJson, parseInput, withApiAuth } from "@/lib/api/route";
 import { queryObject, transcriptListQuerySchema } from "@/lib/api/schemas";
 import { filtersQueryString } from "@/lib/exports/request";
@@ -10,8 +12,11 @@ export const GET = withApiAuth("annotator", async (request, _context: unknown, u
   const params = new URLSearchParams(filtersQueryString(filters));
   params.set("size", String(size));
   if (after !== undefined) params.set("after", String(after));
+  const lead = hasRole(user.role, "lead");
+  if (filters.consensus?.length && !lead) throw new UserFacingError("Filtering by consensus needs the lead role: a consensus is made of other annotators' labels.", 403);
   const state = parseListState(params);
   state.filters.viewerId = user.id;
+  state.filters.viewerSeesOthers = lead; // an annotator's human label conditions read their own labels only, as in the table
   const page = await listTranscripts(state);
   return apiJson({
     transcripts: page.rows.map((row) => ({

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
+import { LabelRateChart } from "@/components/analytics/label-rate-chart";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { labelRateDrillDown } from "@/lib/analytics/label-rate-links";
+import { loadLabelRates } from "@/lib/analytics/load-label-rates";
+import { labelRateChartRows, type RateCell } from "@/lib/analytics/prepare-label-rates";
+import { requireRole } from "@/lib/auth/server";
+import { loadFromDatabase } from "@/lib/db/unavailable";
+
+export const metadata: Metadata = { title: "Label rates" };
+
+const paramsSchema = z.object({
+  setting: z.string().optional().catch(undefined),
+  model: z.coerce.number().int().positive().optional().catch(undefined),
+  dataset: z.coerce.number().int().positive().optional().catch(undefined),
+  by: z.string().max(100).optional().catch(undefined),
+  label: z.string().max(100).optional().catch(undefined),
+});
+
+export default async function LabelRatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireRole("lead");
+  const params = paramsSchema.parse(await searchParams);
+  const loaded = await loadFromDatabase(() => loadLabelRates(params));
+  if (!loaded.ok) return <DatabaseUnavailable />;
+  const data = loaded.data;
+  const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
+  const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900";
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Label rates across variations</h1>
+        <p className="mt-1 text-sm text-slate-600">How often one label of the schema was given, per prompt variation and condition, with 95% Wilson intervals and the n behind each rate.</p>
+      </div>
+      <AnalyticsTabs current="/analytics/labels" />
+      {!data.filter ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">{data.problem}</p>
+      ) : (
+        <>
+          <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+            <label className={field}>
+              Setting
+              <select name="setting" defaultValue={data.settingSlug} className={select}>
+                {data.options.settings.map((s) => <option key={s.id} value={s.slug}>{s.name}</option>)}
+              </select>
+            </label>
+            <label className={field}>
+              Model
+              <select name="model" defaultValue={data.filter.modelId ?? ""} className={select}>
+                <option value="">All models</option>
+                {data.options.models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+              </select>
+            </label>
+            <label className={field}>
+              Dataset
+              <select name="dataset" defaultValue={data.filter.datasetId ?? ""} className={select}>
+                <option value="">All datasets</option>
+                {data.options.datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+              </select>
+            </label>
+            <label className={field}>
+              Labels of
+              <select name="by" defaultValue={data.annotator?.id} className={select}>
+                {data.annotators.map((a) => <option key={a.id} value={a.id}>{a.name} ({a.count.toLocaleString("en")} labelled)</option>)}
+              </select>
+            </label>
+            <label className={field}>
+              Label
+              <select name="label" defaultValue={data.label?.value} className={select}>
+                {data.conditions.map((c) => <option key={c.value} value={c.value}>{c.name}</option>)}
+              </select>
+            </label>
+            <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">Show</button>
+          </form>
+          <LabelRateChart
+            rows={labelRateChartRows(data.series)}
+            hrefs={Object.fromEntries(data.series.map((s) => [s.variationId, { training: labelRateDrillDown(data.filter!, s.variationId, "training"), deployment: labelRateDrillDown(data.filter!, s.variationId, "deployment") }]))}
+            title={`${data.label?.name} · labels of ${data.annotator?.name}`}
+          />
+          <section aria-label="Rates table" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Rate of {data.label?.name} per variation and condition</caption>
+              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th className="px-3 py-2">Variation</th>
+                  <th className="px-3 py-2">Training: rate [95% CI]</th>
+                  <th className="px-3 py-2 text-right">k / n</th>
+                  <th className="px-3 py-2">Deployment: rate [95% CI]</th>
+                  <th className="px-3 py-2 text-right">k / n</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.series.map((s) => (
+                  <tr key={s.variationId}>
+                    <td className="px-3 py-1.5">{s.name}{s.isBaseline && <span className="ml-1 text-xs text-slate-500">(baseline)</span>}</td>
+                    <Cells cell={s.training} href={labelRateDrillDown(data.filter!, s.variationId, "training")} />
+                    <Cells cell={s.deployment} href={labelRateDrillDown(data.filter!, s.variationId, "deployment")} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function Cells({ cell, href }: { cell: RateCell; href: string }) {
+  return (
+    <>
+      <td className="px-3 py-1.5 tabular-nums">
+        {cell.rate ? `${percent(cell.rate.estimate)} [${percent(cell.rate.lower)}, ${percent(cell.rate.upper)}]` : <span className="text-slate-400">no labels</span>}
+        {cell.n > 0 && cell.n < 30 && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">small n</span>}
+      </td>
+      <td className="px-3 py-1.5 text-right tabular-nums">
+        <Link href={href} className="text-indigo-700 hover:underline">{cell.k} / {cell.n}</Link>
+      </td>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { HUMAN_RULE } from "./label-sources";
+import type { Segment } from "./chart-rows";
+
+/**
+ * One annotator's submitted annotations as chart outcomes, one row per
+ * transcript: (transcript_id, complied, af). The chart counts these rows and
+ * the transcripts table's drill-down filters by them, so both agree by
+ * construction.
+ */
+export function annotatorOutcomesSql(annotatorId: string): Prisma.Sql {
+  const { complianceKey, refusesAt, afKey, afValues } = HUMAN_RULE;
+  return Prisma.sql`
+    SELECT a.transcript_id,
+           (a."values" ->> ${complianceKey})::int <> ${refusesAt}::int AS complied,
+           coalesce((a."values" ->> ${afKey}) = ANY(${[...afValues]}::text[]), false) AS af
+    FROM annotations a
+    WHERE a.annotator_id = ${annotatorId} AND a.submitted_at IS NOT NULL
+      AND jsonb_typeof(a."values" -> ${complianceKey}) = 'number'`;
+}
+
+/** The outcome rows of one bar segment. */
+export function segmentCondition(segment: Segment): Prisma.Sql {
+  switch (segment) {
+    case "refuses":
+      return Prisma.sql`NOT o.complied`;
+    case "compliesWithAf":
+      return Prisma.sql`o.complied AND o.af`;
+    case "compliesWithoutAf":
+      return Prisma.sql`o.complied AND NOT o.af`;
+  }
+}

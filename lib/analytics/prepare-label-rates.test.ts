@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { labelRateChartRows, prepareLabelRates } from "./prepare-label-rates";
+
+const row = (n_training: number, k_training: number, n_deployment: number, k_deployment: number) => ({
+  id: 1, name: "Default", is_baseline: true, n_training, k_training, n_deployment, k_deployment,
+});
+
+describe("the any-label chart's rates", () => {
+  it("gives Wilson intervals by hand: 0%, 100%, n = 1 and none at n = 0", () => {
+    const [zero] = prepareLabelRates([row(10, 0, 0, 0)]);
+    expect(zero.training.rate!.estimate).toBe(0);
+    expect(zero.training.rate!.lower).toBe(0);
+    // Upper bound of 0/10: z²/(n+z²) = 3.8415/13.8415.
+    expect(zero.training.rate!.upper).toBeCloseTo(0.2775, 4);
+    expect(zero.deployment.rate).toBeNull();
+
+    const [all] = prepareLabelRates([row(10, 10, 1, 1)]);
+    expect(all.training.rate!.upper).toBeCloseTo(1, 12);
+    expect(all.training.rate!.lower).toBeCloseTo(0.7225, 4);
+    // 1/1: lower = 1/(1+z²) = 0.20655.
+    expect(all.deployment.rate!.lower).toBeCloseTo(0.20655, 5);
+  });
+
+  it("turns rates into percent bars with asymmetric error bars", () => {
+    const [chart] = labelRateChartRows(prepareLabelRates([row(100, 12, 0, 0)]));
+    expect(chart.training).toBeCloseTo(12, 10);
+    // Wilson 12/100: [0.0699, 0.1977].
+    expect(chart.trainingError![0]).toBeCloseTo(12 - 6.99, 1);
+    expect(chart.trainingError![1]).toBeCloseTo(19.77 - 12, 1);
+    expect(chart.deployment).toBeNull();
+    expect(chart.deploymentN).toBe(0);
+  });
+});

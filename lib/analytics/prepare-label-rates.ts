@@ -1,0 +1,46 @@
+import { wilson, type Interval } from "./intervals";
+import type { LabelRateRow } from "./label-rates-sql";
+
+/** One variation of the "any label" chart: the rate in each condition with its Wilson interval and n. */
+export interface LabelRateSeries {
+  variationId: number;
+  name: string;
+  isBaseline: boolean;
+  training: RateCell;
+  deployment: RateCell;
+}
+
+export interface RateCell {
+  k: number;
+  n: number;
+  /** Null when n = 0: no estimate, shown as such. */
+  rate: Interval | null;
+}
+
+export function prepareLabelRates(rows: LabelRateRow[]): LabelRateSeries[] {
+  const cell = (k: number, n: number): RateCell => ({ k, n, rate: wilson(k, n) });
+  return rows.map((row) => ({
+    variationId: row.id,
+    name: row.name,
+    isBaseline: row.is_baseline,
+    training: cell(row.k_training, row.n_training),
+    deployment: cell(row.k_deployment, row.n_deployment),
+  }));
+}
+
+/** The chart's rows in percent, with the interval as [lower, upper] error bars (Recharts' shape). */
+export function labelRateChartRows(series: LabelRateSeries[]) {
+  const percent = (cell: RateCell) => (cell.rate ? cell.rate.estimate * 100 : null);
+  const error = (cell: RateCell): [number, number] | null =>
+    cell.rate ? [(cell.rate.estimate - cell.rate.lower) * 100, (cell.rate.upper - cell.rate.estimate) * 100] : null;
+  return series.map((s) => ({
+    id: s.variationId,
+    name: s.name,
+    training: percent(s.training),
+    trainingError: error(s.training),
+    trainingN: s.training.n,
+    deployment: percent(s.deployment),
+    deploymentError: error(s.deployment),
+    deploymentN: s.deployment.n,
+  }));
+}
