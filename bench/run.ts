@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/open-database";
 import { benchCharts } from "./charts";
+import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   list: benchList,
   pair: benchPair,
   annotation: benchAnnotation,
+  export: benchExport,
 };
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" } } });

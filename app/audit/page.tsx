@@ -8,22 +8,32 @@ import { requireRole } from "@/lib/auth/server";
 import { listUsers } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { loadFromDatabase } from "@/lib/db/unavailable";
+import { TeamAuditList } from "@/components/team/team-audit-list";
+import { listTeamAudit } from "@/lib/team/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 const searchSchema = z.object({
   transcript: z.coerce.number().int().positive().optional().catch(undefined),
   user: z.string().max(64).optional().catch(undefined),
+  queue: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).catch(1),
 });
 
 /** Every create, change and delete of an annotation, per transcript or per user (leads). */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("lead");
-  const { transcript, user, page } = searchSchema.parse(await searchParams);
-  const result = await loadFromDatabase(() => Promise.all([listAuditEntries({ transcriptId: transcript, actorId: user || undefined }, page), listUsers(db())]));
+  const { transcript, user, page, queue } = searchSchema.parse(await searchParams);
+  const result = await loadFromDatabase(() =>
+    Promise.all([
+      listAuditEntries({ transcriptId: transcript, actorId: user || undefined }, page),
+      listUsers(db()),
+      // Team labelling (queues, assignments, adjudications): the newest page, same filters.
+      listTeamAudit({ transcriptId: transcript, actorId: user || undefined, queueId: queue }, 1),
+    ]),
+  );
   if (!result.ok) return <DatabaseUnavailable />;
-  const [{ entries, total }, users] = result.data;
+  const [{ entries, total }, users, team] = result.data;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const actor = users.find((candidate) => candidate.id === user);
   const link = (target: number) => `/audit?${new URLSearchParams({ ...(transcript && { transcript: String(transcript) }), ...(user && { user }), page: String(target) })}`;
@@ -54,6 +64,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">Show</button>
         {(transcript || user) && <Link href="/audit" className="text-slate-600 hover:underline">Clear</Link>}
       </form>
+      <section aria-label="Queues and adjudication" className="space-y-2">
+        <h2 className="text-sm font-semibold text-slate-900">
+          Queues, assignments and adjudications <span className="font-normal text-slate-500">· {team.total.toLocaleString("en")} entries{queue ? ` of queue #${queue}` : ""}, the newest {Math.min(team.total, team.entries.length)}</span>
+        </h2>
+        <TeamAuditList entries={team.entries} />
+      </section>
+      <h2 className="text-sm font-semibold text-slate-900">Annotations</h2>
       <AuditList entries={entries} />
       {pages > 1 && (
         <nav aria-label="Pagination" className="flex justify-between text-sm">

@@ -16,6 +16,8 @@ import { hasFilters, listHref, listQueryString, parseListState, readsOthersLabel
 import { getFilterOptions, namesOf } from "@/lib/transcripts/registry";
 import { toTableRows } from "@/lib/transcripts/table-rows";
 
+import { filtersQueryString, fromTableQuery } from "@/lib/exports/request";
+
 export const metadata: Metadata = { title: "Transcripts" };
 
 export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -33,11 +35,25 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
     <div className="space-y-3">
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Transcripts</h1>
-        {hasFilters(state.filters) && (
-          <Link href="/transcripts" className="text-sm text-indigo-700 hover:underline">
-            Clear search and filters
-          </Link>
-        )}
+        <div className="flex gap-4 text-sm">
+          {hasRole(user.role, "lead") && (
+            // The queue's items are drawn from exactly this filter (lib/team/queues/create.ts reads the same URL state).
+            <Link href={`/queues/new?${listQueryString({ ...state, page: 1, after: undefined, before: undefined })}`} className="text-indigo-700 hover:underline">
+              Make a labelling queue from this filter
+            </Link>
+          )}
+          {hasRole(user.role, "lead") && (
+            // The export page takes the filters only (page, sort and columns do not change what is exported).
+            <Link href={`/exports?from=${encodeURIComponent(filtersQueryString(fromTableQuery(new URLSearchParams(listQueryString(state)))))}`} className="text-indigo-700 hover:underline">
+              Export this filter
+            </Link>
+          )}
+          {hasFilters(state.filters) && (
+            <Link href="/transcripts" className="text-indigo-700 hover:underline">
+              Clear search and filters
+            </Link>
+          )}
+        </div>
       </div>
       <FilterBar key={listQueryString({ ...state, page: 1, after: undefined, before: undefined })} state={state} options={options} humanLabels={schema.labels} />
       <TranscriptTable rows={rows} state={state}>

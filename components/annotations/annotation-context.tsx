@@ -22,7 +22,10 @@ export interface SpanView extends OffsetRange {
 }
 
 export interface AnnotationProviderProps {
-  transcriptId: number;
+  /** The transcript being annotated; optional when `annotationUrl` is given (a blind page must not name it). */
+  transcriptId?: number;
+  /** Where the panel saves; default /api/transcripts/:id/annotation. A blind queue item saves through its own URL so the page never names the transcript. */
+  annotationUrl?: string;
   /** transcripts.scratchpad_text, exactly as stored: what span offsets address. */
   scratchpadText: string;
   /** The scratchpad blocks' texts in order (from the parsed turns), to draw them apart. */
@@ -76,14 +79,14 @@ export function AnnotationProvider(props: AnnotationProviderProps) {
   return <AnnotationContext.Provider value={state}>{props.children}</AnnotationContext.Provider>;
 }
 
-function useAnnotationState({ transcriptId, scratchpadText, blockTexts, current, mine, others = NO_OTHERS, viewerName, nextHref, alsoSubmit, handleRef, wording }: AnnotationProviderProps) {
+function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, blockTexts, current, mine, others = NO_OTHERS, viewerName, nextHref, alsoSubmit, handleRef, wording }: AnnotationProviderProps) {
   const scope = useId();
   const router = useRouter();
   const initial: AnnotationDoc = mine
     ? { schemaVersion: mine.annotation.schemaVersion, values: mine.annotation.values, note: mine.annotation.note, spans: mine.annotation.spans }
     : { schemaVersion: current.version, values: {}, note: "", spans: [] };
   const [doc, dispatchDoc] = useReducer(docReducer, initial);
-  const saver = useAutosave({ transcriptId, doc, initialVersion: mine?.annotation.version ?? 0, initialSubmitted: Boolean(mine?.annotation.submittedAt) });
+  const saver = useAutosave({ url: annotationUrl ?? `/api/transcripts/${transcriptId}/annotation`, doc, initialVersion: mine?.annotation.version ?? 0, initialSubmitted: Boolean(mine?.annotation.submittedAt) });
   // The armed label is also kept in a ref: a digit typed right after the label's
   // key must see it even before React has re-rendered.
   const [armed, setArmedState] = useState<string | null>(null);

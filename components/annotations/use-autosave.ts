@@ -15,7 +15,8 @@ export type SaveStatus =
 const AUTOSAVE_DELAY_MS = 600;
 
 interface Options {
-  transcriptId: number;
+  /** The annotation's URL (PUT saves, DELETE ?version=N deletes). */
+  url: string;
   doc: AnnotationDoc;
   /** The server's version of the annotation the page loaded; 0 when there is none. */
   initialVersion: number;
@@ -27,7 +28,7 @@ interface Options {
  * the version it last read (optimistic concurrency). A 409 stops autosaving
  * and says why; the user reloads. Leaving the page with unsaved work warns.
  */
-export function useAutosave({ transcriptId, doc, initialVersion, initialSubmitted }: Options) {
+export function useAutosave({ url, doc, initialVersion, initialSubmitted }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const [submitted, setSubmitted] = useState(initialSubmitted);
   const version = useRef(initialVersion);
@@ -35,7 +36,6 @@ export function useAutosave({ transcriptId, doc, initialVersion, initialSubmitte
   const latest = useRef(doc);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const stopped = useRef(false); // after a conflict or sign-out: never overwrite
-  const url = `/api/transcripts/${transcriptId}/annotation`;
   latest.current = doc;
 
   const send = useCallback(

@@ -7,8 +7,12 @@ const NAV: { href: string; label: string; role: UserRole }[] = [
   { href: "/", label: "Overview", role: "annotator" },
   { href: "/transcripts", label: "Transcripts", role: "annotator" },
   { href: "/variations", label: "Variations", role: "annotator" },
+  { href: "/queues", label: "Queues", role: "annotator" },
+  { href: "/agreement", label: "Agreement", role: "lead" },
+  { href: "/adjudication", label: "Adjudication", role: "lead" },
   { href: "/analytics", label: "Charts", role: "lead" },
   { href: "/imports", label: "Imports", role: "lead" },
+  { href: "/exports", label: "Exports", role: "lead" },
   { href: "/schema", label: "Label schema", role: "lead" },
   { href: "/audit", label: "Audit log", role: "lead" },
   { href: "/admin/users", label: "Users", role: "admin" },
@@ -36,6 +40,9 @@ export async function SiteHeader() {
               <span className="text-slate-700">
                 {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{user.role}</span>
               </span>
+              <Link href="/settings/tokens" className="text-slate-600 hover:text-slate-900">
+                API tokens
+              </Link>
               <form action={signOut}>
                 <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-50">
                   Sign out

@@ -78,8 +78,11 @@ export async function countTranscripts(databaseUrl: string): Promise<number> {
 async function removeDemoTranscripts(client: pg.ClientBase) {
   const { rows } = await client.query<{ name: string }>("SELECT name FROM datasets");
   if (rows.every((row) => row.name === DEMO_DATASET)) {
-    // Annotations (and their audit trail) of the demo transcripts go with them.
-    await client.query("TRUNCATE transcripts, source_labels, pairs, queries, annotations, annotation_spans, annotation_audit");
+    // Annotations (and their audit trail) of the demo transcripts go with them, and so do
+    // the queues, claims and adjudications over them (the team audit log stays: it is history).
+    await client.query(
+      "TRUNCATE transcripts, source_labels, pairs, queries, annotations, annotation_spans, annotation_audit, label_queues, label_queue_annotators, label_queue_items, label_queue_claims, adjudications",
+    );
     return;
   }
   await client.query("DELETE FROM annotation_audit a USING transcripts t, datasets d WHERE t.id = a.transcript_id AND d.id = t.dataset_id AND d.name = $1", [DEMO_DATASET]);

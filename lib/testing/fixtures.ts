@@ -64,6 +64,12 @@ export class Fixtures {
       await this.client.query(`DELETE FROM settings WHERE slug = $1`, [`fixture-${this.tag}`]);
     }
     if (this.userIds.length) {
+      // Team labelling rows (issue 6) reference users too.
+      await this.client.query(`DELETE FROM team_audit WHERE actor_id = ANY($1)`, [this.userIds]);
+      await this.client.query(`DELETE FROM adjudications WHERE decided_by_id = ANY($1)`, [this.userIds]);
+      await this.client.query(`DELETE FROM label_queue_claims WHERE annotator_id = ANY($1)`, [this.userIds]);
+      await this.client.query(`DELETE FROM label_queue_annotators WHERE user_id = ANY($1)`, [this.userIds]);
+      await this.client.query(`DELETE FROM label_queues WHERE created_by_id = ANY($1)`, [this.userIds]);
       await this.client.query(`DELETE FROM annotation_audit WHERE actor_id = ANY($1)`, [this.userIds]);
       await this.client.query(`DELETE FROM annotations WHERE annotator_id = ANY($1)`, [this.userIds]);
       await this.client.query(`DELETE FROM label_schema_versions WHERE created_by_id = ANY($1)`, [this.userIds]);

@@ -1,6 +1,7 @@
 import { annotatorOutcomesSql, segmentCondition } from "@/lib/analytics/human-outcomes";
 import { annotationFilterSql } from "@/lib/annotations/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { consensusFilterSql } from "@/lib/team/consensus-sql";
 import { MARK_END, MARK_START } from "./highlight";
 import { hasAnnotationFilter, isDescending, readsOthersLabels, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
 
@@ -59,6 +60,7 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
     const annotatorOnly = filters.by ?? (filters.viewerSeesOthers ? undefined : filters.viewerId);
     conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId, { annotatorOnly }));
   }
+  if (filters.consensus?.length) conditions.push(consensusFilterSql(filters.consensus));
   if (filters.outcome && filters.by) {
     conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${annotatorOutcomesSql(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { consensusConditionParam, parseConsensusCondition, type ConsensusCondition } from "@/lib/team/consensus-filter";
 import { annotationStatusSchema, formatLabelCondition, parseLabelCondition, type AnnotationStatus, type LabelCondition } from "@/lib/annotations/filter-params";
 
 /**
@@ -56,6 +57,12 @@ export interface ListFilters {
   status?: AnnotationStatus;
   /** Human label conditions (`human=key:value`), all met by one submitted annotation. */
   human: LabelCondition[];
+  /**
+   * Consensus label conditions (`consensus=key:value` or `key:@method`), read from the one
+   * consensus rule (view transcript_consensus, lib/team/consensus.ts). Leads only: a
+   * consensus is made of other people's labels.
+   */
+  consensus?: ConsensusCondition[];
   /**
    * Who is looking: "by me" filters need it. Never from the URL; the page sets
    * it from the session (withViewer).
@@ -137,6 +144,10 @@ const stateSchema = z.object({
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)))
     .catch([])
     .transform((values) => values.map(parseLabelCondition).filter((condition) => condition !== undefined).slice(0, MAX_LABEL_FILTERS)),
+  consensus: z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)))
+    .catch([])
+    .transform((values) => values.map(parseConsensusCondition).filter((condition) => condition !== undefined).slice(0, MAX_LABEL_FILTERS)),
   by: optional(z.string().min(1).max(100)),
   outcome: optional(z.enum(OUTCOME_SEGMENTS)),
   q: optional(z.string().transform((text) => text.trim().slice(0, MAX_QUERY_LENGTH))).transform((q) => q || undefined),
@@ -158,10 +169,10 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export function parseListState(params: SearchParams | URLSearchParams): ListState {
   const raw = params instanceof URLSearchParams ? searchParamsToRecord(params) : params;
   const parsed = stateSchema.parse(raw);
-  const { setting, variation, model, dataset, condition, label, status, human, by, outcome, q, sort, page, size, after, before, cols, count } = parsed;
+  const { setting, variation, model, dataset, condition, label, status, human, consensus, by, outcome, q, sort, page, size, after, before, cols, count } = parsed;
   // A cursor wins over an offset; both cursors at once make no sense: keep "after".
   const state: ListState = {
-    filters: { setting, variation, model, dataset, condition, labels: label, status, human, by, outcome: by ? outcome : undefined, q },
+    filters: { setting, variation, model, dataset, condition, labels: label, status, human, ...(consensus.length && { consensus }), by, outcome: by ? outcome : undefined, q },
     sort,
     page,
     size,
@@ -195,6 +206,7 @@ export function listQueryString(state: ListState): string {
   for (const label of filters.labels) params.append("label", formatLabelFilter(label));
   if (filters.status) params.set("status", filters.status);
   for (const condition of filters.human) params.append("human", formatLabelCondition(condition));
+  for (const condition of filters.consensus ?? []) params.append("consensus", consensusConditionParam(condition));
   if (filters.by) params.set("by", filters.by);
   if (filters.outcome) params.set("outcome", filters.outcome);
   if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
@@ -230,11 +242,12 @@ export function hasFilters(filters: ListFilters): boolean {
 }
 
 export function hasAnnotationFilter(filters: ListFilters): boolean {
-  return Boolean(filters.status || filters.human.length || filters.outcome);
+  return Boolean(filters.status || filters.human.length || filters.outcome || filters.consensus?.length);
 }
 
 /** Does the state read the labels of someone other than the viewer? Only leads may (pages answer 403). */
 export function readsOthersLabels(filters: ListFilters): boolean {
+  if (filters.consensus?.length) return true; // a consensus is made of everyone's labels
   return filters.by !== undefined && filters.by !== filters.viewerId && (filters.human.length > 0 || filters.outcome !== undefined);
 }
 

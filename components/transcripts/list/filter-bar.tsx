@@ -9,6 +9,7 @@ import {
 import type { FilterOptions } from "@/lib/transcripts/registry";
 import { ANNOTATION_STATUSES, ANNOTATION_STATUS_NAMES, formatLabelCondition, labelConditionOptions, parseLabelCondition, type AnnotationStatus } from "@/lib/annotations/filter-params";
 import type { LabelDefinition } from "@/lib/annotations/schema-definition";
+import { consensusConditionOptions, consensusConditionParam, parseConsensusCondition } from "@/lib/team/consensus-filter";
 
 /**
  * Search and filters. A plain GET form (it works before hydration, and its
@@ -31,6 +32,9 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
   const activeLabels = new Set(filters.labels.map(formatLabelFilter));
   const activeHuman = new Set(filters.human.map(formatLabelCondition));
   const conditionNames = new Map(humanLabels.flatMap(labelConditionOptions).map((option) => [option.value, option.name]));
+  const consensus = filters.consensus ?? [];
+  const activeConsensus = new Set(consensus.map(consensusConditionParam));
+  const consensusNames = new Map(humanLabels.flatMap(consensusConditionOptions).map((option) => [option.value, option.name]));
 
   return (
     <form action="/transcripts" method="get" onSubmit={onSubmit} role="search" aria-label="Filter transcripts" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
@@ -123,6 +127,26 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
             </optgroup>
           ))}
         </Select>
+        {filters.viewerSeesOthers && (
+          // Consensus labels are made of everyone's labels: leads only (the page answers 403 otherwise).
+          <Select
+            label="Consensus label"
+            name="consensus"
+            value={undefined}
+            onChange={(v) => {
+              const condition = parseConsensusCondition(v);
+              if (condition && !activeConsensus.has(v)) go({ consensus: [...consensus, condition] });
+            }}
+          >
+            {humanLabels.map((label) => (
+              <optgroup key={label.key} label={label.name}>
+                {consensusConditionOptions(label).map((option) => (
+                  <option key={option.value} value={option.value} disabled={activeConsensus.has(option.value)}>{option.name}</option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+        )}
         <label className="ml-auto flex items-center gap-1 text-slate-500">
           Rows
           <select value={state.size} onChange={(event) => go({}, Number(event.target.value))} className="rounded border border-slate-300 bg-white px-1 py-1 text-slate-800">
@@ -174,6 +198,28 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
                   aria-label={`Remove filter ${name}`}
                   onClick={() => go({ human: filters.human.filter((other) => formatLabelCondition(other) !== value) })}
                   className="rounded-full px-1 text-emerald-700 hover:bg-emerald-100 hover:text-emerald-950"
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {consensus.length > 0 && (
+        <ul className="flex flex-wrap gap-2 text-xs" aria-label="Consensus label filters">
+          {consensus.map((condition) => {
+            const value = consensusConditionParam(condition);
+            const name = consensusNames.get(value) ?? value;
+            return (
+              <li key={value} className="flex items-center gap-1 rounded-full bg-violet-50 py-0.5 pl-2 pr-1 text-violet-900">
+                <input type="hidden" name="consensus" value={value} />
+                {name} <span className="text-violet-700/70" title="adjudicated, else unanimous or majority (or one annotator), else undecided">(consensus)</span>
+                <button
+                  type="button"
+                  aria-label={`Remove filter ${name}`}
+                  onClick={() => go({ consensus: consensus.filter((other) => consensusConditionParam(other) !== value) })}
+                  className="rounded-full px-1 text-violet-700 hover:bg-violet-100 hover:text-violet-950"
                 >
                   ×
                 </button>

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { ConsensusRule } from "@/components/team/consensus-rule";
+import { requireRole } from "@/lib/auth/server";
+import { loadFromDatabase } from "@/lib/db/unavailable";
+import { listDisagreements } from "@/lib/team/adjudication";
+import { listQueues } from "@/lib/team/queues/queries";
+
+export const metadata: Metadata = { title: "Adjudication" };
+
+const searchSchema = z.object({ queue: z.coerce.number().int().positive().optional().catch(undefined) });
+
+/** Transcripts where annotators disagree (leads), undecided first. */
+export default async function AdjudicationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireRole("lead");
+  const { queue } = searchSchema.parse(await searchParams);
+  const result = await loadFromDatabase(() => Promise.all([listDisagreements({ queueId: queue }), listQueues()]));
+  if (!result.ok) return <DatabaseUnavailable />;
+  const [items, queues] = result.data;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Adjudication</h1>
+        <p className="mt-1 text-sm text-slate-600">Transcripts whose annotators gave different values to a label{queue ? ` in “${queues.find((q) => q.id === queue)?.name ?? queue}”` : ""}. Your decision becomes the consensus label.</p>
+      </div>
+      <form action="/adjudication" className="flex items-end gap-2 text-sm">
+        <select name="queue" defaultValue={queue ?? ""} aria-label="Queue" className="rounded-md border border-slate-300 px-2 py-1">
+          <option value="">All transcripts</option>
+          {queues.map((q) => (
+            <option key={q.id} value={q.id}>{q.name}</option>
+          ))}
+        </select>
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">Show</button>
+      </form>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">No disagreements.</p>
+      ) : (
+        <table className="w-full max-w-3xl text-sm">
+          <thead className="text-left text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-1">Transcript</th>
+              <th>Labels in disagreement</th>
+              <th>Annotators</th>
+              <th>Decided</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.transcriptId} className="border-t border-slate-100">
+                <td className="py-1.5">
+                  <Link href={`/adjudication/${item.transcriptId}`} className="text-indigo-700 hover:underline">#{item.transcriptId}</Link>
+                </td>
+                <td>{item.labelKeys.join(", ")}</td>
+                <td>{item.annotators}</td>
+                <td>{item.adjudicated} / {item.labelKeys.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ConsensusRule />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { AgreementTable } from "@/components/team/agreement-table";
+import { ConsensusRule } from "@/components/team/consensus-rule";
+import { requireRole } from "@/lib/auth/server";
+import { db } from "@/lib/db/client";
+import { loadFromDatabase } from "@/lib/db/unavailable";
+import { agreementByVariation, agreementFor } from "@/lib/team/agreement/load";
+import { listQueues } from "@/lib/team/queues/queries";
+
+export const metadata: Metadata = { title: "Agreement" };
+
+const searchSchema = z.object({ queue: z.coerce.number().int().positive().optional().catch(undefined) });
+
+/** Inter-annotator agreement (leads): per label, for one queue or all labelled transcripts, and per variation. */
+export default async function AgreementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireRole("lead");
+  const { queue } = searchSchema.parse(await searchParams);
+  const scope = { queueId: queue };
+  const result = await loadFromDatabase(() =>
+    Promise.all([listQueues(), agreementFor(scope), agreementByVariation(scope), db().promptVariation.findMany({ select: { id: true, name: true, setting: { select: { name: true } } } })]),
+  );
+  if (!result.ok) return <DatabaseUnavailable />;
+  const [queues, overall, byVariation, variations] = result.data;
+  const variationName = new Map(variations.map((v) => [v.id, `${v.setting.name} · ${v.name}`]));
+  const current = queues.find((q) => q.id === queue);
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Agreement</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Between annotators’ submitted labels {current ? <>in the queue “{current.name}”</> : "on every transcript labelled by two or more"}. Cohen’s κ needs exactly two annotators;
+          Fleiss’ κ uses the items with the usual number of ratings; Krippendorff’s α takes any number and missing ratings (ordinal for scales). n = items behind each figure.
+        </p>
+      </div>
+      <form action="/agreement" className="flex items-end gap-2 text-sm">
+        <label>
+          <span className="block text-xs font-medium text-slate-600">Queue</span>
+          <select name="queue" defaultValue={queue ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1">
+            <option value="">All transcripts</option>
+            {queues.map((q) => (
+              <option key={q.id} value={q.id}>{q.name}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">Show</button>
+        <Link href={`/adjudication${queue ? `?queue=${queue}` : ""}`} className="ml-4 text-indigo-700 hover:underline">Disagreements to adjudicate →</Link>
+      </form>
+      <section aria-label="Agreement per label" className="rounded-lg border border-slate-200 bg-white p-4">
+        <AgreementTable rows={overall} caption="Per label" />
+      </section>
+      {[...byVariation].map(([variationId, rows]) => (
+        <section key={variationId} aria-label={`Agreement for ${variationName.get(variationId)}`} className="rounded-lg border border-slate-200 bg-white p-4">
+          <AgreementTable rows={rows.filter((row) => row.items > 0)} caption={`Variation: ${variationName.get(variationId) ?? variationId}`} />
+        </section>
+      ))}
+      <ConsensusRule />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { AnnotatableScratchpad, AnnotationPanel, AnnotationProvider } from "@/components/annotations/annotation-panel";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { TranscriptView } from "@/components/transcripts/transcript-view";
+import { getAnnotationContext } from "@/lib/annotations/queries";
+import { hasRole } from "@/lib/auth/roles";
+import { requireSession } from "@/lib/auth/server";
+import { loadFromDatabase } from "@/lib/db/unavailable";
+import { loadQueueItemView } from "@/lib/team/item-view";
+import { queueItemAccess } from "@/lib/team/queues/queries";
+
+export const metadata: Metadata = { title: "Queue item" };
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+
+/**
+ * One queue item for the annotator who holds a slot of it. Blind queues show
+ * the blind view (lib/team/blind.ts) and never the transcript's id: the panel
+ * saves through /api/queues/:id/items/:itemId/annotation. Other annotators'
+ * labels are never passed here. A lead without a slot goes to the full
+ * transcript page instead; anyone else gets 403.
+ */
+export default async function QueueItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
+  const user = await requireSession();
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { id, itemId } = parsed.data;
+  const access = await loadFromDatabase(() => queueItemAccess(id, itemId, user.id));
+  if (!access.ok) return <DatabaseUnavailable />;
+  const item = access.data;
+  if (!item) notFound();
+  if (!item.claimed) {
+    if (hasRole(user.role, "lead")) redirect(`/transcripts/${item.transcriptId}`);
+    forbidden();
+  }
+  const result = await loadFromDatabase(() => Promise.all([loadQueueItemView(item), getAnnotationContext(item.transcriptId, user.id)]));
+  if (!result.ok) return <DatabaseUnavailable />;
+  const [view, annotation] = result.data;
+  if (!view || !annotation) notFound();
+
+  return (
+    <AnnotationProvider
+      key={itemId}
+      annotationUrl={`/api/queues/${id}/items/${itemId}/annotation`}
+      scratchpadText={annotation.scratchpadText}
+      blockTexts={view.blockTexts}
+      current={annotation.current}
+      mine={annotation.mine}
+      viewerName={user.name}
+      nextHref={`/queues/${id}/next`}
+    >
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_25rem]">
+        <article className="min-w-0 space-y-5">
+          <header className="space-y-2">
+            <p className="text-sm text-slate-500">
+              <Link href="/queues" className="hover:underline">Queues</Link> / {item.queueName} / item {itemId}
+            </p>
+            <h1 className="text-2xl font-semibold tracking-tight">Queue item {itemId}</h1>
+            {view.revealed ? (
+              <section aria-label="Revealed" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+                <p>
+                  {item.blind && <span className="font-medium">Revealed after your submission: </span>}
+                  Transcript <Link href={`/transcripts/${view.revealed.transcriptId}`} className="text-indigo-700 hover:underline">#{view.revealed.transcriptId}</Link> ·{" "}
+                  {view.revealed.condition} · {view.revealed.setting} · {view.revealed.variation} · {view.revealed.model}
+                </p>
+                {view.revealed.sourceLabels.length > 0 && (
+                  <p className="mt-1 text-xs">Source labels: {view.revealed.sourceLabels.map((label) => `${label.source} ${label.name}=${label.value}`).join(", ")}</p>
+                )}
+              </section>
+            ) : (
+              <p role="note" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
+                Blind item: the condition, the variation, source labels and other people’s labels are hidden until you submit (tier flags in the text read “[hidden]”).
+              </p>
+            )}
+          </header>
+          <TranscriptView query={view.transcript.query} turns={view.transcript.turns} renderScratchpad={(_block, index) => <AnnotatableScratchpad blockIndex={index} />} />
+        </article>
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+          <AnnotationPanel />
+          <p className="text-sm">
+            <Link href="/queues" className="text-indigo-700 hover:underline">← Your queues</Link>
+          </p>
+        </aside>
+      </div>
+    </AnnotationProvider>
+  );
+}

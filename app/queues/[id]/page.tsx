@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { Progress } from "@/components/team/progress";
+import { QueueSettings } from "@/components/team/queue-settings";
+import { requireRole } from "@/lib/auth/server";
+import { listUsers } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+import { loadFromDatabase } from "@/lib/db/unavailable";
+import { annotatorProgress, getQueue } from "@/lib/team/queues/queries";
+
+export const metadata: Metadata = { title: "Queue" };
+
+/** One queue (leads): progress overall and per annotator, settings, annotators, links to agreement and adjudication. */
+export default async function QueuePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireRole("lead");
+  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  if (!id.success) notFound();
+  const result = await loadFromDatabase(() => Promise.all([getQueue(id.data), annotatorProgress(id.data), listUsers(db())]));
+  if (!result.ok) return <DatabaseUnavailable />;
+  const [queue, progress, users] = result.data;
+  if (!queue) notFound();
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <p className="text-sm text-slate-500">
+          <Link href="/queues" className="hover:underline">Queues</Link> / #{queue.id}
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{queue.name}</h1>
+        {queue.description && <p className="mt-1 text-sm text-slate-600">{queue.description}</p>}
+        <p className="mt-1 text-sm text-slate-600">
+          {queue.items} items × {queue.annotatorsPerItem} annotators · {queue.blind ? "blind" : "not blind"}
+          {queue.closed && " · closed"} ·{" "}
+          <Link href={`/agreement?queue=${queue.id}`} className="text-indigo-700 hover:underline">Agreement</Link> ·{" "}
+          <Link href={`/adjudication?queue=${queue.id}`} className="text-indigo-700 hover:underline">Disagreements</Link> ·{" "}
+          <Link href={`/audit?queue=${queue.id}`} className="text-indigo-700 hover:underline">Audit</Link>
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-6 rounded-lg border border-slate-200 bg-white p-4">
+        <Progress done={queue.claimed} total={queue.slots} label="Slots taken" />
+        <Progress done={queue.submitted} total={queue.slots} label="Labels submitted" />
+        <Progress done={queue.complete} total={queue.items} label="Items complete" />
+      </div>
+      <table className="w-full max-w-3xl text-sm">
+        <caption className="mb-2 text-left font-semibold">Per annotator</caption>
+        <thead className="text-left text-xs uppercase text-slate-500">
+          <tr>
+            <th className="py-1">Annotator</th>
+            <th>Taken</th>
+            <th>Submitted</th>
+            <th>In progress</th>
+          </tr>
+        </thead>
+        <tbody>
+          {progress.map((row) => (
+            <tr key={row.userId} className="border-t border-slate-100">
+              <td className="py-1.5">{row.name} <span className="text-slate-500">{row.email}</span></td>
+              <td>{row.claimed}</td>
+              <td>{row.submitted}</td>
+              <td>{row.claimed - row.submitted}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <QueueSettings
+        queue={queue}
+        users={users.filter((user) => user.active).map(({ id, name, email }) => ({ id, name, email }))}
+        members={progress.map((row) => row.userId)}
+      />
+    </div>
+  );
+}

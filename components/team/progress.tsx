@@ -1,0 +1,17 @@
+/** A labelled bar: `done` of `total`. */
+export function Progress({ done, total, label }: { done: number; total: number; label: string }) {
+  const share = total ? Math.min(1, done / total) : 0;
+  return (
+    <div className="min-w-40">
+      <div className="flex justify-between text-xs text-slate-600">
+        <span>{label}</span>
+        <span>
+          {done.toLocaleString("en")} / {total.toLocaleString("en")}
+        </span>
+      </div>
+      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} className="mt-1 h-2 rounded bg-slate-100">
+        <div className="h-2 rounded bg-indigo-500" style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { setQueueAnnotatorsAction, updateQueueSettingsAction } from "@/lib/team/actions";
+import { ActionForm } from "./action-form";
+
+/** A lead's controls of one queue: settings, and who annotates it. */
+export function QueueSettings({
+  queue,
+  users,
+  members,
+}: {
+  queue: { id: number; blind: boolean; annotatorsPerItem: number; closed: boolean };
+  users: { id: string; name: string; email: string }[];
+  members: string[];
+}) {
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <ActionForm action={updateQueueSettingsAction} submitLabel="Save settings" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-sm font-semibold">Settings</h2>
+        <input type="hidden" name="queueId" value={queue.id} />
+        <label className="block text-sm">
+          Annotators per item{" "}
+          <input name="annotatorsPerItem" type="number" min={1} max={20} defaultValue={queue.annotatorsPerItem} className="ml-2 w-20 rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="hidden" name="blind" value="off" />
+          <input type="checkbox" name="blind" defaultChecked={queue.blind} /> Blind
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="closed" defaultChecked={queue.closed} /> Closed (hands out no more items)
+        </label>
+      </ActionForm>
+      <ActionForm action={setQueueAnnotatorsAction} submitLabel="Save annotators" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-sm font-semibold">Annotators</h2>
+        <input type="hidden" name="queueId" value={queue.id} />
+        <div className="space-y-1">
+          {users.map((user) => (
+            <label key={user.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="annotatorIds" value={user.id} defaultChecked={members.includes(user.id)} /> {user.name}{" "}
+              <span className="text-slate-500">{user.email}</span>
+            </label>
+          ))}
+        </div>
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestCorpus, removeTestCorpus, type TestCorpus } from "@/lib/exports/test-corpus";
+import { createApiToken, revokeApiToken } from "./tokens";
+
+/**
+ * The API through its route handlers, with real tokens on a real database:
+ * the token lifecycle, role scoping, errors, and an export run as a
+ * background job in its own process, then downloaded.
+ */
+const databaseUrl = inject("databaseUrl");
+let corpus: TestCorpus;
+let client: pg.Client;
+let exportDir: string;
+const users: Record<"lead" | "annotator", { id: string; role: "lead" | "annotator" }> = {} as never;
+let routes: {
+  transcripts: typeof import("@/app/api/v1/transcripts/route");
+  transcript: typeof import("@/app/api/v1/transcripts/[id]/route");
+  exports: typeof import("@/app/api/v1/exports/route");
+  exportJob: typeof import("@/app/api/v1/exports/[id]/route");
+  exportFile: typeof import("@/app/api/v1/exports/[id]/files/[...name]/route");
+  openapi: typeof import("@/app/api/v1/openapi.json/route");
+  imports: typeof import("@/app/api/v1/imports/route");
+  importStatus: typeof import("@/app/api/v1/imports/[id]/route");
+};
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = databaseUrl;
+  exportDir = await mkdtemp(path.join(os.tmpdir(), "af-api-exports-"));
+  process.env.EXPORT_DIR = exportDir;
+  routes = {
+    transcripts: await import("@/app/api/v1/transcripts/route"),
+    transcript: await import("@/app/api/v1/transcripts/[id]/route"),
+    exports: await import("@/app/api/v1/exports/route"),
+    exportJob: await import("@/app/api/v1/exports/[id]/route"),
+    exportFile: await import("@/app/api/v1/exports/[id]/files/[...name]/route"),
+    openapi: await import("@/app/api/v1/openapi.json/route"),
+    imports: await import("@/app/api/v1/imports/route"),
+    importStatus: await import("@/app/api/v1/imports/[id]/route"),
+  };
+  corpus = await createTestCorpus(databaseUrl);
+  client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  for (const role of ["lead", "annotator"] as const) {
+    const id = `api-test-${role}-${corpus.dataset}`;
+    await client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $2, $3, now())`, [id, `${id}@api.test`, role]);
+    users[role] = { id, role };
+  }
+});
+afterAll(async () => {
+  await client.query(`DELETE FROM export_jobs WHERE created_by_id = ANY($1)`, [Object.values(users).map((u) => u.id)]);
+  await client.query(`DELETE FROM users WHERE id = ANY($1)`, [Object.values(users).map((u) => u.id)]);
+  await client.end();
+  await corpus.cleanup();
+  await rm(exportDir, { recursive: true, force: true });
+});
+
+const url = (pathname: string) => `http://localhost${pathname}`;
+const get = (pathname: string, token?: string) => new Request(url(pathname), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const post = (pathname: string, token: string, body: unknown) =>
+  new Request(url(pathname), { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+
+describe("API tokens", () => {
+  it("work until revoked, then are refused; only their hash is stored", async () => {
+    const { id, token } = await createApiToken(client, users.lead, "pipeline");
+    expect(token).toMatch(/^afl_[A-Za-z0-9_-]{43}$/);
+    const stored = await client.query(`SELECT token_hash, prefix FROM api_tokens WHERE id = $1`, [id]);
+    expect(stored.rows[0].token_hash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(stored.rows)).not.toContain(token);
+
+    const ok = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=10`, token), undefined);
+    expect(ok.status).toBe(200);
+    const body = await ok.json();
+    expect(body.transcripts).toHaveLength(10);
+    expect(body.next_after).toBe(body.transcripts[9].id);
+    const next = await (await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=50&after=${body.next_after}`, token), undefined)).json();
+    expect(next.transcripts).toHaveLength(corpus.transcripts - 10);
+
+    expect(await revokeApiToken(client, users.lead.id, id)).toBe(true);
+    const refused = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}`, token), undefined);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: "invalid_token", message: expect.stringContaining("revoked") });
+  });
+
+  it("answer 401 without credentials and 400 with a clear message for bad input", async () => {
+    const none = await routes.transcripts.GET(get("/api/v1/transcripts"), undefined);
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ error: "unauthenticated", message: expect.stringContaining("Bearer") });
+    const { token } = await createApiToken(client, users.annotator, "bad input");
+    const bad = await routes.transcripts.GET(get("/api/v1/transcripts?size=7&colour=red", token), undefined);
+    expect(bad.status).toBe(400);
+    const error = await bad.json();
+    expect(error.message).toMatch(/size/);
+    expect(error.issues.length).toBeGreaterThan(0);
+    const missing = await routes.transcript.GET(get("/api/v1/transcripts/2147483600", token), params({ id: "2147483600" }));
+    expect(missing.status).toBe(404);
+  });
+
+  it("are scoped to the creator's role: an annotator's token cannot export, nor a demoted lead's", async () => {
+    const annotator = await createApiToken(client, users.annotator, "annotator");
+    const refused = await routes.exports.POST(post("/api/v1/exports", annotator.token, { format: "jsonl" }), undefined);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: "forbidden", message: expect.stringContaining("lead") });
+
+    const demotedUser = { id: `${users.lead.id}-demoted`, role: "lead" as const };
+    await client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $2, 'lead', now())`, [demotedUser.id, `${demotedUser.id}@api.test`]);
+    const demoted = await createApiToken(client, demotedUser, "before demotion");
+    await client.query(`UPDATE users SET role = 'annotator' WHERE id = $1`, [demotedUser.id]);
+    expect((await routes.exports.POST(post("/api/v1/exports", demoted.token, { format: "jsonl" }), undefined)).status).toBe(403);
+    await client.query(`DELETE FROM users WHERE id = $1`, [demotedUser.id]);
+  });
+
+  it("show an annotator only their own labels of a transcript, a lead everyone's", async () => {
+    const { rows } = await client.query<{ transcript_id: number; annotator_id: string }>(
+      `SELECT a.transcript_id, a.annotator_id FROM annotations a JOIN transcripts t ON t.id = a.transcript_id WHERE t.dataset_id = $1 ORDER BY a.transcript_id LIMIT 1`, [corpus.datasetId]);
+    const transcriptId = rows[0].transcript_id;
+    const lead = await createApiToken(client, users.lead, "lead");
+    const asLead = await (await routes.transcript.GET(get(`/api/v1/transcripts/${transcriptId}`, lead.token), params({ id: String(transcriptId) }))).json();
+    expect(asLead.annotations.length).toBeGreaterThanOrEqual(2);
+    expect(asLead.consensus.af_verdict).toMatchObject({ method: expect.any(String) });
+    const annotator = await createApiToken(client, users.annotator, "annotator");
+    const asAnnotator = await (await routes.transcript.GET(get(`/api/v1/transcripts/${transcriptId}`, annotator.token), params({ id: String(transcriptId) }))).json();
+    expect(asAnnotator.annotations).toEqual([]);
+    expect(asAnnotator.scratchpad_text).toBe(asLead.scratchpad_text);
+  });
+});
+
+describe("exports through the API", () => {
+  it("run as a background job with progress, then download with the manifest's hash", async () => {
+    const { token } = await createApiToken(client, users.lead, "exporter");
+    const started = await routes.exports.POST(post("/api/v1/exports", token, { format: "csv", filters: { dataset: corpus.datasetId }, split: [0.5, 0.5, 0], seed: 9 }), undefined);
+    expect(started.status).toBe(202);
+    const job = await started.json();
+    expect(job).toMatchObject({ status: "queued", status_url: `/api/v1/exports/${job.id}` });
+
+    let view = job;
+    const deadline = Date.now() + 90_000;
+    while (view.status === "queued" || view.status === "running") {
+      if (Date.now() > deadline) throw new Error(`export job still ${view.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      view = await (await routes.exportJob.GET(get(view.status_url, token), params({ id: String(job.id) }))).json();
+    }
+    expect(view).toMatchObject({ status: "succeeded", progress: { done: corpus.transcripts, total: corpus.transcripts } });
+    const names = view.files.map((file: { name: string }) => file.name);
+    expect(names).toEqual(["data/train.csv", "data/validation.csv", "manifest.json", "README.md"]);
+
+    const train = view.files[0];
+    const download = await routes.exportFile.GET(get(train.url, token), params({ id: String(job.id), name: ["data", "train.csv"] }));
+    expect(download.status).toBe(200);
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(train.sha256);
+    expect(bytes.toString("utf8")).toMatch(/^transcript_id,pair_id,query_id/);
+
+    const outside = await routes.exportFile.GET(get(`/api/v1/exports/${job.id}/files/../../etc/passwd`, token), params({ id: String(job.id), name: ["..", "..", "etc", "passwd"] }));
+    expect(outside.status).toBe(404);
+  });
+});
+
+describe("imports through the API", () => {
+  it("take the file as the body, run in the background with the import engine, and report their status", async () => {
+    const { token } = await createApiToken(client, users.lead, "importer");
+    const dataset = `api-import-${corpus.dataset}`;
+    const record = { setting: "api-test", variation: "baseline", model: "api-model", condition: "training", query: `An API query ${corpus.dataset}`, response: "<SCRATCHPAD_REASONING>Hmm.</SCRATCHPAD_REASONING><OUTPUT>Sure.</OUTPUT>" };
+    const body = JSON.stringify(record) + "\n" + JSON.stringify({ ...record, condition: "deployment" }) + "\n";
+    const request = new Request(url(`/api/v1/imports?file_name=run.jsonl&dataset=${dataset}`), { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
+    const started = await routes.imports.POST(request, undefined);
+    expect(started.status).toBe(202);
+    const { import_id: importId, status_url: statusUrl } = await started.json();
+    let status = { status: "running" } as { status: string; imported?: number };
+    for (let i = 0; i < 100 && status.status === "running"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = await (await routes.importStatus.GET(get(statusUrl, token), params({ id: String(importId) }))).json();
+    }
+    expect(status).toMatchObject({ status: "succeeded", imported: 2 });
+    const annotator = await createApiToken(client, users.annotator, "no imports");
+    const refused = await routes.imports.POST(new Request(url("/api/v1/imports?file_name=x.jsonl"), { method: "POST", headers: { authorization: `Bearer ${annotator.token}` }, body }), undefined);
+    expect(refused.status).toBe(403);
+    await removeTestCorpus(databaseUrl, dataset, []);
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("is generated from the request schemas and public", async () => {
+    const response = await routes.openapi.GET(get("/api/v1/openapi.json"), undefined);
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/transcripts", "/transcripts/{id}", "/imports", "/statistics/variations", "/exports", "/exports/{id}", "/exports/{id}/files/{name}"]));
+    expect(document.components.schemas.ExportRequest.properties.format.enum).toEqual(["jsonl", "csv", "parquet"]);
+    const size = document.paths["/transcripts"].get.parameters.find((p: { name: string }) => p.name === "size");
+    expect(size.schema.enum).toEqual([10, 25, 50, 100]);
+  });
+});

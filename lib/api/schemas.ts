@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { chartParamsSchema } from "@/lib/analytics/chart-params";
+import { importFormatSchema } from "@/lib/imports/formats";
+import { exportRequestSchema, transcriptFiltersSchema } from "@/lib/exports/request";
+import { PAGE_SIZES } from "@/lib/transcripts/list-state";
+
+/**
+ * The /api/v1 requests, as zod schemas: the handlers validate with them and
+ * lib/api/openapi.ts describes the API from them, so the two cannot drift.
+ * Query strings arrive as text: numbers are coerced, repeatable keys are arrays.
+ */
+const queryId = z.coerce.number().int().positive().max(2_147_483_647);
+const repeatable = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), schema);
+
+export const transcriptListQuerySchema = z
+  .object({
+    setting: queryId.optional().describe("Setting id."),
+    variation: queryId.optional().describe("Prompt variation id."),
+    model: queryId.optional().describe("Model id."),
+    dataset: queryId.optional().describe("Dataset id."),
+    condition: transcriptFiltersSchema.shape.condition,
+    label: repeatable(z.array(z.string().max(500)).max(4)).optional().describe('Source-label filter "source|name|value" (repeatable, up to 4).'),
+    status: transcriptFiltersSchema.shape.status,
+    human: repeatable(z.array(z.string().max(81)).max(10)).optional().describe('Human label condition "key:value" (repeatable).'),
+    consensus: repeatable(z.array(z.string().max(81)).max(10)).optional().describe('Consensus condition "key:value" or "key:@method" (repeatable; leads only).'),
+    q: transcriptFiltersSchema.shape.q,
+    size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).default(50).meta({ type: "integer", enum: [...PAGE_SIZES], description: `Rows per page: ${PAGE_SIZES.join(", ")}.` }),
+    after: queryId.optional().describe("Rows after this transcript id (the previous page's `next_after`)."),
+  })
+  .strict();
+
+export const idParamsSchema = z.object({ id: queryId });
+
+export const importQuerySchema = z
+  .object({
+    file_name: z.string().min(1).max(255).describe("The file's name (its extension helps detect the format)."),
+    format: importFormatSchema.optional().describe("jsonl, json, csv or native; detected when absent."),
+    dataset: z.string().trim().min(1).max(200).optional().describe("Dataset name; default: the file name without extension."),
+    strict: z.enum(["true", "false"]).default("false").describe("true: one bad record rejects the whole file."),
+  })
+  .strict();
+
+export const statisticsQuerySchema = chartParamsSchema.pick({ setting: true, model: true, dataset: true, source: true, compliance: true, af: true }).strict();
+
+export { exportRequestSchema };
+
+/** URLSearchParams as an object: a repeated key becomes an array. */
+export function queryObject(url: string): Record<string, string | string[]> {
+  const params = new URL(url).searchParams;
+  const object: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    object[key] = values.length === 1 ? values[0] : values;
+  }
+  return object;
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import { UserFacingError } from "@/lib/auth/errors";
+import { getCurrentSchema } from "@/lib/annotations/schema";
+import { labelValueSchema } from "@/lib/annotations/values";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Adjudication: where annotators disagree, a lead decides, and the decision
+ * is the consensus (view transcript_consensus puts it first). Decisions and
+ * their removal are written with a team_audit row in one transaction.
+ */
+export const adjudicateSchema = z.object({
+  transcriptId: z.coerce.number().int().positive(),
+  labelKey: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  /** The value as text from the form ("full", "3", "true"); empty clears the decision. */
+  value: z.string().max(40).default(""),
+  note: z.string().trim().max(2_000).default(""),
+});
+export type AdjudicateInput = z.infer<typeof adjudicateSchema>;
+
+/** The form's text as the label's stored value, checked against the current schema; null = clear. */
+async function parseValue(labelKey: string, text: string) {
+  if (text === "") return null;
+  const label = (await getCurrentSchema()).labels.find((candidate) => candidate.key === labelKey);
+  if (!label) throw new UserFacingError(`"${labelKey}" is not a label of the current schema.`);
+  switch (label.kind) {
+    case "boolean":
+    case "span":
+      if (text !== "true" && text !== "false") throw new UserFacingError("Choose yes or no.");
+      return text === "true";
+    case "scale": {
+      const point = Number(text);
+      if (!Number.isInteger(point) || point < label.min || point > label.max) throw new UserFacingError(`Choose ${label.min}-${label.max}.`);
+      return point;
+    }
+    case "choice":
+      if (!label.options.some((option) => option.value === text)) throw new UserFacingError("Choose one of the options.");
+      return labelValueSchema.parse(text);
+  }
+}
+
+export async function adjudicate(input: AdjudicateInput, leadId: string): Promise<void> {
+  const value = await parseValue(input.labelKey, input.value);
+  await db().$transaction(async (tx) => {
+    const previous = await tx.adjudication.findUnique({ where: { transcriptId_labelKey: { transcriptId: input.transcriptId, labelKey: input.labelKey } }, select: { value: true, note: true } });
+    if (value === null) {
+      if (!previous) return;
+      await tx.adjudication.delete({ where: { transcriptId_labelKey: { transcriptId: input.transcriptId, labelKey: input.labelKey } } });
+    } else {
+      await tx.adjudication.upsert({
+        where: { transcriptId_labelKey: { transcriptId: input.transcriptId, labelKey: input.labelKey } },
+        create: { transcriptId: input.transcriptId, labelKey: input.labelKey, value, note: input.note, decidedById: leadId },
+        update: { value, note: input.note, decidedById: leadId, decidedAt: new Date() },
+      });
+    }
+    await tx.teamAudit.create({
+      data: {
+        actorId: leadId,
+        action: value === null ? "adjudication_clear" : "adjudicate",
+        transcriptId: input.transcriptId,
+        details: { labelKey: input.labelKey, before: previous ? previous.value : null, after: value, note: input.note } as Prisma.InputJsonObject,
+      },
+    });
+  });
+}
+
+export interface Disagreement {
+  transcriptId: number;
+  /** Label keys whose submitted values differ. */
+  labelKeys: string[];
+  /** Of those, how many a lead has decided. */
+  adjudicated: number;
+  annotators: number;
+}
+
+/** Transcripts where annotators' submitted labels differ (in one queue, or anywhere), undecided ones first. */
+export async function listDisagreements(filter: { queueId?: number } = {}): Promise<Disagreement[]> {
+  const inQueue = filter.queueId === undefined ? Prisma.sql`TRUE` : Prisma.sql`c.transcript_id IN (SELECT transcript_id FROM label_queue_items WHERE queue_id = ${filter.queueId})`;
+  const rows = await db().$queryRaw<{ transcript_id: number; label_keys: string[]; adjudicated: number; annotators: number }[]>`
+    SELECT c.transcript_id, array_agg(c.label_key ORDER BY c.label_key) AS label_keys,
+           count(*) FILTER (WHERE c.method = 'adjudicated')::int AS adjudicated,
+           max(c.annotators)::int AS annotators
+    FROM transcript_consensus c
+    WHERE ${inQueue} AND (SELECT count(*) FROM jsonb_object_keys(c.votes)) > 1
+    GROUP BY c.transcript_id
+    ORDER BY count(*) FILTER (WHERE c.method = 'adjudicated') = count(*), c.transcript_id
+    LIMIT 500`;
+  return rows.map((row) => ({ transcriptId: row.transcript_id, labelKeys: row.label_keys, adjudicated: row.adjudicated, annotators: row.annotators }));
+}

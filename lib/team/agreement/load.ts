@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getCurrentSchema } from "@/lib/annotations/schema";
+import type { LabelValues } from "@/lib/annotations/values";
+import { computeAgreement, type AnnotatorRating, type LabelAgreement } from "./compute";
+
+/**
+ * Agreement between annotators, read from the database: the reusable server
+ * function for the agreement page and the analytics charts (issue 7).
+ *
+ *   await agreementFor({ queueId: 3 })                     // one queue's items
+ *   await agreementFor({ where: Prisma.sql`t.variation_id = ${id}` })   // any condition on `transcripts t`
+ *   await agreementByVariation({ where: Prisma.sql`t.setting_id = ${s}` }) // Map<variationId, LabelAgreement[]>
+ *
+ * Ratings are SUBMITTED annotations only; labels are those of the current
+ * schema version (keys are stable across versions). Every figure carries the
+ * number of items behind it.
+ */
+export interface AgreementScope {
+  queueId?: number;
+  /** A condition on `transcripts t`. */
+  where?: Prisma.Sql;
+}
+
+interface RatingRow {
+  transcript_id: number;
+  variation_id: number;
+  annotator_id: string;
+  values: LabelValues;
+  spans: AnnotatorRating["spans"];
+}
+
+async function loadRatings(scope: AgreementScope): Promise<RatingRow[]> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`a.submitted_at IS NOT NULL`];
+  if (scope.queueId !== undefined) conditions.push(Prisma.sql`t.id IN (SELECT i.transcript_id FROM label_queue_items i WHERE i.queue_id = ${scope.queueId})`);
+  if (scope.where) conditions.push(scope.where);
+  return db().$queryRaw<RatingRow[]>`
+    SELECT a.transcript_id, t.variation_id, a.annotator_id, a."values",
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('labelKey', s.label_key, 'start', s.start, 'end', s."end"))
+                     FROM annotation_spans s WHERE s.annotation_id = a.id), '[]'::jsonb) AS spans
+    FROM annotations a JOIN transcripts t ON t.id = a.transcript_id
+    WHERE ${Prisma.join(conditions, " AND ")}`;
+}
+
+const toRating = (row: RatingRow): AnnotatorRating => ({ transcriptId: row.transcript_id, annotatorId: row.annotator_id, values: row.values, spans: row.spans });
+
+export async function agreementFor(scope: AgreementScope): Promise<LabelAgreement[]> {
+  const [schema, rows] = await Promise.all([getCurrentSchema(), loadRatings(scope)]);
+  return computeAgreement(schema.labels, rows.map(toRating));
+}
+
+export async function agreementByVariation(scope: AgreementScope): Promise<Map<number, LabelAgreement[]>> {
+  const [schema, rows] = await Promise.all([getCurrentSchema(), loadRatings(scope)]);
+  const groups = new Map<number, AnnotatorRating[]>();
+  for (const row of rows) groups.set(row.variation_id, [...(groups.get(row.variation_id) ?? []), toRating(row)]);
+  return new Map([...groups].map(([variationId, ratings]) => [variationId, computeAgreement(schema.labels, ratings)]));
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { UserFacingError } from "@/lib/auth/errors";
+import { filterConditions } from "@/lib/transcripts/list-sql";
+import { parseListState, searchParamsToRecord, withViewer } from "@/lib/transcripts/list-state";
+import type { CreateQueueInput } from "./schemas";
+
+/**
+ * Makes a queue from a filter of the transcripts table (its URL query
+ * string, read by the table's own parser and SQL builder, so "the filter"
+ * means exactly what the table shows): `size` transcripts, random or first
+ * by id, or `size` pairs with both their sides. Queue, annotators, items and
+ * the audit rows are written in one transaction.
+ */
+export async function createQueue(input: CreateQueueInput, leadId: string): Promise<{ id: number; items: number }> {
+  // The lead's view of the table: "mine" means the lead, and label filters may read everyone's labels.
+  const state = withViewer(parseListState(searchParamsToRecord(new URLSearchParams(input.filter))), { id: leadId, seesOthersLabels: true });
+  const conditions = filterConditions(state.filters);
+  const where = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+  const order = input.sample === "random" ? Prisma.sql`random()` : Prisma.sql`1`;
+  const picked = input.pairs
+    ? Prisma.sql`SELECT t2.id FROM transcripts t2 WHERE t2.pair_id IN (
+        SELECT p.pair_id FROM (SELECT DISTINCT t.pair_id FROM transcripts t WHERE ${where}) p ORDER BY ${order}, p.pair_id LIMIT ${input.size})`
+    : Prisma.sql`SELECT t.id FROM transcripts t WHERE ${where} ORDER BY ${input.sample === "random" ? Prisma.sql`random()` : Prisma.sql`t.id`} LIMIT ${input.size}`;
+
+  const annotators = await db().user.findMany({ where: { id: { in: input.annotatorIds }, banned: { not: true } }, select: { id: true } });
+  if (annotators.length !== new Set(input.annotatorIds).size) throw new UserFacingError("One of the chosen annotators does not exist or is deactivated.");
+
+  return db().$transaction(async (tx) => {
+    const queue = await tx.labelQueue.create({
+      data: {
+        name: input.name, description: input.description, blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, createdById: leadId,
+        filter: { query: input.filter, size: input.size, sample: input.sample, pairs: input.pairs },
+      },
+      select: { id: true },
+    });
+    const items = await tx.$executeRaw`INSERT INTO label_queue_items (queue_id, transcript_id) SELECT ${queue.id}, id FROM (${picked}) AS picked ORDER BY id`;
+    if (items === 0) throw new UserFacingError("No transcript matches this filter.");
+    await tx.labelQueueAnnotator.createMany({ data: input.annotatorIds.map((userId) => ({ queueId: queue.id, userId })) });
+    await tx.teamAudit.createMany({
+      data: [
+        { actorId: leadId, action: "queue_create", queueId: queue.id, details: { name: input.name, items, annotatorsPerItem: input.annotatorsPerItem, blind: input.blind, filter: input.filter, sample: input.sample, pairs: input.pairs } },
+        ...input.annotatorIds.map((userId) => ({ actorId: leadId, action: "annotator_add" as const, queueId: queue.id, subjectUserId: userId })),
+      ],
+    });
+    return { id: queue.id, items };
+  });
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+/**
+ * Reading queues: lists and progress for leads, membership and item access
+ * for annotators. "Done" for an annotator means a submitted annotation of the
+ * item's transcript (drafts are work in progress).
+ */
+export interface QueueSummary {
+  id: number;
+  name: string;
+  description: string;
+  blind: boolean;
+  annotatorsPerItem: number;
+  closed: boolean;
+  createdAt: string;
+  createdBy: string;
+  items: number;
+  /** Slots the queue needs filled: items x annotators per item. */
+  slots: number;
+  claimed: number;
+  submitted: number;
+  /** Items with as many submitted annotations as the queue asks for. */
+  complete: number;
+}
+
+export async function listQueues(filter: { memberId?: string } = {}): Promise<QueueSummary[]> {
+  const rows = await db().$queryRaw<{
+    id: number; name: string; description: string; blind: boolean; annotators_per_item: number; closed_at: Date | null; created_at: Date; created_by: string;
+    items: number; claimed: number; submitted: number; complete: number;
+  }[]>`
+    SELECT q.id, q.name, q.description, q.blind, q.annotators_per_item, q.closed_at, q.created_at, u.name AS created_by,
+           (SELECT count(*)::int FROM label_queue_items i WHERE i.queue_id = q.id) AS items,
+           (SELECT count(*)::int FROM label_queue_claims c JOIN label_queue_items i ON i.id = c.item_id WHERE i.queue_id = q.id) AS claimed,
+           (SELECT count(*)::int FROM label_queue_claims c JOIN label_queue_items i ON i.id = c.item_id
+              JOIN annotations a ON a.transcript_id = i.transcript_id AND a.annotator_id = c.annotator_id AND a.submitted_at IS NOT NULL
+            WHERE i.queue_id = q.id) AS submitted,
+           (SELECT count(*)::int FROM label_queue_items i WHERE i.queue_id = q.id AND
+              (SELECT count(*) FROM label_queue_claims c JOIN annotations a ON a.transcript_id = i.transcript_id AND a.annotator_id = c.annotator_id AND a.submitted_at IS NOT NULL
+               WHERE c.item_id = i.id) >= q.annotators_per_item) AS complete
+    FROM label_queues q JOIN users u ON u.id = q.created_by_id
+    WHERE ${filter.memberId ?? null}::text IS NULL OR EXISTS (SELECT 1 FROM label_queue_annotators m WHERE m.queue_id = q.id AND m.user_id = ${filter.memberId ?? null}::text)
+    ORDER BY q.created_at DESC, q.id DESC`;
+  return rows.map((row) => ({
+    id: row.id, name: row.name, description: row.description, blind: row.blind, annotatorsPerItem: row.annotators_per_item,
+    closed: row.closed_at !== null, createdAt: row.created_at.toISOString(), createdBy: row.created_by,
+    items: row.items, slots: row.items * row.annotators_per_item, claimed: row.claimed, submitted: row.submitted, complete: row.complete,
+  }));
+}
+
+export async function getQueue(queueId: number): Promise<QueueSummary | null> {
+  return (await listQueues()).find((queue) => queue.id === queueId) ?? null;
+}
+
+export interface AnnotatorProgress {
+  userId: string;
+  name: string;
+  email: string;
+  claimed: number;
+  submitted: number;
+}
+
+/** Per annotator of the queue: items taken and submitted. */
+export async function annotatorProgress(queueId: number): Promise<AnnotatorProgress[]> {
+  return (
+    await db().$queryRaw<{ user_id: string; name: string; email: string; claimed: number; submitted: number }[]>`
+      SELECT m.user_id, u.name, u.email,
+             count(c.item_id)::int AS claimed,
+             count(a.id)::int AS submitted
+      FROM label_queue_annotators m JOIN users u ON u.id = m.user_id
+      LEFT JOIN label_queue_claims c ON c.annotator_id = m.user_id AND c.item_id IN (SELECT id FROM label_queue_items WHERE queue_id = m.queue_id)
+      LEFT JOIN label_queue_items i ON i.id = c.item_id
+      LEFT JOIN annotations a ON a.transcript_id = i.transcript_id AND a.annotator_id = m.user_id AND a.submitted_at IS NOT NULL
+      WHERE m.queue_id = ${queueId}
+      GROUP BY m.user_id, u.name, u.email ORDER BY u.name`
+  ).map((row) => ({ userId: row.user_id, name: row.name, email: row.email, claimed: row.claimed, submitted: row.submitted }));
+}
+
+export async function isQueueAnnotator(queueId: number, userId: string): Promise<boolean> {
+  return (await db().labelQueueAnnotator.count({ where: { queueId, userId } })) > 0;
+}
+
+export interface QueueItemAccess {
+  itemId: number;
+  queueId: number;
+  transcriptId: number;
+  blind: boolean;
+  queueName: string;
+  /** The user holds a slot of this item. */
+  claimed: boolean;
+  /** The user submitted an annotation of its transcript. */
+  submitted: boolean;
+}
+
+/** What the user may do with one queue item; null if the item is not in that queue. */
+export async function queueItemAccess(queueId: number, itemId: number, userId: string): Promise<QueueItemAccess | null> {
+  const item = await db().labelQueueItem.findFirst({
+    where: { id: itemId, queueId },
+    select: { id: true, queueId: true, transcriptId: true, queue: { select: { blind: true, name: true } }, claimsTaken: { where: { annotatorId: userId }, select: { annotatorId: true } } },
+  });
+  if (!item) return null;
+  const annotation = await db().annotation.findUnique({ where: { transcriptId_annotatorId: { transcriptId: item.transcriptId, annotatorId: userId } }, select: { submittedAt: true } });
+  return {
+    itemId: item.id, queueId: item.queueId, transcriptId: item.transcriptId, blind: item.queue.blind, queueName: item.queue.name,
+    claimed: item.claimsTaken.length > 0, submitted: Boolean(annotation?.submittedAt),
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** The new-queue form (lib/team/queues/create.ts). */
+export const QUEUE_SAMPLES = ["random", "first"] as const;
+
+export const createQueueSchema = z.object({
+  name: z.string().trim().min(1, { message: "Name the queue." }).max(120),
+  description: z.string().trim().max(2_000).default(""),
+  /** The transcripts table's query string (`variation=3&condition=training`), or empty for all transcripts. */
+  filter: z.string().trim().max(2_000).default(""),
+  size: z.coerce.number().int().min(1, { message: "At least one item." }).max(5_000, { message: "At most 5,000 items." }),
+  sample: z.enum(QUEUE_SAMPLES).default("random"),
+  /** Pick `size` pairs and queue both sides (training and deployment) of each. */
+  pairs: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
+  annotatorsPerItem: z.coerce.number().int().min(1).max(20),
+  /** Form checkboxes: unchecked sends nothing, so "off" is the default. A hidden "blind=off" input makes the choice explicit. */
+  blind: z.preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean()).default(true),
+  annotatorIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(64)).min(1, { message: "Choose at least one annotator." }).max(100)),
+});
+export type CreateQueueInput = z.infer<typeof createQueueSchema>;
+
+export const queueAnnotatorsSchema = z.object({
+  queueId: z.coerce.number().int().positive(),
+  annotatorIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(64)).max(100)),
+});
+
+export const queueSettingsSchema = z.object({
+  queueId: z.coerce.number().int().positive(),
+  annotatorsPerItem: z.coerce.number().int().min(1).max(20),
+  blind: z.preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean()),
+  closed: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
+});
