@@ -6,6 +6,8 @@ import { parseListState } from "@/lib/transcripts/list-state";
 import { pairSql, pairTranscriptsSql, siblingsSql } from "@/lib/transcripts/pair";
 import { parsePairViewState } from "@/lib/transcripts/pair-state";
 import { ensureCorpus, percentile } from "./corpus";
+import { createAccount } from "@/lib/auth/accounts";
+import { standaloneAuth } from "@/lib/auth/standalone";
 import { report } from "./report";
 
 /**
@@ -43,10 +45,11 @@ export async function benchPair(databaseUrl: string, size: number) {
     ).rows;
     const url = (target: { pair_id: number; id: number }, diff = false) => `/pairs/${target.pair_id}?at=${target.id}${diff ? "&diff=1" : ""}&from=${encodeURIComponent(from)}`;
 
+    const cookie = await signedInReader(databaseUrl);
     build();
     server = await startNext(databaseUrl, port);
     const get = async (path: string) => {
-      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie }, redirect: "manual" });
       const html = await response.text();
       if (response.status !== 200 || !html.includes("Training")) throw new Error(`GET ${path}: ${response.status}`);
     };
@@ -99,6 +102,7 @@ async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) 
   return { app: { p50: percentile(appTimes, 50), p95: percentile(appTimes, 95) }, raw: { p50: percentile(rawTimes, 50), p95: percentile(rawTimes, 95) } };
 }
 
+const SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 function build() {
@@ -108,7 +112,7 @@ function build() {
 
 async function startNext(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", BETTER_AUTH_SECRET: SECRET },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let attempt = 0; attempt < 120; attempt++) {
@@ -121,4 +125,17 @@ async function startNext(databaseUrl: string, port: number): Promise<ChildProces
   }
   child.kill("SIGTERM");
   throw new Error(`next start did not answer on port ${port}`);
+}
+
+/** A reader's session cookie (pages need a session): an annotator account, signed in through better-auth. */
+async function signedInReader(databaseUrl: string): Promise<string> {
+  const { auth, close } = standaloneAuth(databaseUrl, SECRET);
+  try {
+    const email = "bench-reader@bench.test";
+    await createAccount(auth, { email, name: "Bench reader", role: "annotator", password: "bench-password-1" }).catch(() => undefined); // exists from an earlier run
+    const { headers } = await auth.api.signInEmail({ body: { email, password: "bench-password-1" }, returnHeaders: true });
+    return headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  } finally {
+    await close();
+  }
 }

@@ -9,7 +9,7 @@ import { benchAnnotation } from "./annotation";
 import { benchSeed } from "./seed";
 
 /**
- * `npm run bench [-- --size N] [--only NAME]`: prints one JSON object per line,
+ * `npm run bench [-- --size N] [--only NAME] [--keep]`: prints one JSON object per line,
  * {"name", "value", "unit", "baseline", "ratio"}, each figure measured against
  * a baseline taken in the same run on the same database.
  */
@@ -23,7 +23,8 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   export: benchExport,
 };
 
-const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" } } });
+// --keep: reuse the bench database of the previous run (a 1,000,000-transcript corpus takes long to seed).
+const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" }, keep: { type: "boolean", default: false } } });
 const size = Number(values.size);
 const selected = values.only ? values.only.split(",").map((name) => name.split(".")[0]) : Object.keys(BENCHMARKS);
 for (const name of selected) {
@@ -33,7 +34,7 @@ for (const name of selected) {
   }
 }
 
-const database = await openDatabase("bench", { fresh: true });
+const database = await openDatabase("bench", { fresh: !values.keep });
 try {
   for (const name of selected) await BENCHMARKS[name](database.url, size);
 } finally {
