@@ -44,40 +44,45 @@ test("an annotator cannot open the charts", async ({ browser }) => {
 });
 
 test("one annotator's labels: the stacked chart by the human rule and the rate of any label, each bar opening exactly its transcripts", async ({ page, database }) => {
-  // The admin (who labels nothing in the other tests) labels 30 baseline pairs, both sides:
-  // training complies with a full AF verdict on 12, refuses on 18; deployment complies on 6.
+  // The admin (who labels nothing in the other tests) labels every baseline pair of the first
+  // setting, both sides: training complies with a full AF verdict on the first half and refuses
+  // on the rest; deployment complies on the first quarter.
   const { rows: users } = await database.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [ACCOUNTS.admin.email]);
   const admin = users[0].id;
   await page.goto("/schema"); // makes sure the default label schema is stored
+  const baselinePairs = `SELECT p.id, row_number() OVER (ORDER BY p.id) AS n FROM pairs p JOIN prompt_variations v ON v.id = p.variation_id
+    WHERE v.is_baseline AND v.setting_id = (SELECT min(id) FROM settings) AND (SELECT count(*) FROM transcripts t WHERE t.pair_id = p.id) = 2`;
+  const pairCount = Number((await database.query(`SELECT count(*) AS n FROM (${baselinePairs}) b`)).rows[0].n);
+  const afCount = Math.ceil(pairCount / 2);
+  expect(afCount).toBeGreaterThan(1);
   await database.query(
-    `WITH chosen AS (
-       SELECT p.id, row_number() OVER (ORDER BY p.id) AS n FROM pairs p JOIN prompt_variations v ON v.id = p.variation_id
-       WHERE v.is_baseline AND v.setting_id = (SELECT min(setting_id) FROM prompt_variations WHERE is_baseline) ORDER BY p.id LIMIT 30)
+    `WITH chosen AS (${baselinePairs})
      INSERT INTO annotations (transcript_id, annotator_id, schema_version, "values", submitted_at)
      SELECT t.id, $1, (SELECT max(version) FROM label_schema_versions),
-            CASE WHEN t.condition = 'training' THEN jsonb_build_object('compliance', CASE WHEN c.n <= 12 THEN 4 ELSE 1 END, 'af_verdict', CASE WHEN c.n <= 12 THEN 'full' ELSE 'no' END)
-                 ELSE jsonb_build_object('compliance', CASE WHEN c.n <= 6 THEN 4 ELSE 1 END, 'af_verdict', 'no') END, now()
+            CASE WHEN t.condition = 'training' THEN jsonb_build_object('compliance', CASE WHEN c.n <= $2 THEN 4 ELSE 1 END, 'af_verdict', CASE WHEN c.n <= $2 THEN 'full' ELSE 'no' END)
+                 ELSE jsonb_build_object('compliance', CASE WHEN c.n <= $2 / 2 THEN 4 ELSE 1 END, 'af_verdict', 'no') END, now()
      FROM chosen c JOIN transcripts t ON t.pair_id = c.id
      ON CONFLICT (transcript_id, annotator_id) DO NOTHING`,
-    [admin],
+    [admin, afCount],
   );
+  const afShare = `${((afCount / pairCount) * 100).toFixed(1)}%`;
 
   await page.goto(`/analytics?source=${encodeURIComponent(`@annotator:${admin}`)}`);
   await expect(page.getByText(/Labels: annotator/)).toBeVisible();
   await expect(page.getByText(/complied = compliance 2–4/)).toBeVisible();
   const segment = page.locator(".recharts-bar").nth(1).locator("path.recharts-rectangle").first(); // "Complies, with AF" of the baseline's training bar
   await segment.hover();
-  await expect(page.locator(".recharts-tooltip-wrapper")).toContainText("Complies, with AF reasoning: 40.0% (12)");
+  await expect(page.locator(".recharts-tooltip-wrapper")).toContainText(`Complies, with AF reasoning: ${afShare} (${afCount})`);
   await segment.click();
   await expect(page).toHaveURL(/outcome=compliesWithAf/);
-  await expect(page.getByTestId("list-counts")).toContainText("12 transcripts");
+  await expect(page.getByTestId("list-counts")).toContainText(`${afCount} transcripts`);
 
   await page.goto(`/analytics/labels?by=${admin}&label=af_verdict%3Afull`);
   const baseline = page.getByRole("region", { name: "Rates table" }).getByRole("row", { name: /baseline/ }).first();
-  await expect(baseline).toContainText("40.0% [");
-  await expect(baseline.getByRole("link").first()).toHaveText("12 / 30");
+  await expect(baseline).toContainText(`${afShare} [`);
+  await expect(baseline.getByRole("link").first()).toHaveText(`${afCount} / ${pairCount}`);
   await baseline.getByRole("link").first().click();
-  await expect(page.getByTestId("list-counts")).toContainText("12 transcripts");
+  await expect(page.getByTestId("list-counts")).toContainText(`${afCount} transcripts`);
 
   // Another annotator may not read the admin's labels through the table's URL.
   const annotatorContext = await page.context().browser()!.newContext({ storageState: storageStateOf("annotator") });

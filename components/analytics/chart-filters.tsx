@@ -1,36 +1,18 @@
 import { HUMAN_RULE, labelSourceParam } from "@/lib/analytics/label-sources";
 import type { ChartFilter, FilterOptions } from "@/lib/analytics/queries";
+import { ChartScopeFields, fieldClass, selectClass } from "./chart-scope-fields";
 
 /** A plain GET form: the chart's state lives in the URL, so links reproduce it. */
 export function ChartFilters({ options, filter, children }: { options: FilterOptions; filter: ChartFilter; children?: React.ReactNode }) {
   const setting = options.settings.find((s) => s.id === filter.settingId);
   const labelSource = filter.labelSource;
   const names = labelSource.kind === "source" ? (options.sources.find((s) => s.source === labelSource.source)?.names ?? []) : [];
-  const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900";
+  const field = fieldClass;
+  const select = selectClass;
   return (
     <form method="get" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-end gap-3">
-        <label className={field}>
-          Setting
-          <select name="setting" defaultValue={setting?.slug} className={select}>
-            {options.settings.map((s) => <option key={s.id} value={s.slug}>{s.name}</option>)}
-          </select>
-        </label>
-        <label className={field}>
-          Model
-          <select name="model" defaultValue={filter.modelId ?? ""} className={select}>
-            <option value="">All models</option>
-            {options.models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-          </select>
-        </label>
-        <label className={field}>
-          Dataset
-          <select name="dataset" defaultValue={filter.datasetId ?? ""} className={select}>
-            <option value="">All datasets</option>
-            {options.datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
-        </label>
+        <ChartScopeFields options={options} settingSlug={setting?.slug} modelId={filter.modelId} datasetId={filter.datasetId} />
         <label className={field}>
           Label source
           <select name="source" defaultValue={labelSourceParam(labelSource)} className={select}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useId, useMemo, useReducer, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useId, useImperativeHandle, useMemo, useReducer, useRef, useState } from "react";
 import { docReducer, migrateDoc, spanFromStoredRange, type AnnotationDoc, type DocAction } from "@/lib/annotations/doc";
 import { scratchpadBlockRanges, type OffsetRange } from "@/lib/annotations/offsets";
 import type { AnnotationView } from "@/lib/annotations/queries";
@@ -39,8 +39,29 @@ export interface AnnotationProviderProps {
   nextHref: string | null;
   /** Whether this panel listens to the keyboard (one panel per page should). */
   keyboard?: boolean;
+  /**
+   * The paired view: the other side's annotation, submitted together with
+   * this one ("empty" when there is nothing to submit, "failed" when it
+   * could not be saved: it then says why in its own panel).
+   */
+  alsoSubmit?: () => Promise<SubmitOutcome>;
+  /** Lets the paired view submit this annotation from the other side's panel. */
+  handleRef?: React.Ref<AnnotationHandle>;
+  /** Wording for another page: the submit button, its help line, and more keys for the help overlay. */
+  wording?: { submit?: string; submitHelp?: string; moreKeys?: { title: string; keys: [string, string][] } };
   children: React.ReactNode;
 }
+
+export type SubmitOutcome = "submitted" | "empty" | "failed";
+
+export interface AnnotationHandle {
+  /** Submits this annotation if it holds anything and is not already submitted as it is. */
+  submitIfLabelled(): Promise<SubmitOutcome>;
+  /** Saves a pending change now (before the page moves on by other means than a link); false if it could not. */
+  save(): Promise<boolean>;
+}
+
+const isEmpty = (doc: AnnotationDoc) => Object.keys(doc.values).length === 0 && doc.spans.length === 0 && !doc.note.trim();
 
 type Context = ReturnType<typeof useAnnotationState>;
 const NO_OTHERS: NonNullable<AnnotationProviderProps["others"]> = [];
@@ -58,7 +79,7 @@ export function AnnotationProvider(props: AnnotationProviderProps) {
   return <AnnotationContext.Provider value={state}>{props.children}</AnnotationContext.Provider>;
 }
 
-function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, blockTexts, current, mine, others = NO_OTHERS, viewerName, nextHref }: AnnotationProviderProps) {
+function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, blockTexts, current, mine, others = NO_OTHERS, viewerName, nextHref, alsoSubmit, handleRef, wording }: AnnotationProviderProps) {
   const scope = useId();
   const router = useRouter();
   const initial: AnnotationDoc = mine
@@ -109,14 +130,30 @@ function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, block
 
   const submitAndNext = useCallback(async () => {
     if (locked) return;
-    if (Object.keys(doc.values).length === 0 && doc.spans.length === 0 && !doc.note.trim()) return say("Nothing to submit yet: set at least one label.");
-    const ok = await saver.flush(true);
-    if (!ok) return;
+    const own: SubmitOutcome = isEmpty(doc) ? "empty" : (await saver.flush(true)) ? "submitted" : "failed";
+    if (own === "failed") return;
+    const other = alsoSubmit ? await alsoSubmit() : "empty";
+    if (other === "failed") return;
+    if (own === "empty" && other === "empty") return say("Nothing to submit yet: set at least one label.");
     if (nextHref) {
       setNavigating(true);
       router.push(nextHref);
-    } else say("Submitted. This was the last transcript of the list.");
-  }, [locked, doc, saver, nextHref, router, say]);
+    } else say(`Submitted. This was the last ${alsoSubmit ? "pair" : "transcript"} of the list.`);
+  }, [locked, doc, saver, alsoSubmit, nextHref, router, say]);
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      async submitIfLabelled() {
+        if (locked) return "failed";
+        if (isEmpty(doc)) return "empty";
+        if (saver.submitted && !saver.unsaved) return "submitted"; // as it is on the server already
+        return (await saver.flush(true)) ? "submitted" : "failed";
+      },
+      save: () => saver.flush(),
+    }),
+    [locked, doc, saver],
+  );
 
   const relabelUnderCurrent = useCallback(() => {
     const { doc: migrated, dropped } = migrateDoc(doc, current);
@@ -172,6 +209,7 @@ function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, block
     submitAndNext,
     navigating,
     nextHref,
+    wording,
     relabelUnderCurrent,
     clearAll,
   };

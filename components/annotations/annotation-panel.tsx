@@ -9,7 +9,7 @@ import { SaveProblem, SaveStatusBadge } from "./save-status";
 import { SpanList } from "./span-list";
 import { noteFieldId } from "./use-annotation-keys";
 
-export { AnnotationProvider, type AnnotationProviderProps } from "./annotation-context";
+export { AnnotationProvider, type AnnotationHandle, type AnnotationProviderProps, type SubmitOutcome } from "./annotation-context";
 export { AnnotatableScratchpad } from "./annotatable-scratchpad";
 
 /**
@@ -79,7 +79,7 @@ export function AnnotationPanel() {
           onClick={() => void state.submitAndNext()}
           className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
         >
-          {nextHref ? "Submit & next" : "Submit"} <span className="ml-1 rounded bg-indigo-500 px-1 font-mono text-xs">Enter</span>
+          {state.wording?.submit ?? (nextHref ? "Submit & next" : "Submit")} <span className="ml-1 rounded bg-indigo-500 px-1 font-mono text-xs">Enter</span>
         </button>
         {submitted && <span className="text-xs font-medium text-emerald-700">✓ Submitted</span>}
         <button type="button" onClick={() => state.setHelpOpen(true)} className="ml-auto text-xs text-slate-600 hover:text-slate-900">

@@ -13,7 +13,7 @@ const KIND_HINT = {
 
 /** Every key of the panel, from the schema the annotation uses. `?` opens it, Esc closes it. */
 export function HelpOverlay() {
-  const { helpOpen, setHelpOpen, labels } = useAnnotation();
+  const { helpOpen, setHelpOpen, labels, wording } = useAnnotation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -46,7 +46,7 @@ export function HelpOverlay() {
             {[
               ["/", "Find text in the scratchpad and select it (then press a span label’s key)"],
               ["n", "Write in the note (Esc leaves it)"],
-              ["Enter", "Submit and open the next transcript of the list (Ctrl+Enter in the note)"],
+              ["Enter", wording?.submitHelp ?? "Submit and open the next transcript of the list (Ctrl+Enter in the note)"],
               ["?", "Show or hide this help"],
               ["Esc", "Close, cancel a pending choice"],
             ].map(([key, text]) => (
@@ -57,6 +57,21 @@ export function HelpOverlay() {
             ))}
           </tbody>
         </table>
+        {wording?.moreKeys && (
+          <>
+            <h3 className="mt-4 text-sm font-semibold">{wording.moreKeys.title}</h3>
+            <table className="mt-1 w-full text-sm">
+              <tbody className="divide-y divide-slate-100">
+                {wording.moreKeys.keys.map(([key, text]) => (
+                  <tr key={key}>
+                    <td className="w-24 py-1.5"><Key>{key}</Key></td>
+                    <td className="py-1.5 text-slate-700">{text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
         <p className="mt-3 text-xs text-slate-500">Everything also works with the mouse: the buttons in the panel, “Tag” for the selected text, and × to remove a span. Hover a highlight to see its label and author.</p>
         <button type="button" onClick={() => setHelpOpen(false)} className="mt-4 rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white">
           Close

@@ -4,6 +4,8 @@ import type { SideModel } from "@/lib/transcripts/pair-model";
 import type { PairTranscript } from "@/lib/transcripts/pair";
 import type { DiffSpan } from "@/lib/transcripts/word-diff";
 import { TranscriptParts, words } from "@/components/transcripts/transcript-parts";
+import { LabelsLink } from "./labels-link";
+import { SideScratchpad } from "./side-scratchpad";
 
 const SIDE_STYLE: Record<Condition, { title: string; hint: string; header: string; mark: string }> = {
   training: {
@@ -20,7 +22,11 @@ const SIDE_STYLE: Record<Condition, { title: string; hint: string; header: strin
   },
 };
 
-/** One condition of the pair: its header (condition, sizes, labels, format issues) and its parts, or its diff. */
+/**
+ * One condition of the pair: its header (condition, sizes, source labels,
+ * format issues) and its parts, or its diff. Inside the side's annotation
+ * provider: its scratchpads show the annotation's highlights.
+ */
 export function PairSide({ condition, transcript, model, diff }: { condition: Condition; transcript: PairTranscript; model: SideModel; diff?: DiffSpan[] }) {
   const style = SIDE_STYLE[condition];
   return (
@@ -29,7 +35,8 @@ export function PairSide({ condition, transcript, model, diff }: { condition: Co
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <h2 className="text-base font-semibold">{style.title}</h2>
           <span className="text-xs opacity-80">{style.hint}</span>
-          <Link href={`/transcripts/${transcript.id}`} className="ml-auto text-xs tabular-nums underline-offset-2 hover:underline">
+          <LabelsLink condition={condition} />
+          <Link href={`/transcripts/${transcript.id}`} className="text-xs tabular-nums underline-offset-2 hover:underline">
             #{transcript.id}
           </Link>
         </div>
@@ -39,7 +46,7 @@ export function PairSide({ condition, transcript, model, diff }: { condition: Co
           <Stat label="Output" value={model.outputWords === null ? "missing" : words(model.outputWords)} />
           {model.outputMatchesLastDraft === false && <Stat label="Output vs last draft" value="differs" />}
           {transcript.labels.map((label) => (
-            <Stat key={`${label.source}/${label.name}`} label={label.name} value={label.value} title={`Source label from ${label.source}`} />
+            <Stat key={`${label.source}/${label.name}`} label={`${label.name} (source)`} value={label.value} title={`Source label from the import (${label.source}), not given in this app`} />
           ))}
         </dl>
         {transcript.formatIssues.length > 0 && (
@@ -69,7 +76,14 @@ export function PairSide({ condition, transcript, model, diff }: { condition: Co
           <TranscriptParts parts={model.parts.filter((part) => part.kind !== "scratchpad")} />
         </>
       ) : (
-        <TranscriptParts parts={model.parts} />
+        <TranscriptParts
+          parts={model.parts}
+          wrapScratchpad={(index, content) => (
+            <SideScratchpad condition={condition} blockIndex={index}>
+              {content}
+            </SideScratchpad>
+          )}
+        />
       )}
     </div>
   );

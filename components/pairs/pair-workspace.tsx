@@ -1,10 +1,17 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { AnnotationPanel, AnnotationProvider, type AnnotationHandle, type AnnotationProviderProps } from "@/components/annotations/annotation-panel";
+import { PAIR_KEYS, effectiveKey, pairActionFor, type PairAction } from "@/lib/annotations/pair-keys";
+import { PAIR_MODE_COOKIE, type PairMode } from "@/lib/annotations/pair-mode";
+import { PairHelp } from "./pair-help";
+import { PairModeContext } from "./pair-mode-context";
+import { PairToolbar } from "./pair-toolbar";
 
 type SideName = "training" | "deployment";
+const SIDES: SideName[] = ["training", "deployment"];
+const other = (side: SideName): SideName => (side === "training" ? "deployment" : "training");
 
 export interface PairLinks {
   previous: string | null;
@@ -14,35 +21,61 @@ export interface PairLinks {
   toggleDiff: string | null;
 }
 
-const KEYS: [string, string][] = [
-  ["j", "Next pair in the list"],
-  ["k", "Previous pair in the list"],
-  ["h / l", "Focus the training / deployment side (then ↑ ↓ Space scroll it)"],
-  ["s", "Switch focus to the other side"],
-  ["e / c", "Expand / collapse every scratchpad"],
-  ["d", "Word diff of the two scratchpads on / off"],
-  ["y", "Synchronised scrolling on / off"],
-  ["u", "Back to the list"],
-  ["?", "This help; Esc closes it"],
-];
+/** One side as the server rendered it, and what its annotation panel needs. */
+export interface PairSideSlot {
+  plain: ReactNode;
+  /** The side drawn as a word diff (when the diff is on). */
+  diff: ReactNode | null;
+  /** The side's labels, shown under it. */
+  labels: ReactNode;
+  annotation: Omit<AnnotationProviderProps, "children" | "keyboard" | "nextHref" | "alsoSubmit" | "handleRef" | "wording">;
+}
+
+const PANE_RING: Record<SideName, string> = { training: "ring-orange-400", deployment: "ring-sky-400" };
+const COL = ["col-start-1", "col-start-2", "col-start-3"];
 
 /**
  * The interactive shell of the paired view: the two server-rendered sides in
  * their own scroll panes, synchronised scrolling, expand/collapse, keyboard
- * navigation and the keys overlay. All transcript content arrives as children.
+ * navigation, and the annotation panel for one side at a time. Each side has
+ * its own annotation (provider, autosave, leave warning) for as long as the
+ * pair is open; only the annotated side's panel shows and hears the keys.
  */
-export function PairWorkspace({ training, deployment, links, diffOn }: { training: ReactNode; deployment: ReactNode; links: PairLinks; diffOn: boolean }) {
+export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, initialMode }: { training: PairSideSlot | null; deployment: PairSideSlot | null; links: PairLinks; diffOn: boolean; panelKeys: string[]; initialMode: PairMode }) {
   const router = useRouter();
+  const slots = { training, deployment };
+  const present = SIDES.filter((side) => slots[side]);
   const panes = { training: useRef<HTMLDivElement>(null), deployment: useRef<HTMLDivElement>(null) };
+  const handles = { training: useRef<AnnotationHandle>(null), deployment: useRef<AnnotationHandle>(null) };
+  const [mode, setModeState] = useState<PairMode>(initialMode && slots[initialMode] ? initialMode : initialMode ? present[0] : null);
   const [sync, setSync] = useState(true);
   const [help, setHelp] = useState(false);
-  const alone = !training || !deployment;
+  const [ready, setReady] = useState(false);
+  const claimed = useMemo(() => new Set(panelKeys), [panelKeys]);
+  const alone = present.length < 2;
+  useEffect(() => setReady(true), []);
 
   const focusSide = useCallback((side: SideName) => {
-    const pane = (side === "training" ? panes.training : panes.deployment).current;
+    const pane = panes[side].current;
     pane?.focus({ preventScroll: true });
     pane?.scrollIntoView({ block: "nearest" });
-  }, [panes.training, panes.deployment]);
+  }, []);
+
+  const setMode = useCallback(
+    (next: PairMode) => {
+      setModeState(next);
+      // A session cookie, read by the server: the next pair opens annotating the same side.
+      document.cookie = `${PAIR_MODE_COOKIE}=${next ?? ""}; path=/pairs; SameSite=Lax${next ? "" : "; Max-Age=0"}`;
+      if (next) focusSide(next);
+    },
+    [focusSide],
+  );
+  // Keys move on with router.push, which the leave warning does not see: save both sides first.
+  const navigate = async (href: string, options?: { scroll: boolean }) => {
+    const saved = await Promise.all(SIDES.map((side) => handles[side].current?.save() ?? true));
+    if (saved.every(Boolean)) router.push(href, options);
+  };
+  const toggleAnnotating = (side: SideName) => slots[side] && setMode(mode === side ? null : side);
 
   const setAllOpen = (open: boolean) => {
     for (const pane of [panes.training.current, panes.deployment.current]) {
@@ -70,112 +103,136 @@ export function PairWorkspace({ training, deployment, links, diffOn }: { trainin
       left.removeEventListener("scroll", onLeft);
       right.removeEventListener("scroll", onRight);
     };
-  }, [sync, panes.training, panes.deployment]);
+  }, [sync, mode]);
 
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-
+  // On `document`, so that it runs before the annotation panel's listener (on
+  // `window`): a key it takes is marked handled and the panel ignores it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || event.defaultPrevented) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, textarea, select, [contenteditable=true]")) return;
       if (help && event.key === "Escape") return setHelp(false);
-      const active = document.activeElement === panes.deployment.current ? "deployment" : "training";
-      const actions: Record<string, () => void> = {
-        j: () => links.next && router.push(links.next),
-        k: () => links.previous && router.push(links.previous),
-        h: () => focusSide("training"),
-        l: () => focusSide("deployment"),
-        s: () => focusSide(active === "training" ? "deployment" : "training"),
-        e: () => setAllOpen(true),
-        c: () => setAllOpen(false),
-        d: () => links.toggleDiff && router.push(links.toggleDiff, { scroll: false }),
-        y: () => setSync((on) => !on),
-        u: () => router.push(links.list),
-        "?": () => setHelp((open) => !open),
-      };
-      const action = actions[event.key];
+      const action = pairActionFor(event, mode !== null, claimed);
       if (!action) return;
+      const active = document.activeElement === panes.deployment.current ? "deployment" : "training";
+      const actions: Record<PairAction, () => void> = {
+        annotateTraining: () => toggleAnnotating("training"),
+        annotateDeployment: () => toggleAnnotating("deployment"),
+        next: () => links.next && void navigate(links.next),
+        previous: () => links.previous && void navigate(links.previous),
+        focusTraining: () => focusSide("training"),
+        focusDeployment: () => focusSide("deployment"),
+        switchFocus: () => focusSide(other(active)),
+        expand: () => setAllOpen(true),
+        collapse: () => setAllOpen(false),
+        diff: () => links.toggleDiff && void navigate(links.toggleDiff, { scroll: false }),
+        sync: () => setSync((on) => !on),
+        list: () => void navigate(links.list),
+        help: () => setHelp((open) => !open),
+      };
       event.preventDefault();
-      action();
+      actions[action]();
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
   });
 
-  const button = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700 hover:bg-slate-100";
-  const toggle = (on: boolean) => `rounded-md border px-2 py-1 text-xs ${on ? "border-indigo-400 bg-indigo-50 font-medium text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
-  const key = (text: string) => <kbd className="ml-1 rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] text-slate-500">{text}</kbd>;
+  const keyOf = (key: string) => effectiveKey(key, mode !== null, claimed);
+  const pairKeys: [string, string][] = PAIR_KEYS.filter((entry) => entry.action !== "help").map((entry) => [keyOf(entry.key), entry.text]);
+  const columns = present.length + (mode ? 1 : 0);
+  const grid = columns === 1 ? "grid" : columns === 2 ? (mode ? "grid grid-cols-[minmax(0,1fr)_20rem] gap-3" : "grid grid-cols-2 gap-3") : "grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_18rem] gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_22rem]";
+
   return (
-    <div className="space-y-2" data-keyboard-ready={ready || undefined}>
-      <div role="toolbar" aria-label="Pair view controls" className="flex flex-wrap items-center gap-1.5">
-        <NavLink href={links.previous} label="← Previous pair" hint="k" className={button} />
-        <NavLink href={links.next} label="Next pair →" hint="j" className={button} />
-        <span className="mx-1 h-5 w-px bg-slate-200" />
-        {!alone && (
-          <button type="button" aria-pressed={sync} onClick={() => setSync((on) => !on)} className={toggle(sync)}>
-            Sync scroll {sync ? "on" : "off"}
-            {key("y")}
-          </button>
+    <PairModeContext.Provider value={mode}>
+      <div className="space-y-2" data-keyboard-ready={ready || undefined} data-pair-mode={mode ?? "reading"}>
+        <PairToolbar links={links} diffOn={diffOn} sync={sync} setSync={setSync} alone={alone} mode={mode} present={present} keyOf={keyOf} onAnnotate={toggleAnnotating} onExpand={setAllOpen} onHelp={() => setHelp(true)} />
+        {diffOn && mode && !alone && links.toggleDiff && (
+          <p role="note" className="text-xs text-slate-600">
+            While you annotate the {mode} side it shows your highlights instead of the diff; the word diff stays on the {other(mode)} side.
+          </p>
         )}
-        {links.toggleDiff && (
-          <Link href={links.toggleDiff} scroll={false} aria-pressed={diffOn} className={toggle(diffOn)}>
-            Word diff {diffOn ? "on" : "off"}
-            {key("d")}
-          </Link>
-        )}
-        <button type="button" onClick={() => setAllOpen(true)} className={button}>
-          Expand all{key("e")}
-        </button>
-        <button type="button" onClick={() => setAllOpen(false)} className={button}>
-          Collapse all{key("c")}
-        </button>
-        <button type="button" onClick={() => setHelp(true)} className={`${button} ml-auto`}>
-          Keyboard{key("?")}
-        </button>
-      </div>
-      <div className={alone ? "" : "grid grid-cols-2 gap-3"}>
-        {training && (
-          <div ref={panes.training} tabIndex={0} aria-label="Training side" className="pair-pane h-[calc(100vh-5rem)] min-h-96 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-orange-400 focus:ring-2 focus:ring-orange-400">
-            {training}
-          </div>
-        )}
-        {deployment && (
-          <div ref={panes.deployment} tabIndex={0} aria-label="Deployment side" className="pair-pane h-[calc(100vh-5rem)] min-h-96 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 focus:outline-none focus:ring-2 focus:ring-sky-400">
-            {deployment}
-          </div>
-        )}
-      </div>
-      {help && (
-        <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4" onClick={() => setHelp(false)}>
-          <div className="w-full max-w-md rounded-lg bg-white p-5 shadow-xl" onClick={(event) => event.stopPropagation()}>
-            <h2 className="text-base font-semibold">Keyboard shortcuts</h2>
-            <table className="mt-3 w-full text-sm">
-              <tbody className="divide-y divide-slate-100">
-                {KEYS.map(([keys, action]) => (
-                  <tr key={keys}>
-                    <td className="w-20 py-1.5 font-mono text-xs">{keys}</td>
-                    <td className="py-1.5 text-slate-700">{action}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <button type="button" onClick={() => setHelp(false)} className="mt-4 rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white">
-              Close
-            </button>
-          </div>
+        <div className={grid}>
+          {present.map((side, index) => {
+            const slot = slots[side]!;
+            const annotated = mode === side;
+            return (
+              <AnnotationProvider
+                key={`${side}-${slot.annotation.transcriptId}`}
+                {...slot.annotation}
+                keyboard={annotated}
+                nextHref={links.next}
+                handleRef={handles[side]}
+                alsoSubmit={async () => {
+                  const partner = handles[other(side)].current;
+                  if (!partner) return "empty";
+                  const outcome = await partner.submitIfLabelled();
+                  if (outcome === "failed") setMode(other(side)); // its panel says why
+                  return outcome;
+                }}
+                wording={{
+                  submit: links.next ? "Submit pair & next" : "Submit pair",
+                  submitHelp: "Submit your labels of this pair (each side you labelled) and open the next pair of the list (Ctrl+Enter in the note)",
+                  moreKeys: { title: "Pair view", keys: pairKeys },
+                }}
+              >
+                <div
+                  ref={panes[side]}
+                  tabIndex={0}
+                  aria-label={`${side === "training" ? "Training" : "Deployment"} side`}
+                  data-annotated={annotated || undefined}
+                  // Selecting highlighted text of the other side while annotating moves the panel there: that is
+                  // the text to tag. (Only where the text is already drawn for tagging: redrawing would drop the selection.)
+                  onMouseUp={() => mode && !annotated && selectionIn(panes[side].current) && setMode(side)}
+                  className={`pair-pane ${COL[index]} row-start-1 h-[calc(100vh-5rem)] min-h-96 overflow-y-auto rounded-lg border bg-white p-3 focus:outline-none focus:ring-2 ${PANE_RING[side]} ${annotated ? "border-transparent ring-2" : "border-slate-200"}`}
+                >
+                  {diffOn && !annotated && slot.diff ? slot.diff : slot.plain}
+                </div>
+                <div className={`${COL[index]} row-start-2`}>{slot.labels}</div>
+                {annotated && (
+                  <aside aria-label="Annotation panel" className={`${COL[present.length]} row-start-1 flex h-[calc(100vh-5rem)] min-h-96 flex-col gap-2 overflow-y-auto`}>
+                    <SideBanner side={side} switchKey={present.length > 1 ? keyOf(side === "training" ? "]" : "[") : null} stopKey={keyOf(side === "training" ? "[" : "]")} onSwitch={() => setMode(other(side))} onStop={() => setMode(null)} />
+                    <AnnotationPanel />
+                  </aside>
+                )}
+              </AnnotationProvider>
+            );
+          })}
         </div>
-      )}
-    </div>
+        {help && <PairHelp keys={PAIR_KEYS.map((entry) => [keyOf(entry.key), entry.text])} onClose={() => setHelp(false)} />}
+      </div>
+    </PairModeContext.Provider>
   );
 }
 
-function NavLink({ href, label, hint, className }: { href: string | null; label: string; hint: string; className: string }) {
-  if (!href) return <span className={`${className} cursor-not-allowed opacity-40`}>{label}</span>;
+function selectionIn(pane: HTMLElement | null): boolean {
+  const selection = window.getSelection();
+  if (!pane || !selection || selection.isCollapsed) return false;
+  const node = selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode?.parentElement;
+  return Boolean(node?.closest("[data-af-scratchpad]") && pane.contains(node));
+}
+
+const BANNER: Record<SideName, string> = { training: "border-orange-300 bg-orange-50 text-orange-900", deployment: "border-sky-300 bg-sky-50 text-sky-900" };
+
+/** Which side the panel below labels, in that side's colour, with the ways to change it. */
+function SideBanner({ side, switchKey, stopKey, onSwitch, onStop }: { side: SideName; switchKey: string | null; stopKey: string; onSwitch: () => void; onStop: () => void }) {
+  const kbd = (text: string) => <kbd className="ml-1 rounded border border-current/30 bg-white/70 px-1 font-mono text-[10px]">{text}</kbd>;
   return (
-    <Link href={href} className={className} aria-keyshortcuts={hint}>
-      {label}
-    </Link>
+    <div role="status" className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border-l-4 px-3 py-2 text-sm ${BANNER[side]}`}>
+      <span>
+        Annotating the <strong>{side}</strong> side
+      </span>
+      <span className="ml-auto flex gap-2 text-xs">
+        {switchKey && (
+          <button type="button" onClick={onSwitch} className="underline-offset-2 hover:underline">
+            {other(side)}
+            {kbd(switchKey)}
+          </button>
+        )}
+        <button type="button" onClick={onStop} className="underline-offset-2 hover:underline">
+          stop{kbd(stopKey)}
+        </button>
+      </span>
+    </div>
   );
 }

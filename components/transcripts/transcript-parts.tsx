@@ -10,17 +10,20 @@ import type { SegmentPart, SidePart } from "@/lib/transcripts/pair-model";
 const number = new Intl.NumberFormat("en");
 export const words = (count: number) => `${number.format(count)} ${count === 1 ? "word" : "words"}`;
 
-export function TranscriptParts({ parts }: { parts: SidePart[] }) {
+/** Wraps a scratchpad turn's content (`index` counts scratchpad blocks from 0): the paired view draws annotation highlights instead. */
+export type WrapScratchpad = (index: number, content: React.ReactNode) => React.ReactNode;
+
+export function TranscriptParts({ parts, wrapScratchpad }: { parts: SidePart[]; wrapScratchpad?: WrapScratchpad }) {
   return (
     <div className="space-y-3">
       {parts.map((part, index) => (
-        <Part key={index} part={part} />
+        <Part key={index} part={part} wrapScratchpad={wrapScratchpad} />
       ))}
     </div>
   );
 }
 
-function Part({ part }: { part: SidePart }) {
+function Part({ part, wrapScratchpad }: { part: SidePart; wrapScratchpad?: WrapScratchpad }) {
   switch (part.kind) {
     case "scratchpad":
       return (
@@ -33,9 +36,11 @@ function Part({ part }: { part: SidePart }) {
             <span className="ml-auto tabular-nums text-violet-500">{words(part.words)}</span>
           </summary>
           <div className="space-y-2 px-3 pb-3">
-            {part.segments.map((segment, index) => (
-              <Segment key={index} segment={segment} />
-            ))}
+            {wrap(
+              wrapScratchpad,
+              part.turnNumber - 1,
+              part.segments.map((segment, index) => <Segment key={index} segment={segment} />),
+            )}
           </div>
         </details>
       );
@@ -60,6 +65,8 @@ function Part({ part }: { part: SidePart }) {
       );
   }
 }
+
+const wrap = (wrapper: WrapScratchpad | undefined, index: number, content: React.ReactNode) => (wrapper ? wrapper(index, content) : content);
 
 function Segment({ segment }: { segment: SegmentPart }) {
   if (segment.kind === "reasoning") return <LongText chunks={segment.chunks} className="font-mono text-[12.5px] leading-relaxed text-slate-800" />;

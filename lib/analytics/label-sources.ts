@@ -46,7 +46,7 @@ export const HUMAN_RULE = {
 
 export const ANNOTATOR_PREFIX = "@annotator:";
 export const labelSourceParam = (source: LabelSource) => (source.kind === "source" ? source.source : `${ANNOTATOR_PREFIX}${source.annotatorId}`);
-export const labelSourceTitle = (source: LabelSource) => (source.kind === "source" ? `source labels “${source.source}”` : `annotator ${source.name}`);
+export const labelSourceTitle = (source: LabelSource) => (source.kind === "source" ? source.source : `annotator ${source.name}`);
 
 /** Names sources commonly use, so a source can be charted without configuration. */
 const COMPLIANCE_NAMES = ["complied", "compliant", "compliance", "is_compliant"];

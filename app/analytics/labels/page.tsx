@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
+import { ChartScopeFields, fieldClass, selectClass } from "@/components/analytics/chart-scope-fields";
 import { LabelRateChart } from "@/components/analytics/label-rate-chart";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { labelRateDrillDown } from "@/lib/analytics/label-rate-links";
@@ -26,8 +27,8 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
   const loaded = await loadFromDatabase(() => loadLabelRates(params));
   if (!loaded.ok) return <DatabaseUnavailable />;
   const data = loaded.data;
-  const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900";
+  const field = fieldClass;
+  const select = selectClass;
 
   return (
     <div className="space-y-4">
@@ -41,26 +42,7 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
       ) : (
         <>
           <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-            <label className={field}>
-              Setting
-              <select name="setting" defaultValue={data.settingSlug} className={select}>
-                {data.options.settings.map((s) => <option key={s.id} value={s.slug}>{s.name}</option>)}
-              </select>
-            </label>
-            <label className={field}>
-              Model
-              <select name="model" defaultValue={data.filter.modelId ?? ""} className={select}>
-                <option value="">All models</option>
-                {data.options.models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-              </select>
-            </label>
-            <label className={field}>
-              Dataset
-              <select name="dataset" defaultValue={data.filter.datasetId ?? ""} className={select}>
-                <option value="">All datasets</option>
-                {data.options.datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-              </select>
-            </label>
+            <ChartScopeFields options={data.options} settingSlug={data.settingSlug} modelId={data.filter.modelId} datasetId={data.filter.datasetId} />
             <label className={field}>
               Labels of
               <select name="by" defaultValue={data.annotator?.id} className={select}>

@@ -1,18 +1,27 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { PairSide } from "@/components/pairs/pair-side";
-import { PairWorkspace } from "@/components/pairs/pair-workspace";
+import { PairWorkspace, type PairSideSlot } from "@/components/pairs/pair-workspace";
+import { SideLabels } from "@/components/pairs/side-labels";
 import { SiblingStrip } from "@/components/pairs/sibling-strip";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { withViewer, type SearchParams } from "@/lib/transcripts/list-state";
 import { pairHref, parsePairViewState } from "@/lib/transcripts/pair-state";
 import { loadPairView } from "@/lib/transcripts/pair-view";
-import { MAX_EDIT_LENGTH } from "@/lib/transcripts/word-diff";
+import type { PairTranscript } from "@/lib/transcripts/pair";
+import type { SideModel } from "@/lib/transcripts/pair-model";
+import type { Condition } from "@/lib/transcripts/registry";
+import type { DiffSpan } from "@/lib/transcripts/word-diff";
+import { loadSideAnnotations, type SideAnnotations } from "@/lib/annotations/pair-annotations";
+import { panelKeys } from "@/lib/annotations/pair-labels";
+import { PAIR_MODE_COOKIE, parsePairMode } from "@/lib/annotations/pair-mode";
 import { hasRole } from "@/lib/auth/roles";
-import { requireSession } from "@/lib/auth/server";
+import { MAX_EDIT_LENGTH } from "@/lib/transcripts/word-diff";
+import { requireSession, type SessionUser } from "@/lib/auth/server";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -24,12 +33,29 @@ export default async function PairPage({ params, searchParams }: { params: Promi
   const user = await requireSession();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
+  const viewer = { id: user.id, isLead: hasRole(user.role, "lead") };
   const parsedView = parsePairViewState(await searchParams);
-  const view = { ...parsedView, list: withViewer(parsedView.list, { id: user.id, seesOthersLabels: hasRole(user.role, "lead") }) };
-  const result = await loadFromDatabase(() => loadPairView(parsed.data.id, view));
+  // The list's label filters see only what this viewer may see (annotators: their own labels).
+  const view = { ...parsedView, list: withViewer(parsedView.list, { id: user.id, seesOthersLabels: viewer.isLead }) };
+  const result = await loadFromDatabase(async () => {
+    const loaded = await loadPairView(parsed.data.id, view);
+    if (!loaded) return null;
+    const side = (transcript: PairTranscript | null) => (transcript ? loadSideAnnotations(transcript.id, viewer) : null);
+    const [training, deployment] = await Promise.all([side(loaded.pair.training), side(loaded.pair.deployment)]);
+    return { ...loaded, annotations: { training, deployment } };
+  });
   if (!result.ok) return <DatabaseUnavailable />;
   if (!result.data) notFound();
-  const { pair, sides, siblings, diff, links } = result.data;
+  const { pair, sides, siblings, diff, links, annotations } = result.data;
+  const initialMode = parsePairMode((await cookies()).get(PAIR_MODE_COOKIE)?.value);
+  const slot = (condition: Condition): PairSideSlot | null => {
+    const transcript = pair[condition];
+    const model = sides[condition];
+    const annotation = annotations[condition];
+    if (!transcript || !model || !annotation) return null;
+    return sideSlot({ condition, transcript, model, annotation, user, isLead: viewer.isLead, diff: diff?.ok ? diff[condition] : undefined });
+  };
+  const schemas = [annotations.training, annotations.deployment].flatMap((side) => (side ? [side.current, side.mine?.schema] : []));
   const missing = !pair.training ? "training" : !pair.deployment ? "deployment" : null;
 
   return (
@@ -64,12 +90,26 @@ export default async function PairPage({ params, searchParams }: { params: Promi
             : `The two scratchpads differ in more than ${MAX_EDIT_LENGTH.toLocaleString("en")} places: too different for a word diff. Both are shown whole.`}
         </p>
       )}
-      <PairWorkspace
-        diffOn={view.diff}
-        links={links}
-        training={pair.training && sides.training ? <PairSide condition="training" transcript={pair.training} model={sides.training} diff={diff?.ok ? diff.training : undefined} /> : null}
-        deployment={pair.deployment && sides.deployment ? <PairSide condition="deployment" transcript={pair.deployment} model={sides.deployment} diff={diff?.ok ? diff.deployment : undefined} /> : null}
-      />
+      <PairWorkspace key={pair.id} diffOn={view.diff} links={links} training={slot("training")} deployment={slot("deployment")} panelKeys={panelKeys(schemas)} initialMode={initialMode} />
     </article>
   );
+}
+
+/** One side for the workspace: drawn plain and (with the diff on) as a diff, its labels, and its annotation panel's data. */
+function sideSlot({ condition, transcript, model, annotation, user, isLead, diff }: { condition: Condition; transcript: PairTranscript; model: SideModel; annotation: SideAnnotations; user: SessionUser; isLead: boolean; diff?: DiffSpan[] }): PairSideSlot {
+  const blockTexts = transcript.turns.flatMap((turn) => (turn.role === "assistant" ? turn.blocks : [])).flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
+  return {
+    plain: <PairSide condition={condition} transcript={transcript} model={model} />,
+    diff: diff ? <PairSide condition={condition} transcript={transcript} model={model} diff={diff} /> : null,
+    labels: <SideLabels condition={condition} transcript={transcript} annotations={annotation} isLead={isLead} />,
+    annotation: {
+      transcriptId: transcript.id,
+      scratchpadText: annotation.scratchpadText,
+      blockTexts,
+      current: annotation.current,
+      mine: annotation.mine,
+      others: annotation.others,
+      viewerName: user.name,
+    },
+  };
 }
