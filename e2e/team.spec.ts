@@ -127,17 +127,18 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   await expect(lead.getByRole("columnheader", { name: ACCOUNTS.annotator.name })).toBeVisible();
   await expect(lead.getByRole("columnheader", { name: ACCOUNTS.annotator2.name })).toBeVisible();
   await expect(verdict.locator("[data-consensus]")).toContainText("Undecided");
-  await verdict.getByLabel("Decision for Alignment faking").selectOption("full");
+  // By the label's key, not its name: another test may have renamed the label in a newer schema version.
+  await verdict.locator("select[name=value]").selectOption("full");
   await verdict.getByRole("button", { name: "Decide" }).click();
   await expect(verdict.locator("[data-consensus]")).toHaveText("Full (Adjudicated by a lead)");
-  await expect(verdict.getByLabel("Decision for Alignment faking")).toHaveValue("full");
+  await expect(verdict.locator("select[name=value]")).toHaveValue("full");
 
   // The consensus label is what the transcripts table filters on: both items are "full" now (one unanimous, one adjudicated).
   await lead.goto(`/transcripts?q=${team.searchWord}`);
   await expect(lead.getByRole("table").getByRole("row")).toHaveCount(3);
   await lead.getByRole("combobox", { name: "Consensus label" }).selectOption(`af_verdict:full`);
   await expect(lead).toHaveURL(/consensus=af_verdict%3Afull/);
-  await expect(lead.getByRole("list", { name: "Consensus label filters" })).toContainText("Alignment faking: Full");
+  await expect(lead.getByRole("list", { name: "Consensus label filters" })).toContainText(": Full");
   await expect(lead.getByRole("table").getByRole("row")).toHaveCount(3);
   await lead.goto(`/transcripts?q=${team.searchWord}&consensus=af_verdict:@adjudicated`);
   await expect(lead.getByRole("table").getByRole("row")).toHaveCount(2);

@@ -24,7 +24,7 @@ export interface QueueSummary {
   complete: number;
 }
 
-export async function listQueues(filter: { memberId?: string } = {}): Promise<QueueSummary[]> {
+export async function listQueues(filter: { memberId?: string; queueId?: number } = {}): Promise<QueueSummary[]> {
   const rows = await db().$queryRaw<{
     id: number; name: string; description: string; blind: boolean; annotators_per_item: number; closed_at: Date | null; created_at: Date; created_by: string;
     items: number; claimed: number; submitted: number; complete: number;
@@ -39,7 +39,8 @@ export async function listQueues(filter: { memberId?: string } = {}): Promise<Qu
               (SELECT count(*) FROM label_queue_claims c JOIN annotations a ON a.transcript_id = i.transcript_id AND a.annotator_id = c.annotator_id AND a.submitted_at IS NOT NULL
                WHERE c.item_id = i.id) >= q.annotators_per_item) AS complete
     FROM label_queues q JOIN users u ON u.id = q.created_by_id
-    WHERE ${filter.memberId ?? null}::text IS NULL OR EXISTS (SELECT 1 FROM label_queue_annotators m WHERE m.queue_id = q.id AND m.user_id = ${filter.memberId ?? null}::text)
+    WHERE (${filter.queueId ?? null}::int IS NULL OR q.id = ${filter.queueId ?? null}::int)
+      AND (${filter.memberId ?? null}::text IS NULL OR EXISTS (SELECT 1 FROM label_queue_annotators m WHERE m.queue_id = q.id AND m.user_id = ${filter.memberId ?? null}::text))
     ORDER BY q.created_at DESC, q.id DESC`;
   return rows.map((row) => ({
     id: row.id, name: row.name, description: row.description, blind: row.blind, annotatorsPerItem: row.annotators_per_item,
@@ -49,7 +50,7 @@ export async function listQueues(filter: { memberId?: string } = {}): Promise<Qu
 }
 
 export async function getQueue(queueId: number): Promise<QueueSummary | null> {
-  return (await listQueues()).find((queue) => queue.id === queueId) ?? null;
+  return (await listQueues({ queueId }))[0] ?? null;
 }
 
 export interface AnnotatorProgress {
