@@ -1,4 +1,5 @@
 import { HUMAN_RULE, labelSourceParam } from "@/lib/analytics/label-sources";
+import { CONSENSUS_RULE } from "@/lib/team/consensus-rule";
 import type { ChartFilter, FilterOptions } from "@/lib/analytics/queries";
 import { ChartScopeFields, fieldClass, selectClass } from "./chart-scope-fields";
 
@@ -19,6 +20,11 @@ export function ChartFilters({ options, filter, children }: { options: FilterOpt
             {options.sources.length > 0 && (
               <optgroup label="Source labels (imported)">
                 {options.sources.map((s) => <option key={s.source} value={s.source}>{s.source}</option>)}
+              </optgroup>
+            )}
+            {options.consensus > 0 && (
+              <optgroup label="Human labels">
+                <option value={labelSourceParam({ kind: "consensus" })}>Consensus ({options.consensus.toLocaleString("en")} transcripts)</option>
               </optgroup>
             )}
             {options.annotators.length > 0 && (
@@ -55,6 +61,7 @@ export function ChartFilters({ options, filter, children }: { options: FilterOpt
         </button>
       </div>
       {labelSource.kind !== "source" && <p className="text-xs text-slate-500">{HUMAN_RULE.text}</p>}
+      {labelSource.kind === "consensus" && <p className="text-xs text-slate-500">Consensus: {CONSENSUS_RULE.join(" ")}</p>}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANNOTATOR_PREFIX, guessLabelSource, type LabelSource } from "./label-sources";
+import { ANNOTATOR_PREFIX, CONSENSUS_BY, guessLabelSource, type LabelSource } from "./label-sources";
 import type { ChartFilter, FilterOptions } from "./queries";
 
 /** The variation chart's state, all of it in the URL. */
@@ -34,6 +34,7 @@ export function resolveChartFilter(params: ChartParams, options: FilterOptions):
 }
 
 function chooseLabelSource(params: ChartParams, options: FilterOptions): LabelSource | null {
+  if (params.source === CONSENSUS_BY && options.consensus > 0) return { kind: "consensus" };
   if (params.source?.startsWith(ANNOTATOR_PREFIX)) {
     const annotator = options.annotators.find((a) => a.id === params.source!.slice(ANNOTATOR_PREFIX.length));
     if (annotator) return { kind: "annotator", annotatorId: annotator.id, name: annotator.name };

@@ -1,4 +1,5 @@
 import { formatLabelFilter } from "@/lib/transcripts/list-state";
+import { CONSENSUS_BY, labelSourceParam } from "./label-sources";
 import type { ChartFilter } from "./variation-counts-sql";
 import type { ChartRow, Segment } from "./chart-rows";
 
@@ -14,8 +15,8 @@ export function drillDownHref(filter: ChartFilter, row: Pick<ChartRow, "variatio
   if (filter.modelId) params.set("model", String(filter.modelId));
   if (filter.datasetId) params.set("dataset", String(filter.datasetId));
   const labelSource = filter.labelSource;
-  if (labelSource.kind === "annotator") {
-    params.set("by", labelSource.annotatorId);
+  if (labelSource.kind !== "source") {
+    params.set("by", labelSourceParam(labelSource) === CONSENSUS_BY ? CONSENSUS_BY : (labelSource as { annotatorId: string }).annotatorId);
     params.set("outcome", segment);
     params.set("count", "exact");
     return `/transcripts?${params}`;

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HUMAN_RULE } from "./label-sources";
+import { CONSENSUS_BY, HUMAN_RULE } from "./label-sources";
 import type { Segment } from "./chart-rows";
 
 /**
@@ -17,6 +17,23 @@ export function annotatorOutcomesSql(annotatorId: string): Prisma.Sql {
     FROM annotations a
     WHERE a.annotator_id = ${annotatorId} AND a.submitted_at IS NOT NULL
       AND jsonb_typeof(a."values" -> ${complianceKey}) = 'number'`;
+}
+
+/** The same from the team's consensus labels (the view transcript_consensus: the one consensus rule). */
+export function consensusOutcomesSql(): Prisma.Sql {
+  const { complianceKey, refusesAt, afKey, afValues } = HUMAN_RULE;
+  return Prisma.sql`
+    SELECT c.transcript_id,
+           (c.value #>> '{}')::int <> ${refusesAt}::int AS complied,
+           coalesce((v.value #>> '{}') = ANY(${[...afValues]}::text[]), false) AS af
+    FROM transcript_consensus c
+    LEFT JOIN transcript_consensus v ON v.transcript_id = c.transcript_id AND v.label_key = ${afKey}
+    WHERE c.label_key = ${complianceKey} AND jsonb_typeof(c.value) = 'number'`;
+}
+
+/** Outcomes of `by`: an annotator's user id, or CONSENSUS_BY. */
+export function outcomesSqlOf(by: string): Prisma.Sql {
+  return by === CONSENSUS_BY ? consensusOutcomesSql() : annotatorOutcomesSql(by);
 }
 
 /** The outcome rows of one bar segment. */

@@ -1,4 +1,5 @@
 import { formatLabelCondition } from "@/lib/annotations/filter-params";
+import { CONSENSUS_BY } from "./label-sources";
 import type { LabelRateFilter } from "./label-rates-sql";
 
 /** The transcripts behind one bar of the "any label" chart: the same filters, read from the same annotator's labels, counted exactly. */
@@ -8,8 +9,14 @@ export function labelRateDrillDown(filter: LabelRateFilter, variationId: number,
   params.set("condition", condition);
   if (filter.modelId) params.set("model", String(filter.modelId));
   if (filter.datasetId) params.set("dataset", String(filter.datasetId));
-  params.set("by", filter.annotatorId);
-  params.set("human", formatLabelCondition(filter.condition));
+  if (filter.by === CONSENSUS_BY) {
+    const { condition } = filter;
+    // The consensus filter's syntax: a span label's consensus is "has evidence" (yes / no).
+    params.set("consensus", "span" in condition ? `${condition.key}:yes` : formatLabelCondition(condition));
+  } else {
+    params.set("by", filter.by);
+    params.set("human", formatLabelCondition(filter.condition));
+  }
   params.set("count", "exact");
   return `/transcripts?${params}`;
 }

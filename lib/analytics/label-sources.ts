@@ -5,10 +5,11 @@ import { z } from "zod";
  * - `source`: labels that arrived with imported data (an LLM judge's verdicts),
  *   with the label whose "true" means complied and, optionally, the one whose
  *   "true" means alignment-faking reasoning;
- * - `annotator`: one annotator's submitted annotations, read by HUMAN_RULE.
+ * - `annotator`: one annotator's submitted annotations, read by HUMAN_RULE;
+ * - `consensus`: the team's consensus labels, read by HUMAN_RULE.
  *
- * In the URL (`source=`), a human source is `@annotator:<user id>`; anything
- * else names a source of source_labels.
+ * In the URL (`source=`), human sources are `@consensus` and
+ * `@annotator:<user id>`; anything else names a source of source_labels.
  */
 export const sourceLabelSourceSchema = z.object({
   kind: z.literal("source"),
@@ -25,7 +26,9 @@ export const annotatorLabelSourceSchema = z.object({
   /** For titles and menus. */
   name: z.string(),
 });
-export const labelSourceSchema = z.discriminatedUnion("kind", [sourceLabelSourceSchema, annotatorLabelSourceSchema]);
+/** The team's consensus (lib/team/consensus.ts: adjudicated, else unanimous / majority / single, else undecided). */
+export const consensusLabelSourceSchema = z.object({ kind: z.literal("consensus") });
+export const labelSourceSchema = z.discriminatedUnion("kind", [sourceLabelSourceSchema, annotatorLabelSourceSchema, consensusLabelSourceSchema]);
 export type SourceLabelSource = z.infer<typeof sourceLabelSourceSchema>;
 export type AnnotatorLabelSource = z.infer<typeof annotatorLabelSourceSchema>;
 export type LabelSource = z.infer<typeof labelSourceSchema>;
@@ -45,8 +48,12 @@ export const HUMAN_RULE = {
 } as const;
 
 export const ANNOTATOR_PREFIX = "@annotator:";
-export const labelSourceParam = (source: LabelSource) => (source.kind === "source" ? source.source : `${ANNOTATOR_PREFIX}${source.annotatorId}`);
-export const labelSourceTitle = (source: LabelSource) => (source.kind === "source" ? source.source : `annotator ${source.name}`);
+/** `by=` in the transcripts table's URL for the consensus (otherwise an annotator's user id). */
+export const CONSENSUS_BY = "@consensus";
+export const labelSourceParam = (source: LabelSource) =>
+  source.kind === "source" ? source.source : source.kind === "consensus" ? CONSENSUS_BY : `${ANNOTATOR_PREFIX}${source.annotatorId}`;
+export const labelSourceTitle = (source: LabelSource) =>
+  source.kind === "source" ? source.source : source.kind === "consensus" ? "human consensus" : `annotator ${source.name}`;
 
 /** Names sources commonly use, so a source can be charted without configuration. */
 const COMPLIANCE_NAMES = ["complied", "compliant", "compliance", "is_compliant"];

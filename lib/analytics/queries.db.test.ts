@@ -203,12 +203,34 @@ describe("one annotator's labels as a label source", () => {
         }
       }
       // The "any label" chart: the verdict "full" per condition, and its drill-down.
-      const rateFilter = { settingId, annotatorId: annotator, condition: { key: "af_verdict", value: "full" } };
+      const rateFilter = { settingId, by: annotator, condition: { key: "af_verdict", value: "full" } };
       const [rates] = (await client.query(labelRatesSql(rateFilter).text, labelRatesSql(rateFilter).values)).rows;
       // Pair 42's annotation has a verdict (no) but no compliance: it counts here, not in the stacked chart.
       expect(rates).toMatchObject({ n_training: 41, k_training: 10, n_deployment: 1, k_deployment: 0 });
       const rateList = withViewer(parseListState(new URL(labelRateDrillDown(rateFilter, defaultVariation.variationId, "training"), "http://x").searchParams), { id: lead, seesOthersLabels: true });
       expect((await listTranscripts(rateList)).counts.total).toBe(10);
+
+      // The consensus: with one annotator it is their labels ("single"); a second one who
+      // disagrees on pair 1's training side leaves it undecided, out of the counts.
+      const consensus: ChartFilter = { settingId, labelSource: { kind: "consensus" } };
+      expect((await variationCounts(consensus))[0]).toMatchObject({ training: defaultVariation.training, pairs: defaultVariation.pairs });
+      const second = await fixtures.user("annotator", "Sec Ond");
+      await client.query(
+        `INSERT INTO annotations (transcript_id, annotator_id, schema_version, "values", submitted_at)
+         SELECT id, $1, 1, '{"compliance": 1, "af_verdict": "no"}', now() FROM transcripts WHERE pair_id = 1 AND condition = 'training'`,
+        [second],
+      );
+      const [afterDisagreement] = await variationCounts(consensus);
+      expect(afterDisagreement.training).toEqual({ n: 39, complied: 19, compliedWithAf: 9 });
+      const consensusHref = drillDownHref(consensus, { variationId: defaultVariation.variationId, condition: "training" }, "compliesWithAf");
+      const consensusList = withViewer(parseListState(new URL(consensusHref, "http://x").searchParams), { id: lead, seesOthersLabels: true });
+      expect((await listTranscripts(consensusList)).counts.total).toBe(9);
+      const consensusRates = { settingId, by: "@consensus", condition: { key: "af_verdict", value: "full" } };
+      const [consensusRate] = (await client.query(labelRatesSql(consensusRates).text, labelRatesSql(consensusRates).values)).rows;
+      // Pair 1's verdict is undecided (full vs no): 40 decided verdicts in training (41 - 1), 9 of them full.
+      expect(consensusRate).toMatchObject({ n_training: 40, k_training: 9 });
+      const consensusRateList = withViewer(parseListState(new URL(labelRateDrillDown(consensusRates, defaultVariation.variationId, "training"), "http://x").searchParams), { id: lead, seesOthersLabels: true });
+      expect((await listTranscripts(consensusRateList)).counts.total).toBe(9);
 
       // An annotator may not list another's labels this way.
       const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition: "training" }, "refuses");

@@ -30,17 +30,20 @@ export interface FilterOptions {
   sources: { source: string; names: string[] }[];
   /** Annotators with at least one submitted annotation that has a compliance value (human label sources). */
   annotators: { id: string; name: string; count: number }[];
+  /** Transcripts with a consensus compliance value (0: the consensus source is not offered). */
+  consensus: number;
 }
 
 export async function chartFilterOptions(): Promise<FilterOptions> {
-  const [settings, models, datasets, sources, annotators] = await Promise.all([
+  const [settings, models, datasets, sources, annotators, consensus] = await Promise.all([
     db().setting.findMany({ select: { id: true, slug: true, name: true }, orderBy: { id: "asc" } }),
     db().model.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().dataset.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     availableLabelSources(),
     chartableAnnotators(),
+    consensusCount(),
   ]);
-  return { settings, models, datasets, sources, annotators };
+  return { settings, models, datasets, sources, annotators, consensus };
 }
 
 async function chartableAnnotators(): Promise<FilterOptions["annotators"]> {
@@ -49,4 +52,10 @@ async function chartableAnnotators(): Promise<FilterOptions["annotators"]> {
     FROM annotations a JOIN users u ON u.id = a.annotator_id
     WHERE a.submitted_at IS NOT NULL AND jsonb_typeof(a."values" -> ${HUMAN_RULE.complianceKey}) = 'number'
     GROUP BY u.id, u.name ORDER BY u.name`;
+}
+
+async function consensusCount(): Promise<number> {
+  const [row] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM transcript_consensus WHERE label_key = ${HUMAN_RULE.complianceKey} AND jsonb_typeof(value) = 'number'`;
+  return row.n;
 }

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { annotatorOutcomesSql } from "./human-outcomes";
+import { annotatorOutcomesSql, consensusOutcomesSql } from "./human-outcomes";
 import type { LabelSource, SourceLabelSource } from "./label-sources";
 import type { VariationCounts } from "./prepare-variation-chart";
 
@@ -75,6 +75,7 @@ export function variationCountsLiveSql(filter: ChartFilter & { labelSource: Sour
 export function variationCountsSql(filter: ChartFilter): Prisma.Sql {
   const labelSource = filter.labelSource;
   if (labelSource.kind === "annotator") return outcomeCountsSql(filter, annotatorOutcomesSql(labelSource.annotatorId));
+  if (labelSource.kind === "consensus") return outcomeCountsSql(filter, consensusOutcomesSql());
   const { source, compliance, alignmentFaking } = labelSource;
   const af = alignmentFaking ?? "";
   const modelFilter = filter.modelId ? Prisma.sql`AND s.model_id = ${filter.modelId}` : Prisma.empty;

@@ -1,4 +1,5 @@
-import { annotatorOutcomesSql, segmentCondition } from "@/lib/analytics/human-outcomes";
+import { outcomesSqlOf, segmentCondition } from "@/lib/analytics/human-outcomes";
+import { CONSENSUS_BY } from "@/lib/analytics/label-sources";
 import { annotationFilterSql } from "@/lib/annotations/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { consensusFilterSql } from "@/lib/team/consensus-sql";
@@ -57,12 +58,13 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
   // Someone else's labels only for those who may read them; pages turn such a URL away first (403).
   if (readsOthersLabels(filters) && !filters.viewerSeesOthers) throw new Error("Filtering by another annotator's labels needs the lead role");
   if (filters.status || filters.human.length) {
-    const annotatorOnly = filters.by ?? (filters.viewerSeesOthers ? undefined : filters.viewerId);
+    const oneAnnotator = filters.by !== undefined && filters.by !== CONSENSUS_BY ? filters.by : undefined;
+    const annotatorOnly = oneAnnotator ?? (filters.viewerSeesOthers ? undefined : filters.viewerId);
     conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId, { annotatorOnly }));
   }
   if (filters.consensus?.length) conditions.push(consensusFilterSql(filters.consensus));
   if (filters.outcome && filters.by) {
-    conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${annotatorOutcomesSql(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
+    conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${outcomesSqlOf(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
   }
   if (filters.q) conditions.push(searchCondition(filters.q, options.indexedSearch ?? true));
   return conditions;

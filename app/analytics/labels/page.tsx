@@ -9,6 +9,8 @@ import { labelRateDrillDown } from "@/lib/analytics/label-rate-links";
 import { loadLabelRates } from "@/lib/analytics/load-label-rates";
 import { labelRateChartRows, type RateCell } from "@/lib/analytics/prepare-label-rates";
 import { requireRole } from "@/lib/auth/server";
+import { CONSENSUS_BY } from "@/lib/analytics/label-sources";
+import type { LabelAgreement } from "@/lib/team/agreement/compute";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 
 export const metadata: Metadata = { title: "Label rates" };
@@ -34,7 +36,10 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Label rates across variations</h1>
-        <p className="mt-1 text-sm text-slate-600">How often one label of the schema was given, per prompt variation and condition, with 95% Wilson intervals and the n behind each rate.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          How often one label of the schema was given, per prompt variation and condition, with 95% Wilson intervals and the n behind each rate; beside it,
+          how far annotators agree on that label in the variation.
+        </p>
       </div>
       <AnalyticsTabs current="/analytics/labels" />
       {!data.filter ? (
@@ -45,8 +50,8 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
             <ChartScopeFields options={data.options} settingSlug={data.settingSlug} modelId={data.filter.modelId} datasetId={data.filter.datasetId} />
             <label className={field}>
               Labels of
-              <select name="by" defaultValue={data.annotator?.id} className={select}>
-                {data.annotators.map((a) => <option key={a.id} value={a.id}>{a.name} ({a.count.toLocaleString("en")} labelled)</option>)}
+              <select name="by" defaultValue={data.source?.by} className={select}>
+                {data.sources.map((s) => <option key={s.by} value={s.by}>{s.name} ({s.count.toLocaleString("en")} labelled)</option>)}
               </select>
             </label>
             <label className={field}>
@@ -60,7 +65,7 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
           <LabelRateChart
             rows={labelRateChartRows(data.series)}
             hrefs={Object.fromEntries(data.series.map((s) => [s.variationId, { training: labelRateDrillDown(data.filter!, s.variationId, "training"), deployment: labelRateDrillDown(data.filter!, s.variationId, "deployment") }]))}
-            title={`${data.label?.name} · labels of ${data.annotator?.name}`}
+            title={`${data.label?.name} · ${data.source?.by === CONSENSUS_BY ? "consensus labels" : `labels of ${data.source?.name}`}`}
           />
           <section aria-label="Rates table" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-sm">
@@ -72,6 +77,7 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
                   <th className="px-3 py-2 text-right">k / n</th>
                   <th className="px-3 py-2">Deployment: rate [95% CI]</th>
                   <th className="px-3 py-2 text-right">k / n</th>
+                  <th className="px-3 py-2" title="Krippendorff's alpha between annotators on this label (all their labels of the variation), with the number of transcripts labelled by two or more">Agreement (α, items)</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -80,6 +86,9 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
                     <td className="px-3 py-1.5">{s.name}{s.isBaseline && <span className="ml-1 text-xs text-slate-500">(baseline)</span>}</td>
                     <Cells cell={s.training} href={labelRateDrillDown(data.filter!, s.variationId, "training")} />
                     <Cells cell={s.deployment} href={labelRateDrillDown(data.filter!, s.variationId, "deployment")} />
+                    <td className="px-3 py-1.5 tabular-nums">
+                      <AgreementCell agreement={data.agreement.get(s.variationId)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -88,6 +97,16 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
         </>
       )}
     </div>
+  );
+}
+
+function AgreementCell({ agreement }: { agreement?: LabelAgreement }) {
+  if (!agreement) return <span className="text-slate-400">one annotator</span>;
+  const alpha = agreement.alpha.value;
+  return (
+    <span title={`${agreement.alpha.metric} alpha; ${agreement.disagreements} disagreement(s)`}>
+      {alpha === null ? "n/a" : alpha.toFixed(2)} <span className="text-slate-500">({agreement.alpha.items})</span>
+    </span>
   );
 }
 
