@@ -85,7 +85,7 @@ const CSV_HEADER = [
   "reference_variation", "reference_af_rate", "reference_compliance_training", "reference_compliance_deployment", "reference_compliance_gap",
 ];
 
-function csvField(value: string | number | boolean | null): string {
+export function csvField(value: string | number | boolean | null): string {
   if (value === null) return "";
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
 import { ChartScopeFields, fieldClass, selectClass } from "@/components/analytics/chart-scope-fields";
 import { LabelRateChart } from "@/components/analytics/label-rate-chart";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { labelRateDrillDown } from "@/lib/analytics/label-rate-links";
+import { labelRateParamsSchema } from "@/lib/analytics/label-rate-params";
 import { loadLabelRates } from "@/lib/analytics/load-label-rates";
 import { labelRateChartRows, type RateCell } from "@/lib/analytics/prepare-label-rates";
 import { requireRole } from "@/lib/auth/server";
@@ -15,17 +15,10 @@ import { loadFromDatabase } from "@/lib/db/unavailable";
 
 export const metadata: Metadata = { title: "Label rates" };
 
-const paramsSchema = z.object({
-  setting: z.string().optional().catch(undefined),
-  model: z.coerce.number().int().positive().optional().catch(undefined),
-  dataset: z.coerce.number().int().positive().optional().catch(undefined),
-  by: z.string().max(100).optional().catch(undefined),
-  label: z.string().max(100).optional().catch(undefined),
-});
 
 export default async function LabelRatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("lead");
-  const params = paramsSchema.parse(await searchParams);
+  const params = labelRateParamsSchema.parse(await searchParams);
   const loaded = await loadFromDatabase(() => loadLabelRates(params));
   if (!loaded.ok) return <DatabaseUnavailable />;
   const data = loaded.data;
@@ -42,6 +35,13 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
         </p>
       </div>
       <AnalyticsTabs current="/analytics/labels" />
+      {data.filter && (
+        <p className="text-right">
+          <a href={`/analytics/labels.csv?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined).map(([k, v]) => [k, String(v)]))}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+            Download CSV
+          </a>
+        </p>
+      )}
       {!data.filter ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">{data.problem}</p>
       ) : (
