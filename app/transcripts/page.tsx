@@ -12,6 +12,7 @@ import { loadFromDatabase } from "@/lib/db/unavailable";
 import { listTranscripts } from "@/lib/transcripts/list";
 import { getAnnotationStatuses } from "@/lib/annotations/queries";
 import { getCurrentSchema } from "@/lib/annotations/schema";
+import { hideBlindHeld } from "@/lib/team/blind-holds";
 import { hasFilters, listHref, listQueryString, parseListState, readsOthersLabels, withViewer, type SearchParams } from "@/lib/transcripts/list-state";
 import { getFilterOptions, namesOf } from "@/lib/transcripts/registry";
 import { toTableRows } from "@/lib/transcripts/table-rows";
@@ -25,7 +26,7 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
   const state = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
   // Another annotator's labels (a chart's drill-down) are for leads: refused, not merely hidden.
   if (readsOthersLabels(state.filters) && !state.filters.viewerSeesOthers) forbidden();
-  const result = await loadFromDatabase(() => Promise.all([listTranscripts(state), getFilterOptions(), getCurrentSchema()]));
+  const result = await loadFromDatabase(async () => Promise.all([listTranscripts(await hideBlindHeld(state, user)), getFilterOptions(), getCurrentSchema()]));
   if (!result.ok) return <DatabaseUnavailable />;
   const [page, options, schema] = result.data;
   const annotations = await loadFromDatabase(() => getAnnotationStatuses(page.rows.map((row) => row.id), user.id));

@@ -1,6 +1,7 @@
 import { outcomesSqlOf, segmentCondition } from "@/lib/analytics/human-outcomes";
 import { CONSENSUS_BY } from "@/lib/analytics/label-sources";
 import { annotationFilterSql } from "@/lib/annotations/filters";
+import { blindHoldSql } from "@/lib/team/blind-hold-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { consensusFilterSql } from "@/lib/team/consensus-sql";
 import { MARK_END, MARK_START } from "./highlight";
@@ -66,6 +67,7 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
   if (filters.outcome && filters.by) {
     conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${outcomesSqlOf(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
   }
+  if (filters.hiddenFrom) conditions.push(sql`NOT ${blindHoldSql(filters.hiddenFrom)}`);
   if (filters.q) conditions.push(searchCondition(filters.q, options.indexedSearch ?? true));
   return conditions;
 }
@@ -186,7 +188,7 @@ export function pageQuery(state: ListState, cap = COUNT_CAP): PageQuery {
  * COUNT_CAP + 1 unless `exact`.
  */
 export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP): Prisma.Sql {
-  if (filters.labels.length === 0 && !filters.q && !hasAnnotationFilter(filters)) {
+  if (filters.labels.length === 0 && !filters.q && !hasAnnotationFilter(filters) && !filters.hiddenFrom) {
     const conditions: Prisma.Sql[] = [];
     if (filters.setting !== undefined) conditions.push(sql`c.setting_id = ${filters.setting}::int`);
     if (filters.variation !== undefined) conditions.push(sql`c.variation_id = ${filters.variation}::int`);

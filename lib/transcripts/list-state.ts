@@ -68,6 +68,8 @@ export interface ListFilters {
    * it from the session (withViewer).
    */
   viewerId?: string;
+  /** Leave out what is held blind from this user (lib/team/blind-holds.ts). Never from the URL. */
+  hiddenFrom?: string;
   /** May the viewer filter by other people's labels (leads)? Otherwise human label conditions look at the viewer's own. */
   viewerSeesOthers?: boolean;
   /**

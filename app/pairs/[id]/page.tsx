@@ -9,6 +9,7 @@ import { PairWorkspace, type PairSideSlot } from "@/components/pairs/pair-worksp
 import { SideLabels } from "@/components/pairs/side-labels";
 import { SiblingStrip } from "@/components/pairs/sibling-strip";
 import { loadFromDatabase } from "@/lib/db/unavailable";
+import { isBlindHeld, hideBlindHeld } from "@/lib/team/blind-holds";
 import { withViewer, type SearchParams } from "@/lib/transcripts/list-state";
 import { pairHref, parsePairViewState } from "@/lib/transcripts/pair-state";
 import { loadPairView } from "@/lib/transcripts/pair-view";
@@ -38,7 +39,9 @@ export default async function PairPage({ params, searchParams }: { params: Promi
   // The list's label filters see only what this viewer may see (annotators: their own labels).
   const view = { ...parsedView, list: withViewer(parsedView.list, { id: user.id, seesOthersLabels: viewer.isLead }) };
   const result = await loadFromDatabase(async () => {
-    const loaded = await loadPairView(parsed.data.id, view);
+    // A pair held in one of the viewer's blind queues exists only in the queue until they labelled it.
+    if (await isBlindHeld({ pairId: parsed.data.id }, user)) return null;
+    const loaded = await loadPairView(parsed.data.id, { ...view, list: await hideBlindHeld(view.list, user) });
     if (!loaded) return null;
     const side = (transcript: PairTranscript | null) => (transcript ? loadSideAnnotations(transcript.id, viewer) : null);
     const [training, deployment] = await Promise.all([side(loaded.pair.training), side(loaded.pair.deployment)]);

@@ -11,6 +11,7 @@ import { getAnnotationContext, listTranscriptAnnotations } from "@/lib/annotatio
 import { hasRole } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/server";
 import { loadFromDatabase } from "@/lib/db/unavailable";
+import { isBlindHeld, hideBlindHeld } from "@/lib/team/blind-holds";
 import { nextInList } from "@/lib/transcripts/list";
 import { listHref, listQueryString, parseListState, withViewer } from "@/lib/transcripts/list-state";
 import { pairHref } from "@/lib/transcripts/pair-state";
@@ -31,12 +32,16 @@ export default async function TranscriptPage({ params, searchParams }: { params:
   // The list the user came from (its filters and sort ride along in the URL): submit goes to its next transcript.
   const list = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
   const isLead = hasRole(user.role, "lead");
-  const result = await loadFromDatabase(() =>
-    Promise.all([getTranscript(id), getAnnotationContext(id, user.id), nextInList(list, id), isLead ? listTranscriptAnnotations(id) : []]),
+  const result = await loadFromDatabase(async () =>
+    Promise.all([
+      getTranscript(id), getAnnotationContext(id, user.id), nextInList(await hideBlindHeld(list, user), id), isLead ? listTranscriptAnnotations(id) : [],
+      isBlindHeld({ transcriptId: id }, user),
+    ]),
   );
   if (!result.ok) return <DatabaseUnavailable />;
-  const [transcript, annotation, nextId, everyone] = result.data;
-  if (!transcript || !annotation) notFound();
+  const [transcript, annotation, nextId, everyone, held] = result.data;
+  // In a blind queue of the viewer's, not yet labelled by them: it exists only in the queue for now.
+  if (!transcript || !annotation || held) notFound();
   const listState = listQueryString({ ...list, page: 1, after: undefined, before: undefined });
   const blockTexts = transcript.turns.flatMap((turn) => (turn.role === "assistant" ? turn.blocks : [])).flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
 

@@ -3,6 +3,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { apiJson, parseInput, withApiAuth } from "@/lib/api/route";
 import { queryObject, transcriptListQuerySchema } from "@/lib/api/schemas";
 import { filtersQueryString } from "@/lib/exports/request";
+import { hideBlindHeld } from "@/lib/team/blind-holds";
 import { listTranscripts } from "@/lib/transcripts/list";
 import { parseListState } from "@/lib/transcripts/list-state";
 
@@ -17,7 +18,7 @@ export const GET = withApiAuth("annotator", async (request, _context: unknown, u
   const state = parseListState(params);
   state.filters.viewerId = user.id;
   state.filters.viewerSeesOthers = lead; // an annotator's human label conditions read their own labels only, as in the table
-  const page = await listTranscripts(state);
+  const page = await listTranscripts(await hideBlindHeld(state, user));
   return apiJson({
     transcripts: page.rows.map((row) => ({
       id: row.id, pair_id: row.pairId, condition: row.condition, setting_id: row.settingId, variation_id: row.variationId,

@@ -3,6 +3,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { apiJson, parseInput, withApiAuth } from "@/lib/api/route";
 import { idParamsSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/client";
+import { isBlindHeld } from "@/lib/team/blind-holds";
 import { buildExportRow, type RawExportRow } from "@/lib/exports/row";
 import { transcriptSql } from "@/lib/exports/rows-sql";
 
@@ -14,7 +15,8 @@ import { transcriptSql } from "@/lib/exports/rows-sql";
 export const GET = withApiAuth("annotator", async (_request, context: { params: Promise<{ id: string }> }, user) => {
   const { id } = parseInput(idParamsSchema, await context.params, "path");
   const [raw] = await db().$queryRaw<RawExportRow[]>(transcriptSql(id));
-  if (!raw) throw new UserFacingError(`There is no transcript ${id}.`, 404);
+  // Held in one of the caller's blind queues: as absent as on the pages until they labelled it.
+  if (!raw || (await isBlindHeld({ transcriptId: id }, user))) throw new UserFacingError(`There is no transcript ${id}.`, 404);
   const lead = hasRole(user.role, "lead");
   if (!lead) raw.annotations = (raw.annotations ?? []).filter((a) => a.annotator_id === user.id);
   const { split: _split, ...row } = buildExportRow(raw, { splitOf: () => "train", annotatorName: (annotator) => annotator, importedLabels: true });
