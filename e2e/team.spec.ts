@@ -77,8 +77,18 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   await expect(lead.getByText("2 items × 2 annotators · blind")).toBeVisible();
   const queueId = Number(/\/queues\/(\d+)/.exec(lead.url())![1]);
 
-  // Annotator 1: both items "full", a private note on the first.
+  // Before labelling them, the queue's transcripts do not exist for its annotators outside the queue.
   const first = await pageAs("annotator");
+  const { rows: queued } = await database.query<{ transcript_id: number; pair_id: number }>(
+    `SELECT i.transcript_id, t.pair_id FROM label_queue_items i JOIN transcripts t ON t.id = i.transcript_id WHERE i.queue_id = $1 ORDER BY i.id LIMIT 1`,
+    [queueId],
+  );
+  expect((await first.goto(`/transcripts/${queued[0].transcript_id}`))!.status()).toBe(404);
+  expect((await first.goto(`/pairs/${queued[0].pair_id}`))!.status()).toBe(404);
+  await first.goto(`/transcripts?q=${team.searchWord}`);
+  await expect(first.getByText("No transcript matches these filters.")).toBeVisible();
+
+  // Annotator 1: both items "full", a private note on the first.
   const firstSeen = recordResponses(first);
   await first.goto("/queues");
   await first.getByRole("listitem").filter({ hasText: queueName }).getByRole("link", { name: "My next item" }).click();
