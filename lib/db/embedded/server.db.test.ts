@@ -24,7 +24,9 @@ describe("starting the embedded PostgreSQL", () => {
   it("refuses, with a clear message, a data directory another server holds", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "af-pg-lock-"));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as "postgres" and must reach it
-    const holder = await startEmbeddedPostgres("bench", { dataDir: path.join(dataDir, "pg"), fresh: true });
+    const { port, remove } = await scratch();
+    remove();
+    const holder = await startEmbeddedPostgres("bench", { dataDir: path.join(dataDir, "pg"), port, fresh: true });
     try {
       const attempt = startEmbeddedPostgres("bench", { dataDir: path.join(dataDir, "pg"), port: holder.port + 100, reclaimLeftover: false });
       await expect(attempt).rejects.toBeInstanceOf(EmbeddedPostgresError);
