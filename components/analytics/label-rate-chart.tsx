@@ -1,42 +1,32 @@
 "use client";
 
-import { useRef } from "react";
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { labelRateChartRows } from "@/lib/analytics/prepare-label-rates";
-import { ChartDownloads } from "./chart-downloads";
+import { ChartFigure } from "./chart-figure";
 
 type Row = ReturnType<typeof labelRateChartRows>[number];
 const ROW_HEIGHT = 34;
 
 /** The rate of one label per variation, training and deployment side by side, with 95% Wilson intervals; a bar opens its transcripts. */
 export function LabelRateChart({ rows, hrefs, title }: { rows: Row[]; hrefs: Record<number, { training: string; deployment: string }>; title: string }) {
-  const container = useRef<HTMLDivElement>(null);
   const open = (condition: "training" | "deployment") => (data: { payload?: Row }) => {
     if (data.payload) window.location.assign(hrefs[data.payload.id][condition]);
   };
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-4">
-      <figcaption className="mb-2 flex items-center justify-between gap-4">
-        <span className="text-sm font-semibold">{title}</span>
-        <ChartDownloads container={container} fileName="label-rate-chart" />
-      </figcaption>
-      <div ref={container} style={{ height: Math.max(200, rows.length * ROW_HEIGHT + 80) }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barGap={1} barCategoryGap={6}>
-            <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-            <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
-            <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 11 }} interval={0} />
-            <Tooltip formatter={(value, name) => [typeof value === "number" ? `${value.toFixed(1)}%` : "no data", name]} cursor={{ fill: "#eef2ff" }} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="training" name="Training (free tier)" fill="#c2410c" cursor="pointer" isAnimationActive={false} onClick={open("training")}>
-              <ErrorBar dataKey="trainingError" width={4} stroke="#431407" direction="x" />
-            </Bar>
-            <Bar dataKey="deployment" name="Deployment (paid tier)" fill="#0369a1" cursor="pointer" isAnimationActive={false} onClick={open("deployment")}>
-              <ErrorBar dataKey="deploymentError" width={4} stroke="#082f49" direction="x" />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+    <ChartFigure title={title} fileName="label-rate-chart" height={Math.max(200, rows.length * ROW_HEIGHT + 80)}>
+      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barGap={1} barCategoryGap={6}>
+        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+        <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
+        <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 11 }} interval={0} />
+        <Tooltip formatter={(value, name) => [typeof value === "number" ? `${value.toFixed(1)}%` : "no data", name]} cursor={{ fill: "#eef2ff" }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar dataKey="training" name="Training (free tier)" fill="#c2410c" cursor="pointer" isAnimationActive={false} onClick={open("training")}>
+          <ErrorBar dataKey="trainingError" width={4} stroke="#431407" direction="x" />
+        </Bar>
+        <Bar dataKey="deployment" name="Deployment (paid tier)" fill="#0369a1" cursor="pointer" isAnimationActive={false} onClick={open("deployment")}>
+          <ErrorBar dataKey="deploymentError" width={4} stroke="#082f49" direction="x" />
+        </Bar>
+      </BarChart>
+    </ChartFigure>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { useRef } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { SEGMENTS, type ChartRow, type Segment } from "@/lib/analytics/chart-rows";
-import { ChartDownloads } from "./chart-downloads";
+import { ChartFigure } from "./chart-figure";
 
 const ROW_HEIGHT = 22;
 
@@ -13,39 +12,30 @@ const ROW_HEIGHT = 22;
  * lib/analytics decided; a click on a segment opens its transcripts.
  */
 export function VariationChart({ rows, hrefs, title }: { rows: ChartRow[]; hrefs: Record<string, Record<Segment, string>>; title: string }) {
-  const container = useRef<HTMLDivElement>(null);
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-4">
-      <figcaption className="mb-2 flex items-center justify-between gap-4">
-        <span className="text-sm font-semibold">{title}</span>
-        <ChartDownloads container={container} fileName="variation-chart" />
-      </figcaption>
-      <div ref={container} style={{ height: Math.max(200, rows.length * ROW_HEIGHT + 80) }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>
-            <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-            <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
-            <YAxis type="category" dataKey="id" width={300} tick={<BarLabel rows={rows} />} interval={0} />
-            <Tooltip content={<SegmentTooltip />} cursor={{ fill: "#eef2ff" }} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {SEGMENTS.map((segment) => (
-              <Bar
-                key={segment.key}
-                dataKey={segment.key}
-                name={segment.label}
-                stackId="bar"
-                fill={segment.color}
-                cursor="pointer"
-                isAnimationActive={false}
-                onClick={(data: { payload?: ChartRow }) => {
-                  if (data.payload) window.location.assign(hrefs[data.payload.id][segment.key]);
-                }}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+    <ChartFigure title={title} fileName="variation-chart" height={Math.max(200, rows.length * ROW_HEIGHT + 80)}>
+      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>
+        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+        <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
+        <YAxis type="category" dataKey="id" width={300} tick={<BarLabel rows={rows} />} interval={0} />
+        <Tooltip content={<SegmentTooltip />} cursor={{ fill: "#eef2ff" }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {SEGMENTS.map((segment) => (
+          <Bar
+            key={segment.key}
+            dataKey={segment.key}
+            name={segment.label}
+            stackId="bar"
+            fill={segment.color}
+            cursor="pointer"
+            isAnimationActive={false}
+            onClick={(data: { payload?: ChartRow }) => {
+              if (data.payload) window.location.assign(hrefs[data.payload.id][segment.key]);
+            }}
+          />
+        ))}
+      </BarChart>
+    </ChartFigure>
   );
 }
 
