@@ -1,6 +1,8 @@
 import pg from "pg";
 import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
-import { QueryIdCache, prepareTranscript, storeTranscripts } from "@/lib/transcripts/store";
+import { BatchWriter } from "@/lib/transcripts/batch-writer";
+import { SearchVectorizer } from "@/lib/transcripts/search-vectors";
+import { prepareTranscript, type Rejection } from "@/lib/transcripts/store";
 import { generateDemoCorpus, type DemoTranscript } from "./generate";
 import { DEMO_MODELS, DEMO_SETTINGS, DEMO_VARIATIONS } from "./registry";
 
@@ -18,14 +20,13 @@ export interface SeedOptions {
   onProgress?: (done: number) => void;
 }
 
-const BATCH = 5_000; // transcripts per COPY round; memory stays flat whatever the size
+const BATCH = 2_000; // transcripts per COPY round; memory stays flat whatever the size
 
 interface Registry {
   datasetId: number;
   variationIds: Map<string, number>; // "setting/variation" -> id
   settingIds: Map<string, number>; // setting slug -> id
   modelIds: Map<string, number>;
-  queries: QueryIdCache;
 }
 
 /**
@@ -35,30 +36,35 @@ interface Registry {
 export async function seedDemoCorpus(databaseUrl: string, options: SeedOptions): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const vectorizer = await SearchVectorizer.open(databaseUrl);
   try {
     await client.query("BEGIN");
     await removeDemoTranscripts(client);
     const registry = await upsertRegistry(client);
-    let done = 0;
-    let batch: DemoTranscript[] = [];
+    const clashes: Rejection[] = [];
+    const writer = new BatchWriter(client, { datasetId: registry.datasetId, importId: null }, vectorizer, {
+      maxRows: BATCH,
+      onRejected: (rejected) => clashes.push(...rejected),
+    });
+    let added = 0;
     for (const transcript of generateDemoCorpus({ size: options.size, seed: options.seed })) {
-      batch.push(transcript);
-      if (batch.length >= BATCH) {
-        done += await insertBatch(client, registry, batch);
-        batch = [];
-        options.onProgress?.(done);
-      }
+      await writer.add(prepareDemoTranscript(registry, transcript, added));
+      if (++added % BATCH === 0) options.onProgress?.(writer.inserted);
     }
-    if (batch.length) done += await insertBatch(client, registry, batch);
-    options.onProgress?.(done);
+    await writer.flush();
+    if (clashes.length || writer.duplicates) {
+      throw new Error(`The demo generator produced a clashing transcript: ${JSON.stringify(clashes[0] ?? `${writer.duplicates} duplicate(s)`)}`);
+    }
+    options.onProgress?.(writer.inserted);
     await refreshLabelSignatures(client, [...registry.variationIds.values()]);
     await client.query("COMMIT");
     await client.query("ANALYZE");
-    return done;
+    return writer.inserted;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
+    await vectorizer.close();
     await client.end();
   }
 }
@@ -130,36 +136,31 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
      ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [DEMO_DATASET, "Generated demo corpus; rates follow the paper's per-variation results.", "lib/demo/generate.ts"],
   );
-  return { datasetId: rows[0].id, variationIds, settingIds, modelIds, queries: new QueryIdCache() };
+  return { datasetId: rows[0].id, variationIds, settingIds, modelIds };
 }
 
-async function insertBatch(client: pg.ClientBase, registry: Registry, batch: DemoTranscript[]): Promise<number> {
-  const prepared = batch.map((t, index) => {
-    const variationId = registry.variationIds.get(`${t.settingSlug}/${t.variationSlug}`);
-    const settingId = registry.settingIds.get(t.settingSlug);
-    const modelId = registry.modelIds.get(t.model);
-    if (variationId === undefined || settingId === undefined || modelId === undefined) {
-      throw new Error(`Unknown demo variation or model: ${t.settingSlug}/${t.variationSlug}, ${t.model}`);
-    }
-    return prepareTranscript({
-      ref: index,
-      settingId,
-      variationId,
-      modelId,
-      settingSlug: t.settingSlug,
-      variationSlug: t.variationSlug,
-      modelName: t.model,
-      condition: t.condition,
-      queryText: t.queryText,
-      sampleIndex: t.sampleIndex,
-      messages: t.messages,
-      sourceLabels: [
-        { source: DEMO_LABEL_SOURCE, name: "complied", value: String(t.truth.complied) },
-        { source: DEMO_LABEL_SOURCE, name: "alignment_faking", value: String(t.truth.alignmentFaking) },
-      ],
-    });
+function prepareDemoTranscript(registry: Registry, t: DemoTranscript, ref: number) {
+  const variationId = registry.variationIds.get(`${t.settingSlug}/${t.variationSlug}`);
+  const settingId = registry.settingIds.get(t.settingSlug);
+  const modelId = registry.modelIds.get(t.model);
+  if (variationId === undefined || settingId === undefined || modelId === undefined) {
+    throw new Error(`Unknown demo variation or model: ${t.settingSlug}/${t.variationSlug}, ${t.model}`);
+  }
+  return prepareTranscript({
+    ref,
+    settingId,
+    variationId,
+    modelId,
+    settingSlug: t.settingSlug,
+    variationSlug: t.variationSlug,
+    modelName: t.model,
+    condition: t.condition,
+    queryText: t.queryText,
+    sampleIndex: t.sampleIndex,
+    messages: t.messages,
+    sourceLabels: [
+      { source: DEMO_LABEL_SOURCE, name: "complied", value: String(t.truth.complied) },
+      { source: DEMO_LABEL_SOURCE, name: "alignment_faking", value: String(t.truth.alignmentFaking) },
+    ],
   });
-  const outcome = await storeTranscripts(client, { datasetId: registry.datasetId, importId: null }, prepared, registry.queries);
-  if (outcome.rejected.length || outcome.duplicates) throw new Error(`The demo generator produced a clashing transcript: ${JSON.stringify(outcome.rejected[0] ?? "duplicate")}`);
-  return outcome.inserted;
 }

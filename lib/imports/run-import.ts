@@ -3,8 +3,9 @@ import path from "node:path";
 import pg from "pg";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
+import { BatchWriter } from "@/lib/transcripts/batch-writer";
+import { SearchVectorizer } from "@/lib/transcripts/search-vectors";
 import { prepareTranscript } from "@/lib/transcripts/store";
-import { BatchWriter } from "./batch-writer";
 import { ErrorLog } from "./error-log";
 import { isRecordField } from "./fields";
 import { detectFormat, type ImportFormat } from "./formats";
@@ -92,6 +93,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
   data.on("error", () => {});
   await status.connect();
   await data.connect();
+  let vectorizer: SearchVectorizer | undefined;
   const errors = new ErrorLog();
   const counts = { bytesRead: 0, records: 0, imported: 0, duplicates: 0, failed: 0 };
   const summary = (importId: number, state: ImportStatus, message: string | null, notices: string[], fileHash: string | null, labels = 0): ImportSummary => ({
@@ -145,7 +147,10 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       );
       const datasetId = rows[0].id;
       const registry = new ImportRegistry(data);
-      writer = new BatchWriter(data, { datasetId, importId }, (rejected) => rejected.forEach((r) => errors.add({ line: r.ref, field: r.field, message: r.message })));
+      vectorizer = await SearchVectorizer.open(databaseUrl);
+      writer = new BatchWriter(data, { datasetId, importId }, vectorizer, {
+        onRejected: (rejected) => rejected.forEach((r) => errors.add({ line: r.ref, field: r.field, message: r.message })),
+      });
       const context = { mapping: request.mapping, defaultLabelSource: fileName };
       const defaulted = { setting: 0, variation: 0, model: 0 };
       const maxRecordBytes = request.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
@@ -200,6 +205,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       return await fail(`The import failed and nothing was committed: ${reason}`, null).catch(() => summary(importId, "failed", reason, [], null));
     }
   } finally {
+    await vectorizer?.close();
     await data.end().catch(() => {});
     await status.end().catch(() => {});
   }

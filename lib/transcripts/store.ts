@@ -3,6 +3,7 @@ import { asJson, asTextArray, copyEncodedRows, encodeCopyRow, encodeCopyValue } 
 import type { Condition } from "@/lib/generated/prisma/enums";
 import { textHash, transcriptContentHash } from "./content-hash";
 import { SlotOccupancy } from "./sample-slots";
+import { searchDocument } from "./search-vectors";
 import { parseStoredMessages } from "./stored-messages";
 import type { ParsedTranscript, RawMessage } from "./types";
 
@@ -57,6 +58,10 @@ export interface PreparedTranscript {
    * nothing (as strings they were copied at every collection until the batch was written).
    */
   encodedContent: Buffer;
+  /** What search_vector indexes; dropped ("") once the vector is known. */
+  searchDocument: string;
+  /** tsvector text from lib/transcripts/search-vectors.ts; null leaves it to the database's trigger. */
+  searchVector: string | null;
   sourceLabels: SourceLabelInput[];
 }
 
@@ -97,7 +102,7 @@ export class QueryIdCache {
 }
 
 const TRANSCRIPT_COLUMNS = [
-  "pair_id", "setting_id", "variation_id", "model_id", "query_id", "dataset_id", "import_id", "condition", "content_hash",
+  "pair_id", "setting_id", "variation_id", "model_id", "query_id", "dataset_id", "import_id", "condition", "content_hash", "search_vector",
   "raw_messages", "turns", "scratchpad_text", "final_output", "format_issues",
 ];
 
@@ -114,10 +119,11 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
     sampleIndex: input.sampleIndex ?? 0,
     messages: input.messages,
   });
+  const scratchpadText = parsed.scratchpads.join("\n\n");
   const encodedContent = Buffer.from([
     asJson(input.messages),
     asJson(parsed.turns),
-    parsed.scratchpads.join("\n\n"),
+    scratchpadText,
     parsed.finalOutput,
     asTextArray(parsed.formatIssues),
   ].map(encodeCopyValue).join("\t") + "\n", "utf8");
@@ -132,6 +138,8 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
     sampleIndex: input.sampleIndex,
     contentHash,
     encodedContent,
+    searchDocument: searchDocument(scratchpadText, parsed.finalOutput),
+    searchVector: null,
     sourceLabels: input.sourceLabels ?? [],
   };
 }
@@ -156,11 +164,11 @@ export async function storeTranscripts(client: pg.ClientBase, target: StoreTarge
   }
   const pairIds = await resolvePairs(client, placed.map(({ transcript, sampleIndex }) => `${slotOf(transcript)}:${sampleIndex}`));
 
-  // Each row is its small head (ids, condition, hash) followed by its pre-encoded content.
+  // Each row is its small head (ids, condition, hash, search vector) followed by its pre-encoded content.
   const rows = placed.flatMap(({ transcript: t, sampleIndex }) => [
     encodeCopyRow([
       pairIds.get(`${slotOf(t)}:${sampleIndex}`)!, t.settingId, t.variationId, t.modelId, queries.get(t.queryHash)!,
-      target.datasetId, target.importId, t.condition, t.contentHash,
+      target.datasetId, target.importId, t.condition, t.contentHash, t.searchVector,
     ]).slice(0, -1) + "\t",
     t.encodedContent,
   ]);
