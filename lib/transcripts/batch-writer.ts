@@ -9,15 +9,17 @@ export interface BatchWriterOptions {
 }
 
 const MAX_BYTES = 8 * 1024 * 1024;
+/** Batches parsed ahead of the database: enough to keep the three processes busy, few enough for flat memory. */
+const MAX_QUEUED_BATCHES = 2;
 /** The caller's parsing is synchronous: the COPY in flight and the vectorizer's reply need the event loop to turn. */
 const YIELD_EVERY_MS = 4;
 
 /**
  * Collects prepared transcripts and writes them in batches, as a pipeline over
- * three processes: while this one parses batch N+1, the vectorizer's backend
- * computes the search vectors of batch N and the writing backend COPYs batch
- * N-1 (lib/transcripts/search-vectors.ts says why). Writes stay in order on
- * the caller's connection, inside the caller's transaction.
+ * three processes: while this one parses batch N+2, the vectorizer's backend
+ * computes the search vectors of batch N+1 and the writing backend COPYs batch
+ * N (lib/transcripts/search-vectors.ts says why). Writes stay in order on the
+ * caller's connection, inside the caller's transaction.
  */
 export class BatchWriter {
   inserted = 0;
@@ -25,7 +27,10 @@ export class BatchWriter {
   labels = 0;
   private batch: PreparedTranscript[] = [];
   private bytes = 0;
-  private inFlight: Promise<void> = Promise.resolve();
+  /** The last queued write; writes run one after another on the caller's connection. Never rejects. */
+  private tail: Promise<void> = Promise.resolve();
+  /** Queued writes not yet awaited, oldest first: the back-pressure that keeps memory flat. */
+  private queued: Promise<void>[] = [];
   private failure: unknown = null;
   private readonly queries = new QueryIdCache();
   private readonly maxRows: number;
@@ -40,7 +45,7 @@ export class BatchWriter {
     this.maxRows = options.maxRows ?? 1_000;
   }
 
-  /** Resolves once the transcript is queued; waits only when a full batch must wait for the one before it. */
+  /** Resolves once the transcript is queued; waits only when too many batches wait for the database. */
   async add(transcript: PreparedTranscript): Promise<void> {
     this.batch.push(transcript);
     this.bytes += transcript.encodedContent.length;
@@ -54,32 +59,36 @@ export class BatchWriter {
   /** Writes what is left and waits for everything; throws the first write failure. */
   async flush(): Promise<void> {
     await this.dispatch();
-    await this.inFlight;
+    await this.tail;
     this.throwIfFailed();
   }
 
   private async dispatch() {
+    this.throwIfFailed();
     const batch = this.batch;
     this.batch = [];
     this.bytes = 0;
-    // Started before waiting for the previous write, so that the two backends work at the same time.
-    const vectors = batch.length && this.vectorizer ? this.vectorizer.vectorize(batch.map((t) => t.searchDocument)) : null;
-    vectors?.catch(() => {}); // awaited below; a failure must not surface as an unhandled rejection meanwhile
-    await this.inFlight;
-    this.throwIfFailed();
     if (!batch.length) return;
-    // Kept as a settled promise: a failure surfaces on the next add() or flush(), never as an unhandled rejection.
-    this.inFlight = this.write(batch, vectors).then(
-      (outcome) => {
+    // Started at once: the vectorizer's backend works while earlier batches are written.
+    const vectors = this.vectorizer ? this.vectorizer.vectorize(batch.map((t) => t.searchDocument)) : null;
+    vectors?.catch(() => {}); // awaited by the write; a failure must not surface as an unhandled rejection meanwhile
+    const write = this.tail.then(async () => {
+      if (this.failure) return;
+      try {
+        const outcome = await this.write(batch, vectors);
         this.inserted += outcome.inserted;
         this.duplicates += outcome.duplicates;
         this.labels += outcome.labels;
         if (outcome.rejected.length) this.options.onRejected?.(outcome.rejected);
-      },
-      (error: unknown) => {
+      } catch (error) {
         this.failure = error;
-      },
-    );
+      }
+    });
+    this.tail = write;
+    this.queued.push(write);
+    if (this.queued.length > MAX_QUEUED_BATCHES) await this.queued.shift();
+    this.lastYield = performance.now();
+    this.throwIfFailed();
   }
 
   private async write(batch: PreparedTranscript[], vectors: Promise<string[]> | null) {
