@@ -5,6 +5,7 @@ import { blindHoldSql } from "@/lib/team/blind-hold-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { consensusFilterSql } from "@/lib/team/consensus-sql";
 import { MARK_END, MARK_START } from "./highlight";
+import { labelSignatureCountQuery } from "./label-count-sql";
 import { hasAnnotationFilter, isDescending, readsOthersLabels, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
 
 /**
@@ -182,10 +183,11 @@ export function pageQuery(state: ListState, cap = COUNT_CAP): PageQuery {
 }
 
 /**
- * Total and per-condition counts, for filters without a search. Filters on
- * registry columns only read the trigger-kept transcript_counts (exact, a few
- * hundred rows at most); a label or annotation filter counts the transcripts, up to
- * COUNT_CAP + 1 unless `exact`.
+ * Total and per-condition counts, for filters without a search, and whether
+ * they are exact. Filters on registry columns only read the trigger-kept
+ * transcript_counts (exact, a few hundred rows at most); "label is true"
+ * filters read label_signatures (exact too); other label and annotation
+ * filters count the transcripts, up to COUNT_CAP + 1 unless `exact`.
  */
 export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP): Prisma.Sql {
   if (filters.labels.length === 0 && !filters.q && !hasAnnotationFilter(filters) && !filters.hiddenFrom) {
@@ -195,11 +197,13 @@ export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP)
     if (filters.model !== undefined) conditions.push(sql`c.model_id = ${filters.model}::int`);
     if (filters.dataset !== undefined) conditions.push(sql`c.dataset_id = ${filters.dataset}::int`);
     if (filters.condition !== undefined) conditions.push(sql`c.condition = ${filters.condition}::"Condition"`);
-    return sql`SELECT coalesce(sum(c.count), 0)::int AS total, coalesce(sum(c.count) FILTER (WHERE c.condition = 'training'), 0)::int AS training
+    return sql`SELECT coalesce(sum(c.count), 0)::int AS total, coalesce(sum(c.count) FILTER (WHERE c.condition = 'training'), 0)::int AS training, true AS exact
       FROM transcript_counts c ${where(conditions)}`;
   }
+  const fromSignatures = labelSignatureCountQuery(filters);
+  if (fromSignatures) return fromSignatures;
   const limit = exact ? empty : sql`LIMIT ${cap + 1}::int`;
-  return sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE m.condition = 'training')::int AS training
+  return sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE m.condition = 'training')::int AS training, ${exact}::boolean AS exact
     FROM (SELECT t.condition FROM transcripts t ${where(filterConditions(filters))} ${limit}) m`;
 }
 

@@ -129,6 +129,41 @@ describe("counting", () => {
     }
   });
 
+  it("counts read from kept totals are exact however far past the cap they go", async () => {
+    const { counts } = await listTranscripts(state(""), 5);
+    expect(counts).toMatchObject({ total: 1_201, capped: false });
+  });
+
+  it("\"label is true\" filters count from the label signatures, exactly, under every registry filter", async () => {
+    const one = async (sql: string) => (await client.query(sql)).rows[0].id as number;
+    const model = await one(`SELECT id FROM models WHERE name = 'claude-3-opus'`);
+    const setting = await one(`SELECT id FROM settings WHERE slug = 'helpful-only'`);
+    const dataset = await one(`SELECT id FROM datasets WHERE name = 'demo'`);
+    const registry = ["", `variation=${variationId}`, `model=${model}`, `setting=${setting}`, `dataset=${dataset}`, `variation=${variationId}&model=${model}&dataset=${dataset}`];
+    const labels = ["label=demo generator|complied|true", "label=demo generator|complied|true&label=demo generator|alignment_faking|true"];
+    let beyondCap = 0;
+    for (const filter of registry) {
+      for (const condition of ["", "condition=training", "condition=deployment"]) {
+        for (const label of labels) {
+          const query = [filter, condition, label].filter(Boolean).join("&");
+          const { filters } = state(query);
+          const { rows } = await client.query(
+            `SELECT count(*)::int AS total, count(*) FILTER (WHERE t.condition = 'training')::int AS training FROM transcripts t
+              WHERE ($1::int IS NULL OR t.variation_id = $1) AND ($2::int IS NULL OR t.model_id = $2) AND ($3::int IS NULL OR t.setting_id = $3)
+                AND ($4::int IS NULL OR t.dataset_id = $4) AND ($5::text IS NULL OR t.condition::text = $5)
+                AND (SELECT count(*) FROM source_labels sl WHERE sl.transcript_id = t.id AND sl.source = 'demo generator' AND sl.value = 'true'
+                       AND sl.name = ANY($6::text[])) = cardinality($6::text[])`,
+            [filters.variation ?? null, filters.model ?? null, filters.setting ?? null, filters.dataset ?? null, filters.condition ?? null, filters.labels.map((l) => l.name)],
+          );
+          if (rows[0].total > 5) beyondCap++;
+          const { counts } = await listTranscripts(state(query), 5);
+          expect(counts, query).toEqual({ total: rows[0].total, training: rows[0].training, deployment: rows[0].total - rows[0].training, capped: false });
+        }
+      }
+    }
+    expect(beyondCap).toBeGreaterThan(20); // of 36: the counts went past the cap of 5 and stayed exact
+  });
+
   it("a label filter counts up to the cap, then says the count is capped; an exact count goes on", async () => {
     const { counts } = await listTranscripts(state("label=demo generator|complied|false"), 100);
     expect(counts).toMatchObject({ total: 101, capped: true });

@@ -66,18 +66,15 @@ interface RawRow {
 export async function listTranscripts(state: ListState, cap = COUNT_CAP): Promise<ListPage> {
   const page = pageQuery(state, cap);
   let raw: RawRow[];
-  let count: { total: number; training: number };
+  let count: CountRow;
   if (page.countsIncluded) {
     raw = await db().$queryRaw<RawRow[]>(page.sql);
-    count = { total: raw[0]?.match_total ?? 0, training: raw[0]?.match_training ?? 0 };
+    count = { total: raw[0]?.match_total ?? 0, training: raw[0]?.match_training ?? 0, exact: Boolean(state.exactCount) };
     raw = raw.filter((row) => row.id !== null); // the counts row of an empty page
   } else {
-    [raw, [count]] = await Promise.all([
-      db().$queryRaw<RawRow[]>(page.sql),
-      db().$queryRaw<{ total: number; training: number }[]>(countQuery(state.filters, state.exactCount, cap)),
-    ]);
+    [raw, [count]] = await Promise.all([db().$queryRaw<RawRow[]>(page.sql), db().$queryRaw<CountRow[]>(countQuery(state.filters, state.exactCount, cap))]);
   }
-  const counts = countsOf(count, !state.exactCount, cap);
+  const counts = countsOf(count, cap);
   // The last page ("end") holds what is left after the full pages, so that its row numbers line up.
   const keep = state.before === "end" && !counts.capped ? counts.total % state.size || state.size : state.size;
   const more = raw.length > keep;
@@ -93,10 +90,17 @@ export async function listTranscripts(state: ListState, cap = COUNT_CAP): Promis
   };
 }
 
-function countsOf(count: { total: number; training: number }, mayBeCapped: boolean, cap: number): ListCounts {
+/** Counts as the statements return them; `exact` false: counting stopped at the cap (plus one). */
+interface CountRow {
+  total: number;
+  training: number;
+  exact: boolean;
+}
+
+function countsOf(count: CountRow, cap: number): ListCounts {
   const total = Number(count.total);
   const training = Number(count.training);
-  return { total, training, deployment: total - training, capped: mayBeCapped && total > cap };
+  return { total, training, deployment: total - training, capped: !count.exact && total > cap };
 }
 
 function toListRow(row: RawRow, state: ListState): ListRow {
