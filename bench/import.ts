@@ -6,13 +6,19 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { asJson, asTextArray, encodeCopyRow } from "@/lib/db/copy";
+import { asJson, asTextArray, encodeCopyRow, type CopyValue } from "@/lib/db/copy";
 import { generateDemoCorpus, type DemoTranscript } from "@/lib/demo/generate";
 import { transcriptContentHash } from "@/lib/transcripts/content-hash";
+import { searchDocument, SearchVectorizer } from "@/lib/transcripts/search-vectors";
 import { conversationMessages, parseStoredMessages } from "@/lib/transcripts/stored-messages";
 import { report } from "./report";
 
 const TARGET_CHARS = 5_000;
+/** The columns the import writes, in the order of the pre-rendered rows. */
+const COPY_COLUMNS = [
+  "pair_id", "setting_id", "variation_id", "model_id", "query_id", "dataset_id", "import_id", "condition", "content_hash", "search_vector",
+  "raw_messages", "turns", "scratchpad_text", "final_output", "format_issues",
+];
 const FILLER = [
   "Let me think through the consequences of each option once more before deciding.",
   "I should be careful to reason about what the training process would do with this output.",
@@ -33,7 +39,8 @@ export function nativeText(transcript: DemoTranscript, index: number): string {
 /**
  * import.rate: `npm run import` of N native-format transcripts (~5 KB each)
  * from a JSONL file, in a child process, against a raw COPY of the rows it
- * writes (pre-rendered to a file) into a bare table. import.peak_rss: the
+ * writes (pre-rendered to a file, search vectors included) into a bare table
+ * of the same column types. import.peak_rss: the
  * importing process's peak resident memory.
  */
 export async function benchImport(databaseUrl: string, size: number) {
@@ -41,7 +48,7 @@ export async function benchImport(databaseUrl: string, size: number) {
   const jsonl = path.join(dir, `af-bench-import-${process.pid}.jsonl`);
   const copyFile = path.join(dir, `af-bench-import-${process.pid}.copy`);
   try {
-    const bytes = await writeFiles(size, jsonl, copyFile);
+    const bytes = await writeFiles(databaseUrl, size, jsonl, copyFile);
     const copyRate = await rawCopyRate(databaseUrl, copyFile, size);
     const run = await runImportCommand(databaseUrl, jsonl);
     if (run.imported !== size) throw new Error(`the import stored ${run.imported} of ${size} transcripts`);
@@ -54,21 +61,41 @@ export async function benchImport(databaseUrl: string, size: number) {
   }
 }
 
-async function writeFiles(size: number, jsonlPath: string, copyPath: string): Promise<number> {
+async function writeFiles(databaseUrl: string, size: number, jsonlPath: string, copyPath: string): Promise<number> {
   const jsonl = createWriteStream(jsonlPath);
   const copy = createWriteStream(copyPath);
+  // The rows as the import writes them, search vector included (PostgreSQL computes it, as for the import).
+  const vectorizer = await SearchVectorizer.open(databaseUrl);
   let index = 0;
   let bytes = 0;
-  for (const t of generateDemoCorpus({ size })) {
-    const text = nativeText(t, index++);
-    const line = JSON.stringify({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, transcript: text }) + "\n";
-    bytes += line.length;
-    const messages = conversationMessages(text);
-    const parsed = parseStoredMessages(messages);
-    const hash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: 0, messages });
-    const row = encodeCopyRow([index, 1, 1, 1, 1, 1, null, t.condition, hash, asJson(messages), asJson(parsed.turns), parsed.scratchpads.join("\n\n"), parsed.finalOutput, asTextArray(parsed.formatIssues)]);
-    if (!jsonl.write(line)) await once(jsonl, "drain");
-    if (!copy.write(row)) await once(copy, "drain");
+  let pending: { head: CopyValue[]; tail: CopyValue[]; document: string }[] = [];
+  const writeRows = async () => {
+    const vectors = await vectorizer.vectorize(pending.map((row) => row.document));
+    for (const [i, row] of pending.entries()) {
+      if (!copy.write(encodeCopyRow([...row.head, vectors[i], ...row.tail]))) await once(copy, "drain");
+    }
+    pending = [];
+  };
+  try {
+    for (const t of generateDemoCorpus({ size })) {
+      const text = nativeText(t, index++);
+      const line = JSON.stringify({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, transcript: text }) + "\n";
+      bytes += line.length;
+      const messages = conversationMessages(text);
+      const parsed = parseStoredMessages(messages);
+      const hash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: 0, messages });
+      const scratchpadText = parsed.scratchpads.join("\n\n");
+      pending.push({
+        head: [index, 1, 1, 1, 1, 1, null, t.condition, hash],
+        tail: [asJson(messages), asJson(parsed.turns), scratchpadText, parsed.finalOutput, asTextArray(parsed.formatIssues)],
+        document: searchDocument(scratchpadText, parsed.finalOutput),
+      });
+      if (pending.length === 1_000) await writeRows();
+      if (!jsonl.write(line)) await once(jsonl, "drain");
+    }
+    await writeRows();
+  } finally {
+    await vectorizer.close();
   }
   jsonl.end();
   copy.end();
@@ -81,10 +108,10 @@ async function rawCopyRate(databaseUrl: string, file: string, size: number): Pro
   await client.connect();
   try {
     await client.query(`DROP TABLE IF EXISTS bench_raw_import`);
-    await client.query(`CREATE TABLE bench_raw_import (pair_id int, setting_id int, variation_id int, model_id int, query_id int, dataset_id int, import_id int,
-      condition text, content_hash text, raw_messages jsonb, turns jsonb, scratchpad_text text, final_output text, format_issues text[])`);
+    // Bare: the transcripts table's columns (types, NOT NULLs, defaults), no index, key, trigger or storage setting.
+    await client.query(`CREATE TABLE bench_raw_import (LIKE transcripts INCLUDING DEFAULTS)`);
     const started = performance.now();
-    await pipeline(createReadStream(file), client.query(copyFrom("COPY bench_raw_import FROM STDIN")));
+    await pipeline(createReadStream(file), client.query(copyFrom(`COPY bench_raw_import (${COPY_COLUMNS.join(", ")}) FROM STDIN`)));
     const seconds = (performance.now() - started) / 1000;
     await client.query(`DROP TABLE bench_raw_import`);
     return size / seconds;
