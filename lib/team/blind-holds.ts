@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { hasRole, type UserRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -10,14 +11,18 @@ interface Viewer {
   role: UserRole;
 }
 
-/** Leads see everything; annotators in an open blind queue do not see its transcripts outside it (see blind-hold-sql.ts). */
-async function mayHaveBlindHolds(viewer: Viewer): Promise<boolean> {
-  if (hasRole(viewer.role, "lead")) return false;
+/**
+ * Leads see everything; annotators in an open blind queue do not see its transcripts outside it (see blind-hold-sql.ts).
+ * Once per request and viewer: a page asks both hideBlindHeld and isBlindHeld.
+ */
+const hasOpenBlindQueue = cache(async (userId: string, role: UserRole): Promise<boolean> => {
+  if (hasRole(role, "lead")) return false;
   const [row] = await db().$queryRaw<{ any: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM label_queue_annotators qa JOIN label_queues q ON q.id = qa.queue_id
-                   WHERE qa.user_id = ${viewer.id} AND q.blind AND q.closed_at IS NULL) AS any`;
+                   WHERE qa.user_id = ${userId} AND q.blind AND q.closed_at IS NULL) AS any`;
   return row.any;
-}
+});
+const mayHaveBlindHolds = (viewer: Viewer) => hasOpenBlindQueue(viewer.id, viewer.role);
 
 /** The list as this viewer may see it: blind-held transcripts left out (only when the viewer has any, so others keep the fast counts). */
 export async function hideBlindHeld(state: ListState, viewer: Viewer): Promise<ListState> {
