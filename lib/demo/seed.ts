@@ -37,12 +37,13 @@ export async function seedDemoCorpus(databaseUrl: string, options: SeedOptions):
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const vectorizer = await SearchVectorizer.open(databaseUrl);
+  let writer: BatchWriter | undefined;
   try {
     await client.query("BEGIN");
     await removeDemoTranscripts(client);
     const registry = await upsertRegistry(client);
     const clashes: Rejection[] = [];
-    const writer = new BatchWriter(client, { datasetId: registry.datasetId, importId: null }, vectorizer, {
+    writer = new BatchWriter(client, { datasetId: registry.datasetId, importId: null }, vectorizer, {
       maxRows: BATCH,
       onRejected: (rejected) => clashes.push(...rejected),
     });
@@ -61,6 +62,7 @@ export async function seedDemoCorpus(databaseUrl: string, options: SeedOptions):
     await client.query("ANALYZE");
     return writer.inserted;
   } catch (error) {
+    await writer?.abort();
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {

@@ -123,6 +123,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       }).catch(() => {});
     };
     const fail = async (message: string, fileHash: string | null) => {
+      await writer?.abort();
       await data.query("ROLLBACK").catch(() => {});
       await progressWrite;
       // Whatever was written is rolled back: the record says what was committed, which is nothing.

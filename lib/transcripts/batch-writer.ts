@@ -63,6 +63,17 @@ export class BatchWriter {
     this.throwIfFailed();
   }
 
+  /**
+   * Drops what is not yet written and waits until nothing more will be sent on
+   * the connection: call it before a ROLLBACK, or a write queued behind it would
+   * run outside the transaction and commit on its own.
+   */
+  async abort(): Promise<void> {
+    this.failure ??= new Error("The write was aborted.");
+    this.batch = [];
+    await this.tail;
+  }
+
   private async dispatch() {
     this.throwIfFailed();
     const batch = this.batch;

@@ -101,4 +101,18 @@ describe("search vectors computed beside the COPY", () => {
     })()).rejects.toThrow();
     expect((await client.query(`SELECT count(*)::int AS n FROM transcripts`)).rows[0].n).toBe(before);
   });
+
+  it("leave nothing behind a rollback: an aborted writer sends nothing after it resolves", async () => {
+    const count = async () => (await client.query(`SELECT count(*)::int AS n FROM transcripts`)).rows[0].n;
+    const before = await count();
+    await client.query("BEGIN");
+    const writer = new BatchWriter(client, { datasetId: slot.datasetId, importId: null }, vectorizer, { maxRows: 2 });
+    for (let i = 200; i < 206; i++) await writer.add(transcript(`queued then rolled back ${i}`, i)); // two batches queued, one in hand
+    await writer.abort();
+    await client.query("ROLLBACK");
+    // Without the abort, the queued batches would now be COPYed outside the transaction, in autocommit.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await count()).toBe(before);
+    await expect(writer.flush()).rejects.toThrow("aborted");
+  });
 });
