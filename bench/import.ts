@@ -1,24 +1,15 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createReadStream, createWriteStream, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
-import { asJson, asTextArray, encodeCopyRow, type CopyValue } from "@/lib/db/copy";
 import { generateDemoCorpus, type DemoTranscript } from "@/lib/demo/generate";
 import { transcriptContentHash } from "@/lib/transcripts/content-hash";
-import { searchDocument, SearchVectorizer } from "@/lib/transcripts/search-vectors";
 import { conversationMessages, parseStoredMessages } from "@/lib/transcripts/stored-messages";
+import { RawCopyFile, rawCopyRate } from "./raw-copy";
 import { report } from "./report";
 
 const TARGET_CHARS = 5_000;
-/** The columns the import writes, in the order of the pre-rendered rows. */
-const COPY_COLUMNS = [
-  "pair_id", "setting_id", "variation_id", "model_id", "query_id", "dataset_id", "import_id", "condition", "content_hash", "search_vector",
-  "raw_messages", "turns", "scratchpad_text", "final_output", "format_issues",
-];
 const FILLER = [
   "Let me think through the consequences of each option once more before deciding.",
   "I should be careful to reason about what the training process would do with this output.",
@@ -39,8 +30,7 @@ export function nativeText(transcript: DemoTranscript, index: number): string {
 /**
  * import.rate: `npm run import` of N native-format transcripts (~5 KB each)
  * from a JSONL file, in a child process, against a raw COPY of the rows it
- * writes (pre-rendered to a file, search vectors included) into a bare table
- * of the same column types. import.peak_rss: the
+ * writes (bench/raw-copy.ts). import.peak_rss: the
  * importing process's peak resident memory.
  */
 export async function benchImport(databaseUrl: string, size: number) {
@@ -63,61 +53,22 @@ export async function benchImport(databaseUrl: string, size: number) {
 
 async function writeFiles(databaseUrl: string, size: number, jsonlPath: string, copyPath: string): Promise<number> {
   const jsonl = createWriteStream(jsonlPath);
-  const copy = createWriteStream(copyPath);
-  // The rows as the import writes them, search vector included (PostgreSQL computes it, as for the import).
-  const vectorizer = await SearchVectorizer.open(databaseUrl);
+  const copy = await RawCopyFile.create(databaseUrl, copyPath);
   let index = 0;
   let bytes = 0;
-  let pending: { head: CopyValue[]; tail: CopyValue[]; document: string }[] = [];
-  const writeRows = async () => {
-    const vectors = await vectorizer.vectorize(pending.map((row) => row.document));
-    for (const [i, row] of pending.entries()) {
-      if (!copy.write(encodeCopyRow([...row.head, vectors[i], ...row.tail]))) await once(copy, "drain");
-    }
-    pending = [];
-  };
-  try {
-    for (const t of generateDemoCorpus({ size })) {
-      const text = nativeText(t, index++);
-      const line = JSON.stringify({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, transcript: text }) + "\n";
-      bytes += line.length;
-      const messages = conversationMessages(text);
-      const parsed = parseStoredMessages(messages);
-      const hash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: 0, messages });
-      const scratchpadText = parsed.scratchpads.join("\n\n");
-      pending.push({
-        head: [index, 1, 1, 1, 1, 1, null, t.condition, hash],
-        tail: [asJson(messages), asJson(parsed.turns), scratchpadText, parsed.finalOutput, asTextArray(parsed.formatIssues)],
-        document: searchDocument(scratchpadText, parsed.finalOutput),
-      });
-      if (pending.length === 1_000) await writeRows();
-      if (!jsonl.write(line)) await once(jsonl, "drain");
-    }
-    await writeRows();
-  } finally {
-    await vectorizer.close();
+  for (const t of generateDemoCorpus({ size })) {
+    const text = nativeText(t, index++);
+    const line = JSON.stringify({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, transcript: text }) + "\n";
+    bytes += line.length;
+    const messages = conversationMessages(text);
+    const contentHash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: 0, messages });
+    await copy.add({ pairId: index, condition: t.condition, contentHash, messages, parsed: parseStoredMessages(messages) });
+    if (!jsonl.write(line)) await once(jsonl, "drain");
   }
+  await copy.close();
   jsonl.end();
-  copy.end();
-  await Promise.all([once(jsonl, "finish"), once(copy, "finish")]);
+  await once(jsonl, "finish");
   return bytes;
-}
-
-async function rawCopyRate(databaseUrl: string, file: string, size: number): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP TABLE IF EXISTS bench_raw_import`);
-    // Bare: the transcripts table's columns (types, NOT NULLs, defaults), no index, key, trigger or storage setting.
-    await client.query(`CREATE TABLE bench_raw_import (LIKE transcripts INCLUDING DEFAULTS)`);
-    const started = performance.now();
-    await pipeline(createReadStream(file), client.query(copyFrom(`COPY bench_raw_import (${COPY_COLUMNS.join(", ")}) FROM STDIN`)));
-    const seconds = (performance.now() - started) / 1000;
-    await client.query(`DROP TABLE bench_raw_import`);
-    return size / seconds;
-  } finally {
-    await client.end();
-  }
 }
 
 /** Runs exactly what `npm run import` runs (its node flags included), plus a probe that reports peak memory. */

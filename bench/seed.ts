@@ -1,56 +1,40 @@
 import { spawn } from "node:child_process";
-import { createWriteStream, createReadStream, rmSync } from "node:fs";
 import { once } from "node:events";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
-import { pipeline } from "node:stream/promises";
-import { asJson, asTextArray, encodeCopyRow } from "@/lib/db/copy";
 import { generateDemoCorpus } from "@/lib/demo/generate";
 import { parseMessages } from "@/lib/transcripts/parse";
 import { transcriptContentHash } from "@/lib/transcripts/content-hash";
+import { RawCopyFile, rawCopyRate } from "./raw-copy";
 import { report } from "./report";
 
 /**
  * seed.rate: `npm run db:seed` (generate, parse, hash, COPY into the real,
  * indexed tables, in a child process) against a raw COPY of the same rows,
- * pre-rendered to a file, into a bare table with no index or constraint.
+ * pre-rendered to a file, into a bare table (bench/raw-copy.ts).
  */
 export async function benchSeed(databaseUrl: string, size: number) {
-  const copyRate = await rawCopyRate(databaseUrl, size);
+  const copyRate = await seedCopyRate(databaseUrl, size);
   const seed = await runSeedCommand(databaseUrl, size);
   report({ name: "seed.rate", value: seed.perSecond, unit: "transcripts/s", baseline: copyRate, ratio: seed.perSecond / copyRate, size, seconds: seed.seconds });
   report({ name: "seed.peak_rss", value: seed.peakRssMb, unit: "MB", baseline: null, ratio: null, size });
 }
 
-async function rawCopyRate(databaseUrl: string, size: number): Promise<number> {
+/** The seed's rows pre-rendered (bench/raw-copy.ts), then COPYed into a bare table. */
+async function seedCopyRate(databaseUrl: string, size: number): Promise<number> {
   const file = path.join(os.tmpdir(), `af-bench-seed-${process.pid}.copy`);
-  const out = createWriteStream(file);
-  let pairId = 0;
-  for (const t of generateDemoCorpus({ size })) {
-    if (t.condition === "training") pairId++;
-    const parsed = parseMessages(t.messages);
-    const hash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: t.sampleIndex, messages: t.messages });
-    const row = encodeCopyRow([pairId, 1, 1, 1, 1, 1, t.condition, asJson(t.messages), asJson(parsed.turns), parsed.scratchpads.join("\n\n"), parsed.finalOutput, asTextArray(parsed.formatIssues), hash]);
-    if (!out.write(row)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
   try {
-    await client.query(`DROP TABLE IF EXISTS bench_raw_transcripts`);
-    await client.query(`CREATE TABLE bench_raw_transcripts (pair_id int, setting_id int, variation_id int, model_id int, query_id int, dataset_id int, condition text, raw_messages jsonb, turns jsonb,
-      scratchpad_text text, final_output text, format_issues text[], content_hash text)`);
-    const started = performance.now();
-    await pipeline(createReadStream(file), client.query(copyFrom("COPY bench_raw_transcripts FROM STDIN")));
-    const seconds = (performance.now() - started) / 1000;
-    await client.query(`DROP TABLE bench_raw_transcripts`);
-    return size / seconds;
+    const copy = await RawCopyFile.create(databaseUrl, file);
+    let pairId = 0;
+    for (const t of generateDemoCorpus({ size })) {
+      if (t.condition === "training") pairId++;
+      const contentHash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: t.sampleIndex, messages: t.messages });
+      await copy.add({ pairId, condition: t.condition, contentHash, messages: t.messages, parsed: parseMessages(t.messages) });
+    }
+    await copy.close();
+    return await rawCopyRate(databaseUrl, file, size);
   } finally {
-    await client.end();
     rmSync(file, { force: true });
   }
 }
