@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +9,7 @@ import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
 import { rowsSql } from "@/lib/exports/rows-sql";
 import { ensureCorpus } from "./corpus";
 import { report } from "./report";
+import { runNpmScript } from "./run-script";
 
 /**
  * export.jsonl_rate: `npm run export -- --format jsonl` of the whole corpus
@@ -81,17 +80,8 @@ async function copyRate(databaseUrl: string) {
   }
 }
 
-/** Runs what `npm run export` runs (its node flags included), plus the probe that reports peak memory. */
+/** `npm run export` of the whole corpus to JSONL, with its peak memory. */
 async function runExportCommand(databaseUrl: string, out: string) {
-  const args = ["--max-old-space-size=512", "--import", "tsx", "--import", "./bench/rss-probe.ts", "scripts/export.ts", "--format", "jsonl", "--out", out];
-  const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const [code] = await once(child, "exit");
-  if (code !== 0) throw new Error(`npm run export exited with ${code}:\n${stderr}`);
-  const summary = JSON.parse(stdout.trim().split("\n").at(-1)!) as { total: number; seconds: number; files: { bytes: number }[] };
-  const peak = /BENCH_PEAK_RSS_MB=(\d+)/.exec(stderr);
-  return { total: summary.total, seconds: summary.seconds, bytes: summary.files.reduce((sum, file) => sum + file.bytes, 0), peakRssMb: peak ? Number(peak[1]) : NaN };
+  const { summary, peakRssMb } = await runNpmScript<{ total: number; seconds: number; files: { bytes: number }[] }>("export", ["--format", "jsonl", "--out", out], databaseUrl);
+  return { total: summary.total, seconds: summary.seconds, bytes: summary.files.reduce((sum, file) => sum + file.bytes, 0), peakRssMb };
 }

@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateDemoCorpus, type DemoTranscript } from "@/lib/demo/generate";
@@ -8,6 +7,7 @@ import { transcriptContentHash } from "@/lib/transcripts/content-hash";
 import { conversationMessages, parseStoredMessages } from "@/lib/transcripts/stored-messages";
 import { RawCopyFile, rawCopyRate } from "./raw-copy";
 import { report } from "./report";
+import { runNpmScript } from "./run-script";
 
 const TARGET_CHARS = 5_000;
 const FILLER = [
@@ -71,21 +71,8 @@ async function writeFiles(databaseUrl: string, size: number, jsonlPath: string, 
   return bytes;
 }
 
-/** Runs exactly what `npm run import` runs (its node flags included), plus a probe that reports peak memory. */
+/** `npm run import` of the file, with its peak memory. */
 async function runImportCommand(databaseUrl: string, file: string) {
-  const script: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.import;
-  const [command, ...args] = script.split(/\s+/);
-  if (command !== "node") throw new Error(`expected the import script to start with "node": ${script}`);
-  const scriptIndex = args.findIndex((arg) => arg.endsWith(".ts") && !arg.startsWith("-"));
-  const nodeArgs = [...args.slice(0, scriptIndex), "--import", "./bench/rss-probe.ts", ...args.slice(scriptIndex), file, "--dataset", "bench-import"];
-  const child = spawn(process.execPath, nodeArgs, { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const [code] = await once(child, "exit");
-  if (code !== 0) throw new Error(`npm run import exited with ${code}:\n${stderr}`);
-  const summary = JSON.parse(stdout.trim().split("\n").at(-1)!) as { imported: number; files: { seconds: number }[] };
-  const peak = /BENCH_PEAK_RSS_MB=(\d+)/.exec(stderr);
-  return { imported: summary.imported, seconds: summary.files[0].seconds, peakRssMb: peak ? Number(peak[1]) : NaN };
+  const { summary, peakRssMb } = await runNpmScript<{ imported: number; files: { seconds: number }[] }>("import", [file, "--dataset", "bench-import"], databaseUrl);
+  return { imported: summary.imported, seconds: summary.files[0].seconds, peakRssMb };
 }
