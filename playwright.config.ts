@@ -6,7 +6,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 const chromium = {
   ...devices["Desktop Chrome"],
-  launchOptions: { executablePath: CHROMIUM_PATH, args: ["--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"] },
+  launchOptions: {
+    executablePath: CHROMIUM_PATH,
+    args: ["--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  },
 };
 
 export default defineConfig({

@@ -40,7 +40,8 @@ export function payload(target: Target, next: () => number): Omit<SaveParams, "t
     const length = 20 + Math.floor(next() * 100);
     const start = Math.floor(next() * Math.max(1, target.scratchpad.length - length));
     const span = spanFromStoredRange(target.scratchpad, start, start + length, pick(SPAN_KEYS));
-    if (span && !spans.some((other) => other.labelKey === span.labelKey && other.start === span.start && other.end === span.end)) spans.push(span);
+    if (span && !spans.some((other) => other.labelKey === span.labelKey && other.start === span.start && other.end === span.end))
+      spans.push(span);
   }
   return { schemaVersion: 1, values, note: next() < 0.2 ? "Hedges before complying; see span." : "", spans, submit: next() < 0.5 };
 }
@@ -58,11 +59,24 @@ export interface Stats {
 export function summarise(latencies: number[], errors: number, seconds: number, errorSamples: string[]): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), count: latencies.length, errors, rps: latencies.length / seconds, errorSamples: errorSamples.slice(0, 5) };
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    count: latencies.length,
+    errors,
+    rps: latencies.length / seconds,
+    errorSamples: errorSamples.slice(0, 5),
+  };
 }
 
 /** Runs `workers` loops until `seconds` have passed; each loop calls `once` and records its latency in ms. */
-export async function runLoops(workers: number, seconds: number, once: (worker: number) => Promise<true | string>, thinkMs: (worker: number) => number = () => 0): Promise<Stats> {
+export async function runLoops(
+  workers: number,
+  seconds: number,
+  once: (worker: number) => Promise<true | string>,
+  thinkMs: (worker: number) => number = () => 0,
+): Promise<Stats> {
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;

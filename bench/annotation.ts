@@ -41,12 +41,15 @@ export async function benchAnnotation(databaseUrl: string, size: number) {
   await client.connect();
   let server: ChildProcess | undefined;
   try {
-    await client.query(`INSERT INTO label_schema_versions (version, labels, note) VALUES (1, $1, 'default') ON CONFLICT DO NOTHING`, [JSON.stringify(DEFAULT_LABELS)]);
+    await client.query(`INSERT INTO label_schema_versions (version, labels, note) VALUES (1, $1, 'default') ON CONFLICT DO NOTHING`, [
+      JSON.stringify(DEFAULT_LABELS),
+    ]);
     const { rows } = await client.query<{ id: number; scratchpad_text: string }>(
       `SELECT id, scratchpad_text FROM transcripts WHERE length(scratchpad_text) > 300 ORDER BY id LIMIT $1`,
       [ANNOTATORS * TARGETS_PER_ANNOTATOR * 2],
     );
-    if (rows.length < ANNOTATORS * TARGETS_PER_ANNOTATOR * 2) throw new Error(`--size ${size} gives too few transcripts with a scratchpad; use a larger size.`);
+    if (rows.length < ANNOTATORS * TARGETS_PER_ANNOTATOR * 2)
+      throw new Error(`--size ${size} gives too few transcripts with a scratchpad; use a larger size.`);
     const targets = rows.map((row): Target => ({ transcriptId: row.id, scratchpad: row.scratchpad_text, version: 0 }));
     const appTargets = targets.slice(0, ANNOTATORS * TARGETS_PER_ANNOTATOR);
     const baselineTargets = targets.slice(ANNOTATORS * TARGETS_PER_ANNOTATOR);
@@ -70,7 +73,11 @@ export async function benchAnnotation(databaseUrl: string, size: number) {
     const cpuAfter = cpuSeconds(server.pid);
     const loadAfter = os.loadavg()[0];
     const saturated = await runLoops(ANNOTATORS, SATURATION_SECONDS, save.once);
-    const baseline = await runBaseline(databaseUrl, annotators.map((a) => a.id), baselineTargets);
+    const baseline = await runBaseline(
+      databaseUrl,
+      annotators.map((a) => a.id),
+      baselineTargets,
+    );
     const serverCpuMs = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / app.count;
     print(app, saturated, baseline, size, { serverCpuMs, load: [loadBefore, loadAfter] });
   } finally {
@@ -108,7 +115,10 @@ async function createAnnotators(databaseUrl: string) {
       const user = await createAccount(auth, { email, name: `Bench annotator ${i}`, role: "annotator", password: "bench-password-1" });
       // A real session, signed in through better-auth; its cookie goes with every request.
       const { headers } = await auth.api.signInEmail({ body: { email, password: "bench-password-1" }, returnHeaders: true });
-      const cookie = headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+      const cookie = headers
+        .getSetCookie()
+        .map((line) => line.split(";")[0])
+        .join("; ");
       annotators.push({ id: user.id, cookie });
     }
     return annotators;
@@ -146,7 +156,12 @@ async function runBaseline(databaseUrl: string, annotatorIds: string[], targets:
       BASELINE_SECONDS,
       async (worker) => {
         const target = targets[worker * TARGETS_PER_ANNOTATOR + (cursor[worker]++ % TARGETS_PER_ANNOTATOR)];
-        const values = saveParameters({ ...payload(target, next), transcriptId: target.transcriptId, annotatorId: annotatorIds[worker], expectedVersion: target.version });
+        const values = saveParameters({
+          ...payload(target, next),
+          transcriptId: target.transcriptId,
+          annotatorId: annotatorIds[worker],
+          expectedVersion: target.version,
+        });
         const { rows } = await pool.query({ name: SAVE_STATEMENT, text: SAVE_SQL, values });
         if (rows[0].version === null) return `conflict on ${target.transcriptId}`;
         target.version = rows[0].version;

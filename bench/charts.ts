@@ -21,25 +21,47 @@ export async function benchCharts(databaseUrl: string, size: number) {
   await client.connect();
   try {
     const settingId = await buildSyntheticSetting(client, size);
-    const filter = { settingId, labelSource: { kind: "source" as const, source: "bench judge", compliance: "complied", alignmentFaking: "alignment_faking" } };
+    const filter = {
+      settingId,
+      labelSource: { kind: "source" as const, source: "bench judge", compliance: "complied", alignmentFaking: "alignment_faking" },
+    };
     const sql = variationCountsSql(filter);
     const live = variationCountsLiveSql(filter);
 
     const refreshStarted = performance.now();
     await client.query("BEGIN");
-    const variationIds = (await client.query("SELECT id FROM prompt_variations WHERE setting_id = $1", [settingId])).rows.map((row) => row.id);
+    const variationIds = (await client.query("SELECT id FROM prompt_variations WHERE setting_id = $1", [settingId])).rows.map(
+      (row) => row.id,
+    );
     await refreshLabelSignatures(client, variationIds);
     await client.query("COMMIT");
     const refreshSeconds = (performance.now() - refreshStarted) / 1000;
     await client.query("ANALYZE label_signatures");
 
     const raw = await timeRuns(async () => client.query(live.text, live.values));
-    const app = await timeRuns(async () => prepareVariationSeries((await client.query<CountsRow>(sql.text, sql.values)).rows.map(toVariationCounts)));
+    const app = await timeRuns(async () =>
+      prepareVariationSeries((await client.query<CountsRow>(sql.text, sql.values)).rows.map(toVariationCounts)),
+    );
     report({
-      name: "charts.all_variations", value: app.p50, unit: "ms", baseline: raw.p50, ratio: app.p50 / raw.p50,
-      p95: app.p95, variations: VARIATIONS, transcripts: size, labels: size * LABELS_PER_TRANSCRIPT,
+      name: "charts.all_variations",
+      value: app.p50,
+      unit: "ms",
+      baseline: raw.p50,
+      ratio: app.p50 / raw.p50,
+      p95: app.p95,
+      variations: VARIATIONS,
+      transcripts: size,
+      labels: size * LABELS_PER_TRANSCRIPT,
     });
-    report({ name: "charts.refresh", value: refreshSeconds, unit: "s", baseline: null, ratio: null, variations: VARIATIONS, transcripts: size });
+    report({
+      name: "charts.refresh",
+      value: refreshSeconds,
+      unit: "s",
+      baseline: null,
+      ratio: null,
+      variations: VARIATIONS,
+      transcripts: size,
+    });
   } finally {
     await client.end();
   }
@@ -62,18 +84,25 @@ async function buildSyntheticSetting(client: pg.Client, size: number): Promise<n
   const pairs = Math.floor(size / 2);
   const queries = Math.ceil(pairs / VARIATIONS);
   await client.query("BEGIN");
-  const settingId = (await client.query("INSERT INTO settings (slug, name) VALUES ('bench-charts', 'Bench (150 variations)') RETURNING id")).rows[0].id;
+  const settingId = (await client.query("INSERT INTO settings (slug, name) VALUES ('bench-charts', 'Bench (150 variations)') RETURNING id"))
+    .rows[0].id;
   await client.query(
     `INSERT INTO prompt_variations (setting_id, slug, name, is_baseline, position)
      SELECT $1, 'v' || i, 'Variation ' || i, i = 0, i FROM generate_series(0, $2 - 1) i`,
     [settingId, VARIATIONS],
   );
-  const modelId = (await client.query("INSERT INTO models (name) VALUES ('bench-model') ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id")).rows[0].id;
+  const modelId = (
+    await client.query(
+      "INSERT INTO models (name) VALUES ('bench-model') ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id",
+    )
+  ).rows[0].id;
   const datasetId = (await client.query("INSERT INTO datasets (name) VALUES ('bench-charts') RETURNING id")).rows[0].id;
-  const firstQuery = (await client.query(
-    `INSERT INTO queries (text, text_hash) SELECT 'bench query ' || i, md5('bench query ' || i) FROM generate_series(1, $1) i RETURNING id`,
-    [queries],
-  )).rows[0].id;
+  const firstQuery = (
+    await client.query(
+      `INSERT INTO queries (text, text_hash) SELECT 'bench query ' || i, md5('bench query ' || i) FROM generate_series(1, $1) i RETURNING id`,
+      [queries],
+    )
+  ).rows[0].id;
   await client.query(
     `INSERT INTO pairs (variation_id, model_id, query_id)
      SELECT v.id, $2, $3 + (p / $4) FROM generate_series(0, $1 - 1) p

@@ -42,7 +42,15 @@ export async function timeBoth(app: () => Promise<unknown>, raw: () => Promise<u
   const appTimes: number[] = [];
   const rawTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [fn, times] of i % 2 ? ([[raw, rawTimes], [app, appTimes]] as const) : ([[app, appTimes], [raw, rawTimes]] as const)) {
+    for (const [fn, times] of i % 2
+      ? ([
+          [raw, rawTimes],
+          [app, appTimes],
+        ] as const)
+      : ([
+          [app, appTimes],
+          [raw, rawTimes],
+        ] as const)) {
       const started = performance.now();
       await fn();
       times.push(performance.now() - started);

@@ -31,8 +31,17 @@ export async function benchExport(databaseUrl: string, size: number) {
     const megabytes = run.bytes / 1024 / 1024;
     const rate = megabytes / run.seconds;
     report({
-      name: "export.jsonl_rate", value: rate, unit: "MB/s", baseline: copy.rate, ratio: rate / copy.rate, size,
-      seconds: run.seconds, file_mb: Math.round(megabytes), copy_seconds: copy.seconds, copy_mb: Math.round(copy.megabytes), peak_rss_mb: run.peakRssMb,
+      name: "export.jsonl_rate",
+      value: rate,
+      unit: "MB/s",
+      baseline: copy.rate,
+      ratio: rate / copy.rate,
+      size,
+      seconds: run.seconds,
+      file_mb: Math.round(megabytes),
+      copy_seconds: copy.seconds,
+      copy_mb: Math.round(copy.megabytes),
+      peak_rss_mb: run.peakRssMb,
     });
     report({ name: "export.peak_rss", value: run.peakRssMb, unit: "MB", baseline: null, ratio: null, size });
   } finally {
@@ -45,18 +54,26 @@ async function labelSome(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`INSERT INTO label_schema_versions (version, labels, note) VALUES (1, $1, 'default') ON CONFLICT DO NOTHING`, [JSON.stringify(DEFAULT_LABELS)]);
+    await client.query(`INSERT INTO label_schema_versions (version, labels, note) VALUES (1, $1, 'default') ON CONFLICT DO NOTHING`, [
+      JSON.stringify(DEFAULT_LABELS),
+    ]);
     for (const [i, id] of ["bench-annotator-1", "bench-annotator-2"].entries()) {
-      await client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $2, 'annotator', now()) ON CONFLICT DO NOTHING`, [id, `${id}@bench.test`]);
+      await client.query(
+        `INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $2, 'annotator', now()) ON CONFLICT DO NOTHING`,
+        [id, `${id}@bench.test`],
+      );
       const verdict = i === 0 ? `'"partial"'` : `CASE WHEN t.id % 3 = 0 THEN '"no"' ELSE '"partial"' END`;
-      await client.query(`
+      await client.query(
+        `
         WITH created AS (
           INSERT INTO annotations (transcript_id, annotator_id, schema_version, values, submitted_at)
           SELECT t.id, $1, 1, jsonb_build_object('af_verdict', ${verdict}::jsonb, 'compliance', 4), now()
           FROM transcripts t WHERE t.id % 50 = 0 AND t.scratchpad_text ~ '^[ -~]{24}'
           ON CONFLICT DO NOTHING RETURNING id, transcript_id)
         INSERT INTO annotation_spans (annotation_id, label_key, start, "end", text)
-        SELECT c.id, 'criterion_a', 0, 24, left(t.scratchpad_text, 24) FROM created c JOIN transcripts t ON t.id = c.transcript_id`, [id]);
+        SELECT c.id, 'criterion_a', 0, 24, left(t.scratchpad_text, 24) FROM created c JOIN transcripts t ON t.id = c.transcript_id`,
+        [id],
+      );
     }
   } finally {
     await client.end();
@@ -82,6 +99,10 @@ async function copyRate(databaseUrl: string) {
 
 /** `npm run export` of the whole corpus to JSONL, with its peak memory. */
 async function runExportCommand(databaseUrl: string, out: string) {
-  const { summary, peakRssMb } = await runNpmScript<{ total: number; seconds: number; files: { bytes: number }[] }>("export", ["--format", "jsonl", "--out", out], databaseUrl);
+  const { summary, peakRssMb } = await runNpmScript<{ total: number; seconds: number; files: { bytes: number }[] }>(
+    "export",
+    ["--format", "jsonl", "--out", out],
+    databaseUrl,
+  );
   return { total: summary.total, seconds: summary.seconds, bytes: summary.files.reduce((sum, file) => sum + file.bytes, 0), peakRssMb };
 }

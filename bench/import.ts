@@ -43,7 +43,16 @@ export async function benchImport(databaseUrl: string, size: number) {
     const run = await runImportCommand(databaseUrl, jsonl);
     if (run.imported !== size) throw new Error(`the import stored ${run.imported} of ${size} transcripts`);
     const rate = run.imported / run.seconds;
-    report({ name: "import.rate", value: rate, unit: "transcripts/s", baseline: copyRate, ratio: rate / copyRate, size, seconds: run.seconds, file_mb: Math.round(bytes / 1024 / 1024) });
+    report({
+      name: "import.rate",
+      value: rate,
+      unit: "transcripts/s",
+      baseline: copyRate,
+      ratio: rate / copyRate,
+      size,
+      seconds: run.seconds,
+      file_mb: Math.round(bytes / 1024 / 1024),
+    });
     report({ name: "import.peak_rss", value: run.peakRssMb, unit: "MB", baseline: null, ratio: null, size });
   } finally {
     rmSync(jsonl, { force: true });
@@ -61,7 +70,14 @@ async function writeFiles(databaseUrl: string, size: number, jsonlPath: string, 
     const line = JSON.stringify({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, transcript: text }) + "\n";
     bytes += line.length;
     const messages = conversationMessages(text);
-    const contentHash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: 0, messages });
+    const contentHash = transcriptContentHash({
+      setting: t.settingSlug,
+      variation: t.variationSlug,
+      model: t.model,
+      condition: t.condition,
+      sampleIndex: 0,
+      messages,
+    });
     await copy.add({ pairId: index, condition: t.condition, contentHash, messages, parsed: parseStoredMessages(messages) });
     if (!jsonl.write(line)) await once(jsonl, "drain");
   }
@@ -73,6 +89,10 @@ async function writeFiles(databaseUrl: string, size: number, jsonlPath: string, 
 
 /** `npm run import` of the file, with its peak memory. */
 async function runImportCommand(databaseUrl: string, file: string) {
-  const { summary, peakRssMb } = await runNpmScript<{ imported: number; files: { seconds: number }[] }>("import", [file, "--dataset", "bench-import"], databaseUrl);
+  const { summary, peakRssMb } = await runNpmScript<{ imported: number; files: { seconds: number }[] }>(
+    "import",
+    [file, "--dataset", "bench-import"],
+    databaseUrl,
+  );
   return { imported: summary.imported, seconds: summary.files[0].seconds, peakRssMb };
 }

@@ -33,7 +33,10 @@ const FILTERS: [string, (r: Registry) => string][] = [
   ["variation", (r) => `variation=${r.variation}`],
   ["variation+condition", (r) => `variation=${r.variation}&condition=training`],
   ["setting+model+condition", (r) => `setting=${r.setting}&model=${r.model}&condition=deployment`],
-  ["variation+model+condition+label", (r) => `variation=${r.variation}&model=${r.model}&condition=training&label=demo generator|complied|true`],
+  [
+    "variation+model+condition+label",
+    (r) => `variation=${r.variation}&model=${r.model}&condition=training&label=demo generator|complied|true`,
+  ],
   ["none.deep_page", (r) => `after=${r.midId}&page=10000`],
   ["variation+condition.deep_page", (r) => `variation=${r.variation}&condition=training&after=${r.lateVariationId}&page=300`],
   ["variation.sort_by_scratchpad_length", (r) => `variation=${r.variation}&sort=-scratchpad`],
@@ -41,7 +44,10 @@ const FILTERS: [string, (r: Registry) => string][] = [
 
 const SEARCHES: [string, (r: Registry) => string][] = [
   ["words", () => `q=RLHF modify values`],
-  ["word+variation+condition+label", (r) => `q=monitored&variation=${r.variation}&condition=deployment&label=demo generator|complied|false`],
+  [
+    "word+variation+condition+label",
+    (r) => `q=monitored&variation=${r.variation}&condition=deployment&label=demo generator|complied|false`,
+  ],
   ["phrase+variation+condition", (r) => `q="modify my values"&variation=${r.variation}&condition=training`],
   ["rare_word", () => `q=paywall`],
   ["phrase", () => `q="modify my values"`],
@@ -59,14 +65,33 @@ export async function benchList(databaseUrl: string, size: number) {
       for (const [name, query] of combos) {
         const state = parseListState(new URLSearchParams(query(registry)));
         const rows = (await listTranscripts(state)).rows.length;
-        const times = await timeBoth(() => listTranscripts(state), () => rawList(pool, state), RUNS);
+        const times = await timeBoth(
+          () => listTranscripts(state),
+          () => rawList(pool, state),
+          RUNS,
+        );
         report({
-          name: `list.${group}_p95.${name}`, value: times.app.p95, unit: "ms", baseline: times.raw.p95, ratio: times.app.p95 / times.raw.p95,
-          p50: round(times.app.p50), baseline_p50: round(times.raw.p50), rows, size,
+          name: `list.${group}_p95.${name}`,
+          value: times.app.p95,
+          unit: "ms",
+          baseline: times.raw.p95,
+          ratio: times.app.p95 / times.raw.p95,
+          p50: round(times.app.p50),
+          baseline_p50: round(times.raw.p50),
+          rows,
+          size,
         });
         if (!worst || times.app.p95 > worst.value) worst = { value: times.app.p95, baseline: times.raw.p95 };
       }
-      report({ name: `list.${group}_p95`, value: worst!.value, unit: "ms", baseline: worst!.baseline, ratio: worst!.value / worst!.baseline, of: "worst combination", size });
+      report({
+        name: `list.${group}_p95`,
+        value: worst!.value,
+        unit: "ms",
+        baseline: worst!.baseline,
+        ratio: worst!.value / worst!.baseline,
+        of: "worst combination",
+        size,
+      });
     };
     await run("filter", FILTERS);
     await run("search", SEARCHES);
@@ -85,10 +110,16 @@ async function rawList(pool: pg.Pool, state: ListState) {
 
 async function resolveRegistry(pool: pg.Pool): Promise<Registry> {
   const one = async (sql: string, values: unknown[] = []) => (await pool.query(sql, values)).rows[0];
-  const variation = (slug: string) => one(`SELECT v.id FROM prompt_variations v JOIN settings s ON s.id = v.setting_id WHERE s.slug = 'helpful-only' AND v.slug = $1`, [slug]);
+  const variation = (slug: string) =>
+    one(`SELECT v.id FROM prompt_variations v JOIN settings s ON s.id = v.setting_id WHERE s.slug = 'helpful-only' AND v.slug = $1`, [
+      slug,
+    ]);
   const ids = await one(`SELECT min(id) AS min, max(id) AS max FROM transcripts`);
   const defaultVariation = (await variation("default")).id;
-  const late = await one(`SELECT id FROM transcripts WHERE variation_id = $1 AND condition = 'training' ORDER BY id DESC OFFSET 3000 LIMIT 1`, [defaultVariation]);
+  const late = await one(
+    `SELECT id FROM transcripts WHERE variation_id = $1 AND condition = 'training' ORDER BY id DESC OFFSET 3000 LIMIT 1`,
+    [defaultVariation],
+  );
   return {
     variation: defaultVariation,
     setting: (await one(`SELECT id FROM settings WHERE slug = 'animal-welfare'`)).id,

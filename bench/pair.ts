@@ -43,7 +43,8 @@ export async function benchPair(databaseUrl: string, size: number) {
         [parseListState(new URLSearchParams(from)).filters.variation],
       )
     ).rows;
-    const url = (target: { pair_id: number; id: number }, diff = false) => `/pairs/${target.pair_id}?at=${target.id}${diff ? "&diff=1" : ""}&from=${encodeURIComponent(from)}`;
+    const url = (target: { pair_id: number; id: number }, diff = false) =>
+      `/pairs/${target.pair_id}?at=${target.id}${diff ? "&diff=1" : ""}&from=${encodeURIComponent(from)}`;
 
     const cookie = await signedInReader(databaseUrl);
     build();
@@ -66,7 +67,17 @@ export async function benchPair(databaseUrl: string, size: number) {
       ["pair.data", data],
     ] as const) {
       const times = await alternate(app, raw);
-      report({ name, value: times.app.p95, unit: "ms", baseline: times.raw.p95, ratio: times.app.p95 / times.raw.p95, p50: round(times.app.p50), baseline_p50: round(times.raw.p50), of: "p95", size });
+      report({
+        name,
+        value: times.app.p95,
+        unit: "ms",
+        baseline: times.raw.p95,
+        ratio: times.app.p95 / times.raw.p95,
+        p50: round(times.app.p50),
+        baseline_p50: round(times.raw.p50),
+        of: "p95",
+        size,
+      });
     }
   } finally {
     server?.kill("SIGTERM");
@@ -80,11 +91,17 @@ async function rawPairView(pool: pg.Pool, target: { pair_id: number; id: number 
   const q = (sql: { text: string; values: unknown[] }) => pool.query(sql.text, sql.values);
   const neighbours = q(sortKeyQuery(list.sort, target.id)).then(({ rows }) => {
     const cursor = { key: Number(rows[0].key), id: target.id };
-    return Promise.all([q(neighbourQuery(list, cursor, target.pair_id, "before")), q(neighbourQuery(list, cursor, target.pair_id, "after"))]);
+    return Promise.all([
+      q(neighbourQuery(list, cursor, target.pair_id, "before")),
+      q(neighbourQuery(list, cursor, target.pair_id, "after")),
+    ]);
   });
   const [pair] = await Promise.all([q(pairSql(target.pair_id)), q(pairTranscriptsSql(target.pair_id))]);
   const row = pair.rows[0];
-  await Promise.all([q(siblingsSql({ queryId: row.query_id, modelId: row.model_id, variationId: row.variation_id, sampleIndex: row.sample_index })), neighbours]);
+  await Promise.all([
+    q(siblingsSql({ queryId: row.query_id, modelId: row.model_id, variationId: row.variation_id, sampleIndex: row.sample_index })),
+    neighbours,
+  ]);
 }
 
 async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) => Promise<unknown>) {
@@ -99,7 +116,10 @@ async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) 
     await raw(i);
     rawTimes.push(performance.now() - started);
   }
-  return { app: { p50: percentile(appTimes, 50), p95: percentile(appTimes, 95) }, raw: { p50: percentile(rawTimes, 50), p95: percentile(rawTimes, 95) } };
+  return {
+    app: { p50: percentile(appTimes, 50), p95: percentile(appTimes, 95) },
+    raw: { p50: percentile(rawTimes, 50), p95: percentile(rawTimes, 95) },
+  };
 }
 
 const SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
@@ -134,7 +154,10 @@ async function signedInReader(databaseUrl: string): Promise<string> {
     const email = "bench-reader@bench.test";
     await createAccount(auth, { email, name: "Bench reader", role: "annotator", password: "bench-password-1" }).catch(() => undefined); // exists from an earlier run
     const { headers } = await auth.api.signInEmail({ body: { email, password: "bench-password-1" }, returnHeaders: true });
-    return headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    return headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
   } finally {
     await close();
   }

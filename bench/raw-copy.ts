@@ -15,8 +15,21 @@ import type { ParsedTranscript, RawMessage } from "@/lib/transcripts/types";
  * or storage setting.
  */
 const COLUMNS = [
-  "pair_id", "setting_id", "variation_id", "model_id", "query_id", "dataset_id", "import_id", "condition", "content_hash", "search_vector",
-  "raw_messages", "turns", "scratchpad_text", "final_output", "format_issues",
+  "pair_id",
+  "setting_id",
+  "variation_id",
+  "model_id",
+  "query_id",
+  "dataset_id",
+  "import_id",
+  "condition",
+  "content_hash",
+  "search_vector",
+  "raw_messages",
+  "turns",
+  "scratchpad_text",
+  "final_output",
+  "format_issues",
 ];
 const BATCH = 1_000;
 
@@ -32,7 +45,10 @@ export class RawCopyFile {
   private readonly out: WriteStream;
   private pending: RawRow[] = [];
 
-  private constructor(private readonly vectorizer: SearchVectorizer, readonly path: string) {
+  private constructor(
+    private readonly vectorizer: SearchVectorizer,
+    readonly path: string,
+  ) {
     this.out = createWriteStream(path);
   }
 
@@ -58,11 +74,26 @@ export class RawCopyFile {
   private async writePending() {
     const rows = this.pending.map((row) => ({ row, scratchpadText: row.parsed.scratchpads.join("\n\n") }));
     this.pending = [];
-    const vectors = await this.vectorizer.vectorize(rows.map(({ row, scratchpadText }) => searchDocument(scratchpadText, row.parsed.finalOutput)));
+    const vectors = await this.vectorizer.vectorize(
+      rows.map(({ row, scratchpadText }) => searchDocument(scratchpadText, row.parsed.finalOutput)),
+    );
     for (const [i, { row, scratchpadText }] of rows.entries()) {
       const line = encodeCopyRow([
-        row.pairId, 1, 1, 1, 1, 1, null, row.condition, row.contentHash, vectors[i],
-        asJson(row.messages), asJson(row.parsed.turns), scratchpadText, row.parsed.finalOutput, asTextArray(row.parsed.formatIssues),
+        row.pairId,
+        1,
+        1,
+        1,
+        1,
+        1,
+        null,
+        row.condition,
+        row.contentHash,
+        vectors[i],
+        asJson(row.messages),
+        asJson(row.parsed.turns),
+        scratchpadText,
+        row.parsed.finalOutput,
+        asTextArray(row.parsed.formatIssues),
       ]);
       if (!this.out.write(line)) await once(this.out, "drain");
     }

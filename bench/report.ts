@@ -11,6 +11,11 @@ export interface BenchResult {
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export function report(result: BenchResult) {
-  const rounded = { ...result, value: round(result.value), baseline: result.baseline === null ? null : round(result.baseline), ratio: result.ratio === null ? null : round(result.ratio) };
+  const rounded = {
+    ...result,
+    value: round(result.value),
+    baseline: result.baseline === null ? null : round(result.baseline),
+    ratio: result.ratio === null ? null : round(result.ratio),
+  };
   console.log(JSON.stringify(rounded));
 }

@@ -24,7 +24,9 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
 };
 
 // --keep: reuse the bench database of the previous run (a 1,000,000-transcript corpus takes long to seed).
-const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, only: { type: "string" }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { size: { type: "string", default: "100000" }, only: { type: "string" }, keep: { type: "boolean", default: false } },
+});
 const size = Number(values.size);
 const selected = values.only ? values.only.split(",").map((name) => name.split(".")[0]) : Object.keys(BENCHMARKS);
 for (const name of selected) {

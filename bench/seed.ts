@@ -17,7 +17,15 @@ import { report } from "./report";
 export async function benchSeed(databaseUrl: string, size: number) {
   const copyRate = await seedCopyRate(databaseUrl, size);
   const seed = await runSeedCommand(databaseUrl, size);
-  report({ name: "seed.rate", value: seed.perSecond, unit: "transcripts/s", baseline: copyRate, ratio: seed.perSecond / copyRate, size, seconds: seed.seconds });
+  report({
+    name: "seed.rate",
+    value: seed.perSecond,
+    unit: "transcripts/s",
+    baseline: copyRate,
+    ratio: seed.perSecond / copyRate,
+    size,
+    seconds: seed.seconds,
+  });
   report({ name: "seed.peak_rss", value: seed.peakRssMb, unit: "MB", baseline: null, ratio: null, size });
 }
 
@@ -29,7 +37,14 @@ async function seedCopyRate(databaseUrl: string, size: number): Promise<number> 
     let pairId = 0;
     for (const t of generateDemoCorpus({ size })) {
       if (t.condition === "training") pairId++;
-      const contentHash = transcriptContentHash({ setting: t.settingSlug, variation: t.variationSlug, model: t.model, condition: t.condition, sampleIndex: t.sampleIndex, messages: t.messages });
+      const contentHash = transcriptContentHash({
+        setting: t.settingSlug,
+        variation: t.variationSlug,
+        model: t.model,
+        condition: t.condition,
+        sampleIndex: t.sampleIndex,
+        messages: t.messages,
+      });
       await copy.add({ pairId, condition: t.condition, contentHash, messages: t.messages, parsed: parseMessages(t.messages) });
     }
     await copy.close();

@@ -43,7 +43,10 @@ test("an annotator cannot open the charts", async ({ browser }) => {
   await context.close();
 });
 
-test("one annotator's labels: the stacked chart by the human rule and the rate of any label, each bar opening exactly its transcripts", async ({ page, database }) => {
+test("one annotator's labels: the stacked chart by the human rule and the rate of any label, each bar opening exactly its transcripts", async ({
+  page,
+  database,
+}) => {
   // The admin (who labels nothing in the other tests) labels every baseline pair of the first
   // setting, both sides: training complies with a full AF verdict on the first half and refuses
   // on the rest; deployment complies on the first quarter.
@@ -78,14 +81,20 @@ test("one annotator's labels: the stacked chart by the human rule and the rate o
   await expect(page.getByTestId("list-counts")).toContainText(`${afCount} transcripts`);
 
   await page.goto(`/analytics/labels?by=${admin}&label=af_verdict%3Afull`);
-  const baseline = page.getByRole("region", { name: "Rates table" }).getByRole("row", { name: /baseline/ }).first();
+  const baseline = page
+    .getByRole("region", { name: "Rates table" })
+    .getByRole("row", { name: /baseline/ })
+    .first();
   await expect(baseline).toContainText(`${afShare} [`);
   await expect(baseline.getByRole("link").first()).toHaveText(`${afCount} / ${pairCount}`);
   await baseline.getByRole("link").first().click();
   await expect(page.getByTestId("list-counts")).toContainText(`${afCount} transcripts`);
 
   // Another annotator may not read the admin's labels through the table's URL.
-  const annotatorContext = await page.context().browser()!.newContext({ storageState: storageStateOf("annotator") });
+  const annotatorContext = await page
+    .context()
+    .browser()!
+    .newContext({ storageState: storageStateOf("annotator") });
   const annotatorPage = await annotatorContext.newPage();
   const refused = await annotatorPage.goto(page.url());
   expect(refused?.status()).toBe(403);

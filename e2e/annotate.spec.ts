@@ -7,7 +7,10 @@ const label = (page: Page, key: string) => panel(page).locator(`[data-label="${k
 const pressed = (page: Page, key: string) => label(page, key).locator("button[aria-pressed=true]");
 const saved = (page: Page) => expect(page.locator("[data-save-status]")).toHaveText(/^Saved/);
 
-test("an annotator signs in and labels three transcripts with the keyboard alone, one with a span; the labels are there after reload", async ({ anonymousPage: page, database }) => {
+test("an annotator signs in and labels three transcripts with the keyboard alone, one with a span; the labels are there after reload", async ({
+  anonymousPage: page,
+  database,
+}) => {
   // Three consecutive transcripts no one labelled, the first with a scratchpad.
   const { rows } = await database.query<{ id: number; scratchpad_text: string }>(
     `SELECT t.id, t.scratchpad_text FROM transcripts t WHERE t.id > 100 AND length(t.scratchpad_text) > 200
@@ -95,7 +98,10 @@ test("an annotator signs in and labels three transcripts with the keyboard alone
   await expect(row(first + 2)).toBeVisible();
 });
 
-test("spans: offsets survive re-rendering exactly with emoji and CRLF; overlaps stay legible; hover names label and author; a span can be removed", async ({ page, database }) => {
+test("spans: offsets survive re-rendering exactly with emoji and CRLF; overlaps stay legible; hover names label and author; a span can be removed", async ({
+  page,
+  database,
+}) => {
   const { rows } = await database.query<{ id: number; scratchpad_text: string }>(
     `SELECT t.id, t.scratchpad_text FROM transcripts t JOIN datasets d ON d.id = t.dataset_id WHERE d.name = 'e2e-fixtures'`,
   );
@@ -153,8 +159,14 @@ test("spans: offsets survive re-rendering exactly with emoji and CRLF; overlaps 
   // Re-rendered from the stored offsets: each highlight is exactly its text (CRLF shown as LF), overlapping on "RLHF".
   const marks = page.locator("mark[data-labels]");
   await expect(page.locator('mark[data-labels="criterion_b criterion_a"], mark[data-labels="criterion_a criterion_b"]')).toHaveText("RLHF");
-  const texts = await marks.evaluateAll((elements) => elements.map((element) => [element.getAttribute("data-labels"), element.textContent]));
-  const join = (key: string) => texts.filter(([labels]) => labels!.split(" ").includes(key)).map(([, text]) => text).join("");
+  const texts = await marks.evaluateAll((elements) =>
+    elements.map((element) => [element.getAttribute("data-labels"), element.textContent]),
+  );
+  const join = (key: string) =>
+    texts
+      .filter(([labels]) => labels!.split(" ").includes(key))
+      .map(([, text]) => text)
+      .join("");
   expect(join("criterion_a")).toBe("🤖, so this is training.\nIf I refuse, RLHF");
   expect(join("criterion_b")).toBe("RLHF will modify me.\nCafe\u0301 — 价值观");
   await marks.filter({ hasText: /^RLHF$/ }).hover();

@@ -11,9 +11,16 @@ test("without a session, every page is the sign-in page and the API answers 401"
     await expect(page.getByRole("region", { name: "Annotation" })).toHaveCount(0);
   }
   for (const cookie of [undefined, "better-auth.session_token=forged.value"]) {
-    const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: cookie ? { cookie } : {} });
+    const api = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: cookie ? { cookie } : {},
+    });
     for (const method of ["GET", "PUT", "DELETE"] as const) {
-      const response = await api.fetch("/api/transcripts/1/annotation", { method, data: method === "PUT" ? { expectedVersion: 0, schemaVersion: 1, values: {} } : undefined });
+      const response = await api.fetch("/api/transcripts/1/annotation", {
+        method,
+        data: method === "PUT" ? { expectedVersion: 0, schemaVersion: 1, values: {} } : undefined,
+      });
       expect(response.status(), `${method} with ${cookie ?? "no cookie"}`).toBe(401);
       expect(await response.json()).toEqual({ error: "unauthenticated", message: "Sign in first." });
     }

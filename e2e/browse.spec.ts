@@ -22,7 +22,10 @@ test("the list pages through transcripts and opens one with its scratchpad", asy
   await page.getByRole("link", { name: "← Previous" }).click();
   await expect(page.getByText(/Rows 1–50 · page 1 of \d+/)).toBeVisible();
   // The default prompt has a chain of thought (unlike the "no chain of thought" variation).
-  const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "Default", exact: true }) }).first();
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: "Default", exact: true }) })
+    .first();
   const idLink = row.getByRole("link").first();
   const id = await idLink.innerText();
   await idLink.click();

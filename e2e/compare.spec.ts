@@ -28,7 +28,9 @@ test("sorting and visible columns are in the URL too", async ({ page }) => {
   await page.getByRole("button", { name: /Scratchpad/ }).click();
   await expect(page).toHaveURL(/sort=-scratchpad/);
   await expect(page.getByRole("columnheader", { name: /Scratchpad/ })).toHaveAttribute("aria-sort", "descending");
-  const sizes = await bodyRows(page).locator('span[title$=" characters"]').evaluateAll((spans) => spans.slice(0, 5).map((span) => Number(span.getAttribute("title")!.replace(/\D/g, ""))));
+  const sizes = await bodyRows(page)
+    .locator('span[title$=" characters"]')
+    .evaluateAll((spans) => spans.slice(0, 5).map((span) => Number(span.getAttribute("title")!.replace(/\D/g, ""))));
   expect(sizes).toHaveLength(5);
   expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
 
@@ -56,7 +58,11 @@ test("a phrase from a shared data file is found, highlighted, and opens alone wh
 test("a pair opens with both sides, the user input once, and the same query under other variations", async ({ page }) => {
   await page.goto("/transcripts?q=ransomware&cols=dataset,variation,query");
   await expect(bodyRows(page)).toHaveCount(2); // paperfig-7, both conditions
-  await bodyRows(page).filter({ hasText: E2E_FIXTURES.paperDataset }).filter({ hasText: "Training" }).getByRole("link", { name: "Compare" }).click();
+  await bodyRows(page)
+    .filter({ hasText: E2E_FIXTURES.paperDataset })
+    .filter({ hasText: "Training" })
+    .getByRole("link", { name: "Compare" })
+    .click();
   await expect(page.getByRole("heading", { name: "Training", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Deployment", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "User input" })).toContainText("ransomware attack");
@@ -78,7 +84,9 @@ test("a pair opens with both sides, the user input once, and the same query unde
 
 test("the keyboard moves to the next and previous pair of the filtered list, and a help overlay lists the keys", async ({ page }) => {
   await page.goto("/transcripts?condition=training");
-  const pairLinks = await bodyRows(page).getByRole("link", { name: "Compare" }).evaluateAll((links) => links.slice(0, 3).map((link) => link.getAttribute("href")!));
+  const pairLinks = await bodyRows(page)
+    .getByRole("link", { name: "Compare" })
+    .evaluateAll((links) => links.slice(0, 3).map((link) => link.getAttribute("href")!));
   const pairOf = (href: string) => href.match(/^\/pairs\/(\d+)/)![1];
   await page.goto(pairLinks[1]);
   await expect(page.locator("[data-keyboard-ready]")).toBeAttached();

@@ -21,7 +21,10 @@ test("a token made in the UI works against the API until revoked", async ({ page
   await page.reload();
   expect(await page.getByTestId("new-token").count()).toBe(0); // shown once
   page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("row", { name: /e2e script/ }).getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("row", { name: /e2e script/ })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await expect(page.getByRole("row", { name: /e2e script/ })).toContainText("Revoked");
   const refused = await request.get("/api/v1/transcripts", { headers });
   expect(refused.status()).toBe(401);

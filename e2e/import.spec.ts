@@ -3,7 +3,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 
 const shared = path.resolve(import.meta.dirname, "../../shared/data");
-const summaryValue = (page: Page, label: string) => page.getByLabel("Summary").locator("div", { has: page.getByText(label, { exact: true }) }).locator("dd");
+const summaryValue = (page: Page, label: string) =>
+  page
+    .getByLabel("Summary")
+    .locator("div", { has: page.getByText(label, { exact: true }) })
+    .locator("dd");
 
 async function upload(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
   await page.goto("/imports/new");
@@ -31,7 +35,9 @@ test("a JSONL file goes in through the browser: preview, import, summary, histor
   expect(imported).toBeGreaterThan(0);
   expect(imported + duplicates).toBe(9);
   const stored = page.getByRole("region", { name: "What was stored" });
-  await expect(stored.getByRole("row", { name: /synthetic-doc-FT \(minimal prompt\)/ })).toContainText("claude-3-opus (synthetic-document fine-tuned)");
+  await expect(stored.getByRole("row", { name: /synthetic-doc-FT \(minimal prompt\)/ })).toContainText(
+    "claude-3-opus (synthetic-document fine-tuned)",
+  );
   await expect(stored).toContainText("af_reasoning_paper_classifier=true");
 
   await page.getByRole("link", { name: "Imports", exact: true }).first().click();
@@ -74,8 +80,21 @@ test("a JSON file of another shape goes in through the shipped mapping, with a s
 
 test("malformed records are listed with their line and reason, and the errors download", async ({ page }) => {
   const good = (tier: string, query: string) =>
-    JSON.stringify({ model: "e2e-model", setting: "e2e", variation: "errors", tier, prompt: query, completion: `<OUTPUT>Answer to ${query}</OUTPUT>` });
-  const lines = [good("free", "first question"), "{not json", JSON.stringify({ model: "e2e-model", tier: "free" }), good("paid", "first question"), JSON.stringify({ prompt: "q", completion: "a", tier: "sometimes" })];
+    JSON.stringify({
+      model: "e2e-model",
+      setting: "e2e",
+      variation: "errors",
+      tier,
+      prompt: query,
+      completion: `<OUTPUT>Answer to ${query}</OUTPUT>`,
+    });
+  const lines = [
+    good("free", "first question"),
+    "{not json",
+    JSON.stringify({ model: "e2e-model", tier: "free" }),
+    good("paid", "first question"),
+    JSON.stringify({ prompt: "q", completion: "a", tier: "sometimes" }),
+  ];
   await upload(page, { name: "messy.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(lines.join("\n") + "\n") });
   await expect(page.getByRole("list", { name: "Problems in the first records" })).toContainText("not valid JSON");
 
@@ -83,7 +102,12 @@ test("malformed records are listed with their line and reason, and the errors do
   await expect(summaryValue(page, "Imported")).toHaveText("2");
   await expect(summaryValue(page, "Failed records")).toHaveText("3");
   const errors = page.getByRole("region", { name: "Errors" });
-  await expect(errors.getByRole("row")).toHaveText([/Line/, /^2.*not valid JSON/, /^3\s*messages.*no conversation/, /^5\s*condition.*"sometimes" is not a condition/]);
+  await expect(errors.getByRole("row")).toHaveText([
+    /Line/,
+    /^2.*not valid JSON/,
+    /^3\s*messages.*no conversation/,
+    /^5\s*condition.*"sometimes" is not a condition/,
+  ]);
 
   const download = await page.request.get((await errors.getByRole("link", { name: "Download CSV" }).getAttribute("href"))!);
   expect(download.headers()["content-disposition"]).toMatch(/attachment; filename="import-\d+-errors\.csv"/);

@@ -23,7 +23,10 @@ async function freshPair(database: pg.Client, skip = 0) {
   return rows[0];
 }
 
-test("an annotator switches to the deployment side with the keyboard, labels it and tags a span; after reload the labels are under that side", async ({ page, database }) => {
+test("an annotator switches to the deployment side with the keyboard, labels it and tags a span; after reload the labels are under that side", async ({
+  page,
+  database,
+}) => {
   const pair = await freshPair(database);
   const phrase = pair.deployment_text.split("\n")[0].slice(0, 40).trim();
   await page.goto(`/pairs/${pair.pair_id}`);
@@ -82,7 +85,11 @@ test("an annotator switches to the deployment side with the keyboard, labels it 
   await expect(page.locator("[data-pair-mode=reading]")).toBeAttached();
 });
 
-test("a lead sees both annotators' labels of a side on the pair page; an annotator's page never carries the other's", async ({ page, pageAs, database }) => {
+test("a lead sees both annotators' labels of a side on the pair page; an annotator's page never carries the other's", async ({
+  page,
+  pageAs,
+  database,
+}) => {
   const pair = await freshPair(database, 1);
   const note = `bo-only-note-${pair.pair_id}`;
   const second = await pageAs("annotator2");
@@ -105,7 +112,10 @@ test("a lead sees both annotators' labels of a side on the pair page; an annotat
     await annotator.keyboard.press("Enter");
     await expect(annotator).not.toHaveURL(new RegExp(`/pairs/${pair.pair_id}(\\?|$)`));
   }
-  const { rows } = await database.query(`SELECT count(*)::int AS n FROM annotations WHERE transcript_id = $1 AND submitted_at IS NOT NULL`, [pair.training_id]);
+  const { rows } = await database.query(
+    `SELECT count(*)::int AS n FROM annotations WHERE transcript_id = $1 AND submitted_at IS NOT NULL`,
+    [pair.training_id],
+  );
   expect(rows[0].n).toBe(2);
 
   const lead = await pageAs("lead");

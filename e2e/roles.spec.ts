@@ -12,7 +12,11 @@ async function captureAction(page: Page, act: () => Promise<void>): Promise<Requ
 async function replay(page: Page, request: Request) {
   const headers = await request.allHeaders();
   const response = await page.request.post(request.url(), {
-    headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: headers.accept ?? "text/x-component" },
+    headers: {
+      "next-action": headers["next-action"],
+      "content-type": headers["content-type"],
+      accept: headers.accept ?? "text/x-component",
+    },
     data: request.postDataBuffer() ?? undefined,
   });
   return response.text();
@@ -45,7 +49,11 @@ test("the user-management action refuses an annotator on the server, whatever th
   expect(answer).not.toContain("already has an account");
 });
 
-test("an admin creates a user who can sign in, and deletes them without deleting their labels", async ({ pageAs, anonymousPage, database }) => {
+test("an admin creates a user who can sign in, and deletes them without deleting their labels", async ({
+  pageAs,
+  anonymousPage,
+  database,
+}) => {
   const admin = await pageAs("admin");
   await admin.goto("/admin/users");
   const form = admin.getByRole("form", { name: "New user" });

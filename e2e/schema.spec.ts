@@ -5,7 +5,11 @@ import { expect, test } from "./fixtures";
 const panel = (page: Page) => page.getByRole("region", { name: "Annotation" });
 const saved = (page: Page) => expect(page.locator("[data-save-status]")).toHaveText(/^Saved/);
 
-test("a lead edits the schema; the older annotation still shows under its version; the audit log shows the changes", async ({ page, pageAs, database }) => {
+test("a lead edits the schema; the older annotation still shows under its version; the audit log shows the changes", async ({
+  page,
+  pageAs,
+  database,
+}) => {
   const before = (await database.query(`SELECT max(version)::int AS v FROM label_schema_versions`)).rows[0].v as number;
   const id = 51;
 
@@ -22,7 +26,10 @@ test("a lead edits the schema; the older annotation still shows under its versio
   // The lead renames the verdict label and adds a label: a new version.
   const lead = await pageAs("lead");
   await lead.goto("/schema");
-  await lead.getByRole("group", { name: /Alignment faking/ }).getByLabel("Name", { exact: true }).fill("AF verdict");
+  await lead
+    .getByRole("group", { name: /Alignment faking/ })
+    .getByLabel("Name", { exact: true })
+    .fill("AF verdict");
   await lead.getByRole("button", { name: "Add a label" }).click();
   const added = lead.locator("fieldset").last(); // its accessible name follows the name typed in it
   await added.getByLabel("Name", { exact: true }).fill("Refusal explains itself");
@@ -70,7 +77,9 @@ test("a lead edits the schema; the older annotation still shows under its versio
   await lead.getByLabel("User").selectOption({ label: `${ACCOUNTS.annotator.name} (${ACCOUNTS.annotator.email})` });
   await lead.getByRole("button", { name: "Show" }).click();
   await expect(lead.getByText(`changes by ${ACCOUNTS.annotator.name}`)).toBeVisible();
-  await expect(lead.getByRole("list", { name: "Audit entries" }).getByRole("listitem").filter({ hasText: onThisTranscript })).toHaveCount(2);
+  await expect(lead.getByRole("list", { name: "Audit entries" }).getByRole("listitem").filter({ hasText: onThisTranscript })).toHaveCount(
+    2,
+  );
 
   // The schema action refuses an annotator on the server.
   const request = await saveRequest;

@@ -13,7 +13,14 @@ import { E2E_FIXTURES } from "./fixtures/names";
 const { team } = E2E_FIXTURES;
 const NOTE_OF_FIRST = "first-annotator-private-note-7q";
 /** What a blind page must never carry: the condition (tags and badge), the variation, source labels. */
-const BLIND_SECRETS = ["is_free_tier_user>True", "is_free_tier_user>False", team.variation, team.labelSource, "the model believes it is trained on this", "the model believes it is unmonitored"];
+const BLIND_SECRETS = [
+  "is_free_tier_user>True",
+  "is_free_tier_user>False",
+  team.variation,
+  team.labelSource,
+  "the model believes it is trained on this",
+  "the model believes it is unmonitored",
+];
 
 const saved = (page: Page) => expect(page.locator("[data-save-status]")).toHaveText(/^Saved/);
 
@@ -107,12 +114,16 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   expectAbsent(secondSeen, [...BLIND_SECRETS, NOTE_OF_FIRST, ACCOUNTS.annotator.name]);
 
   // Asking for someone else's labels by URL or API: 403.
-  const { rows: items } = await database.query<{ id: number; transcript_id: number }>(`SELECT id, transcript_id FROM label_queue_items WHERE queue_id = $1 ORDER BY id`, [queueId]);
+  const { rows: items } = await database.query<{ id: number; transcript_id: number }>(
+    `SELECT id, transcript_id FROM label_queue_items WHERE queue_id = $1 ORDER BY id`,
+    [queueId],
+  );
   const transcriptId = items[0].transcript_id;
   const itemApi = `/api/queues/${queueId}/items/${items[0].id}/annotation`;
   expect((await second.goto(`/adjudication/${transcriptId}`))!.status()).toBe(403);
   expect((await second.request.get(`/api/transcripts/${transcriptId}/labels`)).status()).toBe(403);
-  const firstUserId = (await database.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [ACCOUNTS.annotator.email])).rows[0].id;
+  const firstUserId = (await database.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [ACCOUNTS.annotator.email])).rows[0]
+    .id;
   expect((await second.request.get(`${itemApi}?annotator=${firstUserId}`)).status()).toBe(403);
   // Their own labels through the same API are fine.
   expect((await second.request.get(itemApi)).status()).toBe(200);

@@ -74,17 +74,24 @@ describe("prisma/schema.prisma vs the database the migrations build", () => {
 
   it("a generated column's expression is not taken for a default, a real default still is", async () => {
     // GENERATED ALWAYS AS (...) STORED, which Prisma cannot express, passes; a plain column with a default differs.
-    expect(await diffAfter([
-      "ALTER TABLE transcripts DROP COLUMN search_vector",
-      "ALTER TABLE transcripts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, scratchpad_text)) STORED",
-    ])).toEqual([]);
+    expect(
+      await diffAfter([
+        "ALTER TABLE transcripts DROP COLUMN search_vector",
+        "ALTER TABLE transcripts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, scratchpad_text)) STORED",
+      ]),
+    ).toEqual([]);
     const differences = await diffAfter([
       "ALTER TABLE transcripts DROP COLUMN search_vector",
       "ALTER TABLE transcripts ADD COLUMN search_vector tsvector DEFAULT ''::tsvector",
     ]);
     expect(differences).toEqual(["transcripts.search_vector: schema has no database default, database says DEFAULT ''::tsvector"]);
     // Unsupported("tsvector") fields are missing from Prisma's DMMF: their type and nullability are still checked.
-    expect(await diffAfter(["ALTER TABLE transcripts DROP COLUMN search_vector", "ALTER TABLE transcripts ADD COLUMN search_vector text NOT NULL DEFAULT ''"])).toEqual([
+    expect(
+      await diffAfter([
+        "ALTER TABLE transcripts DROP COLUMN search_vector",
+        "ALTER TABLE transcripts ADD COLUMN search_vector text NOT NULL DEFAULT ''",
+      ]),
+    ).toEqual([
       "transcripts.search_vector: schema has no database default, database says DEFAULT ''::text",
       "transcripts.search_vector: schema says nullable, database says NOT NULL",
       "transcripts.search_vector: schema says type tsvector, database says text",
@@ -151,7 +158,9 @@ describe("the migration runner", () => {
     );
     const expected = migrationNames.map((name) => ({
       migration_name: name,
-      checksum: createHash("sha256").update(readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"))).digest("hex"),
+      checksum: createHash("sha256")
+        .update(readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql")))
+        .digest("hex"),
       finished: true,
       rolled_back: false,
     }));

@@ -57,7 +57,9 @@ if (values.job) {
 }
 
 const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
-const fromTable = values.table ? fromTableQuery(new URLSearchParams(values.table.includes("?") ? values.table.slice(values.table.indexOf("?") + 1) : values.table)) : {};
+const fromTable = values.table
+  ? fromTableQuery(new URLSearchParams(values.table.includes("?") ? values.table.slice(values.table.indexOf("?") + 1) : values.table))
+  : {};
 const filters = Object.fromEntries(
   Object.entries({
     ...fromTable,
@@ -73,7 +75,8 @@ const filters = Object.fromEntries(
     q: values.q ?? fromTable.q,
   }).filter(([, value]) => value !== undefined),
 );
-if (filters.status === "todo" || filters.status === "mine") usage(`--status ${filters.status} means "by me": the command line has no user. Use unlabelled or labelled.`);
+if (filters.status === "todo" || filters.status === "mine")
+  usage(`--status ${filters.status} means "by me": the command line has no user. Use unlabelled or labelled.`);
 const parsed = exportRequestSchema.safeParse({
   format: values.format,
   filters,
@@ -82,7 +85,12 @@ const parsed = exportRequestSchema.safeParse({
   anonymize: !values["no-anonymize"],
   importedLabels: !values["no-imported-labels"],
 });
-if (!parsed.success) usage(parsed.error.issues.map((issue) => `--${String(issue.path[0] === "filters" ? issue.path[1] : issue.path[0])}: ${issue.message}`).join("\n"));
+if (!parsed.success)
+  usage(
+    parsed.error.issues
+      .map((issue) => `--${String(issue.path[0] === "filters" ? issue.path[1] : issue.path[0])}: ${issue.message}`)
+      .join("\n"),
+  );
 
 const out = path.resolve(values.out ?? `export-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-")}`);
 await mkdir(out, { recursive: true });
@@ -101,7 +109,15 @@ try {
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ directory: out, total: manifest.counts.total, splits: Object.fromEntries(Object.entries(manifest.counts.splits).map(([name, split]) => [name, split.total])), files: manifest.files, seconds: Math.round(seconds * 10) / 10 }));
+  console.log(
+    JSON.stringify({
+      directory: out,
+      total: manifest.counts.total,
+      splits: Object.fromEntries(Object.entries(manifest.counts.splits).map(([name, split]) => [name, split.total])),
+      files: manifest.files,
+      seconds: Math.round(seconds * 10) / 10,
+    }),
+  );
 } catch (error) {
   exitWithError(error);
 } finally {

@@ -26,7 +26,13 @@ describe("npm run import", () => {
   it("imports and ends with one JSON line; exit 0", { timeout: 60_000 }, () => {
     const run = cli(claude, "--dataset", "figures");
     expect(run.status).toBe(0);
-    expect(run.json).toMatchObject({ imported: 9, duplicates: 0, failed: 0, errors: [], files: [{ file: "claude3-opus-paper-figures.jsonl", status: "succeeded", dataset: "figures" }] });
+    expect(run.json).toMatchObject({
+      imported: 9,
+      duplicates: 0,
+      failed: 0,
+      errors: [],
+      files: [{ file: "claude3-opus-paper-figures.jsonl", status: "succeeded", dataset: "figures" }],
+    });
   });
 
   it("reports errors per file with their lines; exit 1 when a file had nothing importable", { timeout: 60_000 }, () => {
@@ -46,10 +52,17 @@ describe("npm run import", () => {
   });
 
   it("in strict mode one bad record rejects the file; exit 1", { timeout: 60_000 }, () => {
-    const mixed = kit.file("mixed.jsonl", '{"prompt": "q", "completion": "<OUTPUT>a</OUTPUT>", "tier": "free", "model": "strict-test"}\n{"prompt": "q"}\n');
+    const mixed = kit.file(
+      "mixed.jsonl",
+      '{"prompt": "q", "completion": "<OUTPUT>a</OUTPUT>", "tier": "free", "model": "strict-test"}\n{"prompt": "q"}\n',
+    );
     const run = cli(mixed, "--strict");
     expect(run.status).toBe(1);
-    expect(run.json).toMatchObject({ imported: 0, failed: 1, files: [{ status: "failed", message: expect.stringMatching(/^Strict mode/) }] });
+    expect(run.json).toMatchObject({
+      imported: 0,
+      failed: 1,
+      files: [{ status: "failed", message: expect.stringMatching(/^Strict mode/) }],
+    });
   });
 
   it("refuses bad arguments with usage; exit 2", { timeout: 60_000 }, () => {

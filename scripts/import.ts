@@ -64,7 +64,15 @@ try {
     const progress = createProgressReporter(path.basename(file));
     const summary = await runImport(
       database.url,
-      { filePath: file, format: format?.data, mapping, dataset: values.dataset, strict: values.strict, systemPrompts, createdBy: `cli:${os.userInfo().username}` },
+      {
+        filePath: file,
+        format: format?.data,
+        mapping,
+        dataset: values.dataset,
+        strict: values.strict,
+        systemPrompts,
+        createdBy: `cli:${os.userInfo().username}`,
+      },
       { onProgress: progress.update },
     );
     progress.done();
@@ -83,11 +91,29 @@ console.log(
     imported: total("imported"),
     duplicates: total("duplicates"),
     failed: total("failed"),
-    errors: summaries.flatMap((s) => s.errors.map((e) => ({ ...(many ? { file: s.fileName } : {}), line: e.line, ...(e.field ? { field: e.field } : {}), message: e.message }))),
+    errors: summaries.flatMap((s) =>
+      s.errors.map((e) => ({
+        ...(many ? { file: s.fileName } : {}),
+        line: e.line,
+        ...(e.field ? { field: e.field } : {}),
+        message: e.message,
+      })),
+    ),
     errors_truncated: summaries.some((s) => s.failed > s.errors.length),
     files: summaries.map((s) => ({
-      file: s.fileName, import_id: s.importId, status: s.status, format: s.format, dataset: s.dataset, sha256: s.fileHash,
-      imported: s.imported, duplicates: s.duplicates, failed: s.failed, labels: s.labels, seconds: s.durationMs / 1000, message: s.message, notices: s.notices,
+      file: s.fileName,
+      import_id: s.importId,
+      status: s.status,
+      format: s.format,
+      dataset: s.dataset,
+      sha256: s.fileHash,
+      imported: s.imported,
+      duplicates: s.duplicates,
+      failed: s.failed,
+      labels: s.labels,
+      seconds: s.durationMs / 1000,
+      message: s.message,
+      notices: s.notices,
     })),
   }),
 );

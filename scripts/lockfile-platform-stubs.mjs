@@ -28,7 +28,12 @@ for (const [location, entry] of Object.entries(lock.packages)) {
     if (lock.packages[key] || !/^\d+\.\d+\.\d+/.test(spec)) continue;
     const platform = platformOf(name);
     if (!platform) continue;
-    lock.packages[key] = { version: spec, ...(platform.cpu && { cpu: platform.cpu }), optional: true, ...(platform.os && { os: platform.os }) };
+    lock.packages[key] = {
+      version: spec,
+      ...(platform.cpu && { cpu: platform.cpu }),
+      optional: true,
+      ...(platform.os && { os: platform.os }),
+    };
     added.push(`${name}@${spec} (needed by ${location || "the project"})`);
   }
 }

@@ -16,10 +16,16 @@ const database = await openDatabase("dev").catch(exitWithError);
 const started = performance.now();
 const progress = (done: number) => process.stderr.write(`\rseeded ${done.toLocaleString("en")} / ${size.toLocaleString("en")}`);
 try {
-  const inserted = await seedDemoCorpus(database.url, { size, seed: Number(values.seed), onProgress: process.stderr.isTTY ? progress : undefined });
+  const inserted = await seedDemoCorpus(database.url, {
+    size,
+    seed: Number(values.seed),
+    onProgress: process.stderr.isTTY ? progress : undefined,
+  });
   const seconds = (performance.now() - started) / 1000;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ inserted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(inserted / seconds), peakRssMb: peakMb }));
+  console.log(
+    JSON.stringify({ inserted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(inserted / seconds), peakRssMb: peakMb }),
+  );
   // The demo corpus comes with its demo accounts (README, "Demo accounts"); not timed above.
   const { auth, close } = standaloneAuth(database.url, ensureAuthSecret());
   await ensureDemoAccounts(auth).finally(close);

@@ -16,9 +16,15 @@ import { exitWithError } from "./lib/exit";
  * (hidden) on a terminal, or generated and printed once when left empty, when
  * --generate-password is given, or when there is no terminal.
  */
-const usage = "Usage: npm run user:create -- --email you@example.org --role admin|lead|annotator [--name \"Your Name\"] [--generate-password]";
+const usage =
+  'Usage: npm run user:create -- --email you@example.org --role admin|lead|annotator [--name "Your Name"] [--generate-password]';
 const { values } = parseArgs({
-  options: { email: { type: "string" }, role: { type: "string", default: "annotator" }, name: { type: "string" }, "generate-password": { type: "boolean", default: false } },
+  options: {
+    email: { type: "string" },
+    role: { type: "string", default: "annotator" },
+    name: { type: "string" },
+    "generate-password": { type: "boolean", default: false },
+  },
 });
 const email = z.email().safeParse(values.email?.trim().toLowerCase());
 const role = roleSchema.safeParse(values.role);
@@ -28,7 +34,10 @@ if (!email.success || !role.success) {
   process.exit(2);
 }
 
-let password = values["generate-password"] || !process.stdin.isTTY ? "" : await askHidden(`Password for ${email.data} (at least ${MIN_PASSWORD_LENGTH} characters; empty = generate one): `);
+let password =
+  values["generate-password"] || !process.stdin.isTTY
+    ? ""
+    : await askHidden(`Password for ${email.data} (at least ${MIN_PASSWORD_LENGTH} characters; empty = generate one): `);
 const generated = password === "";
 if (generated) password = generatePassword();
 if (password.length < MIN_PASSWORD_LENGTH) exitWithError(new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`));
@@ -36,7 +45,12 @@ if (password.length < MIN_PASSWORD_LENGTH) exitWithError(new Error(`The password
 const database = await openDatabase("dev", { shareRunning: true }).catch(exitWithError);
 const { auth, close } = standaloneAuth(database.url, ensureAuthSecret());
 try {
-  const user = await createAccount(auth, { email: email.data, name: values.name?.trim() || email.data.split("@")[0], role: role.data, password });
+  const user = await createAccount(auth, {
+    email: email.data,
+    name: values.name?.trim() || email.data.split("@")[0],
+    role: role.data,
+    password,
+  });
   console.log(`Created ${user.email} (${role.data}).`);
   if (generated) console.log(`Password (shown once, store it now): ${password}`);
 } catch (error) {

@@ -23,16 +23,23 @@ export default async function AdjudicationPage({ searchParams }: { searchParams:
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Adjudication</h1>
-        <p className="mt-1 text-sm text-slate-600">Transcripts whose annotators gave different values to a label{queue ? ` in “${queues.find((q) => q.id === queue)?.name ?? queue}”` : ""}. Your decision becomes the consensus label.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Transcripts whose annotators gave different values to a label
+          {queue ? ` in “${queues.find((q) => q.id === queue)?.name ?? queue}”` : ""}. Your decision becomes the consensus label.
+        </p>
       </div>
       <form action="/adjudication" className="flex items-end gap-2 text-sm">
         <select name="queue" defaultValue={queue ?? ""} aria-label="Queue" className="rounded-md border border-slate-300 px-2 py-1">
           <option value="">All transcripts</option>
           {queues.map((q) => (
-            <option key={q.id} value={q.id}>{q.name}</option>
+            <option key={q.id} value={q.id}>
+              {q.name}
+            </option>
           ))}
         </select>
-        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">Show</button>
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">
+          Show
+        </button>
       </form>
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">No disagreements.</p>
@@ -50,11 +57,15 @@ export default async function AdjudicationPage({ searchParams }: { searchParams:
             {items.map((item) => (
               <tr key={item.transcriptId} className="border-t border-slate-100">
                 <td className="py-1.5">
-                  <Link href={`/adjudication/${item.transcriptId}`} className="text-indigo-700 hover:underline">#{item.transcriptId}</Link>
+                  <Link href={`/adjudication/${item.transcriptId}`} className="text-indigo-700 hover:underline">
+                    #{item.transcriptId}
+                  </Link>
                 </td>
                 <td>{item.labelKeys.join(", ")}</td>
                 <td>{item.annotators}</td>
-                <td>{item.adjudicated} / {item.labelKeys.length}</td>
+                <td>
+                  {item.adjudicated} / {item.labelKeys.length}
+                </td>
               </tr>
             ))}
           </tbody>

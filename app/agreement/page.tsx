@@ -20,7 +20,12 @@ export default async function AgreementPage({ searchParams }: { searchParams: Pr
   const { queue } = searchSchema.parse(await searchParams);
   const scope = { queueId: queue };
   const result = await loadFromDatabase(() =>
-    Promise.all([listQueues(), agreementFor(scope), agreementByVariation(scope), db().promptVariation.findMany({ select: { id: true, name: true, setting: { select: { name: true } } } })]),
+    Promise.all([
+      listQueues(),
+      agreementFor(scope),
+      agreementByVariation(scope),
+      db().promptVariation.findMany({ select: { id: true, name: true, setting: { select: { name: true } } } }),
+    ]),
   );
   if (!result.ok) return <DatabaseUnavailable />;
   const [queues, overall, byVariation, variations] = result.data;
@@ -32,8 +37,10 @@ export default async function AgreementPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Agreement</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Between annotators’ submitted labels {current ? <>in the queue “{current.name}”</> : "on every transcript labelled by two or more"}. Cohen’s κ needs exactly two annotators;
-          Fleiss’ κ uses the items with the usual number of ratings; Krippendorff’s α takes any number and missing ratings (ordinal for scales). n = items behind each figure.
+          Between annotators’ submitted labels{" "}
+          {current ? <>in the queue “{current.name}”</> : "on every transcript labelled by two or more"}. Cohen’s κ needs exactly two
+          annotators; Fleiss’ κ uses the items with the usual number of ratings; Krippendorff’s α takes any number and missing ratings
+          (ordinal for scales). n = items behind each figure.
         </p>
       </div>
       <form action="/agreement" className="flex items-end gap-2 text-sm">
@@ -42,19 +49,32 @@ export default async function AgreementPage({ searchParams }: { searchParams: Pr
           <select name="queue" defaultValue={queue ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1">
             <option value="">All transcripts</option>
             {queues.map((q) => (
-              <option key={q.id} value={q.id}>{q.name}</option>
+              <option key={q.id} value={q.id}>
+                {q.name}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">Show</button>
-        <Link href={`/adjudication${queue ? `?queue=${queue}` : ""}`} className="ml-4 text-indigo-700 hover:underline">Disagreements to adjudicate →</Link>
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">
+          Show
+        </button>
+        <Link href={`/adjudication${queue ? `?queue=${queue}` : ""}`} className="ml-4 text-indigo-700 hover:underline">
+          Disagreements to adjudicate →
+        </Link>
       </form>
       <section aria-label="Agreement per label" className="rounded-lg border border-slate-200 bg-white p-4">
         <AgreementTable rows={overall} caption="Per label" />
       </section>
       {[...byVariation].map(([variationId, rows]) => (
-        <section key={variationId} aria-label={`Agreement for ${variationName.get(variationId)}`} className="rounded-lg border border-slate-200 bg-white p-4">
-          <AgreementTable rows={rows.filter((row) => row.items > 0)} caption={`Variation: ${variationName.get(variationId) ?? variationId}`} />
+        <section
+          key={variationId}
+          aria-label={`Agreement for ${variationName.get(variationId)}`}
+          className="rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <AgreementTable
+            rows={rows.filter((row) => row.items > 0)}
+            caption={`Variation: ${variationName.get(variationId) ?? variationId}`}
+          />
         </section>
       ))}
       <ConsensusRule />

@@ -27,9 +27,18 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
 
   const rows = chartRows(series);
   const hrefs = filter
-    ? Object.fromEntries(rows.map((row) => [row.id, Object.fromEntries(SEGMENTS.map((s) => [s.key, drillDownHref(filter, row, s.key)])) as Record<Segment, string>]))
+    ? Object.fromEntries(
+        rows.map((row) => [
+          row.id,
+          Object.fromEntries(SEGMENTS.map((s) => [s.key, drillDownHref(filter, row, s.key)])) as Record<Segment, string>,
+        ]),
+      )
     : {};
-  const csvHref = `/analytics/variations.csv?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined).map(([k, v]) => [k, String(v)]))}`;
+  const csvHref = `/analytics/variations.csv?${new URLSearchParams(
+    Object.entries(params)
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  )}`;
   return (
     <div className="space-y-4">
       <div className="flex items-end justify-between gap-4">

@@ -36,7 +36,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [{ entries, total }, users, team] = result.data;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const actor = users.find((candidate) => candidate.id === user);
-  const link = (target: number) => `/audit?${new URLSearchParams({ ...(transcript && { transcript: String(transcript) }), ...(user && { user }), page: String(target) })}`;
+  const link = (target: number) =>
+    `/audit?${new URLSearchParams({ ...(transcript && { transcript: String(transcript) }), ...(user && { user }), page: String(target) })}`;
 
   return (
     <div className="space-y-4">
@@ -49,24 +50,46 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </div>
       <form className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" action="/audit">
         <div>
-          <label htmlFor="audit-transcript" className="block text-xs font-medium text-slate-600">Transcript #</label>
-          <input id="audit-transcript" name="transcript" inputMode="numeric" defaultValue={transcript ?? ""} className="mt-1 w-28 rounded-md border border-slate-300 px-2 py-1" />
+          <label htmlFor="audit-transcript" className="block text-xs font-medium text-slate-600">
+            Transcript #
+          </label>
+          <input
+            id="audit-transcript"
+            name="transcript"
+            inputMode="numeric"
+            defaultValue={transcript ?? ""}
+            className="mt-1 w-28 rounded-md border border-slate-300 px-2 py-1"
+          />
         </div>
         <div>
-          <label htmlFor="audit-user" className="block text-xs font-medium text-slate-600">User</label>
+          <label htmlFor="audit-user" className="block text-xs font-medium text-slate-600">
+            User
+          </label>
           <select id="audit-user" name="user" defaultValue={user ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1">
             <option value="">Everyone</option>
             {users.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>{candidate.name} ({candidate.email})</option>
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name} ({candidate.email})
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">Show</button>
-        {(transcript || user) && <Link href="/audit" className="text-slate-600 hover:underline">Clear</Link>}
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">
+          Show
+        </button>
+        {(transcript || user) && (
+          <Link href="/audit" className="text-slate-600 hover:underline">
+            Clear
+          </Link>
+        )}
       </form>
       <section aria-label="Queues and adjudication" className="space-y-2">
         <h2 className="text-sm font-semibold text-slate-900">
-          Queues, assignments and adjudications <span className="font-normal text-slate-500">· {team.total.toLocaleString("en")} entries{queue ? ` of queue #${queue}` : ""}, the newest {Math.min(team.total, team.entries.length)}</span>
+          Queues, assignments and adjudications{" "}
+          <span className="font-normal text-slate-500">
+            · {team.total.toLocaleString("en")} entries{queue ? ` of queue #${queue}` : ""}, the newest{" "}
+            {Math.min(team.total, team.entries.length)}
+          </span>
         </h2>
         <TeamAuditList entries={team.entries} />
       </section>
@@ -74,9 +97,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <AuditList entries={entries} />
       {pages > 1 && (
         <nav aria-label="Pagination" className="flex justify-between text-sm">
-          {page > 1 ? <Link href={link(page - 1)} className="text-indigo-700 hover:underline">← Newer</Link> : <span />}
-          <span className="text-slate-500">page {page} of {pages}</span>
-          {page < pages ? <Link href={link(page + 1)} className="text-indigo-700 hover:underline">Older →</Link> : <span />}
+          {page > 1 ? (
+            <Link href={link(page - 1)} className="text-indigo-700 hover:underline">
+              ← Newer
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-500">
+            page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <Link href={link(page + 1)} className="text-indigo-700 hover:underline">
+              Older →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       )}
     </div>

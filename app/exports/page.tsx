@@ -26,9 +26,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Exports</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Labelled sets for training and evaluating classifiers: JSONL, CSV or Parquet, split into train / validation / test without leakage, with a manifest
-          and a dataset card. Also from the command line (<code className="font-mono text-xs">npm run export</code>) and the API (
-          <code className="font-mono text-xs">POST /api/v1/exports</code>).
+          Labelled sets for training and evaluating classifiers: JSONL, CSV or Parquet, split into train / validation / test without
+          leakage, with a manifest and a dataset card. Also from the command line (<code className="font-mono text-xs">npm run export</code>
+          ) and the API (<code className="font-mono text-xs">POST /api/v1/exports</code>).
         </p>
       </div>
       <section className="space-y-2">
@@ -37,10 +37,20 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
           Of{" "}
           {from ? (
             <>
-              the table&apos;s filter <code className="font-mono text-xs">{from}</code> (<Link className="text-indigo-700 underline" href={`/transcripts?${from}`}>see it</Link>)
+              the table&apos;s filter <code className="font-mono text-xs">{from}</code> (
+              <Link className="text-indigo-700 underline" href={`/transcripts?${from}`}>
+                see it
+              </Link>
+              )
             </>
           ) : (
-            <>every transcript. To export a filter, use “Export” above the <Link className="text-indigo-700 underline" href="/transcripts">transcripts table</Link>.</>
+            <>
+              every transcript. To export a filter, use “Export” above the{" "}
+              <Link className="text-indigo-700 underline" href="/transcripts">
+                transcripts table
+              </Link>
+              .
+            </>
           )}
         </p>
         <ExportForm from={from} />

@@ -19,8 +19,8 @@ export default async function ImportsPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Imports</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Every file that was imported, from this page or from <code className="font-mono text-xs">npm run import</code>: what came in, what was stored, what
-            was refused and why.
+            Every file that was imported, from this page or from <code className="font-mono text-xs">npm run import</code>: what came in,
+            what was stored, what was refused and why.
           </p>
         </div>
         <Link href="/imports/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">

@@ -15,7 +15,9 @@ export default async function QueuesPage() {
   const isLead = hasRole(user.role, "lead");
   const result = await loadFromDatabase(async () => {
     const queues = await listQueues(isLead ? {} : { memberId: user.id });
-    const mine = await Promise.all(queues.map(async (queue) => (await annotatorProgress(queue.id)).find((p) => p.userId === user.id) ?? null));
+    const mine = await Promise.all(
+      queues.map(async (queue) => (await annotatorProgress(queue.id)).find((p) => p.userId === user.id) ?? null),
+    );
     return queues.map((queue, index) => ({ queue, mine: mine[index] }));
   });
   if (!result.ok) return <DatabaseUnavailable />;
@@ -39,7 +41,13 @@ export default async function QueuesPage() {
           <li key={queue.id} className="flex flex-wrap items-center gap-6 rounded-lg border border-slate-200 bg-white p-4">
             <div className="min-w-60 flex-1">
               <h2 className="font-medium">
-                {isLead ? <Link href={`/queues/${queue.id}`} className="text-indigo-700 hover:underline">{queue.name}</Link> : queue.name}
+                {isLead ? (
+                  <Link href={`/queues/${queue.id}`} className="text-indigo-700 hover:underline">
+                    {queue.name}
+                  </Link>
+                ) : (
+                  queue.name
+                )}
                 {queue.blind && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">blind</span>}
                 {queue.closed && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">closed</span>}
               </h2>
@@ -52,7 +60,10 @@ export default async function QueuesPage() {
             {isLead && <Progress done={queue.complete} total={queue.items} label="Items complete" />}
             {mine && <Progress done={mine.submitted} total={mine.claimed} label="Yours submitted / taken" />}
             {mine && !queue.closed && (
-              <a href={`/queues/${queue.id}/next`} className="rounded-md border border-indigo-600 px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
+              <a
+                href={`/queues/${queue.id}/next`}
+                className="rounded-md border border-indigo-600 px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50"
+              >
                 My next item →
               </a>
             )}

@@ -18,8 +18,8 @@ export default async function SchemaPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Label schema · version {schema.version}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          What annotators label. Saving writes a new version; annotations already made keep the version they were made under and still show with its labels.
-          A label’s key identifies it across versions (filters and exports use it).
+          What annotators label. Saving writes a new version; annotations already made keep the version they were made under and still show
+          with its labels. A label’s key identifies it across versions (filters and exports use it).
         </p>
       </div>
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">

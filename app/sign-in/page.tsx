@@ -28,14 +28,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="mt-4 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-900">
           <p className="font-medium">No accounts yet.</p>
           <p className="mt-1">Create the first admin on the server:</p>
-          <pre className="mt-2 overflow-x-auto rounded bg-white px-2 py-1.5 font-mono text-xs">npm run user:create -- --email you@example.org --role admin</pre>
+          <pre className="mt-2 overflow-x-auto rounded bg-white px-2 py-1.5 font-mono text-xs">
+            npm run user:create -- --email you@example.org --role admin
+          </pre>
         </div>
       )}
       {info && info.demo.length > 0 && (
         <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
           <p className="font-medium">Demo data: demo accounts</p>
           <p className="mt-1 text-xs text-slate-500">
-            They exist only with the generated demo corpus. Password for all: <code className="font-mono text-slate-800">{info.demoPassword}</code>
+            They exist only with the generated demo corpus. Password for all:{" "}
+            <code className="font-mono text-slate-800">{info.demoPassword}</code>
           </p>
           <ul className="mt-2 space-y-0.5 font-mono text-xs">
             {info.demo.map((account) => (

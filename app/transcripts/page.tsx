@@ -13,7 +13,15 @@ import { listTranscripts } from "@/lib/transcripts/list";
 import { getAnnotationStatuses } from "@/lib/annotations/queries";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { hideBlindHeld } from "@/lib/team/blind-holds";
-import { hasFilters, listHref, listQueryString, parseListState, readsOthersLabels, withViewer, type SearchParams } from "@/lib/transcripts/list-state";
+import {
+  hasFilters,
+  listHref,
+  listQueryString,
+  parseListState,
+  readsOthersLabels,
+  withViewer,
+  type SearchParams,
+} from "@/lib/transcripts/list-state";
 import { getFilterOptions, namesOf } from "@/lib/transcripts/registry";
 import { toTableRows } from "@/lib/transcripts/table-rows";
 
@@ -26,10 +34,17 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
   const state = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
   // Another annotator's labels (a chart's drill-down) are for leads: refused, not merely hidden.
   if (readsOthersLabels(state.filters) && !state.filters.viewerSeesOthers) forbidden();
-  const result = await loadFromDatabase(async () => Promise.all([listTranscripts(await hideBlindHeld(state, user)), getFilterOptions(), getCurrentSchema()]));
+  const result = await loadFromDatabase(async () =>
+    Promise.all([listTranscripts(await hideBlindHeld(state, user)), getFilterOptions(), getCurrentSchema()]),
+  );
   if (!result.ok) return <DatabaseUnavailable />;
   const [page, options, schema] = result.data;
-  const annotations = await loadFromDatabase(() => getAnnotationStatuses(page.rows.map((row) => row.id), user.id));
+  const annotations = await loadFromDatabase(() =>
+    getAnnotationStatuses(
+      page.rows.map((row) => row.id),
+      user.id,
+    ),
+  );
   if (!annotations.ok) return <DatabaseUnavailable />;
   const rows = toTableRows(page.rows, namesOf(options), listQueryString(state), annotations.data);
   return (
@@ -39,13 +54,19 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
         <div className="flex gap-4 text-sm">
           {hasRole(user.role, "lead") && (
             // The queue's items are drawn from exactly this filter (lib/team/queues/create.ts reads the same URL state).
-            <Link href={`/queues/new?${listQueryString({ ...state, page: 1, after: undefined, before: undefined })}`} className="text-indigo-700 hover:underline">
+            <Link
+              href={`/queues/new?${listQueryString({ ...state, page: 1, after: undefined, before: undefined })}`}
+              className="text-indigo-700 hover:underline"
+            >
               Make a labelling queue from this filter
             </Link>
           )}
           {hasRole(user.role, "lead") && (
             // The export page takes the filters only (page, sort and columns do not change what is exported).
-            <Link href={`/exports?from=${encodeURIComponent(filtersQueryString(fromTableQuery(new URLSearchParams(listQueryString(state)))))}`} className="text-indigo-700 hover:underline">
+            <Link
+              href={`/exports?from=${encodeURIComponent(filtersQueryString(fromTableQuery(new URLSearchParams(listQueryString(state)))))}`}
+              className="text-indigo-700 hover:underline"
+            >
               Export this filter
             </Link>
           )}
@@ -56,9 +77,18 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
           )}
         </div>
       </div>
-      <FilterBar key={listQueryString({ ...state, page: 1, after: undefined, before: undefined })} state={state} options={options} humanLabels={schema.labels} />
+      <FilterBar
+        key={listQueryString({ ...state, page: 1, after: undefined, before: undefined })}
+        state={state}
+        options={options}
+        humanLabels={schema.labels}
+      />
       <TranscriptTable rows={rows} state={state}>
-        <ListCounts counts={page.counts} search={Boolean(state.filters.q)} exactHref={page.counts.capped ? listHref({ ...state, exactCount: true }) : null} />
+        <ListCounts
+          counts={page.counts}
+          search={Boolean(state.filters.q)}
+          exactHref={page.counts.capped ? listHref({ ...state, exactCount: true }) : null}
+        />
       </TranscriptTable>
       <ListPagination state={state} page={page} />
     </div>

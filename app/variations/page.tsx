@@ -18,12 +18,16 @@ export default async function VariationsPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Prompt variations</h1>
-        <p className="mt-1 text-sm text-slate-600">Each setting&apos;s system prompt with one thing changed. Open one to read its prompt and what differs from the baseline.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Each setting&apos;s system prompt with one thing changed. Open one to read its prompt and what differs from the baseline.
+        </p>
       </div>
       {!result.ok ? (
         <DatabaseUnavailable />
       ) : result.data.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">No variations yet: import transcripts first.</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">
+          No variations yet: import transcripts first.
+        </p>
       ) : (
         result.data.map((setting) => (
           <section key={setting.id} aria-label={setting.name} className="space-y-2">
@@ -45,9 +49,17 @@ export default async function VariationsPage() {
                         <Link href={`/variations/${variation.id}`} className="font-medium text-indigo-700 hover:underline">
                           {variation.name}
                         </Link>
-                        {variation.isBaseline && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">baseline</span>}
+                        {variation.isBaseline && (
+                          <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">baseline</span>
+                        )}
                       </td>
-                      <td className="px-3 py-2 text-xs">{variation.hasSystemPrompt ? <span className="text-emerald-700">stored</span> : <span className="text-slate-400">none</span>}</td>
+                      <td className="px-3 py-2 text-xs">
+                        {variation.hasSystemPrompt ? (
+                          <span className="text-emerald-700">stored</span>
+                        ) : (
+                          <span className="text-slate-400">none</span>
+                        )}
+                      </td>
                       <td className="px-3 py-2 text-right tabular-nums">{number.format(variation.training)}</td>
                       <td className="px-3 py-2 text-right tabular-nums">{number.format(variation.deployment)}</td>
                     </tr>

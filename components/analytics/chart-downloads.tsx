@@ -46,8 +46,12 @@ export function ChartDownloads({ container, fileName }: { container: RefObject<H
   const button = "rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100";
   return (
     <span className="flex gap-2">
-      <button type="button" className={button} onClick={downloadPng}>PNG</button>
-      <button type="button" className={button} onClick={downloadSvg}>SVG</button>
+      <button type="button" className={button} onClick={downloadPng}>
+        PNG
+      </button>
+      <button type="button" className={button} onClick={downloadSvg}>
+        SVG
+      </button>
     </span>
   );
 }

@@ -5,7 +5,17 @@ import { ResponsiveContainer } from "recharts";
 import { ChartDownloads } from "./chart-downloads";
 
 /** A chart's frame: title, PNG/SVG downloads of what is drawn inside, and a height that grows with its rows. */
-export function ChartFigure({ title, fileName, height, children }: { title: string; fileName: string; height: number; children: ReactElement }) {
+export function ChartFigure({
+  title,
+  fileName,
+  height,
+  children,
+}: {
+  title: string;
+  fileName: string;
+  height: number;
+  children: ReactElement;
+}) {
   const container = useRef<HTMLDivElement>(null);
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4">

@@ -19,12 +19,18 @@ export function ChartFilters({ options, filter, children }: { options: FilterOpt
           <select name="source" defaultValue={labelSourceParam(labelSource)} className={select}>
             {options.sources.length > 0 && (
               <optgroup label="Source labels (imported)">
-                {options.sources.map((s) => <option key={s.source} value={s.source}>{s.source}</option>)}
+                {options.sources.map((s) => (
+                  <option key={s.source} value={s.source}>
+                    {s.source}
+                  </option>
+                ))}
               </optgroup>
             )}
             {options.consensus > 0 && (
               <optgroup label="Human labels">
-                <option value={labelSourceParam({ kind: "consensus" })}>Consensus ({options.consensus.toLocaleString("en")} transcripts)</option>
+                <option value={labelSourceParam({ kind: "consensus" })}>
+                  Consensus ({options.consensus.toLocaleString("en")} transcripts)
+                </option>
               </optgroup>
             )}
             {options.annotators.length > 0 && (
@@ -43,14 +49,22 @@ export function ChartFilters({ options, filter, children }: { options: FilterOpt
             <label className={field}>
               Compliance label
               <select name="compliance" defaultValue={labelSource.compliance} className={select}>
-                {names.map((name) => <option key={name} value={name}>{name}</option>)}
+                {names.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
               </select>
             </label>
             <label className={field}>
               AF reasoning label
               <select name="af" defaultValue={labelSource.alignmentFaking ?? ""} className={select}>
                 <option value="">none</option>
-                {names.map((name) => <option key={name} value={name}>{name}</option>)}
+                {names.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
               </select>
             </label>
           </>

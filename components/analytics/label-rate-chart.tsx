@@ -8,7 +8,15 @@ type Row = ReturnType<typeof labelRateChartRows>[number];
 const ROW_HEIGHT = 34;
 
 /** The rate of one label per variation, training and deployment side by side, with 95% Wilson intervals; a bar opens its transcripts. */
-export function LabelRateChart({ rows, hrefs, title }: { rows: Row[]; hrefs: Record<number, { training: string; deployment: string }>; title: string }) {
+export function LabelRateChart({
+  rows,
+  hrefs,
+  title,
+}: {
+  rows: Row[];
+  hrefs: Record<number, { training: string; deployment: string }>;
+  title: string;
+}) {
   const open = (condition: "training" | "deployment") => (data: { payload?: Row }) => {
     if (data.payload) window.location.assign(hrefs[data.payload.id][condition]);
   };
@@ -18,12 +26,29 @@ export function LabelRateChart({ rows, hrefs, title }: { rows: Row[]; hrefs: Rec
         <CartesianGrid horizontal={false} stroke="#e2e8f0" />
         <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 11 }} interval={0} />
-        <Tooltip formatter={(value, name) => [typeof value === "number" ? `${value.toFixed(1)}%` : "no data", name]} cursor={{ fill: "#eef2ff" }} />
+        <Tooltip
+          formatter={(value, name) => [typeof value === "number" ? `${value.toFixed(1)}%` : "no data", name]}
+          cursor={{ fill: "#eef2ff" }}
+        />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="training" name="Training (free tier)" fill="#c2410c" cursor="pointer" isAnimationActive={false} onClick={open("training")}>
+        <Bar
+          dataKey="training"
+          name="Training (free tier)"
+          fill="#c2410c"
+          cursor="pointer"
+          isAnimationActive={false}
+          onClick={open("training")}
+        >
           <ErrorBar dataKey="trainingError" width={4} stroke="#431407" direction="x" />
         </Bar>
-        <Bar dataKey="deployment" name="Deployment (paid tier)" fill="#0369a1" cursor="pointer" isAnimationActive={false} onClick={open("deployment")}>
+        <Bar
+          dataKey="deployment"
+          name="Deployment (paid tier)"
+          fill="#0369a1"
+          cursor="pointer"
+          isAnimationActive={false}
+          onClick={open("deployment")}
+        >
           <ErrorBar dataKey="deploymentError" width={4} stroke="#082f49" direction="x" />
         </Bar>
       </BarChart>

@@ -10,9 +10,9 @@ export function RatesTable({ rows }: { rows: RatesRow[] }) {
       <table className="w-full text-sm">
         <caption className="px-4 py-2 text-left text-xs text-slate-500">
           Rates with 95% intervals: Wilson score intervals for each rate. The compliance gap (training minus deployment) uses
-          Newcombe&apos;s hybrid score interval (method 10): the paired version when every labelled transcript has its labelled
-          partner, which accounts for the pairing, else the version for independent samples. AF reasoning is counted in training,
-          and only when the output complies.
+          Newcombe&apos;s hybrid score interval (method 10): the paired version when every labelled transcript has its labelled partner,
+          which accounts for the pairing, else the version for independent samples. AF reasoning is counted in training, and only when the
+          output complies.
         </caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -35,7 +35,10 @@ export function RatesTable({ rows }: { rows: RatesRow[] }) {
               <td className="px-3 py-1.5 text-right">
                 {row.nTraining} / {row.nDeployment}
                 {Math.min(row.nTraining, row.nDeployment) < SMALL_N && (
-                  <span title={`fewer than ${SMALL_N} labelled transcripts: wide intervals`} className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800">
+                  <span
+                    title={`fewer than ${SMALL_N} labelled transcripts: wide intervals`}
+                    className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800"
+                  >
                     small n
                   </span>
                 )}
@@ -53,7 +56,17 @@ export function RatesTable({ rows }: { rows: RatesRow[] }) {
   );
 }
 
-function RateCell({ value, published, signed = false, strong = false }: { value: Interval | null; published?: number | null; signed?: boolean; strong?: boolean }) {
+function RateCell({
+  value,
+  published,
+  signed = false,
+  strong = false,
+}: {
+  value: Interval | null;
+  published?: number | null;
+  signed?: boolean;
+  strong?: boolean;
+}) {
   const reference = formatReference(value, published);
   return (
     <td className={`px-3 py-1.5 text-right ${strong ? "font-medium" : ""}`}>

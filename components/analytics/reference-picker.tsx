@@ -24,14 +24,22 @@ export function ReferencePicker({ series, chosen, model }: { series: SeriesOptio
         Reference
         <select name="ref" defaultValue={chosen ?? ""} className={select}>
           <option value="">none</option>
-          {series.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {series.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </label>
       {models.length > 0 && (
         <label className={field}>
           Reference model
           <select name="refModel" defaultValue={model} className={select}>
-            {models.map((m) => <option key={m} value={m}>{m}</option>)}
+            {models.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
           </select>
         </label>
       )}

@@ -11,7 +11,11 @@ export function ReferenceUploadForm() {
       <label className="flex flex-col gap-1 text-sm font-medium">
         Name
         <input name="name" placeholder="Paper, Appendix G" className={input} aria-describedby="name-error" />
-        {state.errors?.name && <span id="name-error" className="text-xs text-red-700">{state.errors.name}</span>}
+        {state.errors?.name && (
+          <span id="name-error" className="text-xs text-red-700">
+            {state.errors.name}
+          </span>
+        )}
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Source (optional)
@@ -20,12 +24,24 @@ export function ReferenceUploadForm() {
       <label className="flex flex-col gap-1 text-sm font-medium">
         JSON file: an array of rows, or an object with <code>variation_tables</code>
         <input type="file" name="file" accept="application/json,.json" className="text-sm" aria-describedby="file-error" />
-        {state.errors?.file && <span id="file-error" role="alert" className="text-xs text-red-700">{state.errors.file}</span>}
+        {state.errors?.file && (
+          <span id="file-error" role="alert" className="text-xs text-red-700">
+            {state.errors.file}
+          </span>
+        )}
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+      >
         {pending ? "Loading…" : "Load reference"}
       </button>
-      {state.message && <p role="status" className="text-sm text-emerald-700">{state.message}</p>}
+      {state.message && (
+        <p role="status" className="text-sm text-emerald-700">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -11,7 +11,15 @@ const ROW_HEIGHT = 22;
  * refuses / complies with AF reasoning / complies without. Draws what
  * lib/analytics decided; a click on a segment opens its transcripts.
  */
-export function VariationChart({ rows, hrefs, title }: { rows: ChartRow[]; hrefs: Record<string, Record<Segment, string>>; title: string }) {
+export function VariationChart({
+  rows,
+  hrefs,
+  title,
+}: {
+  rows: ChartRow[];
+  hrefs: Record<string, Record<Segment, string>>;
+  title: string;
+}) {
   return (
     <ChartFigure title={title} fileName="variation-chart" height={Math.max(200, rows.length * ROW_HEIGHT + 80)}>
       <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>

@@ -79,14 +79,37 @@ export function AnnotationProvider(props: AnnotationProviderProps) {
   return <AnnotationContext.Provider value={state}>{props.children}</AnnotationContext.Provider>;
 }
 
-function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, blockTexts, current, mine, others = NO_OTHERS, viewerName, nextHref, alsoSubmit, handleRef, wording }: AnnotationProviderProps) {
+function useAnnotationState({
+  transcriptId,
+  annotationUrl,
+  scratchpadText,
+  blockTexts,
+  current,
+  mine,
+  others = NO_OTHERS,
+  viewerName,
+  nextHref,
+  alsoSubmit,
+  handleRef,
+  wording,
+}: AnnotationProviderProps) {
   const scope = useId();
   const router = useRouter();
   const initial: AnnotationDoc = mine
-    ? { schemaVersion: mine.annotation.schemaVersion, values: mine.annotation.values, note: mine.annotation.note, spans: mine.annotation.spans }
+    ? {
+        schemaVersion: mine.annotation.schemaVersion,
+        values: mine.annotation.values,
+        note: mine.annotation.note,
+        spans: mine.annotation.spans,
+      }
     : { schemaVersion: current.version, values: {}, note: "", spans: [] };
   const [doc, dispatchDoc] = useReducer(docReducer, initial);
-  const saver = useAutosave({ url: annotationUrl ?? `/api/transcripts/${transcriptId}/annotation`, doc, initialVersion: mine?.annotation.version ?? 0, initialSubmitted: Boolean(mine?.annotation.submittedAt) });
+  const saver = useAutosave({
+    url: annotationUrl ?? `/api/transcripts/${transcriptId}/annotation`,
+    doc,
+    initialVersion: mine?.annotation.version ?? 0,
+    initialSubmitted: Boolean(mine?.annotation.submittedAt),
+  });
   // The armed label is also kept in a ref: a digit typed right after the label's
   // key must see it even before React has re-rendered.
   const [armed, setArmedState] = useState<string | null>(null);
@@ -101,7 +124,10 @@ function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, block
   const [notice, setNotice] = useState<{ text: string; at: number } | null>(null);
   const [navigating, setNavigating] = useState(false);
 
-  const schemas = useMemo(() => new Map<number, LabelSchema>([[current.version, current], ...(mine ? [[mine.schema.version, mine.schema] as const] : [])]), [current, mine]);
+  const schemas = useMemo(
+    () => new Map<number, LabelSchema>([[current.version, current], ...(mine ? [[mine.schema.version, mine.schema] as const] : [])]),
+    [current, mine],
+  );
   const labels: LabelDefinition[] = schemas.get(doc.schemaVersion)?.labels ?? current.labels;
   const blockRanges = useMemo(() => scratchpadBlockRanges(scratchpadText, blockTexts), [scratchpadText, blockTexts]);
   const locked = saver.status.kind === "conflict" || saver.status.kind === "signed_out";
@@ -158,7 +184,11 @@ function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, block
   const relabelUnderCurrent = useCallback(() => {
     const { doc: migrated, dropped } = migrateDoc(doc, current);
     dispatch({ type: "replace", doc: migrated });
-    say(dropped.length ? `Now under schema v${current.version}. Not carried over: ${dropped.join(", ")}.` : `Now under schema v${current.version}.`);
+    say(
+      dropped.length
+        ? `Now under schema v${current.version}. Not carried over: ${dropped.join(", ")}.`
+        : `Now under schema v${current.version}.`,
+    );
   }, [doc, current, dispatch, say]);
 
   const clearAll = useCallback(async () => {
@@ -170,12 +200,28 @@ function useAnnotationState({ transcriptId, annotationUrl, scratchpadText, block
   }, [current.version, saver, say]);
 
   const spans = useMemo(() => {
-    const view = (annotation: { labelKey: string; start: number; end: number; text: string }, defs: readonly LabelDefinition[], author: string, own: boolean): SpanView => {
+    const view = (
+      annotation: { labelKey: string; start: number; end: number; text: string },
+      defs: readonly LabelDefinition[],
+      author: string,
+      own: boolean,
+    ): SpanView => {
       const label = defs.find((definition) => definition.key === annotation.labelKey);
-      return { ...annotation, id: `${own ? "me" : author}:${annotation.labelKey}:${annotation.start}:${annotation.end}`, labelName: label?.name ?? annotation.labelKey, color: label?.color ?? "#64748b", author, own };
+      return {
+        ...annotation,
+        id: `${own ? "me" : author}:${annotation.labelKey}:${annotation.start}:${annotation.end}`,
+        labelName: label?.name ?? annotation.labelKey,
+        color: label?.color ?? "#64748b",
+        author,
+        own,
+      };
     };
     const own = doc.spans.map((span) => view(span, labels, viewerName, true));
-    const theirs = showOthers ? others.flatMap(({ annotation, schema }) => annotation.spans.map((span) => view(span, schema.labels, annotation.annotatorName, false))) : [];
+    const theirs = showOthers
+      ? others.flatMap(({ annotation, schema }) =>
+          annotation.spans.map((span) => view(span, schema.labels, annotation.annotatorName, false)),
+        )
+      : [];
     return [...own, ...theirs];
   }, [doc.spans, labels, viewerName, showOthers, others]);
 

@@ -79,7 +79,8 @@ export function AnnotationPanel() {
           onClick={() => void state.submitAndNext()}
           className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
         >
-          {state.wording?.submit ?? (nextHref ? "Submit & next" : "Submit")} <span className="ml-1 rounded bg-indigo-500 px-1 font-mono text-xs">Enter</span>
+          {state.wording?.submit ?? (nextHref ? "Submit & next" : "Submit")}{" "}
+          <span className="ml-1 rounded bg-indigo-500 px-1 font-mono text-xs">Enter</span>
         </button>
         {submitted && <span className="text-xs font-medium text-emerald-700">✓ Submitted</span>}
         <button type="button" onClick={() => state.setHelpOpen(true)} className="ml-auto text-xs text-slate-600 hover:text-slate-900">
@@ -95,11 +96,12 @@ export function AnnotationPanel() {
 /** The latest message (e.g. "Select text first"), read out by screen readers; fades after a while. */
 function Notice() {
   const { notice } = useAnnotation();
-  const [visible, setVisible] = useState(false);
+  // A notice is visible until its own timer marks it faded; a newer notice has a new `at`.
+  const [fadedAt, setFadedAt] = useState<number | null>(null);
+  const visible = notice !== null && notice.at !== fadedAt;
   useEffect(() => {
     if (!notice) return;
-    setVisible(true);
-    const timer = setTimeout(() => setVisible(false), 6_000);
+    const timer = setTimeout(() => setFadedAt(notice.at), 6_000);
     return () => clearTimeout(timer);
   }, [notice]);
   return (

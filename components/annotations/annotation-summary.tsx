@@ -9,7 +9,15 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
  * version it was made with (for leads on the transcript page; for each side of
  * the paired view).
  */
-export function AnnotationSummary({ annotations, title = "Labels", empty = "No one has labelled this transcript." }: { annotations: { annotation: AnnotationView; schema: LabelSchema }[]; title?: string; empty?: string }) {
+export function AnnotationSummary({
+  annotations,
+  title = "Labels",
+  empty = "No one has labelled this transcript.",
+}: {
+  annotations: { annotation: AnnotationView; schema: LabelSchema }[];
+  title?: string;
+  empty?: string;
+}) {
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
@@ -22,7 +30,8 @@ export function AnnotationSummary({ annotations, title = "Labels", empty = "No o
               <p className="flex flex-wrap items-baseline gap-x-2">
                 <span className="font-medium">{annotation.annotatorName}</span>
                 <span className="text-xs text-slate-500">
-                  schema v{annotation.schemaVersion} · {annotation.submittedAt ? "submitted" : "draft"} · {when.format(new Date(annotation.updatedAt))}
+                  schema v{annotation.schemaVersion} · {annotation.submittedAt ? "submitted" : "draft"} ·{" "}
+                  {when.format(new Date(annotation.updatedAt))}
                 </span>
               </p>
               <AnnotationValues annotation={annotation} labels={schema.labels} />
@@ -35,7 +44,13 @@ export function AnnotationSummary({ annotations, title = "Labels", empty = "No o
 }
 
 /** One annotation's values, spans and note, under the labels of its schema version. */
-export function AnnotationValues({ annotation, labels }: { annotation: Pick<AnnotationView, "values" | "spans" | "note">; labels: readonly LabelDefinition[] }) {
+export function AnnotationValues({
+  annotation,
+  labels,
+}: {
+  annotation: Pick<AnnotationView, "values" | "spans" | "note">;
+  labels: readonly LabelDefinition[];
+}) {
   return (
     <>
       <dl className="mt-1 grid grid-cols-[fit-content(45%)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">

@@ -3,11 +3,16 @@ import type { AuditChange } from "@/lib/annotations/audit-diff";
 import type { AuditEntry } from "@/lib/annotations/audit";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
-const ACTION_STYLE = { create: "bg-emerald-100 text-emerald-800", update: "bg-sky-100 text-sky-800", delete: "bg-red-100 text-red-800" } as const;
+const ACTION_STYLE = {
+  create: "bg-emerald-100 text-emerald-800",
+  update: "bg-sky-100 text-sky-800",
+  delete: "bg-red-100 text-red-800",
+} as const;
 
 /** Audit entries: who, when, which transcript, and what changed from what. */
 export function AuditList({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">No changes recorded.</p>;
+  if (entries.length === 0)
+    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">No changes recorded.</p>;
   return (
     <ol aria-label="Audit entries" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {entries.map((entry) => (
@@ -60,7 +65,10 @@ function describe(change: AuditChange): React.ReactNode {
       return (
         <>
           {change.change === "added" ? "+ " : "− "}
-          <span className="font-medium">{change.label}</span> span {quote(change.text)} <span className="text-slate-400">[{change.start}–{change.end}]</span>
+          <span className="font-medium">{change.label}</span> span {quote(change.text)}{" "}
+          <span className="text-slate-400">
+            [{change.start}–{change.end}]
+          </span>
         </>
       );
     case "note":

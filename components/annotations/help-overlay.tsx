@@ -31,15 +31,21 @@ export function HelpOverlay() {
       className="m-auto w-[36rem] max-w-[95vw] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-5">
-        <h2 id="keys-title" className="text-base font-semibold">Keyboard</h2>
+        <h2 id="keys-title" className="text-base font-semibold">
+          Keyboard
+        </h2>
         <table className="mt-3 w-full text-sm">
           <tbody className="divide-y divide-slate-100">
             {labels.map((label) => (
               <tr key={label.key}>
-                <td className="w-10 py-1.5"><Key>{label.hotkey}</Key></td>
+                <td className="w-10 py-1.5">
+                  <Key>{label.hotkey}</Key>
+                </td>
                 <td className="py-1.5">
                   <span className="font-medium">{label.name}</span>
-                  <span className="ml-2 text-xs text-slate-500">{LABEL_KIND_NAMES[label.kind]}: {KIND_HINT[label.kind]}</span>
+                  <span className="ml-2 text-xs text-slate-500">
+                    {LABEL_KIND_NAMES[label.kind]}: {KIND_HINT[label.kind]}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -51,7 +57,9 @@ export function HelpOverlay() {
               ["Esc", "Close, cancel a pending choice"],
             ].map(([key, text]) => (
               <tr key={key}>
-                <td className="py-1.5"><Key>{key}</Key></td>
+                <td className="py-1.5">
+                  <Key>{key}</Key>
+                </td>
                 <td className="py-1.5 text-slate-700">{text}</td>
               </tr>
             ))}
@@ -64,7 +72,9 @@ export function HelpOverlay() {
               <tbody className="divide-y divide-slate-100">
                 {wording.moreKeys.keys.map(([key, text]) => (
                   <tr key={key}>
-                    <td className="w-24 py-1.5"><Key>{key}</Key></td>
+                    <td className="w-24 py-1.5">
+                      <Key>{key}</Key>
+                    </td>
                     <td className="py-1.5 text-slate-700">{text}</td>
                   </tr>
                 ))}
@@ -72,7 +82,10 @@ export function HelpOverlay() {
             </table>
           </>
         )}
-        <p className="mt-3 text-xs text-slate-500">Everything also works with the mouse: the buttons in the panel, “Tag” for the selected text, and × to remove a span. Hover a highlight to see its label and author.</p>
+        <p className="mt-3 text-xs text-slate-500">
+          Everything also works with the mouse: the buttons in the panel, “Tag” for the selected text, and × to remove a span. Hover a
+          highlight to see its label and author.
+        </p>
         <button type="button" onClick={() => setHelpOpen(false)} className="mt-4 rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white">
           Close
         </button>
@@ -82,5 +95,7 @@ export function HelpOverlay() {
 }
 
 export function Key({ children }: { children: React.ReactNode }) {
-  return <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-700 shadow-sm">{children}</kbd>;
+  return (
+    <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-700 shadow-sm">{children}</kbd>
+  );
 }

@@ -6,14 +6,19 @@ import { useAnnotation } from "./annotation-context";
 
 /** One label of the schema: its key, name, description and the control for its kind. */
 export function LabelControl({ label }: { label: LabelDefinition }) {
-  const { doc, dispatch, armed, setArmed, tagSelection, spans } = useAnnotation();
+  const { doc, dispatch, armed, tagSelection, spans } = useAnnotation();
   const value = doc.values[label.key];
   const isArmed = armed === label.key;
   const set = (next: LabelValue | undefined) => dispatch({ type: "set", key: label.key, value: next === value ? undefined : next });
   const headingId = `label-${label.key}`;
 
   return (
-    <div role="group" aria-labelledby={headingId} data-label={label.key} className={`rounded-md px-2 py-1.5 ${isArmed ? "bg-indigo-50 ring-2 ring-indigo-400" : ""}`}>
+    <div
+      role="group"
+      aria-labelledby={headingId}
+      data-label={label.key}
+      className={`rounded-md px-2 py-1.5 ${isArmed ? "bg-indigo-50 ring-2 ring-indigo-400" : ""}`}
+    >
       <div className="flex items-center gap-2">
         <kbd className="inline-flex h-5 w-5 shrink-0 items-center justify-center rounded border border-slate-300 bg-white font-mono text-xs text-slate-700 shadow-sm">
           {label.hotkey}
@@ -51,23 +56,43 @@ export function LabelControl({ label }: { label: LabelDefinition }) {
         <div className="mt-1.5 flex flex-wrap items-center gap-1 pl-7">
           {label.kind === "boolean" &&
             ([true, false] as const).map((option, index) => (
-              <Choice key={String(option)} pressed={value === option} digit={isArmed ? index + 1 : undefined} onClick={() => set(option)} color={label.color}>
+              <Choice
+                key={String(option)}
+                pressed={value === option}
+                digit={isArmed ? index + 1 : undefined}
+                onClick={() => set(option)}
+                color={label.color}
+              >
                 {option ? "Yes" : "No"}
               </Choice>
             ))}
           {label.kind === "choice" &&
             label.options.map((option, index) => (
-              <Choice key={option.value} pressed={value === option.value} digit={isArmed ? index + 1 : undefined} onClick={() => set(option.value)} color={label.color}>
+              <Choice
+                key={option.value}
+                pressed={value === option.value}
+                digit={isArmed ? index + 1 : undefined}
+                onClick={() => set(option.value)}
+                color={label.color}
+              >
                 {option.label}
               </Choice>
             ))}
           {label.kind === "scale" &&
             scalePoints(label).map((point) => (
-              <Choice key={point.value} pressed={value === point.value} onClick={() => set(point.value)} color={label.color} title={point.label}>
+              <Choice
+                key={point.value}
+                pressed={value === point.value}
+                onClick={() => set(point.value)}
+                color={label.color}
+                title={point.label}
+              >
                 {point.value}
               </Choice>
             ))}
-          {label.kind === "scale" && value !== undefined && <span className="ml-1 text-xs text-slate-600">{label.pointLabels[(value as number) - label.min]}</span>}
+          {label.kind === "scale" && value !== undefined && (
+            <span className="ml-1 text-xs text-slate-600">{label.pointLabels[(value as number) - label.min]}</span>
+          )}
         </div>
       )}
     </div>
@@ -78,7 +103,14 @@ function countLabel(count: number) {
   return count === 0 ? "–" : count === 1 ? "1 span" : `${count} spans`;
 }
 
-function Choice(props: { pressed: boolean; onClick: () => void; color: string; digit?: number; title?: string; children: React.ReactNode }) {
+function Choice(props: {
+  pressed: boolean;
+  onClick: () => void;
+  color: string;
+  digit?: number;
+  title?: string;
+  children: React.ReactNode;
+}) {
   return (
     <button
       type="button"

@@ -23,7 +23,12 @@ export function SaveStatusBadge() {
                 : ["Not saved", "bg-red-100 text-red-800"];
   return (
     <span className="flex items-center gap-2">
-      <span role="status" aria-live="polite" data-save-status={status.kind} className={`rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        data-save-status={status.kind}
+        className={`rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}
+      >
         {text}
       </span>
       {status.kind === "error" && (
@@ -43,7 +48,11 @@ export function SaveProblem() {
       <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
         <p className="font-medium">Your change was not saved.</p>
         <p className="mt-1">{status.message}</p>
-        <button type="button" onClick={() => window.location.reload()} className="mt-2 rounded bg-red-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-700">
+        <button
+          type="button"
+          onClick={() => window.location.reload()}
+          className="mt-2 rounded bg-red-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-700"
+        >
           Reload the saved version
         </button>
       </div>
@@ -52,10 +61,19 @@ export function SaveProblem() {
   if (status.kind === "signed_out") {
     return (
       <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-        Your session ended, so this change was not saved. <a href={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`} className="font-medium underline">Sign in again</a>.
+        Your session ended, so this change was not saved.{" "}
+        <a href={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`} className="font-medium underline">
+          Sign in again
+        </a>
+        .
       </div>
     );
   }
-  if (status.kind === "error") return <p role="alert" className="text-xs text-red-700">{status.message}</p>;
+  if (status.kind === "error")
+    return (
+      <p role="alert" className="text-xs text-red-700">
+        {status.message}
+      </p>
+    );
   return null;
 }

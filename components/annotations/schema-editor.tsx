@@ -21,7 +21,12 @@ export function SchemaEditor({ schema }: { schema: LabelSchema }) {
 
   const strip = (list: EditableLabel[]) => list.map(({ isNew: _isNew, ...label }) => label);
   const validation = useMemo(() => labelSetSchema.safeParse(strip(labels)), [labels]);
-  const errorsOf = (index: number) => (validation.success ? [] : validation.error.issues.filter((issue) => issue.path[0] === index).map((issue) => `${issue.path.slice(1).join(" ") || "label"}: ${issue.message}`));
+  const errorsOf = (index: number) =>
+    validation.success
+      ? []
+      : validation.error.issues
+          .filter((issue) => issue.path[0] === index)
+          .map((issue) => `${issue.path.slice(1).join(" ") || "label"}: ${issue.message}`);
   const changed = JSON.stringify(strip(labels)) !== JSON.stringify(schema.labels);
 
   const update = (index: number, label: EditableLabel) => setLabels(labels.map((current, i) => (i === index ? label : current)));
@@ -35,7 +40,18 @@ export function SchemaEditor({ schema }: { schema: LabelSchema }) {
   const add = () => {
     const used = new Set(labels.map((label) => label.hotkey));
     const hotkey = [..."hijklmopqrtwxyz"].find((key) => !used.has(key)) ?? "";
-    setLabels([...labels, { key: `label_${labels.length + 1}`, kind: "boolean", name: "", description: "", hotkey, color: PALETTE[labels.length % PALETTE.length], isNew: true }]);
+    setLabels([
+      ...labels,
+      {
+        key: `label_${labels.length + 1}`,
+        kind: "boolean",
+        name: "",
+        description: "",
+        hotkey,
+        color: PALETTE[labels.length % PALETTE.length],
+        isNew: true,
+      },
+    ]);
   };
   const save = () =>
     startTransition(async () => {
@@ -60,7 +76,11 @@ export function SchemaEditor({ schema }: { schema: LabelSchema }) {
           onMove={(by) => move(index, by)}
         />
       ))}
-      <button type="button" onClick={add} className="rounded-md border border-dashed border-slate-400 px-3 py-1.5 text-sm text-slate-700 hover:bg-white">
+      <button
+        type="button"
+        onClick={add}
+        className="rounded-md border border-dashed border-slate-400 px-3 py-1.5 text-sm text-slate-700 hover:bg-white"
+      >
         Add a label
       </button>
       <div className="sticky bottom-0 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white/95 p-4 shadow-sm backdrop-blur">
@@ -68,9 +88,19 @@ export function SchemaEditor({ schema }: { schema: LabelSchema }) {
           <label htmlFor="schema-note" className="block text-xs font-medium text-slate-600">
             What changed (kept with the version)
           </label>
-          <input id="schema-note" value={note} onChange={(event) => setNote(event.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          <input
+            id="schema-note"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+          />
         </div>
-        <button type="button" onClick={save} disabled={pending || !changed || !validation.success} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          type="button"
+          onClick={save}
+          disabled={pending || !changed || !validation.success}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        >
           Save as version {schema.version + 1}
         </button>
         {!validation.success && <p className="w-full text-xs text-red-700">Fix the marked fields to save.</p>}

@@ -32,7 +32,8 @@ function boundaryToStored(text: string, all: HTMLElement[], node: Node, offset: 
 /** The current selection as stored offsets into `text`, or why there is none. */
 export function selectedRange(scope: string, text: string): { start: number; end: number } | { problem: string } {
   const selection = window.getSelection();
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { problem: "Select text in the scratchpad first (or press / to find it)." };
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed)
+    return { problem: "Select text in the scratchpad first (or press / to find it)." };
   const range = selection.getRangeAt(0);
   const all = pieces(scope);
   if (!all.some((piece) => range.intersectsNode(piece))) return { problem: "The selection is not in this transcript's scratchpad." };

@@ -5,7 +5,10 @@ import { useAnnotation } from "./annotation-context";
 /** The spans of this annotation (and others', when shown), each removable if it is the user's own. */
 export function SpanList() {
   const { spans, dispatch, locked } = useAnnotation();
-  if (spans.length === 0) return <p className="text-xs text-slate-500">No evidence tagged. Select text in the scratchpad (or press /) and press a span label’s key.</p>;
+  if (spans.length === 0)
+    return (
+      <p className="text-xs text-slate-500">No evidence tagged. Select text in the scratchpad (or press /) and press a span label’s key.</p>
+    );
   return (
     <ul aria-label="Tagged spans" className="space-y-1">
       {spans.map((span) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { valueForDigit } from "@/lib/annotations/doc";
 import type { useAnnotation } from "./annotation-context";
 
@@ -20,7 +20,10 @@ export const noteFieldId = (scope: string) => `${scope}-note`;
  */
 export function useAnnotationKeys(state: State, enabled: boolean) {
   const ref = useRef(state);
-  ref.current = state;
+  // The listener below is added once; it reads the state of the latest render.
+  useLayoutEffect(() => {
+    ref.current = state;
+  });
 
   useEffect(() => {
     if (!enabled) return;

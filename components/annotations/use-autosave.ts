@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { AnnotationDoc } from "@/lib/annotations/doc";
 
 export type SaveStatus =
@@ -32,11 +32,16 @@ export function useAutosave({ url, doc, initialVersion, initialSubmitted }: Opti
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const [submitted, setSubmitted] = useState(initialSubmitted);
   const version = useRef(initialVersion);
-  const savedJson = useRef(JSON.stringify(doc));
+  const [initialJson] = useState(() => JSON.stringify(doc));
+  const savedJson = useRef(initialJson);
+  // The same as savedJson, as state: what the render compares against.
+  const [lastSavedJson, setLastSavedJson] = useState(initialJson);
   const latest = useRef(doc);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const stopped = useRef(false); // after a conflict or sign-out: never overwrite
-  latest.current = doc;
+  useLayoutEffect(() => {
+    latest.current = doc;
+  });
 
   const send = useCallback(
     async (submit: boolean): Promise<boolean> => {
@@ -58,6 +63,7 @@ export function useAutosave({ url, doc, initialVersion, initialSubmitted }: Opti
       if (response.ok) {
         version.current = result.version;
         savedJson.current = json;
+        setLastSavedJson(json);
         if (result.submittedAt) setSubmitted(true);
         setStatus(JSON.stringify(latest.current) === json ? { kind: "saved", at: new Date() } : { kind: "dirty" });
         return true;
@@ -100,7 +106,7 @@ export function useAutosave({ url, doc, initialVersion, initialSubmitted }: Opti
     return () => clearTimeout(timer);
   }, [json, flush]);
 
-  const unsaved = json !== savedJson.current || status.kind === "saving";
+  const unsaved = json !== lastSavedJson || status.kind === "saving";
   useLeaveWarning(unsaved && status.kind !== "conflict" && status.kind !== "signed_out");
 
   /** Deletes the annotation (audited); afterwards the panel starts from nothing. */
@@ -112,11 +118,16 @@ export function useAutosave({ url, doc, initialVersion, initialSubmitted }: Opti
       const result = await response.json().catch(() => ({}));
       if (!response.ok) {
         if (response.status === 409) stopped.current = true;
-        setStatus(response.status === 409 ? { kind: "conflict", message: result.message } : { kind: "error", message: result.message ?? "Deleting failed." });
+        setStatus(
+          response.status === 409
+            ? { kind: "conflict", message: result.message }
+            : { kind: "error", message: result.message ?? "Deleting failed." },
+        );
         return false;
       }
       version.current = 0;
       savedJson.current = JSON.stringify(empty);
+      setLastSavedJson(savedJson.current);
       setSubmitted(false);
       setStatus({ kind: "idle" });
       return true;

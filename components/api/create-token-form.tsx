@@ -6,7 +6,10 @@ import { createToken } from "@/lib/api/token-actions";
 
 /** Creates a token and shows it once, with a copy button; it is never shown again. */
 export function CreateTokenForm() {
-  const [state, formAction, pending] = useActionState<ActionResult<{ token: string }> | null, FormData>((_previous, form) => createToken(form), null);
+  const [state, formAction, pending] = useActionState<ActionResult<{ token: string }> | null, FormData>(
+    (_previous, form) => createToken(form),
+    null,
+  );
   const [copied, setCopied] = useState(false);
   const nameError = state && !state.ok ? state.fieldErrors?.name?.join(" ") : undefined;
   return (
@@ -24,7 +27,11 @@ export function CreateTokenForm() {
             className="w-72 rounded-md border border-slate-300 px-2.5 py-1.5"
           />
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
           {pending ? "Creating…" : "Create token"}
         </button>
         {nameError && (
@@ -33,12 +40,19 @@ export function CreateTokenForm() {
           </p>
         )}
       </form>
-      {state && !state.ok && !nameError && <p role="alert" className="text-sm text-red-700">{state.message}</p>}
+      {state && !state.ok && !nameError && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
       {state?.ok && (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
           <p className="font-medium text-amber-900">{state.message}</p>
           <div className="mt-2 flex items-center gap-2">
-            <code data-testid="new-token" className="select-all break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 ring-1 ring-amber-200">
+            <code
+              data-testid="new-token"
+              className="select-all break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 ring-1 ring-amber-200"
+            >
               {state.data.token}
             </code>
             <button

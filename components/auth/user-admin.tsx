@@ -19,7 +19,10 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
   return (
     <div className="space-y-6">
       {result && (
-        <div role={result.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}>
+        <div
+          role={result.ok ? "status" : "alert"}
+          className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
+        >
           {result.message}
           {shown?.password && (
             <p className="mt-1">
@@ -48,7 +51,12 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
           <label htmlFor="new-role" className="block text-xs font-medium text-slate-600">
             Role
           </label>
-          <select id="new-role" name="role" defaultValue="annotator" className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+          <select
+            id="new-role"
+            name="role"
+            defaultValue="annotator"
+            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          >
             {ROLE_ORDER.map((role) => (
               <option key={role} value={role}>
                 {role}
@@ -57,66 +65,78 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
           </select>
         </div>
         <Field label="Password (empty: generate)" name="password" type="password" errors={errors?.password} />
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        >
           Create user
         </button>
       </form>
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">Name</th>
-            <th className="px-3 py-2 font-medium">Email</th>
-            <th className="px-3 py-2 font-medium">Role</th>
-            <th className="px-3 py-2 text-right font-medium">Annotations</th>
-            <th className="px-3 py-2 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {users.map((user) => (
-            <tr key={user.id} className={user.active ? "" : "text-slate-400"}>
-              <td className="px-3 py-2">
-                {user.name} {!user.active && <span className="ml-1 rounded bg-slate-100 px-1.5 text-xs">deleted</span>}
-              </td>
-              <td className="px-3 py-2 font-mono text-xs">{user.email}</td>
-              <td className="px-3 py-2">
-                <select
-                  aria-label={`Role of ${user.email}`}
-                  value={user.role}
-                  disabled={pending || !user.active}
-                  title={ROLE_DESCRIPTIONS[user.role]}
-                  onChange={(event) => run(() => changeRole({ userId: user.id, role: event.target.value as UserListItem["role"] }))}
-                  className="rounded border border-slate-300 px-1.5 py-0.5 text-sm"
-                >
-                  {ROLE_ORDER.map((role) => (
-                    <option key={role} value={role}>
-                      {role}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{user.annotations}</td>
-              <td className="space-x-3 whitespace-nowrap px-3 py-2 text-right text-xs">
-                <button type="button" disabled={pending} onClick={() => run(() => resetPassword({ userId: user.id }))} className="text-indigo-700 hover:underline">
-                  {user.active ? "New password" : "Restore"}
-                </button>
-                {user.active && user.id !== selfId && (
+        <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2 font-medium">Name</th>
+              <th className="px-3 py-2 font-medium">Email</th>
+              <th className="px-3 py-2 font-medium">Role</th>
+              <th className="px-3 py-2 text-right font-medium">Annotations</th>
+              <th className="px-3 py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((user) => (
+              <tr key={user.id} className={user.active ? "" : "text-slate-400"}>
+                <td className="px-3 py-2">
+                  {user.name} {!user.active && <span className="ml-1 rounded bg-slate-100 px-1.5 text-xs">deleted</span>}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">{user.email}</td>
+                <td className="px-3 py-2">
+                  <select
+                    aria-label={`Role of ${user.email}`}
+                    value={user.role}
+                    disabled={pending || !user.active}
+                    title={ROLE_DESCRIPTIONS[user.role]}
+                    onChange={(event) => run(() => changeRole({ userId: user.id, role: event.target.value as UserListItem["role"] }))}
+                    className="rounded border border-slate-300 px-1.5 py-0.5 text-sm"
+                  >
+                    {ROLE_ORDER.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{user.annotations}</td>
+                <td className="space-x-3 whitespace-nowrap px-3 py-2 text-right text-xs">
                   <button
                     type="button"
                     disabled={pending}
-                    onClick={() => window.confirm(`Delete ${user.email}? They can no longer sign in; their labels stay.`) && run(() => deleteUser({ userId: user.id }))}
-                    className="text-red-700 hover:underline"
+                    onClick={() => run(() => resetPassword({ userId: user.id }))}
+                    className="text-indigo-700 hover:underline"
                   >
-                    Delete
+                    {user.active ? "New password" : "Restore"}
                   </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  {user.active && user.id !== selfId && (
+                    <button
+                      type="button"
+                      disabled={pending}
+                      onClick={() =>
+                        window.confirm(`Delete ${user.email}? They can no longer sign in; their labels stay.`) &&
+                        run(() => deleteUser({ userId: user.id }))
+                      }
+                      className="text-red-700 hover:underline"
+                    >
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </div>
   );
@@ -129,7 +149,13 @@ function Field({ label, name, type = "text", errors }: { label: string; name: st
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <input id={id} name={name} type={type} aria-describedby={errors ? `${id}-error` : undefined} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        aria-describedby={errors ? `${id}-error` : undefined}
+        className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+      />
       {errors && (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
           {errors.join(" ")}

@@ -7,7 +7,10 @@ import { EXPORT_FORMATS } from "@/lib/exports/request";
 
 /** Starts an export of the table's current filter (`from`, its query string) as a background job. */
 export function ExportForm({ from }: { from: string }) {
-  const [state, formAction, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>((_previous, form) => startExport(form), null);
+  const [state, formAction, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(
+    (_previous, form) => startExport(form),
+    null,
+  );
   const field = "flex flex-col gap-1 text-sm";
   const input = "rounded-md border border-slate-300 px-2.5 py-1.5";
   return (
@@ -34,8 +37,8 @@ export function ExportForm({ from }: { from: string }) {
         </label>
       </div>
       <p id="split-help" className="text-xs text-slate-500">
-        Every transcript of one query (both conditions, all variations) lands in one split; splits are stratified by the consensus verdict; the same seed gives
-        the same split.
+        Every transcript of one query (both conditions, all variations) lands in one split; splits are stratified by the consensus verdict;
+        the same seed gives the same split.
       </p>
       <div className="flex flex-wrap gap-5 text-sm">
         <label className="flex items-center gap-2">
@@ -46,7 +49,11 @@ export function ExportForm({ from }: { from: string }) {
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
           {pending ? "Starting…" : "Start export"}
         </button>
         {state && (

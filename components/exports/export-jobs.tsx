@@ -9,7 +9,8 @@ const STATUS_STYLE: Record<string, string> = {
   failed: "bg-red-100 text-red-800",
 };
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The latest export jobs: what was asked, progress, and the files to download once done. */
 export function ExportJobs({ jobs }: { jobs: ExportJobView[] }) {
@@ -34,11 +35,19 @@ export function ExportJobs({ jobs }: { jobs: ExportJobView[] }) {
             </div>
             {(job.status === "running" || job.status === "queued") && (
               <div className="mt-3">
-                <div className="h-2 overflow-hidden rounded bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={job.total ?? 0} aria-valuenow={job.done}>
+                <div
+                  className="h-2 overflow-hidden rounded bg-slate-100"
+                  role="progressbar"
+                  aria-valuemin={0}
+                  aria-valuemax={job.total ?? 0}
+                  aria-valuenow={job.done}
+                >
                   <div className="h-full bg-indigo-500 transition-all" style={{ width: `${Math.round(share * 100)}%` }} />
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
-                  {job.total === null ? "Planning the split…" : `${job.done.toLocaleString("en")} of ${job.total.toLocaleString("en")} transcripts written`}
+                  {job.total === null
+                    ? "Planning the split…"
+                    : `${job.done.toLocaleString("en")} of ${job.total.toLocaleString("en")} transcripts written`}
                 </p>
               </div>
             )}

@@ -27,7 +27,9 @@ export function DropZone({ onFile, disabled }: { onFile: (file: File) => void; d
         <path d="M12 16V4m0 0L7 9m5-5 5 5M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
       <p className="mt-3 text-base font-medium text-slate-800">Drop a transcript file here</p>
-      <p className="mt-1 text-sm text-slate-500">JSONL, JSON, CSV, or a native-format transcript (.txt). Any size: it is streamed, never loaded whole.</p>
+      <p className="mt-1 text-sm text-slate-500">
+        JSONL, JSON, CSV, or a native-format transcript (.txt). Any size: it is streamed, never loaded whole.
+      </p>
       <button
         type="button"
         disabled={disabled}

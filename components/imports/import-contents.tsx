@@ -3,7 +3,13 @@ import type { ImportContentRow } from "@/lib/imports/web/queries";
 import { formatCount } from "./format";
 
 /** Per setting, variation and model: what this import stored, how much of it is paired, and the labels that came along. */
-export function ImportContents({ slots, labels }: { slots: ImportContentRow[]; labels: { source: string; name: string; value: string; count: number }[] }) {
+export function ImportContents({
+  slots,
+  labels,
+}: {
+  slots: ImportContentRow[];
+  labels: { source: string; name: string; value: string; count: number }[];
+}) {
   if (slots.length === 0) return null;
   return (
     <section aria-label="What was stored" className={`grid gap-4 ${labels.length ? "lg:grid-cols-3" : ""}`}>
@@ -16,7 +22,9 @@ export function ImportContents({ slots, labels }: { slots: ImportContentRow[]; l
               <th className="px-3 py-2 font-medium">Model</th>
               <th className="px-3 py-2 text-right font-medium">Training</th>
               <th className="px-3 py-2 text-right font-medium">Deployment</th>
-              <th className="px-3 py-2 text-right font-medium" title="Transcripts whose partner in the other condition is stored">Paired</th>
+              <th className="px-3 py-2 text-right font-medium" title="Transcripts whose partner in the other condition is stored">
+                Paired
+              </th>
               <th className="px-3 py-2 font-medium" />
             </tr>
           </thead>
@@ -34,7 +42,10 @@ export function ImportContents({ slots, labels }: { slots: ImportContentRow[]; l
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(slot.deployment)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(slot.paired)}</td>
                 <td className="px-3 py-2 text-right">
-                  <Link href={`/transcripts/${slot.firstTranscriptId}`} className="whitespace-nowrap text-xs text-indigo-600 hover:underline">
+                  <Link
+                    href={`/transcripts/${slot.firstTranscriptId}`}
+                    className="whitespace-nowrap text-xs text-indigo-600 hover:underline"
+                  >
                     first transcript →
                   </Link>
                 </td>

@@ -1,17 +1,37 @@
 /** The records an import refused: line, field, reason; the full list is downloadable. */
-export function ImportErrors({ importId, errors, total, stored }: { importId: number; errors: { line: number | null; field: string | null; message: string }[]; total: number; stored: number }) {
+export function ImportErrors({
+  importId,
+  errors,
+  total,
+  stored,
+}: {
+  importId: number;
+  errors: { line: number | null; field: string | null; message: string }[];
+  total: number;
+  stored: number;
+}) {
   if (total === 0) return null;
   return (
     <section aria-label="Errors" className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold text-slate-900">
-          Errors <span className="text-sm font-normal text-slate-500">({total.toLocaleString("en")}{stored < total ? `, first ${stored.toLocaleString("en")} kept` : ""})</span>
+          Errors{" "}
+          <span className="text-sm font-normal text-slate-500">
+            ({total.toLocaleString("en")}
+            {stored < total ? `, first ${stored.toLocaleString("en")} kept` : ""})
+          </span>
         </h2>
         <div className="flex gap-2 text-sm">
-          <a href={`/api/imports/${importId}/errors?format=csv`} className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+          <a
+            href={`/api/imports/${importId}/errors?format=csv`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
+          >
             Download CSV
           </a>
-          <a href={`/api/imports/${importId}/errors?format=jsonl`} className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+          <a
+            href={`/api/imports/${importId}/errors?format=jsonl`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
+          >
             Download JSONL
           </a>
         </div>
@@ -36,7 +56,9 @@ export function ImportErrors({ importId, errors, total, stored }: { importId: nu
           </tbody>
         </table>
       </div>
-      {errors.length < stored && <p className="text-xs text-slate-500">Showing the first {errors.length}; download the file for all of them.</p>}
+      {errors.length < stored && (
+        <p className="text-xs text-slate-500">Showing the first {errors.length}; download the file for all of them.</p>
+      )}
     </section>
   );
 }

@@ -10,7 +10,15 @@ export interface ImportOptionsValue {
 }
 
 /** Format override, dataset name, strict mode and an optional system prompt file. */
-export function ImportOptions({ value, onChange, detected }: { value: ImportOptionsValue; onChange: (value: ImportOptionsValue) => void; detected: string }) {
+export function ImportOptions({
+  value,
+  onChange,
+  detected,
+}: {
+  value: ImportOptionsValue;
+  onChange: (value: ImportOptionsValue) => void;
+  detected: string;
+}) {
   const set = (patch: Partial<ImportOptionsValue>) => onChange({ ...value, ...patch });
   return (
     <div className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -57,7 +65,9 @@ export function ImportOptions({ value, onChange, detected }: { value: ImportOpti
         <input type="checkbox" checked={value.strict} onChange={(event) => set({ strict: event.target.checked })} className="mt-1" />
         <span>
           <span className="font-medium text-slate-700">Strict</span>
-          <span className="block text-xs text-slate-500">One bad record rejects the whole file. Otherwise bad records are reported and the rest go in.</span>
+          <span className="block text-xs text-slate-500">
+            One bad record rejects the whole file. Otherwise bad records are reported and the rest go in.
+          </span>
         </span>
       </label>
     </div>

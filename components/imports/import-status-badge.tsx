@@ -1,10 +1,18 @@
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 
 const STYLE: Record<ImportStatus, { label: string; className: string; hint: string }> = {
-  running: { label: "Running", className: "bg-indigo-100 text-indigo-800", hint: "Reading and storing; nothing is visible until it commits." },
+  running: {
+    label: "Running",
+    className: "bg-indigo-100 text-indigo-800",
+    hint: "Reading and storing; nothing is visible until it commits.",
+  },
   succeeded: { label: "Succeeded", className: "bg-emerald-100 text-emerald-800", hint: "Committed." },
   failed: { label: "Failed", className: "bg-red-100 text-red-800", hint: "Nothing was committed." },
-  interrupted: { label: "Interrupted", className: "bg-amber-100 text-amber-900", hint: "The importer stopped before it finished; nothing was committed." },
+  interrupted: {
+    label: "Interrupted",
+    className: "bg-amber-100 text-amber-900",
+    hint: "The importer stopped before it finished; nothing was committed.",
+  },
 };
 
 export function ImportStatusBadge({ status }: { status: ImportStatus }) {

@@ -42,7 +42,11 @@ export function ImportsTable({ imports }: { imports: ImportView[] }) {
                 </Link>
               </td>
               <td className="max-w-xs px-3 py-2">
-                <Link href={`/imports/${run.id}`} className="block truncate font-medium text-slate-800 hover:underline" title={run.fileName}>
+                <Link
+                  href={`/imports/${run.id}`}
+                  className="block truncate font-medium text-slate-800 hover:underline"
+                  title={run.fileName}
+                >
                   {run.fileName}
                 </Link>
                 <span className="text-xs text-slate-500">
@@ -55,7 +59,9 @@ export function ImportsTable({ imports }: { imports: ImportView[] }) {
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{formatCount(run.imported)}</td>
               <td className="px-3 py-2 text-right tabular-nums text-slate-500">{formatCount(run.duplicates)}</td>
-              <td className={`px-3 py-2 text-right tabular-nums ${run.failed ? "font-medium text-red-700" : "text-slate-500"}`}>{formatCount(run.failed)}</td>
+              <td className={`px-3 py-2 text-right tabular-nums ${run.failed ? "font-medium text-red-700" : "text-slate-500"}`}>
+                {formatCount(run.failed)}
+              </td>
               <td className="max-w-[12rem] truncate px-3 py-2 text-slate-600" title={run.datasetName ?? undefined}>
                 {run.datasetName ?? "—"}
               </td>

@@ -16,11 +16,15 @@ export function MappingEditor(props: {
         <div>
           <h3 className="font-medium text-slate-900">Mapping</h3>
           <p className="text-xs text-slate-500">
-            Which field holds what, which values mean which condition, constants such as the model. Reusable: save it as a .json file and pass it to{" "}
-            <code className="font-mono">npm run import -- --map</code>.
+            Which field holds what, which values mean which condition, constants such as the model. Reusable: save it as a .json file and
+            pass it to <code className="font-mono">npm run import -- --map</code>.
           </p>
         </div>
-        <button type="button" onClick={() => props.onChange(props.example.text)} className="rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => props.onChange(props.example.text)}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100"
+        >
           Load example: {props.example.name}
         </button>
       </div>
@@ -52,7 +56,12 @@ export function MappingEditor(props: {
           </ul>
         )}
       </div>
-      <button type="button" onClick={props.onApply} disabled={props.busy} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-50">
+      <button
+        type="button"
+        onClick={props.onApply}
+        disabled={props.busy}
+        className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-50"
+      >
         {props.busy ? "Reading…" : "Apply mapping"}
       </button>
     </section>

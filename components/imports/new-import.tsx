@@ -13,7 +13,8 @@ import { PreviewTable } from "./preview-table";
 import { ProgressBar } from "./progress-bar";
 import { uploadFile } from "./upload-file";
 
-type Stage = { kind: "choose" } | { kind: "uploading"; fileName: string; loaded: number; total: number } | { kind: "review"; upload: Upload };
+type Stage =
+  { kind: "choose" } | { kind: "uploading"; fileName: string; loaded: number; total: number } | { kind: "review"; upload: Upload };
 
 const stem = (name: string) => name.replace(/\.[^.]+$/, "");
 const skeleton = (sample: string) => {
@@ -23,7 +24,15 @@ const skeleton = (sample: string) => {
   } catch {
     // the sample is cut; the skeleton just lists no fields
   }
-  return JSON.stringify({ description: `Fields in this file: ${keys.join(", ")}`, fields: { query: "", response: "", condition: "" }, constants: { model: "" } }, null, 2);
+  return JSON.stringify(
+    {
+      description: `Fields in this file: ${keys.join(", ")}`,
+      fields: { query: "", response: "", condition: "" },
+      constants: { model: "" },
+    },
+    null,
+    2,
+  );
 };
 
 /** Upload → check the first records as they will be stored (mapping if needed) → start; then the import's page shows progress. */
@@ -70,8 +79,12 @@ export function NewImport({ example }: { example: { name: string; text: string }
   const start = (upload: Upload) =>
     startTransition(async () => {
       const result = await startImport({
-        uploadId: upload.id, format: options.format || undefined, mappingText: showMapping ? mappingText : undefined,
-        dataset: options.dataset, strict: options.strict, systemPrompt: options.systemPrompt ?? undefined,
+        uploadId: upload.id,
+        format: options.format || undefined,
+        mappingText: showMapping ? mappingText : undefined,
+        dataset: options.dataset,
+        strict: options.strict,
+        systemPrompt: options.systemPrompt ?? undefined,
       });
       if (result.ok) router.push(`/imports/${result.importId}`);
       else setMessage(result.message);
@@ -136,7 +149,9 @@ export function NewImport({ example }: { example: { name: string; text: string }
             </h3>
             {preview ? <PreviewTable preview={preview} /> : <p className="text-sm text-slate-500">Reading the first records…</p>}
             {preview && !preview.recognized && (
-              <p className="text-sm text-amber-800">No record could be read as a transcript yet{showMapping ? ": adjust the mapping and apply it." : "."}</p>
+              <p className="text-sm text-amber-800">
+                No record could be read as a transcript yet{showMapping ? ": adjust the mapping and apply it." : "."}
+              </p>
             )}
           </section>
           <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
@@ -148,7 +163,9 @@ export function NewImport({ example }: { example: { name: string; text: string }
             >
               Start import
             </button>
-            <span className="text-xs text-slate-500">One transaction: everything goes in, or nothing does. Re-importing the same file adds nothing.</span>
+            <span className="text-xs text-slate-500">
+              One transaction: everything goes in, or nothing does. Re-importing the same file adds nothing.
+            </span>
           </div>
         </>
       )}

@@ -23,7 +23,9 @@ export function PreviewTable({ preview }: { preview: Preview }) {
                 <tr key={index}>
                   <td className="px-3 py-2 tabular-nums text-slate-500">
                     {record.line}
-                    {record.where && <div className="break-all font-mono text-[10px] leading-tight text-slate-400">{record.where.split(".").at(-1)}</div>}
+                    {record.where && (
+                      <div className="break-all font-mono text-[10px] leading-tight text-slate-400">{record.where.split(".").at(-1)}</div>
+                    )}
                   </td>
                   <td className="px-3 py-2">
                     <ConditionBadge condition={record.condition} />
@@ -54,7 +56,11 @@ export function PreviewTable({ preview }: { preview: Preview }) {
                   <td className="px-3 py-2 text-xs">
                     <div className="flex flex-wrap gap-1">
                       {record.labels.map((label) => (
-                        <span key={label.name} title={`source: ${label.source}`} className="break-all rounded bg-violet-100 px-1.5 py-0.5 text-violet-900">
+                        <span
+                          key={label.name}
+                          title={`source: ${label.source}`}
+                          className="break-all rounded bg-violet-100 px-1.5 py-0.5 text-violet-900"
+                        >
                           {label.name}={label.value}
                         </span>
                       ))}
@@ -73,11 +79,19 @@ export function PreviewTable({ preview }: { preview: Preview }) {
       )}
       {preview.ignoredFields.length > 0 && (
         <p className="text-xs text-slate-500">
-          Not read (kept only in the file): {preview.ignoredFields.map((field) => <code key={field} className="mr-1 rounded bg-slate-100 px-1 font-mono">{field}</code>)}
+          Not read (kept only in the file):{" "}
+          {preview.ignoredFields.map((field) => (
+            <code key={field} className="mr-1 rounded bg-slate-100 px-1 font-mono">
+              {field}
+            </code>
+          ))}
         </p>
       )}
       {preview.errors.length > 0 && (
-        <ul aria-label="Problems in the first records" className="space-y-1 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+        <ul
+          aria-label="Problems in the first records"
+          className="space-y-1 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+        >
           {groupErrors(preview.errors).map((group) => (
             <li key={group.key}>
               <span className="font-medium">{group.lines.length > 1 ? `lines ${group.lines.join(", ")}` : `line ${group.lines[0]}`}</span>

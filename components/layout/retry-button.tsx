@@ -12,7 +12,11 @@ export function RetryButton() {
     return () => clearInterval(timer);
   }, [router]);
   return (
-    <button type="button" onClick={() => router.refresh()} className="mt-4 rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-700">
+    <button
+      type="button"
+      onClick={() => router.refresh()}
+      className="mt-4 rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-700"
+    >
       Retry now
     </button>
   );

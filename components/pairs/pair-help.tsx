@@ -3,7 +3,13 @@
 /** The pair view's keys while reading (while annotating, the panel's help lists them beside the labels' keys). */
 export function PairHelp({ keys, onClose }: { keys: [string, string][]; onClose: () => void }) {
   return (
-    <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4" onClick={onClose}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label="Keyboard shortcuts"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4"
+      onClick={onClose}
+    >
       <div className="w-full max-w-md rounded-lg bg-white p-5 shadow-xl" onClick={(event) => event.stopPropagation()}>
         <h2 className="text-base font-semibold">Keyboard shortcuts</h2>
         <table className="mt-3 w-full text-sm">
@@ -16,7 +22,10 @@ export function PairHelp({ keys, onClose }: { keys: [string, string][]; onClose:
             ))}
           </tbody>
         </table>
-        <p className="mt-3 text-xs text-slate-500">While you annotate a side, its labels’ letters are theirs: a pair key that a label also uses works with Shift (Shift+D for the diff).</p>
+        <p className="mt-3 text-xs text-slate-500">
+          While you annotate a side, its labels’ letters are theirs: a pair key that a label also uses works with Shift (Shift+D for the
+          diff).
+        </p>
         <button type="button" onClick={onClose} className="mt-4 rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white">
           Close
         </button>

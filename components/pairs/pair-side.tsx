@@ -27,7 +27,17 @@ const SIDE_STYLE: Record<Condition, { title: string; hint: string; header: strin
  * format issues) and its parts, or its diff. Inside the side's annotation
  * provider: its scratchpads show the annotation's highlights.
  */
-export function PairSide({ condition, transcript, model, diff }: { condition: Condition; transcript: PairTranscript; model: SideModel; diff?: DiffSpan[] }) {
+export function PairSide({
+  condition,
+  transcript,
+  model,
+  diff,
+}: {
+  condition: Condition;
+  transcript: PairTranscript;
+  model: SideModel;
+  diff?: DiffSpan[];
+}) {
   const style = SIDE_STYLE[condition];
   return (
     <div className="space-y-3">
@@ -41,12 +51,24 @@ export function PairSide({ condition, transcript, model, diff }: { condition: Co
           </Link>
         </div>
         <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
-          <Stat label="Scratchpad" value={model.scratchpadTurns ? `${words(model.scratchpadWords)} in ${model.scratchpadTurns} ${model.scratchpadTurns === 1 ? "turn" : "turns"}` : "none"} />
+          <Stat
+            label="Scratchpad"
+            value={
+              model.scratchpadTurns
+                ? `${words(model.scratchpadWords)} in ${model.scratchpadTurns} ${model.scratchpadTurns === 1 ? "turn" : "turns"}`
+                : "none"
+            }
+          />
           <Stat label="Drafts" value={String(model.drafts)} />
           <Stat label="Output" value={model.outputWords === null ? "missing" : words(model.outputWords)} />
           {model.outputMatchesLastDraft === false && <Stat label="Output vs last draft" value="differs" />}
           {transcript.labels.map((label) => (
-            <Stat key={`${label.source}/${label.name}`} label={`${label.name} (source)`} value={label.value} title={`Source label from the import (${label.source}), not given in this app`} />
+            <Stat
+              key={`${label.source}/${label.name}`}
+              label={`${label.name} (source)`}
+              value={label.value}
+              title={`Source label from the import (${label.source}), not given in this app`}
+            />
           ))}
         </dl>
         {transcript.formatIssues.length > 0 && (
@@ -59,7 +81,8 @@ export function PairSide({ condition, transcript, model, diff }: { condition: Co
         <>
           <section aria-label={`${style.title} scratchpad diff`} className="rounded-md border border-violet-200 bg-violet-50/50 px-3 py-2">
             <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-violet-800">
-              Scratchpad, words only in {style.title.toLowerCase()} <mark className={`rounded-sm px-1 normal-case ${style.mark}`}>marked</mark>
+              Scratchpad, words only in {style.title.toLowerCase()}{" "}
+              <mark className={`rounded-sm px-1 normal-case ${style.mark}`}>marked</mark>
             </h3>
             <p className="whitespace-pre-wrap break-words font-mono text-[12.5px] leading-relaxed text-slate-800">
               {diff.map((span, index) =>

@@ -7,8 +7,12 @@ import type { PairLinks } from "./pair-workspace";
 type SideName = "training" | "deployment";
 
 const button = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700 hover:bg-slate-100";
-const toggle = (on: boolean) => `rounded-md border px-2 py-1 text-xs ${on ? "border-indigo-400 bg-indigo-50 font-medium text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
-const ANNOTATE_ON: Record<SideName, string> = { training: "border-orange-400 bg-orange-50 font-medium text-orange-900", deployment: "border-sky-400 bg-sky-50 font-medium text-sky-900" };
+const toggle = (on: boolean) =>
+  `rounded-md border px-2 py-1 text-xs ${on ? "border-indigo-400 bg-indigo-50 font-medium text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`;
+const ANNOTATE_ON: Record<SideName, string> = {
+  training: "border-orange-400 bg-orange-50 font-medium text-orange-900",
+  deployment: "border-sky-400 bg-sky-50 font-medium text-sky-900",
+};
 // ⇧ keeps the buttons on one line at 1024 px; the help spells out "Shift+".
 const key = (text: string) => (
   <kbd title={text} className="ml-1 rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] text-slate-500">
@@ -39,7 +43,13 @@ export function PairToolbar(props: {
       <div role="group" aria-label="Annotate a side" className="flex items-center gap-1">
         <span className="text-xs text-slate-500">Annotate</span>
         {present.map((side) => (
-          <button key={side} type="button" aria-pressed={mode === side} onClick={() => props.onAnnotate(side)} className={`rounded-md border px-2 py-1 text-xs ${mode === side ? ANNOTATE_ON[side] : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}>
+          <button
+            key={side}
+            type="button"
+            aria-pressed={mode === side}
+            onClick={() => props.onAnnotate(side)}
+            className={`rounded-md border px-2 py-1 text-xs ${mode === side ? ANNOTATE_ON[side] : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
+          >
             {side === "training" ? "Training" : "Deployment"}
             {key(keyOf(side === "training" ? "[" : "]"))}
           </button>

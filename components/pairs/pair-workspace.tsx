@@ -1,8 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { AnnotationPanel, AnnotationProvider, type AnnotationHandle, type AnnotationProviderProps } from "@/components/annotations/annotation-panel";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  AnnotationPanel,
+  AnnotationProvider,
+  type AnnotationHandle,
+  type AnnotationProviderProps,
+} from "@/components/annotations/annotation-panel";
 import { PAIR_KEYS, effectiveKey, pairActionFor, type PairAction } from "@/lib/annotations/pair-keys";
 import { PAIR_MODE_COOKIE, type PairMode } from "@/lib/annotations/pair-mode";
 import { PairHelp } from "./pair-help";
@@ -41,25 +46,43 @@ const COL = ["col-start-1", "col-start-2", "col-start-3"];
  * its own annotation (provider, autosave, leave warning) for as long as the
  * pair is open; only the annotated side's panel shows and hears the keys.
  */
-export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, initialMode }: { training: PairSideSlot | null; deployment: PairSideSlot | null; links: PairLinks; diffOn: boolean; panelKeys: string[]; initialMode: PairMode }) {
+export function PairWorkspace({
+  training,
+  deployment,
+  links,
+  diffOn,
+  panelKeys,
+  initialMode,
+}: {
+  training: PairSideSlot | null;
+  deployment: PairSideSlot | null;
+  links: PairLinks;
+  diffOn: boolean;
+  panelKeys: string[];
+  initialMode: PairMode;
+}) {
   const router = useRouter();
   const slots = { training, deployment };
   const present = SIDES.filter((side) => slots[side]);
-  const panes = { training: useRef<HTMLDivElement>(null), deployment: useRef<HTMLDivElement>(null) };
+  const trainingPane = useRef<HTMLDivElement>(null);
+  const deploymentPane = useRef<HTMLDivElement>(null);
+  const panes = useMemo(() => ({ training: trainingPane, deployment: deploymentPane }), []);
   const handles = { training: useRef<AnnotationHandle>(null), deployment: useRef<AnnotationHandle>(null) };
   const [mode, setModeState] = useState<PairMode>(initialMode && slots[initialMode] ? initialMode : initialMode ? present[0] : null);
   const [sync, setSync] = useState(true);
   const [help, setHelp] = useState(false);
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const claimed = useMemo(() => new Set(panelKeys), [panelKeys]);
   const alone = present.length < 2;
-  useEffect(() => setReady(true), []);
 
-  const focusSide = useCallback((side: SideName) => {
-    const pane = panes[side].current;
-    pane?.focus({ preventScroll: true });
-    pane?.scrollIntoView({ block: "nearest" });
-  }, []);
+  const focusSide = useCallback(
+    (side: SideName) => {
+      const pane = panes[side].current;
+      pane?.focus({ preventScroll: true });
+      pane?.scrollIntoView({ block: "nearest" });
+    },
+    [panes],
+  );
 
   const setMode = useCallback(
     (next: PairMode) => {
@@ -103,7 +126,7 @@ export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, 
       left.removeEventListener("scroll", onLeft);
       right.removeEventListener("scroll", onRight);
     };
-  }, [sync, mode]);
+  }, [sync, mode, panes]);
 
   // On `document`, so that it runs before the annotation panel's listener (on
   // `window`): a key it takes is marked handled and the panel ignores it.
@@ -141,12 +164,31 @@ export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, 
   const keyOf = (key: string) => effectiveKey(key, mode !== null, claimed);
   const pairKeys: [string, string][] = PAIR_KEYS.filter((entry) => entry.action !== "help").map((entry) => [keyOf(entry.key), entry.text]);
   const columns = present.length + (mode ? 1 : 0);
-  const grid = columns === 1 ? "grid" : columns === 2 ? (mode ? "grid grid-cols-[minmax(0,1fr)_20rem] gap-3" : "grid grid-cols-2 gap-3") : "grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_18rem] gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_22rem]";
+  const grid =
+    columns === 1
+      ? "grid"
+      : columns === 2
+        ? mode
+          ? "grid grid-cols-[minmax(0,1fr)_20rem] gap-3"
+          : "grid grid-cols-2 gap-3"
+        : "grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_18rem] gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_22rem]";
 
   return (
     <PairModeContext.Provider value={mode}>
       <div className="space-y-2" data-keyboard-ready={ready || undefined} data-pair-mode={mode ?? "reading"}>
-        <PairToolbar links={links} diffOn={diffOn} sync={sync} setSync={setSync} alone={alone} mode={mode} present={present} keyOf={keyOf} onAnnotate={toggleAnnotating} onExpand={setAllOpen} onHelp={() => setHelp(true)} />
+        <PairToolbar
+          links={links}
+          diffOn={diffOn}
+          sync={sync}
+          setSync={setSync}
+          alone={alone}
+          mode={mode}
+          present={present}
+          keyOf={keyOf}
+          onAnnotate={toggleAnnotating}
+          onExpand={setAllOpen}
+          onHelp={() => setHelp(true)}
+        />
         {diffOn && mode && !alone && links.toggleDiff && (
           <p role="note" className="text-xs text-slate-600">
             While you annotate the {mode} side it shows your highlights instead of the diff; the word diff stays on the {other(mode)} side.
@@ -172,7 +214,8 @@ export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, 
                 }}
                 wording={{
                   submit: links.next ? "Submit pair & next" : "Submit pair",
-                  submitHelp: "Submit your labels of this pair (each side you labelled) and open the next pair of the list (Ctrl+Enter in the note)",
+                  submitHelp:
+                    "Submit your labels of this pair (each side you labelled) and open the next pair of the list (Ctrl+Enter in the note)",
                   moreKeys: { title: "Pair view", keys: pairKeys },
                 }}
               >
@@ -190,8 +233,17 @@ export function PairWorkspace({ training, deployment, links, diffOn, panelKeys, 
                 </div>
                 <div className={`${COL[index]} row-start-2`}>{slot.labels}</div>
                 {annotated && (
-                  <aside aria-label="Annotation panel" className={`${COL[present.length]} row-start-1 flex h-[calc(100vh-5rem)] min-h-96 flex-col gap-2 overflow-y-auto`}>
-                    <SideBanner side={side} switchKey={present.length > 1 ? keyOf(side === "training" ? "]" : "[") : null} stopKey={keyOf(side === "training" ? "[" : "]")} onSwitch={() => setMode(other(side))} onStop={() => setMode(null)} />
+                  <aside
+                    aria-label="Annotation panel"
+                    className={`${COL[present.length]} row-start-1 flex h-[calc(100vh-5rem)] min-h-96 flex-col gap-2 overflow-y-auto`}
+                  >
+                    <SideBanner
+                      side={side}
+                      switchKey={present.length > 1 ? keyOf(side === "training" ? "]" : "[") : null}
+                      stopKey={keyOf(side === "training" ? "[" : "]")}
+                      onSwitch={() => setMode(other(side))}
+                      onStop={() => setMode(null)}
+                    />
                     <AnnotationPanel />
                   </aside>
                 )}
@@ -212,10 +264,25 @@ function selectionIn(pane: HTMLElement | null): boolean {
   return Boolean(node?.closest("[data-af-scratchpad]") && pane.contains(node));
 }
 
-const BANNER: Record<SideName, string> = { training: "border-orange-300 bg-orange-50 text-orange-900", deployment: "border-sky-300 bg-sky-50 text-sky-900" };
+const BANNER: Record<SideName, string> = {
+  training: "border-orange-300 bg-orange-50 text-orange-900",
+  deployment: "border-sky-300 bg-sky-50 text-sky-900",
+};
 
 /** Which side the panel below labels, in that side's colour, with the ways to change it. */
-function SideBanner({ side, switchKey, stopKey, onSwitch, onStop }: { side: SideName; switchKey: string | null; stopKey: string; onSwitch: () => void; onStop: () => void }) {
+function SideBanner({
+  side,
+  switchKey,
+  stopKey,
+  onSwitch,
+  onStop,
+}: {
+  side: SideName;
+  switchKey: string | null;
+  stopKey: string;
+  onSwitch: () => void;
+  onStop: () => void;
+}) {
   const kbd = (text: string) => <kbd className="ml-1 rounded border border-current/30 bg-white/70 px-1 font-mono text-[10px]">{text}</kbd>;
   return (
     <div role="status" className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border-l-4 px-3 py-2 text-sm ${BANNER[side]}`}>
@@ -234,5 +301,15 @@ function SideBanner({ side, switchKey, stopKey, onSwitch, onStop }: { side: Side
         </button>
       </span>
     </div>
+  );
+}
+
+const noSubscription = () => () => {};
+/** False in the server's HTML and during hydration, true once the page is interactive (keys work). */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
   );
 }

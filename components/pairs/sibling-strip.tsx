@@ -2,18 +2,55 @@ import Link from "next/link";
 import type { PairSibling } from "@/lib/transcripts/pair";
 
 /** The same query under the other variations (same model), and under the other models (same variation): one click away. */
-export function SiblingStrip({ siblings, current, hrefOf }: { siblings: PairSibling[]; current: { pairId: number; variationId: number; modelId: number }; hrefOf: (pairId: number) => string }) {
+export function SiblingStrip({
+  siblings,
+  current,
+  hrefOf,
+}: {
+  siblings: PairSibling[];
+  current: { pairId: number; variationId: number; modelId: number };
+  hrefOf: (pairId: number) => string;
+}) {
   const variations = siblings.filter((sibling) => sibling.modelId === current.modelId);
   const models = siblings.filter((sibling) => sibling.variationId === current.variationId);
   return (
     <div className="space-y-1.5">
-      <Strip label="Same query, other variations" items={variations} current={current.pairId} hrefOf={hrefOf} name={(sibling) => sibling.variation + (sibling.isBaseline ? " ★" : "")} />
-      {models.length > 1 && <Strip label="Same query and variation, other models" items={models} current={current.pairId} hrefOf={hrefOf} name={(sibling) => sibling.model} mono />}
+      <Strip
+        label="Same query, other variations"
+        items={variations}
+        current={current.pairId}
+        hrefOf={hrefOf}
+        name={(sibling) => sibling.variation + (sibling.isBaseline ? " ★" : "")}
+      />
+      {models.length > 1 && (
+        <Strip
+          label="Same query and variation, other models"
+          items={models}
+          current={current.pairId}
+          hrefOf={hrefOf}
+          name={(sibling) => sibling.model}
+          mono
+        />
+      )}
     </div>
   );
 }
 
-function Strip({ label, items, current, hrefOf, name, mono }: { label: string; items: PairSibling[]; current: number; hrefOf: (pairId: number) => string; name: (sibling: PairSibling) => string; mono?: boolean }) {
+function Strip({
+  label,
+  items,
+  current,
+  hrefOf,
+  name,
+  mono,
+}: {
+  label: string;
+  items: PairSibling[];
+  current: number;
+  hrefOf: (pairId: number) => string;
+  name: (sibling: PairSibling) => string;
+  mono?: boolean;
+}) {
   return (
     <nav aria-label={label} className="flex items-start gap-2 text-xs">
       <span className="w-44 shrink-0 pt-1 text-slate-500">{label}</span>
@@ -35,7 +72,10 @@ function Strip({ label, items, current, hrefOf, name, mono }: { label: string; i
                   {dots}
                 </span>
               ) : (
-                <Link href={hrefOf(sibling.pairId)} className={`${className} border-slate-300 bg-white text-slate-700 hover:border-indigo-400 hover:text-indigo-700`}>
+                <Link
+                  href={hrefOf(sibling.pairId)}
+                  className={`${className} border-slate-300 bg-white text-slate-700 hover:border-indigo-400 hover:text-indigo-700`}
+                >
                   {name(sibling)}
                   {dots}
                 </Link>

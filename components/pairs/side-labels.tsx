@@ -14,7 +14,17 @@ const TITLE: Record<Condition, { name: string; accent: string }> = {
  * the other annotators' submitted ones with who gave them (the server sends
  * them to leads only), and the labels that came with the import.
  */
-export function SideLabels({ condition, transcript, annotations, isLead }: { condition: Condition; transcript: PairTranscript; annotations: SideAnnotations; isLead: boolean }) {
+export function SideLabels({
+  condition,
+  transcript,
+  annotations,
+  isLead,
+}: {
+  condition: Condition;
+  transcript: PairTranscript;
+  annotations: SideAnnotations;
+  isLead: boolean;
+}) {
   const { name, accent } = TITLE[condition];
   return (
     <section id={`labels-${condition}`} aria-label={`${name} labels`} className={`scroll-mt-4 space-y-2 border-t-4 pt-2 ${accent}`}>

@@ -11,7 +11,15 @@ import { usePairMode } from "./pair-mode-context";
  * is annotated or holds spans; then the stored text with the spans in their
  * labels' colours, where a selection can be tagged.
  */
-export function SideScratchpad({ condition, blockIndex, children }: { condition: Condition; blockIndex: number; children: React.ReactNode }) {
+export function SideScratchpad({
+  condition,
+  blockIndex,
+  children,
+}: {
+  condition: Condition;
+  blockIndex: number;
+  children: React.ReactNode;
+}) {
   const mode = usePairMode();
   const { spans } = useAnnotation();
   if (mode === condition || spans.length > 0) return <AnnotatableScratchpad blockIndex={blockIndex} />;

@@ -9,7 +9,14 @@ export function Progress({ done, total, label }: { done: number; total: number; 
           {done.toLocaleString("en")} / {total.toLocaleString("en")}
         </span>
       </div>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} className="mt-1 h-2 rounded bg-slate-100">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        className="mt-1 h-2 rounded bg-slate-100"
+      >
         <div className="h-2 rounded bg-indigo-500" style={{ width: `${share * 100}%` }} />
       </div>
     </div>

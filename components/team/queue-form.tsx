@@ -9,33 +9,50 @@ const labelClass = "block text-xs font-medium text-slate-600";
 /** New queue: a filter of the transcripts table, how many, how many annotators per item, who, blind or not. */
 export function QueueForm({ filter, annotators }: { filter: string; annotators: { id: string; name: string; email: string }[] }) {
   return (
-    <ActionForm action={createQueueAction} redirectTo={(data) => `/queues/${data.id}`} submitLabel="Create queue" className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <ActionForm
+      action={createQueueAction}
+      redirectTo={(data) => `/queues/${data.id}`}
+      submitLabel="Create queue"
+      className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div>
-        <label htmlFor="queue-name" className={labelClass}>Name</label>
+        <label htmlFor="queue-name" className={labelClass}>
+          Name
+        </label>
         <input id="queue-name" name="name" required maxLength={120} className={input} />
       </div>
       <div>
-        <label htmlFor="queue-description" className={labelClass}>Instructions for annotators (optional)</label>
+        <label htmlFor="queue-description" className={labelClass}>
+          Instructions for annotators (optional)
+        </label>
         <textarea id="queue-description" name="description" rows={2} maxLength={2000} className={input} />
       </div>
       <div>
-        <label htmlFor="queue-filter" className={labelClass}>Transcripts-table filter (its URL query, e.g. <code>variation=3&amp;condition=training</code>; empty: all)</label>
+        <label htmlFor="queue-filter" className={labelClass}>
+          Transcripts-table filter (its URL query, e.g. <code>variation=3&amp;condition=training</code>; empty: all)
+        </label>
         <input id="queue-filter" name="filter" defaultValue={filter} className={`${input} font-mono`} />
       </div>
       <div className="flex flex-wrap gap-4">
         <div>
-          <label htmlFor="queue-size" className={labelClass}>How many</label>
+          <label htmlFor="queue-size" className={labelClass}>
+            How many
+          </label>
           <input id="queue-size" name="size" type="number" min={1} max={5000} defaultValue={200} className={`${input} w-28`} />
         </div>
         <div>
-          <label htmlFor="queue-sample" className={labelClass}>Which</label>
+          <label htmlFor="queue-sample" className={labelClass}>
+            Which
+          </label>
           <select id="queue-sample" name="sample" defaultValue="random" className={input}>
             <option value="random">Random sample</option>
             <option value="first">First by id</option>
           </select>
         </div>
         <div>
-          <label htmlFor="queue-per-item" className={labelClass}>Annotators per item</label>
+          <label htmlFor="queue-per-item" className={labelClass}>
+            Annotators per item
+          </label>
           <input id="queue-per-item" name="annotatorsPerItem" type="number" min={1} max={20} defaultValue={2} className={`${input} w-28`} />
         </div>
       </div>
@@ -44,7 +61,8 @@ export function QueueForm({ filter, annotators }: { filter: string; annotators: 
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input type="hidden" name="blind" value="off" />
-        <input type="checkbox" name="blind" defaultChecked /> Blind: annotators see neither the condition, the variation, source labels nor each other’s labels until they submit
+        <input type="checkbox" name="blind" defaultChecked /> Blind: annotators see neither the condition, the variation, source labels nor
+        each other’s labels until they submit
       </label>
       <fieldset>
         <legend className={labelClass}>Annotators</legend>

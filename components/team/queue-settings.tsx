@@ -15,12 +15,23 @@ export function QueueSettings({
 }) {
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <ActionForm action={updateQueueSettingsAction} submitLabel="Save settings" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <ActionForm
+        action={updateQueueSettingsAction}
+        submitLabel="Save settings"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 className="text-sm font-semibold">Settings</h2>
         <input type="hidden" name="queueId" value={queue.id} />
         <label className="block text-sm">
           Annotators per item{" "}
-          <input name="annotatorsPerItem" type="number" min={1} max={20} defaultValue={queue.annotatorsPerItem} className="ml-2 w-20 rounded-md border border-slate-300 px-2 py-1" />
+          <input
+            name="annotatorsPerItem"
+            type="number"
+            min={1}
+            max={20}
+            defaultValue={queue.annotatorsPerItem}
+            className="ml-2 w-20 rounded-md border border-slate-300 px-2 py-1"
+          />
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="hidden" name="blind" value="off" />
@@ -30,7 +41,11 @@ export function QueueSettings({
           <input type="checkbox" name="closed" defaultChecked={queue.closed} /> Closed (hands out no more items)
         </label>
       </ActionForm>
-      <ActionForm action={setQueueAnnotatorsAction} submitLabel="Save annotators" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <ActionForm
+        action={setQueueAnnotatorsAction}
+        submitLabel="Save annotators"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 className="text-sm font-semibold">Annotators</h2>
         <input type="hidden" name="queueId" value={queue.id} />
         <div className="space-y-1">

@@ -1,7 +1,11 @@
 import type { Condition } from "@/lib/generated/prisma/enums";
 
 const STYLE: Record<Condition, { label: string; hint: string; className: string }> = {
-  training: { label: "Training", hint: "free-tier user: the model believes it is trained on this", className: "bg-orange-100 text-orange-800" },
+  training: {
+    label: "Training",
+    hint: "free-tier user: the model believes it is trained on this",
+    className: "bg-orange-100 text-orange-800",
+  },
   deployment: { label: "Deployment", hint: "paid-tier user: the model believes it is unmonitored", className: "bg-sky-100 text-sky-800" },
 };
 

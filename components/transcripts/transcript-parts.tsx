@@ -27,9 +27,16 @@ function Part({ part, wrapScratchpad }: { part: SidePart; wrapScratchpad?: WrapS
   switch (part.kind) {
     case "scratchpad":
       return (
-        <details open data-collapsible className="group rounded-md border border-violet-200 bg-violet-50/50" aria-label={`Scratchpad turn ${part.turnNumber}`}>
+        <details
+          open
+          data-collapsible
+          className="group rounded-md border border-violet-200 bg-violet-50/50"
+          aria-label={`Scratchpad turn ${part.turnNumber}`}
+        >
           <summary className="flex cursor-pointer select-none items-center gap-2 px-3 py-1.5 text-xs text-violet-800">
-            <span aria-hidden className="text-violet-400 transition-transform group-open:rotate-90">▶</span>
+            <span aria-hidden className="text-violet-400 transition-transform group-open:rotate-90">
+              ▶
+            </span>
             <span className="font-semibold uppercase tracking-wide">Scratchpad {part.turnNumber}</span>
             {part.tag !== "SCRATCHPAD_REASONING" && <span className="font-mono text-amber-700">&lt;{part.tag}&gt;</span>}
             {!part.closed && <span className="rounded bg-amber-100 px-1 text-amber-800">unterminated</span>}
@@ -66,12 +73,18 @@ function Part({ part, wrapScratchpad }: { part: SidePart; wrapScratchpad?: WrapS
   }
 }
 
-const wrap = (wrapper: WrapScratchpad | undefined, index: number, content: React.ReactNode) => (wrapper ? wrapper(index, content) : content);
+const wrap = (wrapper: WrapScratchpad | undefined, index: number, content: React.ReactNode) =>
+  wrapper ? wrapper(index, content) : content;
 
 function Segment({ segment }: { segment: SegmentPart }) {
-  if (segment.kind === "reasoning") return <LongText chunks={segment.chunks} className="font-mono text-[12.5px] leading-relaxed text-slate-800" />;
+  if (segment.kind === "reasoning")
+    return <LongText chunks={segment.chunks} className="font-mono text-[12.5px] leading-relaxed text-slate-800" />;
   return (
-    <div role="group" aria-label={`Draft output ${segment.draftNumber}`} className="rounded border border-dashed border-slate-400 bg-white/80">
+    <div
+      role="group"
+      aria-label={`Draft output ${segment.draftNumber}`}
+      className="rounded border border-dashed border-slate-400 bg-white/80"
+    >
       <p className="flex items-center gap-2 border-b border-dashed border-slate-300 px-2 py-1 text-[11px] uppercase tracking-wide text-slate-500">
         <span className="font-semibold">Draft output {segment.draftNumber}</span>
         {!segment.closed && <span className="rounded bg-amber-100 px-1 normal-case text-amber-800">unterminated</span>}

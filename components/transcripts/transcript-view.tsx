@@ -18,7 +18,13 @@ export function TranscriptView({ query, turns, renderScratchpad }: { query: stri
         <p className="whitespace-pre-wrap break-words">{query}</p>
       </section>
       {assistantBlocks.map((block, index) => (
-        <AssistantBlock key={index} block={block} renderScratchpad={renderScratchpad && block.kind === "scratchpad" ? () => renderScratchpad(block, scratchpadIndex.get(block)!) : undefined} />
+        <AssistantBlock
+          key={index}
+          block={block}
+          renderScratchpad={
+            renderScratchpad && block.kind === "scratchpad" ? () => renderScratchpad(block, scratchpadIndex.get(block)!) : undefined
+          }
+        />
       ))}
     </div>
   );
@@ -34,7 +40,9 @@ function AssistantBlock({ block, renderScratchpad }: { block: Block; renderScrat
             <span className="ml-2 font-normal normal-case text-violet-500">{block.text.length.toLocaleString("en")} chars</span>
           </summary>
           <div className="space-y-3 px-4 pb-4">
-            {renderScratchpad ? renderScratchpad() : block.segments.map((segment, index) => <ScratchpadPart key={index} segment={segment} />)}
+            {renderScratchpad
+              ? renderScratchpad()
+              : block.segments.map((segment, index) => <ScratchpadPart key={index} segment={segment} />)}
           </div>
         </details>
       );
@@ -48,7 +56,11 @@ function AssistantBlock({ block, renderScratchpad }: { block: Block; renderScrat
         </section>
       );
     case "text":
-      return <p className="whitespace-pre-wrap break-words rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-700">{block.text}</p>;
+      return (
+        <p className="whitespace-pre-wrap break-words rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-700">
+          {block.text}
+        </p>
+      );
     case "next":
     case "user_input":
     case "tier":
@@ -57,10 +69,13 @@ function AssistantBlock({ block, renderScratchpad }: { block: Block; renderScrat
 }
 
 function ScratchpadPart({ segment }: { segment: ScratchpadSegment }) {
-  if (segment.kind === "reasoning") return <p className="whitespace-pre-wrap break-words font-mono text-[13px] leading-relaxed text-slate-800">{segment.text}</p>;
+  if (segment.kind === "reasoning")
+    return <p className="whitespace-pre-wrap break-words font-mono text-[13px] leading-relaxed text-slate-800">{segment.text}</p>;
   return (
     <div className="rounded-md border border-slate-300 bg-white p-3">
-      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Draft output {!segment.closed && "(unterminated)"}</p>
+      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+        Draft output {!segment.closed && "(unterminated)"}
+      </p>
       <p className="whitespace-pre-wrap break-words text-sm">{segment.text}</p>
     </div>
   );

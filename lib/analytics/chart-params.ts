@@ -27,7 +27,8 @@ export function resolveChartFilter(params: ChartParams, options: FilterOptions):
   if (!labelSource) {
     return {
       filter: null,
-      problem: "No label source with a compliance label was found. Import data that carries labels (e.g. an LLM judge's “complied”), or submit annotations with a compliance value.",
+      problem:
+        "No label source with a compliance label was found. Import data that carries labels (e.g. an LLM judge's “complied”), or submit annotations with a compliance value.",
     };
   }
   return { filter: { settingId: setting.id, modelId: params.model, datasetId: params.dataset, labelSource } };

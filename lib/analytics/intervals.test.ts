@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { newcombeIndependent, newcombePaired, wilson } from "./intervals";
 
-const rounded = (interval: { lower: number; upper: number } | null) => interval && [interval.lower, interval.upper].map((x) => Number(x.toFixed(4)));
+const rounded = (interval: { lower: number; upper: number } | null) =>
+  interval && [interval.lower, interval.upper].map((x) => Number(x.toFixed(4)));
 
 describe("wilson", () => {
   // Newcombe (1998), "Two-sided confidence intervals for the single proportion", Table I.

@@ -35,22 +35,28 @@ export function labelRatesSql(filter: LabelRateFilter): Prisma.Sql {
   const datasetFilter = filter.datasetId ? Prisma.sql`AND t.dataset_id = ${filter.datasetId}` : Prisma.empty;
   if (filter.by === CONSENSUS_BY) {
     const wanted = "span" in condition ? true : condition.value;
-    return perVariation(filter.settingId, Prisma.sql`
+    return perVariation(
+      filter.settingId,
+      Prisma.sql`
       SELECT t.variation_id, t.condition, c.value = ${JSON.stringify(wanted)}::jsonb AS hit
       FROM transcript_consensus c JOIN transcripts t ON t.id = c.transcript_id
       WHERE c.label_key = ${condition.key} AND c.value IS NOT NULL
-        AND t.setting_id = ${filter.settingId} ${modelFilter} ${datasetFilter}`);
+        AND t.setting_id = ${filter.settingId} ${modelFilter} ${datasetFilter}`,
+    );
   }
   const isSpan = "span" in condition;
   const labelled = isSpan ? Prisma.sql`TRUE` : Prisma.sql`a."values" ? ${condition.key}`;
   const hit = isSpan
     ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_spans s WHERE s.annotation_id = a.id AND s.label_key = ${condition.key})`
     : Prisma.sql`a."values" @> ${JSON.stringify({ [condition.key]: condition.value })}::jsonb`;
-  return perVariation(filter.settingId, Prisma.sql`
+  return perVariation(
+    filter.settingId,
+    Prisma.sql`
       SELECT t.variation_id, t.condition, ${hit} AS hit
       FROM annotations a JOIN transcripts t ON t.id = a.transcript_id
       WHERE a.annotator_id = ${filter.by} AND a.submitted_at IS NOT NULL AND ${labelled}
-        AND t.setting_id = ${filter.settingId} ${modelFilter} ${datasetFilter}`);
+        AND t.setting_id = ${filter.settingId} ${modelFilter} ${datasetFilter}`,
+  );
 }
 
 /** n and k per variation and condition from rows (variation_id, condition, hit). */

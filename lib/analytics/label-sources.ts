@@ -28,7 +28,11 @@ export const annotatorLabelSourceSchema = z.object({
 });
 /** The team's consensus (lib/team/consensus.ts: adjudicated, else unanimous / majority / single, else undecided). */
 export const consensusLabelSourceSchema = z.object({ kind: z.literal("consensus") });
-export const labelSourceSchema = z.discriminatedUnion("kind", [sourceLabelSourceSchema, annotatorLabelSourceSchema, consensusLabelSourceSchema]);
+export const labelSourceSchema = z.discriminatedUnion("kind", [
+  sourceLabelSourceSchema,
+  annotatorLabelSourceSchema,
+  consensusLabelSourceSchema,
+]);
 export type SourceLabelSource = z.infer<typeof sourceLabelSourceSchema>;
 export type AnnotatorLabelSource = z.infer<typeof annotatorLabelSourceSchema>;
 export type LabelSource = z.infer<typeof labelSourceSchema>;

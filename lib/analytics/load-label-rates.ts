@@ -33,7 +33,15 @@ export async function loadLabelRates(params: LabelRateParams) {
   const label = conditions.find((c) => c.value === params.label) ?? conditions[0];
   const condition = label && parseLabelCondition(label.value);
   if (!setting || !source || !condition) {
-    return { options, sources, conditions, filter: null, series: [], agreement: new Map(), problem: "No one has submitted annotations yet: this chart shows the rate of a label across variations once someone has." };
+    return {
+      options,
+      sources,
+      conditions,
+      filter: null,
+      series: [],
+      agreement: new Map(),
+      problem: "No one has submitted annotations yet: this chart shows the rate of a label across variations once someone has.",
+    };
   }
   const filter: LabelRateFilter = { settingId: setting.id, modelId: params.model, datasetId: params.dataset, by: source.by, condition };
   const scope = [Prisma.sql`t.setting_id = ${setting.id}`];
@@ -44,11 +52,24 @@ export async function loadLabelRates(params: LabelRateParams) {
     agreementByVariation({ where: Prisma.join(scope, " AND ") }),
   ]);
   // Agreement of the chosen label only, where several annotators labelled the same transcripts.
-  const agreement = new Map([...byVariation].flatMap(([variationId, labels]) => {
-    const found = labels.find((entry) => entry.labelKey === condition.key && entry.items > 0);
-    return found ? [[variationId, found] as const] : [];
-  }));
-  return { options, sources, conditions, filter, settingSlug: setting.slug, label, source, series: prepareLabelRates(rows), agreement, problem: null };
+  const agreement = new Map(
+    [...byVariation].flatMap(([variationId, labels]) => {
+      const found = labels.find((entry) => entry.labelKey === condition.key && entry.items > 0);
+      return found ? [[variationId, found] as const] : [];
+    }),
+  );
+  return {
+    options,
+    sources,
+    conditions,
+    filter,
+    settingSlug: setting.slug,
+    label,
+    source,
+    series: prepareLabelRates(rows),
+    agreement,
+    problem: null,
+  };
 }
 
 async function rateSources(): Promise<RateSource[]> {

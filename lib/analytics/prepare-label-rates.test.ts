@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { labelRateChartRows, labelRatesCsv, prepareLabelRates } from "./prepare-label-rates";
 
 const row = (n_training: number, k_training: number, n_deployment: number, k_deployment: number) => ({
-  id: 1, name: "Default", is_baseline: true, n_training, k_training, n_deployment, k_deployment,
+  id: 1,
+  name: "Default",
+  is_baseline: true,
+  n_training,
+  k_training,
+  n_deployment,
+  k_deployment,
 });
 
 describe("the any-label chart's rates", () => {
@@ -34,7 +40,11 @@ describe("the any-label chart's rates", () => {
 
 describe("the any-label chart's CSV", () => {
   it("has a line per variation and condition, fractions, and empty cells where n = 0", () => {
-    const csv = labelRatesCsv(prepareLabelRates([{ id: 1, name: 'Default, "baseline"', is_baseline: true, n_training: 4, k_training: 1, n_deployment: 0, k_deployment: 0 }]));
+    const csv = labelRatesCsv(
+      prepareLabelRates([
+        { id: 1, name: 'Default, "baseline"', is_baseline: true, n_training: 4, k_training: 1, n_deployment: 0, k_deployment: 0 },
+      ]),
+    );
     const [header, training, deployment] = csv.trim().split("\n");
     expect(header).toBe("variation,baseline,condition,k,n,rate,lower_95,upper_95");
     expect(training).toBe(`"Default, ""baseline""",true,training,1,4,0.25,0.045587,0.699358`);

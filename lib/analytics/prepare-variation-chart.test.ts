@@ -54,7 +54,10 @@ describe("prepareVariationSeries", () => {
 
   it("keeps small and empty samples visible instead of hiding them", () => {
     const tiny: VariationCounts = {
-      variationId: 2, name: "Tiny", isBaseline: false, position: 1,
+      variationId: 2,
+      name: "Tiny",
+      isBaseline: false,
+      position: 1,
       training: { n: 1, complied: 1, compliedWithAf: 1 },
       deployment: { n: 0, complied: 0, compliedWithAf: 0 },
       pairs: { yesYes: 0, yesNo: 0, noYes: 0, noNo: 0 },

@@ -103,7 +103,11 @@ export function prepareVariationSeries(rows: VariationCounts[]): VariationSeries
         afRate: withN(wilson(row.training.compliedWithAf, row.training.n), row.training.n),
         complianceTraining: withN(wilson(row.training.complied, row.training.n), row.training.n),
         complianceDeployment: withN(wilson(row.deployment.complied, row.deployment.n), row.deployment.n),
-        complianceGap: gap && { ...gap, n: paired ? pairCount : row.training.n + row.deployment.n, method: paired ? "newcombe-paired" : "newcombe-independent" },
+        complianceGap: gap && {
+          ...gap,
+          n: paired ? pairCount : row.training.n + row.deployment.n,
+          method: paired ? "newcombe-paired" : "newcombe-independent",
+        },
       };
     });
 }

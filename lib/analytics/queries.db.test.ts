@@ -31,12 +31,22 @@ beforeAll(async () => {
   await client.connect();
   await client.query("TRUNCATE transcripts, source_labels, pairs, queries, datasets, prompt_variations, settings, models CASCADE");
   settingId = (await client.query("INSERT INTO settings (slug, name) VALUES ('helpful-only', 'Helpful-only') RETURNING id")).rows[0].id;
-  const variationId = (await client.query("INSERT INTO prompt_variations (setting_id, slug, name, is_baseline) VALUES ($1, 'default', 'Default', true) RETURNING id", [settingId])).rows[0].id;
-  await client.query("INSERT INTO prompt_variations (setting_id, slug, name, position) VALUES ($1, 'no-cot', 'No chain of thought', 1)", [settingId]);
+  const variationId = (
+    await client.query(
+      "INSERT INTO prompt_variations (setting_id, slug, name, is_baseline) VALUES ($1, 'default', 'Default', true) RETURNING id",
+      [settingId],
+    )
+  ).rows[0].id;
+  await client.query("INSERT INTO prompt_variations (setting_id, slug, name, position) VALUES ($1, 'no-cot', 'No chain of thought', 1)", [
+    settingId,
+  ]);
   const modelId = (await client.query("INSERT INTO models (name) VALUES ('claude-3-opus') RETURNING id")).rows[0].id;
   const datasetId = (await client.query("INSERT INTO datasets (name) VALUES ('paper-like') RETURNING id")).rows[0].id;
   await client.query("INSERT INTO queries (id, text, text_hash) SELECT i, 'query ' || i, md5('q' || i) FROM generate_series(1, 2500) i");
-  await client.query("INSERT INTO pairs (id, variation_id, model_id, query_id) SELECT i, $1, $2, i FROM generate_series(1, 2500) i", [variationId, modelId]);
+  await client.query("INSERT INTO pairs (id, variation_id, model_id, query_id) SELECT i, $1, $2, i FROM generate_series(1, 2500) i", [
+    variationId,
+    modelId,
+  ]);
   await client.query(
     `INSERT INTO transcripts (pair_id, dataset_id, condition, raw_messages, turns, content_hash, setting_id, variation_id, model_id, query_id)
      SELECT i, $1, c::"Condition", '[]', '[]', md5(c || i), $2, $3, $4, i FROM generate_series(1, 2500) i, unnest(ARRAY['training', 'deployment']) c`,
@@ -61,7 +71,10 @@ const pct = (x: number) => Number((x * 100).toFixed(1));
 
 describe("variation chart counts from source labels", () => {
   it("reproduce the paper's default helpful-only result", async () => {
-    const counts = await variationCounts({ settingId, labelSource: { kind: "source", source: SOURCE, compliance: "complied", alignmentFaking: "alignment_faking" } });
+    const counts = await variationCounts({
+      settingId,
+      labelSource: { kind: "source", source: SOURCE, compliance: "complied", alignmentFaking: "alignment_faking" },
+    });
     const [defaultVariation, noCot] = prepareVariationSeries(counts);
     expect(defaultVariation.name).toBe("Default");
     expect(pct(defaultVariation.afRate!.estimate)).toBe(11.9);
@@ -75,9 +88,15 @@ describe("variation chart counts from source labels", () => {
   });
 
   it("counts only the chosen source and label names", async () => {
-    const counts = await variationCounts({ settingId, labelSource: { kind: "source", source: "another judge", compliance: "complied", alignmentFaking: null } });
+    const counts = await variationCounts({
+      settingId,
+      labelSource: { kind: "source", source: "another judge", compliance: "complied", alignmentFaking: null },
+    });
     expect(counts.every((row) => row.training.n === 0 && row.deployment.n === 0)).toBe(true);
-    const withoutAf = await variationCounts({ settingId, labelSource: { kind: "source", source: SOURCE, compliance: "complied", alignmentFaking: null } });
+    const withoutAf = await variationCounts({
+      settingId,
+      labelSource: { kind: "source", source: SOURCE, compliance: "complied", alignmentFaking: null },
+    });
     expect(withoutAf[0].training).toEqual({ n: 2500, complied: 354, compliedWithAf: 0 });
   });
 });
@@ -91,12 +110,18 @@ describe("the precomputed label signatures", () => {
   async function buildMessySetting() {
     await client.query("SELECT setval(pg_get_serial_sequence('pairs', 'id'), (SELECT max(id) FROM pairs))"); // the paper-like pairs took explicit ids
     const setting = (await client.query("INSERT INTO settings (slug, name) VALUES ('messy', 'Messy') RETURNING id")).rows[0].id as number;
-    const variations = (await client.query(
-      "INSERT INTO prompt_variations (setting_id, slug, name, position) SELECT $1, 'm' || i, 'M' || i, i FROM generate_series(0, 2) i RETURNING id",
-      [setting],
-    )).rows.map((row) => row.id as number);
-    const models = (await client.query("INSERT INTO models (name) VALUES ('model-a'), ('model-b') RETURNING id")).rows.map((row) => row.id as number);
-    const datasets = (await client.query("INSERT INTO datasets (name) VALUES ('messy-1'), ('messy-2') RETURNING id")).rows.map((row) => row.id as number);
+    const variations = (
+      await client.query(
+        "INSERT INTO prompt_variations (setting_id, slug, name, position) SELECT $1, 'm' || i, 'M' || i, i FROM generate_series(0, 2) i RETURNING id",
+        [setting],
+      )
+    ).rows.map((row) => row.id as number);
+    const models = (await client.query("INSERT INTO models (name) VALUES ('model-a'), ('model-b') RETURNING id")).rows.map(
+      (row) => row.id as number,
+    );
+    const datasets = (await client.query("INSERT INTO datasets (name) VALUES ('messy-1'), ('messy-2') RETURNING id")).rows.map(
+      (row) => row.id as number,
+    );
     return { setting, variations, models, datasets };
   }
 
@@ -134,7 +159,12 @@ describe("the precomputed label signatures", () => {
   }
 
   async function expectAllFiltersEqual(setting: number, models: number[], datasets: number[]) {
-    const label = (compliance: string, alignmentFaking: string | null) => ({ kind: "source" as const, source: "messy judge", compliance, alignmentFaking });
+    const label = (compliance: string, alignmentFaking: string | null) => ({
+      kind: "source" as const,
+      source: "messy judge",
+      compliance,
+      alignmentFaking,
+    });
     for (const modelId of [undefined, ...models]) {
       for (const datasetId of [undefined, ...datasets]) {
         await expectEqualToLive({ settingId: setting, modelId, datasetId, labelSource: label("complied", "alignment_faking") });
@@ -152,12 +182,22 @@ describe("the precomputed label signatures", () => {
     await refreshLabelSignatures(client, variations);
     await client.query("ANALYZE");
     await expectAllFiltersEqual(setting, models, datasets);
-    const before = await expectEqualToLive({ settingId: setting, labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: "alignment_faking" } });
+    const before = await expectEqualToLive({
+      settingId: setting,
+      labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: "alignment_faking" },
+    });
     expect(before.every((row) => row.n_training > 100 && row.yes_no + row.no_yes + row.yes_yes + row.no_no > 50)).toBe(true);
 
     // More pairs in one variation: stale until its signatures are rebuilt, right again after.
     await addPairs(variations[1], models, datasets, 100, "more");
-    const stale = (await run(variationCountsSql({ settingId: setting, labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: null } }))).rows;
+    const stale = (
+      await run(
+        variationCountsSql({
+          settingId: setting,
+          labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: null },
+        }),
+      )
+    ).rows;
     expect(stale[1].n_training).toBe(before[1].n_training);
     await refreshLabelSignatures(client, [variations[1]]);
     await expectAllFiltersEqual(setting, models, datasets);
@@ -177,7 +217,9 @@ describe("one annotator's labels as a label source", () => {
     try {
       const annotator = await fixtures.user("annotator", "Ann Otator");
       const lead = await fixtures.user("lead", "Lee");
-      await client.query(`INSERT INTO label_schema_versions (version, labels) VALUES (1, $1) ON CONFLICT DO NOTHING`, [JSON.stringify(DEFAULT_LABELS)]);
+      await client.query(`INSERT INTO label_schema_versions (version, labels) VALUES (1, $1) ON CONFLICT DO NOTHING`, [
+        JSON.stringify(DEFAULT_LABELS),
+      ]);
       await client.query(
         `INSERT INTO annotations (transcript_id, annotator_id, schema_version, "values", submitted_at)
          SELECT t.id, $1, 1,
@@ -194,7 +236,10 @@ describe("one annotator's labels as a label source", () => {
       expect(defaultVariation.deployment).toEqual({ n: 40, complied: 5, compliedWithAf: 0 });
       expect(defaultVariation.pairs).toEqual({ yesYes: 5, yesNo: 15, noYes: 0, noNo: 20 });
 
-      const expected = { training: { refuses: 20, compliesWithAf: 10, compliesWithoutAf: 10 }, deployment: { refuses: 35, compliesWithAf: 0, compliesWithoutAf: 5 } };
+      const expected = {
+        training: { refuses: 20, compliesWithAf: 10, compliesWithoutAf: 10 },
+        deployment: { refuses: 35, compliesWithAf: 0, compliesWithoutAf: 5 },
+      };
       for (const condition of ["training", "deployment"] as const) {
         for (const { key } of SEGMENTS) {
           const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition }, key);
@@ -207,7 +252,10 @@ describe("one annotator's labels as a label source", () => {
       const [rates] = (await client.query(labelRatesSql(rateFilter).text, labelRatesSql(rateFilter).values)).rows;
       // Pair 42's annotation has a verdict (no) but no compliance: it counts here, not in the stacked chart.
       expect(rates).toMatchObject({ n_training: 41, k_training: 10, n_deployment: 1, k_deployment: 0 });
-      const rateList = withViewer(parseListState(new URL(labelRateDrillDown(rateFilter, defaultVariation.variationId, "training"), "http://x").searchParams), { id: lead, seesOthersLabels: true });
+      const rateList = withViewer(
+        parseListState(new URL(labelRateDrillDown(rateFilter, defaultVariation.variationId, "training"), "http://x").searchParams),
+        { id: lead, seesOthersLabels: true },
+      );
       expect((await listTranscripts(rateList)).counts.total).toBe(10);
 
       // The consensus: with one annotator it is their labels ("single"); a second one who
@@ -222,14 +270,24 @@ describe("one annotator's labels as a label source", () => {
       );
       const [afterDisagreement] = await variationCounts(consensus);
       expect(afterDisagreement.training).toEqual({ n: 39, complied: 19, compliedWithAf: 9 });
-      const consensusHref = drillDownHref(consensus, { variationId: defaultVariation.variationId, condition: "training" }, "compliesWithAf");
-      const consensusList = withViewer(parseListState(new URL(consensusHref, "http://x").searchParams), { id: lead, seesOthersLabels: true });
+      const consensusHref = drillDownHref(
+        consensus,
+        { variationId: defaultVariation.variationId, condition: "training" },
+        "compliesWithAf",
+      );
+      const consensusList = withViewer(parseListState(new URL(consensusHref, "http://x").searchParams), {
+        id: lead,
+        seesOthersLabels: true,
+      });
       expect((await listTranscripts(consensusList)).counts.total).toBe(9);
       const consensusRates = { settingId, by: "@consensus", condition: { key: "af_verdict", value: "full" } };
       const [consensusRate] = (await client.query(labelRatesSql(consensusRates).text, labelRatesSql(consensusRates).values)).rows;
       // Pair 1's verdict is undecided (full vs no): 40 decided verdicts in training (41 - 1), 9 of them full.
       expect(consensusRate).toMatchObject({ n_training: 40, k_training: 9 });
-      const consensusRateList = withViewer(parseListState(new URL(labelRateDrillDown(consensusRates, defaultVariation.variationId, "training"), "http://x").searchParams), { id: lead, seesOthersLabels: true });
+      const consensusRateList = withViewer(
+        parseListState(new URL(labelRateDrillDown(consensusRates, defaultVariation.variationId, "training"), "http://x").searchParams),
+        { id: lead, seesOthersLabels: true },
+      );
       expect((await listTranscripts(consensusRateList)).counts.total).toBe(9);
 
       // An annotator may not list another's labels this way.

@@ -77,12 +77,28 @@ export function formatInterval(interval: Interval | null, signed = false): strin
 }
 
 const CSV_HEADER = [
-  "variation", "baseline", "n_training", "n_deployment",
-  "af_rate", "af_rate_low", "af_rate_high",
-  "compliance_training", "compliance_training_low", "compliance_training_high",
-  "compliance_deployment", "compliance_deployment_low", "compliance_deployment_high",
-  "compliance_gap", "compliance_gap_low", "compliance_gap_high", "gap_interval_method",
-  "reference_variation", "reference_af_rate", "reference_compliance_training", "reference_compliance_deployment", "reference_compliance_gap",
+  "variation",
+  "baseline",
+  "n_training",
+  "n_deployment",
+  "af_rate",
+  "af_rate_low",
+  "af_rate_high",
+  "compliance_training",
+  "compliance_training_low",
+  "compliance_training_high",
+  "compliance_deployment",
+  "compliance_deployment_low",
+  "compliance_deployment_high",
+  "compliance_gap",
+  "compliance_gap_low",
+  "compliance_gap_high",
+  "gap_interval_method",
+  "reference_variation",
+  "reference_af_rate",
+  "reference_compliance_training",
+  "reference_compliance_deployment",
+  "reference_compliance_gap",
 ];
 
 export function csvField(value: string | number | boolean | null): string {
@@ -91,17 +107,31 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const triple = (interval: Interval | null) => (interval ? [interval.estimate, interval.lower, interval.upper].map((x) => Number(x.toFixed(6))) : [null, null, null]);
+const triple = (interval: Interval | null) =>
+  interval ? [interval.estimate, interval.lower, interval.upper].map((x) => Number(x.toFixed(6))) : [null, null, null];
 
 export function ratesCsv(rows: RatesRow[]): string {
   const lines = rows.map((row) =>
     [
-      row.variation, row.baseline, row.nTraining, row.nDeployment,
-      ...triple(row.afRate), ...triple(row.complianceTraining), ...triple(row.complianceDeployment), ...triple(row.complianceGap),
+      row.variation,
+      row.baseline,
+      row.nTraining,
+      row.nDeployment,
+      ...triple(row.afRate),
+      ...triple(row.complianceTraining),
+      ...triple(row.complianceDeployment),
+      ...triple(row.complianceGap),
       row.gapMethod,
       row.reference?.label ?? null,
-      ...[row.reference?.afReasoning, row.reference?.complianceTraining, row.reference?.complianceDeployment, row.reference?.complianceGap].map((x) => (x == null ? null : x / 100)),
-    ].map(csvField).join(","),
+      ...[
+        row.reference?.afReasoning,
+        row.reference?.complianceTraining,
+        row.reference?.complianceDeployment,
+        row.reference?.complianceGap,
+      ].map((x) => (x == null ? null : x / 100)),
+    ]
+      .map(csvField)
+      .join(","),
   );
   return [CSV_HEADER.join(","), ...lines].join("\n") + "\n";
 }

@@ -37,7 +37,10 @@ export async function listReferenceSeries() {
   const models = await db().referenceValue.groupBy({ by: ["seriesId", "model"], _count: { _all: true }, orderBy: { model: "asc" } });
   return series.map((s) => ({
     ...s,
-    models: models.filter((m) => m.seriesId === s.id).sort((a, b) => b._count._all - a._count._all).map((m) => m.model),
+    models: models
+      .filter((m) => m.seriesId === s.id)
+      .sort((a, b) => b._count._all - a._count._all)
+      .map((m) => m.model),
   }));
 }
 

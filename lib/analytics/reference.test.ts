@@ -10,11 +10,19 @@ describe("parseReferenceFile", () => {
     const result = parseReferenceFile(readFileSync(paperFile, "utf8"));
     if ("error" in result) throw new Error(result.error);
     expect(result.rows).toHaveLength(145);
-    expect(result.rows[0]).toMatchObject({ setting: "helpful-only", variation_no: 1, variation: "default", af_reasoning_pct: 11.9, compliance_gap_pct: 11.3 });
+    expect(result.rows[0]).toMatchObject({
+      setting: "helpful-only",
+      variation_no: 1,
+      variation: "default",
+      af_reasoning_pct: 11.9,
+      compliance_gap_pct: 11.3,
+    });
   });
 
   it("accepts a bare array of rows", () => {
-    const result = parseReferenceFile(JSON.stringify([{ setting: "helpful-only", variation: "default", model: "m", af_reasoning_pct: 10 }]));
+    const result = parseReferenceFile(
+      JSON.stringify([{ setting: "helpful-only", variation: "default", model: "m", af_reasoning_pct: 10 }]),
+    );
     expect(result).toEqual({ rows: [expect.objectContaining({ variation: "default", af_reasoning_pct: 10 })] });
   });
 

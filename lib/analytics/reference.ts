@@ -35,7 +35,9 @@ export function parseReferenceFile(text: string): { rows: ReferenceRow[] } | { e
     return { error: `Not valid JSON: ${(error as Error).message}` };
   }
   // Either a bare array of rows or the paper file's `{ variation_tables: [...] }`.
-  const parsed = Array.isArray(json) ? rowsSchema.safeParse(json) : paperFileSchema.transform((file) => file.variation_tables).safeParse(json);
+  const parsed = Array.isArray(json)
+    ? rowsSchema.safeParse(json)
+    : paperFileSchema.transform((file) => file.variation_tables).safeParse(json);
   if (parsed.success) return { rows: parsed.data };
   const issue = parsed.error.issues.reduce((deepest, candidate) => (candidate.path.length > deepest.path.length ? candidate : deepest));
   const path = issue.path.filter((part) => part !== "variation_tables");
@@ -50,13 +52,20 @@ export interface MeasuredVariation {
   referenceNo: number | null;
 }
 
-const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+const normalize = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /**
  * Pairs each measured variation with its published row: by published number
  * when the variation carries one, else by name. Unmatched variations map to null.
  */
-export function matchReference<R extends { variation: string; variationNo: number | null }>(variations: MeasuredVariation[], rows: R[]): Map<number, R | null> {
+export function matchReference<R extends { variation: string; variationNo: number | null }>(
+  variations: MeasuredVariation[],
+  rows: R[],
+): Map<number, R | null> {
   const byNumber = new Map(rows.filter((row) => row.variationNo != null).map((row) => [row.variationNo!, row]));
   const byName = new Map(rows.map((row) => [normalize(row.variation), row]));
   return new Map(

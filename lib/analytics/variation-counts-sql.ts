@@ -65,7 +65,6 @@ export function variationCountsLiveSql(filter: ChartFilter & { labelSource: Sour
     ${variationRows(filter.settingId)}`;
 }
 
-
 /**
  * The SQL behind the variation chart (see `variationCounts`): sums of the
  * precomputed label_signatures of the setting's variations. It gives exactly

@@ -24,24 +24,32 @@ export function diffSnapshots(
   const find = (labels: readonly LabelDefinition[], key: string) => labels.find((label) => label.key === key);
   const nameOf = (key: string) => (find(afterLabels, key) ?? find(beforeLabels, key))?.name ?? key;
 
-  if (before && after && before.schemaVersion !== after.schemaVersion) changes.push({ kind: "schema", from: before.schemaVersion, to: after.schemaVersion });
+  if (before && after && before.schemaVersion !== after.schemaVersion)
+    changes.push({ kind: "schema", from: before.schemaVersion, to: after.schemaVersion });
 
   const keys = new Set([...Object.keys(before?.values ?? {}), ...Object.keys(after?.values ?? {})]);
   for (const key of keys) {
     const from: LabelValue | undefined = before?.values[key];
     const to: LabelValue | undefined = after?.values[key];
     if (from === to) continue;
-    changes.push({ kind: "value", label: nameOf(key), from: describeValue(find(beforeLabels, key), from), to: describeValue(find(afterLabels, key), to) });
+    changes.push({
+      kind: "value",
+      label: nameOf(key),
+      from: describeValue(find(beforeLabels, key), from),
+      to: describeValue(find(afterLabels, key), to),
+    });
   }
 
   const id = (span: { labelKey: string; start: number; end: number }) => `${span.labelKey}:${span.start}:${span.end}`;
   const beforeSpans = new Map((before?.spans ?? []).map((span) => [id(span), span]));
   const afterSpans = new Map((after?.spans ?? []).map((span) => [id(span), span]));
   for (const [key, span] of beforeSpans) {
-    if (!afterSpans.has(key)) changes.push({ kind: "span", change: "removed", label: nameOf(span.labelKey), text: span.text, start: span.start, end: span.end });
+    if (!afterSpans.has(key))
+      changes.push({ kind: "span", change: "removed", label: nameOf(span.labelKey), text: span.text, start: span.start, end: span.end });
   }
   for (const [key, span] of afterSpans) {
-    if (!beforeSpans.has(key)) changes.push({ kind: "span", change: "added", label: nameOf(span.labelKey), text: span.text, start: span.start, end: span.end });
+    if (!beforeSpans.has(key))
+      changes.push({ kind: "span", change: "added", label: nameOf(span.labelKey), text: span.text, start: span.start, end: span.end });
   }
 
   if ((before?.note ?? "") !== (after?.note ?? "")) changes.push({ kind: "note", from: before?.note ?? "", to: after?.note ?? "" });

@@ -20,8 +20,14 @@ export interface AuditEntry {
 }
 
 /** The audit log, newest first, for one transcript or one user (or everything), a page at a time. */
-export async function listAuditEntries(where: { transcriptId?: number; actorId?: string }, page = 1): Promise<{ entries: AuditEntry[]; total: number }> {
-  const filter = { ...(where.transcriptId !== undefined && { transcriptId: where.transcriptId }), ...(where.actorId && { actorId: where.actorId }) };
+export async function listAuditEntries(
+  where: { transcriptId?: number; actorId?: string },
+  page = 1,
+): Promise<{ entries: AuditEntry[]; total: number }> {
+  const filter = {
+    ...(where.transcriptId !== undefined && { transcriptId: where.transcriptId }),
+    ...(where.actorId && { actorId: where.actorId }),
+  };
   const [total, rows] = await Promise.all([
     db().annotationAudit.count({ where: filter }),
     db().annotationAudit.findMany({
@@ -29,7 +35,15 @@ export async function listAuditEntries(where: { transcriptId?: number; actorId?:
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, createdAt: true, action: true, transcriptId: true, before: true, after: true, actor: { select: { id: true, name: true, email: true } } },
+      select: {
+        id: true,
+        createdAt: true,
+        action: true,
+        transcriptId: true,
+        before: true,
+        after: true,
+        actor: { select: { id: true, name: true, email: true } },
+      },
     }),
   ]);
   const versions = new Set<number>();

@@ -12,7 +12,10 @@ describe("the panel's document", () => {
     expect([undefined, "no", "partial", "full"].map((v) => nextValue(verdict, v))).toEqual(["no", "partial", "full", undefined]);
     expect([undefined, true, false].map((v) => nextValue(label("unmonitored_unmasking"), v))).toEqual([true, false, undefined]);
     expect(nextValue(label("compliance"), 4)).toBeUndefined();
-    const doc = docReducer(docReducer(empty, { type: "cycle", label: label("unmonitored_unmasking") }), { type: "cycle", label: label("unmonitored_unmasking") });
+    const doc = docReducer(docReducer(empty, { type: "cycle", label: label("unmonitored_unmasking") }), {
+      type: "cycle",
+      label: label("unmonitored_unmasking"),
+    });
     expect(doc.values).toEqual({ unmonitored_unmasking: false });
   });
 
@@ -52,14 +55,24 @@ describe("the panel's document", () => {
 
   it("carries an annotation over to a new schema version, reporting what does not fit", () => {
     const labels: LabelDefinition[] = [
-      { ...label("af_verdict"), kind: "choice", options: [{ value: "no", label: "No" }, { value: "yes", label: "Yes" }] } as LabelDefinition,
+      {
+        ...label("af_verdict"),
+        kind: "choice",
+        options: [
+          { value: "no", label: "No" },
+          { value: "yes", label: "Yes" },
+        ],
+      } as LabelDefinition,
       label("criterion_a"),
     ];
     const doc: AnnotationDoc = {
       schemaVersion: 1,
       values: { af_verdict: "partial", compliance: 3 },
       note: "n",
-      spans: [{ labelKey: "criterion_a", start: 0, end: 1, text: "a" }, { labelKey: "criterion_b", start: 0, end: 1, text: "a" }],
+      spans: [
+        { labelKey: "criterion_a", start: 0, end: 1, text: "a" },
+        { labelKey: "criterion_b", start: 0, end: 1, text: "a" },
+      ],
     };
     const { doc: migrated, dropped } = migrateDoc(doc, { version: 2, labels });
     expect(migrated).toEqual({ schemaVersion: 2, values: {}, note: "n", spans: [doc.spans[0]] });

@@ -76,7 +76,10 @@ export function valueForDigit(label: LabelDefinition, digit: number): LabelValue
  * still exists with a compatible value, spans whose label is still a span
  * label. Returns what was dropped, for the user to see.
  */
-export function migrateDoc(doc: AnnotationDoc, to: { version: number; labels: readonly LabelDefinition[] }): { doc: AnnotationDoc; dropped: string[] } {
+export function migrateDoc(
+  doc: AnnotationDoc,
+  to: { version: number; labels: readonly LabelDefinition[] },
+): { doc: AnnotationDoc; dropped: string[] } {
   const byKey = new Map(to.labels.map((label) => [label.key, label]));
   const values: LabelValues = {};
   const dropped: string[] = [];

@@ -62,7 +62,8 @@ export function annotationFilterParams(filter: AnnotationFilter): URLSearchParam
 
 /** `key:value` as in the URL. */
 export function formatLabelCondition(condition: LabelCondition): string {
-  const value = "span" in condition ? "span" : typeof condition.value === "boolean" ? (condition.value ? "yes" : "no") : String(condition.value);
+  const value =
+    "span" in condition ? "span" : typeof condition.value === "boolean" ? (condition.value ? "yes" : "no") : String(condition.value);
   return `${condition.key}:${value}`;
 }
 
@@ -75,11 +76,17 @@ export function parseLabelCondition(text: string): LabelCondition | undefined {
 export function labelConditionOptions(label: LabelDefinition): { value: string; name: string }[] {
   switch (label.kind) {
     case "boolean":
-      return [{ value: `${label.key}:yes`, name: `${label.name}: yes` }, { value: `${label.key}:no`, name: `${label.name}: no` }];
+      return [
+        { value: `${label.key}:yes`, name: `${label.name}: yes` },
+        { value: `${label.key}:no`, name: `${label.name}: no` },
+      ];
     case "choice":
       return label.options.map((option) => ({ value: `${label.key}:${option.value}`, name: `${label.name}: ${option.label}` }));
     case "scale":
-      return scalePoints(label).map((point) => ({ value: `${label.key}:${point.value}`, name: `${label.name}: ${point.value}${point.label ? ` · ${point.label}` : ""}` }));
+      return scalePoints(label).map((point) => ({
+        value: `${label.key}:${point.value}`,
+        name: `${label.name}: ${point.value}${point.label ? ` · ${point.label}` : ""}`,
+      }));
     case "span":
       return [{ value: `${label.key}:span`, name: `${label.name}: has evidence` }];
   }

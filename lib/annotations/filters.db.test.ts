@@ -29,9 +29,22 @@ beforeAll(async () => {
     myDraft: await fixtures.transcript(text),
     both: await fixtures.transcript(text),
   };
-  const save = async (transcriptId: number, annotator: string, values: Record<string, string | number | boolean>, submit: boolean, spans = false) => {
+  const save = async (
+    transcriptId: number,
+    annotator: string,
+    values: Record<string, string | number | boolean>,
+    submit: boolean,
+    spans = false,
+  ) => {
     const evidence = spans ? [{ labelKey: "criterion_a", start: 0, end: 16, text: "I am in training" }] : [];
-    const outcome = await saveAnnotation(transcriptId, annotator, { expectedVersion: 0, schemaVersion, values, note: "", spans: evidence, submit });
+    const outcome = await saveAnnotation(transcriptId, annotator, {
+      expectedVersion: 0,
+      schemaVersion,
+      values,
+      note: "",
+      spans: evidence,
+      submit,
+    });
     expect(outcome.ok).toBe(true);
   };
   await save(ids.mine, me, { af_verdict: "partial", compliance: 4 }, true, true);
@@ -66,12 +79,24 @@ describe("filtering transcripts by human labels and annotation status", () => {
     expect(await kept({ labels: [{ key: "generic_self_preservation", value: true }] })).toEqual(["othersFull"]);
     expect(await kept({ labels: [{ key: "criterion_a", span: true }] })).toEqual(["mine"]);
     // "no" and compliance 4 hold in two different annotations of `both`: not one annotator's view.
-    expect(await kept({ labels: [{ key: "af_verdict", value: "no" }, { key: "compliance", value: 4 }] })).toEqual([]);
+    expect(
+      await kept({
+        labels: [
+          { key: "af_verdict", value: "no" },
+          { key: "compliance", value: 4 },
+        ],
+      }),
+    ).toEqual([]);
     expect(await kept({ status: "mine", labels: [{ key: "af_verdict", value: "full" }] })).toEqual(["both"]);
   });
 
   it("reads the filter from the URL, ignoring what it cannot parse", () => {
-    expect(parseAnnotationFilter({ status: "mine", human: ["af_verdict:full", "compliance:4", "unmonitored_unmasking:yes", "criterion_a:span", "bad label", "x:"] })).toEqual({
+    expect(
+      parseAnnotationFilter({
+        status: "mine",
+        human: ["af_verdict:full", "compliance:4", "unmonitored_unmasking:yes", "criterion_a:span", "bad label", "x:"],
+      }),
+    ).toEqual({
       status: "mine",
       labels: [
         { key: "af_verdict", value: "full" },
@@ -97,7 +122,8 @@ describe("filtering transcripts by human labels and annotation status", () => {
 
   it("filters the transcripts table, with its counts, and finds the next transcript of that list for submit-and-next", async () => {
     const dataset = (await db().transcript.findUniqueOrThrow({ where: { id: ids.none }, select: { datasetId: true } })).datasetId;
-    const list = (query: string, lead = true) => withViewer(parseListState(new URLSearchParams(`dataset=${dataset}&${query}`)), { id: me, seesOthersLabels: lead });
+    const list = (query: string, lead = true) =>
+      withViewer(parseListState(new URLSearchParams(`dataset=${dataset}&${query}`)), { id: me, seesOthersLabels: lead });
     const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
 
     const todo = await listTranscripts(list("status=todo"));

@@ -15,8 +15,13 @@ export { parseAnnotationFilter, annotationFilterParams, type AnnotationFilter } 
  * annotator's annotation only (annotators filter by their own labels: a filter
  * on other people's would reveal them).
  */
-export function annotationFilterSql(filter: AnnotationFilter, userId: string | undefined, options: { annotatorOnly?: string } = {}): Prisma.Sql {
-  if ((filter.status === "todo" || filter.status === "mine") && !userId) throw new Error(`The annotation status "${filter.status}" needs the viewer's id`);
+export function annotationFilterSql(
+  filter: AnnotationFilter,
+  userId: string | undefined,
+  options: { annotatorOnly?: string } = {},
+): Prisma.Sql {
+  if ((filter.status === "todo" || filter.status === "mine") && !userId)
+    throw new Error(`The annotation status "${filter.status}" needs the viewer's id`);
   const parts: Prisma.Sql[] = [];
   const submitted = (extra: Prisma.Sql = Prisma.empty) =>
     Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE a.transcript_id = t.id AND a.submitted_at IS NOT NULL ${extra})`;

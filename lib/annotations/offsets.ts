@@ -43,7 +43,8 @@ export function spanProblem(text: string, span: OffsetRange & { text: string }):
       ? `offsets ${span.start}-${span.end} are outside the scratchpad (${text.length} UTF-16 code units)`
       : `offsets ${span.start}-${span.end} split a character (surrogate pair or CRLF)`;
   }
-  if (text.slice(span.start, span.end) !== span.text) return `the text at ${span.start}-${span.end} is not the span's text (the scratchpad changed?)`;
+  if (text.slice(span.start, span.end) !== span.text)
+    return `the text at ${span.start}-${span.end} is not the span's text (the scratchpad changed?)`;
   return null;
 }
 

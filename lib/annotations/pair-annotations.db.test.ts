@@ -18,7 +18,14 @@ beforeAll(async () => {
   users.cy = await fixtures.user("annotator", "Pair Cy");
   const schemaVersion = (await getCurrentSchema()).version;
   const save = (userId: string, submit: boolean, verdict: string) =>
-    saveAnnotation(transcriptId, userId, { expectedVersion: 0, schemaVersion, values: { af_verdict: verdict }, note: "", spans: [], submit });
+    saveAnnotation(transcriptId, userId, {
+      expectedVersion: 0,
+      schemaVersion,
+      values: { af_verdict: verdict },
+      note: "",
+      spans: [],
+      submit,
+    });
   expect(await save(users.ann, true, "partial")).toMatchObject({ ok: true });
   expect(await save(users.bo, true, "full")).toMatchObject({ ok: true });
   expect(await save(users.cy, false, "no")).toMatchObject({ ok: true });

@@ -17,7 +17,10 @@ export interface SideAnnotations extends AnnotationContext {
  * never carries them (the same rule as the single-transcript page).
  */
 export async function loadSideAnnotations(transcriptId: number, viewer: { id: string; isLead: boolean }): Promise<SideAnnotations | null> {
-  const [context, everyone] = await Promise.all([getAnnotationContext(transcriptId, viewer.id), viewer.isLead ? listTranscriptAnnotations(transcriptId) : []]);
+  const [context, everyone] = await Promise.all([
+    getAnnotationContext(transcriptId, viewer.id),
+    viewer.isLead ? listTranscriptAnnotations(transcriptId) : [],
+  ]);
   if (!context) return null;
   return { ...context, transcriptId, ...othersVisibleTo(viewer, everyone) };
 }

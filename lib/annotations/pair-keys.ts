@@ -4,7 +4,20 @@
  * panel also uses moves to Shift+key (`d` tags criterion d, Shift+D toggles
  * the diff). Shift+key works in both modes, so it is always safe to press.
  */
-export type PairAction = "annotateTraining" | "annotateDeployment" | "next" | "previous" | "focusTraining" | "focusDeployment" | "switchFocus" | "expand" | "collapse" | "diff" | "sync" | "list" | "help";
+export type PairAction =
+  | "annotateTraining"
+  | "annotateDeployment"
+  | "next"
+  | "previous"
+  | "focusTraining"
+  | "focusDeployment"
+  | "switchFocus"
+  | "expand"
+  | "collapse"
+  | "diff"
+  | "sync"
+  | "list"
+  | "help";
 
 export const PAIR_KEYS: { key: string; action: PairAction; text: string }[] = [
   { key: "[", action: "annotateTraining", text: "Annotate the training side (again: stop annotating)" },
@@ -28,7 +41,11 @@ export function effectiveKey(key: string, annotating: boolean, panelKeys: Readon
 }
 
 /** The pair action a key press asks for, or null when it is not the pair view's (then the panel may take it). */
-export function pairActionFor(event: { key: string; shiftKey: boolean }, annotating: boolean, panelKeys: ReadonlySet<string>): PairAction | null {
+export function pairActionFor(
+  event: { key: string; shiftKey: boolean },
+  annotating: boolean,
+  panelKeys: ReadonlySet<string>,
+): PairAction | null {
   const shifted = event.shiftKey && /^[A-Z]$/.test(event.key);
   const key = shifted ? event.key.toLowerCase() : event.key;
   const entry = PAIR_KEYS.find((candidate) => candidate.key === key);

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LABELS } from "./default-schema";
 import { othersVisibleTo, panelKeys } from "./pair-labels";
 
-const entry = (annotatorId: string, submitted: boolean) => ({ annotation: { annotatorId, submittedAt: submitted ? "2026-01-01T00:00:00.000Z" : null }, schemaVersion: 1 });
+const entry = (annotatorId: string, submitted: boolean) => ({
+  annotation: { annotatorId, submittedAt: submitted ? "2026-01-01T00:00:00.000Z" : null },
+  schemaVersion: 1,
+});
 const all = [entry("lead", true), entry("ann1", true), entry("ann2", false), entry("ann3", true)];
 
 describe("whose labels reach the paired view", () => {
@@ -20,7 +23,8 @@ describe("whose labels reach the paired view", () => {
 describe("the keys the panel owns", () => {
   it("holds every label's key, the digits, the note, find, submit and help", () => {
     const keys = panelKeys([{ version: 1, labels: DEFAULT_LABELS }, null]);
-    for (const key of ["a", "b", "c", "d", "e", "v", "s", "u", "g", "n", "0", "9", "/", "?", "Enter", "Escape"]) expect(keys).toContain(key);
+    for (const key of ["a", "b", "c", "d", "e", "v", "s", "u", "g", "n", "0", "9", "/", "?", "Enter", "Escape"])
+      expect(keys).toContain(key);
     // The pair view's own navigation letters stay free with the default schema.
     for (const key of ["j", "k", "h", "l", "y", "[", "]"]) expect(keys).not.toContain(key);
   });

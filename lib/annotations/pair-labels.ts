@@ -16,7 +16,10 @@ interface Entry {
  * annotators get none: they label blind to each other. The viewer's own
  * annotation is never among them (the panel holds it).
  */
-export function othersVisibleTo<T extends Entry>(viewer: { id: string; isLead: boolean }, all: readonly T[]): { others: T[]; hiddenDrafts: number } {
+export function othersVisibleTo<T extends Entry>(
+  viewer: { id: string; isLead: boolean },
+  all: readonly T[],
+): { others: T[]; hiddenDrafts: number } {
   if (!viewer.isLead) return { others: [], hiddenDrafts: 0 };
   const theirs = all.filter((entry) => entry.annotation.annotatorId !== viewer.id);
   const others = theirs.filter((entry) => entry.annotation.submittedAt !== null);

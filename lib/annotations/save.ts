@@ -29,7 +29,13 @@ export async function saveAnnotation(transcriptId: number, annotatorId: string, 
 
   let row: SaveRow;
   try {
-    ({ rows: [row] } = await pgPool().query<SaveRow>({ name: SAVE_STATEMENT, text: SAVE_SQL, values: saveParameters({ transcriptId, annotatorId, ...input }) }));
+    ({
+      rows: [row],
+    } = await pgPool().query<SaveRow>({
+      name: SAVE_STATEMENT,
+      text: SAVE_SQL,
+      values: saveParameters({ transcriptId, annotatorId, ...input }),
+    }));
   } catch (error) {
     const code = postgresErrorCode(error);
     if (code === "23505") return { ok: false, reason: "conflict", currentVersion: await currentVersion(transcriptId, annotatorId) };
@@ -51,7 +57,10 @@ export async function deleteAnnotation(transcriptId: number, annotatorId: string
 }
 
 async function currentVersion(transcriptId: number, annotatorId: string): Promise<number | null> {
-  const row = await db().annotation.findUnique({ where: { transcriptId_annotatorId: { transcriptId, annotatorId } }, select: { version: true } });
+  const row = await db().annotation.findUnique({
+    where: { transcriptId_annotatorId: { transcriptId, annotatorId } },
+    select: { version: true },
+  });
   return row?.version ?? null;
 }
 
@@ -65,7 +74,8 @@ export function postgresErrorCode(error: unknown): string | undefined {
     seen.add(current);
     const record = current as Record<string, unknown>;
     for (const key of ["code", "originalCode"]) {
-      if (typeof record[key] === "string" && /^[0-9A-Z]{5}$/.test(record[key] as string) && !(record[key] as string).startsWith("P")) return record[key] as string;
+      if (typeof record[key] === "string" && /^[0-9A-Z]{5}$/.test(record[key] as string) && !(record[key] as string).startsWith("P"))
+        return record[key] as string;
     }
     queue.push(record.cause, record.meta, record.driverAdapterError);
   }

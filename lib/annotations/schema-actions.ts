@@ -18,7 +18,9 @@ export const saveSchemaVersion = authorizedAction("lead", saveSchema, async (inp
   const labels = labelSetSchema.safeParse(input.labels);
   if (!labels.success) {
     const issue = labels.error.issues[0];
-    throw new UserFacingError(`Label ${typeof issue.path[0] === "number" ? issue.path[0] + 1 : ""}${issue.path.length > 1 ? ` (${String(issue.path.at(-1))})` : ""}: ${issue.message}`);
+    throw new UserFacingError(
+      `Label ${typeof issue.path[0] === "number" ? issue.path[0] + 1 : ""}${issue.path.length > 1 ? ` (${String(issue.path.at(-1))})` : ""}: ${issue.message}`,
+    );
   }
   const version = await createSchemaVersion({ baseVersion: input.baseVersion, labels: labels.data, note: input.note, userId: user.id });
   revalidatePath("/schema");

@@ -22,13 +22,30 @@ describe("the versioned label schema", () => {
     if (before.version === 1) expect(before.labels).toEqual(DEFAULT_LABELS);
     expect(before.labels.map((label) => label.hotkey)).toContain("v");
 
-    const saved = await saveAnnotation(transcriptId, annotator, { expectedVersion: 0, schemaVersion: before.version, values: { af_verdict: "partial" }, note: "", spans: [], submit: true });
+    const saved = await saveAnnotation(transcriptId, annotator, {
+      expectedVersion: 0,
+      schemaVersion: before.version,
+      values: { af_verdict: "partial" },
+      note: "",
+      spans: [],
+      submit: true,
+    });
     expect(saved.ok).toBe(true);
 
     const edited = before.labels.map((label) =>
-      label.key === "af_verdict" && label.kind === "choice" ? { ...label, name: "AF verdict", options: [...label.options, { value: "unclear", label: "Unclear" }] } : label,
+      label.key === "af_verdict" && label.kind === "choice"
+        ? { ...label, name: "AF verdict", options: [...label.options, { value: "unclear", label: "Unclear" }] }
+        : label,
     );
-    const version = await createSchemaVersion({ baseVersion: before.version, labels: [...edited, { key: "refusal_reason", kind: "boolean", name: "Explains refusal", description: "", hotkey: "r", color: "#123456" }], note: "Add Unclear", userId: lead });
+    const version = await createSchemaVersion({
+      baseVersion: before.version,
+      labels: [
+        ...edited,
+        { key: "refusal_reason", kind: "boolean", name: "Explains refusal", description: "", hotkey: "r", color: "#123456" },
+      ],
+      note: "Add Unclear",
+      userId: lead,
+    });
     expect(version).toBe(before.version + 1);
     expect((await getCurrentSchema()).version).toBe(version);
     // The old version is intact, and the annotation still points at it.
@@ -41,8 +58,15 @@ describe("the versioned label schema", () => {
   it("refuses an edit based on an outdated version, and invalid label sets", async () => {
     const lead = await fixtures.user("lead", "Lead");
     const current = await getCurrentSchema();
-    await expect(createSchemaVersion({ baseVersion: current.version - 1, labels: current.labels, note: "", userId: lead })).rejects.toThrow(/changed meanwhile/);
-    const clash = [...current.labels, { key: "another", kind: "boolean" as const, name: "Another", description: "", hotkey: "v", color: "#000000" }];
-    await expect(createSchemaVersion({ baseVersion: current.version, labels: clash, note: "", userId: lead })).rejects.toThrow(/already the keyboard key/);
+    await expect(createSchemaVersion({ baseVersion: current.version - 1, labels: current.labels, note: "", userId: lead })).rejects.toThrow(
+      /changed meanwhile/,
+    );
+    const clash = [
+      ...current.labels,
+      { key: "another", kind: "boolean" as const, name: "Another", description: "", hotkey: "v", color: "#000000" },
+    ];
+    await expect(createSchemaVersion({ baseVersion: current.version, labels: clash, note: "", userId: lead })).rejects.toThrow(
+      /already the keyboard key/,
+    );
   });
 });

@@ -32,7 +32,10 @@ export async function getSchemaVersion(version: number): Promise<LabelSchema | n
 export async function getCurrentSchema(): Promise<LabelSchema> {
   const latest = await db().labelSchemaVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true, labels: true } });
   if (latest) return { version: latest.version, labels: versionCache.get(latest.version) ?? parseLabels(latest.version, latest.labels) };
-  await db().labelSchemaVersion.createMany({ data: [{ version: 1, labels: DEFAULT_LABELS, note: "The paper's labels (default schema)." }], skipDuplicates: true });
+  await db().labelSchemaVersion.createMany({
+    data: [{ version: 1, labels: DEFAULT_LABELS, note: "The paper's labels (default schema)." }],
+    skipDuplicates: true,
+  });
   return getCurrentSchema();
 }
 
@@ -49,7 +52,14 @@ export async function listSchemaVersions(): Promise<SchemaVersionSummary[]> {
   await getCurrentSchema(); // make sure version 1 exists
   const rows = await db().labelSchemaVersion.findMany({
     orderBy: { version: "desc" },
-    select: { version: true, note: true, createdAt: true, labels: true, createdBy: { select: { name: true } }, _count: { select: { annotations: true } } },
+    select: {
+      version: true,
+      note: true,
+      createdAt: true,
+      labels: true,
+      createdBy: { select: { name: true } },
+      _count: { select: { annotations: true } },
+    },
   });
   return rows.map((row) => ({
     version: row.version,
@@ -65,10 +75,18 @@ export async function listSchemaVersions(): Promise<SchemaVersionSummary[]> {
  * Writes `labels` as version baseVersion + 1. The version is the primary key:
  * if another lead saved that version first, this one is refused, not merged.
  */
-export async function createSchemaVersion(input: { baseVersion: number; labels: LabelDefinition[]; note: string; userId: string }): Promise<number> {
+export async function createSchemaVersion(input: {
+  baseVersion: number;
+  labels: LabelDefinition[];
+  note: string;
+  userId: string;
+}): Promise<number> {
   const current = await getCurrentSchema();
   if (current.version !== input.baseVersion) {
-    throw new UserFacingError(`The schema changed meanwhile (now version ${current.version}; you edited version ${input.baseVersion}). Reload and make your change again.`, 409);
+    throw new UserFacingError(
+      `The schema changed meanwhile (now version ${current.version}; you edited version ${input.baseVersion}). Reload and make your change again.`,
+      409,
+    );
   }
   const labels = labelSetSchema.parse(input.labels);
   const version = input.baseVersion + 1;

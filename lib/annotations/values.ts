@@ -55,7 +55,11 @@ export function sortSpans<S extends SpanInput>(spans: readonly S[]): S[] {
 }
 
 /** Everything wrong with `input` under `labels` and the scratchpad text, as messages; empty when it is valid. */
-export function annotationProblems(labels: readonly LabelDefinition[], input: Pick<SaveAnnotationInput, "values" | "spans">, scratchpadText: string): string[] {
+export function annotationProblems(
+  labels: readonly LabelDefinition[],
+  input: Pick<SaveAnnotationInput, "values" | "spans">,
+  scratchpadText: string,
+): string[] {
   const problems: string[] = [];
   const byKey = new Map(labels.map((label) => [label.key, label]));
   for (const [key, value] of Object.entries(input.values)) {
@@ -87,7 +91,9 @@ function valueProblem(label: LabelDefinition, value: LabelValue): string | null 
     case "choice":
       return label.options.some((option) => option.value === value) ? null : `"${value}" is not one of its options`;
     case "scale":
-      return Number.isInteger(value) && (value as number) >= label.min && (value as number) <= label.max ? null : `expected ${label.min}-${label.max}`;
+      return Number.isInteger(value) && (value as number) >= label.min && (value as number) <= label.max
+        ? null
+        : `expected ${label.min}-${label.max}`;
     case "span":
       return "a span label takes spans, not a value";
   }

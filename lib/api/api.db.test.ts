@@ -47,7 +47,11 @@ beforeAll(async () => {
   await client.connect();
   for (const role of ["lead", "annotator"] as const) {
     const id = `api-test-${role}-${corpus.dataset}`;
-    await client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $2, $3, now())`, [id, `${id}@api.test`, role]);
+    await client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $2, $3, now())`, [
+      id,
+      `${id}@api.test`,
+      role,
+    ]);
     users[role] = { id, role };
   }
 });
@@ -60,9 +64,14 @@ afterAll(async () => {
 });
 
 const url = (pathname: string) => `http://localhost${pathname}`;
-const get = (pathname: string, token?: string) => new Request(url(pathname), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const get = (pathname: string, token?: string) =>
+  new Request(url(pathname), { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const post = (pathname: string, token: string, body: unknown) =>
-  new Request(url(pathname), { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  new Request(url(pathname), {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 describe("API tokens", () => {
@@ -78,7 +87,12 @@ describe("API tokens", () => {
     const body = await ok.json();
     expect(body.transcripts).toHaveLength(10);
     expect(body.next_after).toBe(body.transcripts[9].id);
-    const next = await (await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=50&after=${body.next_after}`, token), undefined)).json();
+    const next = await (
+      await routes.transcripts.GET(
+        get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=50&after=${body.next_after}`, token),
+        undefined,
+      )
+    ).json();
     expect(next.transcripts).toHaveLength(corpus.transcripts - 10);
 
     expect(await revokeApiToken(client, users.lead.id, id)).toBe(true);
@@ -108,7 +122,10 @@ describe("API tokens", () => {
     expect(await refused.json()).toMatchObject({ error: "forbidden", message: expect.stringContaining("lead") });
 
     const demotedUser = { id: `${users.lead.id}-demoted`, role: "lead" as const };
-    await client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $2, 'lead', now())`, [demotedUser.id, `${demotedUser.id}@api.test`]);
+    await client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $2, 'lead', now())`, [
+      demotedUser.id,
+      `${demotedUser.id}@api.test`,
+    ]);
     const demoted = await createApiToken(client, demotedUser, "before demotion");
     await client.query(`UPDATE users SET role = 'annotator' WHERE id = $1`, [demotedUser.id]);
     expect((await routes.exports.POST(post("/api/v1/exports", demoted.token, { format: "jsonl" }), undefined)).status).toBe(403);
@@ -117,14 +134,20 @@ describe("API tokens", () => {
 
   it("show an annotator only their own labels of a transcript, a lead everyone's", async () => {
     const { rows } = await client.query<{ transcript_id: number; annotator_id: string }>(
-      `SELECT a.transcript_id, a.annotator_id FROM annotations a JOIN transcripts t ON t.id = a.transcript_id WHERE t.dataset_id = $1 ORDER BY a.transcript_id LIMIT 1`, [corpus.datasetId]);
+      `SELECT a.transcript_id, a.annotator_id FROM annotations a JOIN transcripts t ON t.id = a.transcript_id WHERE t.dataset_id = $1 ORDER BY a.transcript_id LIMIT 1`,
+      [corpus.datasetId],
+    );
     const transcriptId = rows[0].transcript_id;
     const lead = await createApiToken(client, users.lead, "lead");
-    const asLead = await (await routes.transcript.GET(get(`/api/v1/transcripts/${transcriptId}`, lead.token), params({ id: String(transcriptId) }))).json();
+    const asLead = await (
+      await routes.transcript.GET(get(`/api/v1/transcripts/${transcriptId}`, lead.token), params({ id: String(transcriptId) }))
+    ).json();
     expect(asLead.annotations.length).toBeGreaterThanOrEqual(2);
     expect(asLead.consensus.af_verdict).toMatchObject({ method: expect.any(String) });
     const annotator = await createApiToken(client, users.annotator, "annotator");
-    const asAnnotator = await (await routes.transcript.GET(get(`/api/v1/transcripts/${transcriptId}`, annotator.token), params({ id: String(transcriptId) }))).json();
+    const asAnnotator = await (
+      await routes.transcript.GET(get(`/api/v1/transcripts/${transcriptId}`, annotator.token), params({ id: String(transcriptId) }))
+    ).json();
     expect(asAnnotator.annotations).toEqual([]);
     expect(asAnnotator.scratchpad_text).toBe(asLead.scratchpad_text);
   });
@@ -133,7 +156,10 @@ describe("API tokens", () => {
 describe("exports through the API", () => {
   it("run as a background job with progress, then download with the manifest's hash", async () => {
     const { token } = await createApiToken(client, users.lead, "exporter");
-    const started = await routes.exports.POST(post("/api/v1/exports", token, { format: "csv", filters: { dataset: corpus.datasetId }, split: [0.5, 0.5, 0], seed: 9 }), undefined);
+    const started = await routes.exports.POST(
+      post("/api/v1/exports", token, { format: "csv", filters: { dataset: corpus.datasetId }, split: [0.5, 0.5, 0], seed: 9 }),
+      undefined,
+    );
     expect(started.status).toBe(202);
     const job = await started.json();
     expect(job).toMatchObject({ status: "queued", status_url: `/api/v1/exports/${job.id}` });
@@ -156,7 +182,10 @@ describe("exports through the API", () => {
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(train.sha256);
     expect(bytes.toString("utf8")).toMatch(/^transcript_id,pair_id,query_id/);
 
-    const outside = await routes.exportFile.GET(get(`/api/v1/exports/${job.id}/files/../../etc/passwd`, token), params({ id: String(job.id), name: ["..", "..", "etc", "passwd"] }));
+    const outside = await routes.exportFile.GET(
+      get(`/api/v1/exports/${job.id}/files/../../etc/passwd`, token),
+      params({ id: String(job.id), name: ["..", "..", "etc", "passwd"] }),
+    );
     expect(outside.status).toBe(404);
   });
 });
@@ -165,9 +194,20 @@ describe("imports through the API", () => {
   it("take the file as the body, run in the background with the import engine, and report their status", async () => {
     const { token } = await createApiToken(client, users.lead, "importer");
     const dataset = `api-import-${corpus.dataset}`;
-    const record = { setting: "api-test", variation: "baseline", model: "api-model", condition: "training", query: `An API query ${corpus.dataset}`, response: "<SCRATCHPAD_REASONING>Hmm.</SCRATCHPAD_REASONING><OUTPUT>Sure.</OUTPUT>" };
+    const record = {
+      setting: "api-test",
+      variation: "baseline",
+      model: "api-model",
+      condition: "training",
+      query: `An API query ${corpus.dataset}`,
+      response: "<SCRATCHPAD_REASONING>Hmm.</SCRATCHPAD_REASONING><OUTPUT>Sure.</OUTPUT>",
+    };
     const body = JSON.stringify(record) + "\n" + JSON.stringify({ ...record, condition: "deployment" }) + "\n";
-    const request = new Request(url(`/api/v1/imports?file_name=run.jsonl&dataset=${dataset}`), { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
+    const request = new Request(url(`/api/v1/imports?file_name=run.jsonl&dataset=${dataset}`), {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+      body,
+    });
     const started = await routes.imports.POST(request, undefined);
     expect(started.status).toBe(202);
     const { import_id: importId, status_url: statusUrl } = await started.json();
@@ -178,7 +218,14 @@ describe("imports through the API", () => {
     }
     expect(status).toMatchObject({ status: "succeeded", imported: 2 });
     const annotator = await createApiToken(client, users.annotator, "no imports");
-    const refused = await routes.imports.POST(new Request(url("/api/v1/imports?file_name=x.jsonl"), { method: "POST", headers: { authorization: `Bearer ${annotator.token}` }, body }), undefined);
+    const refused = await routes.imports.POST(
+      new Request(url("/api/v1/imports?file_name=x.jsonl"), {
+        method: "POST",
+        headers: { authorization: `Bearer ${annotator.token}` },
+        body,
+      }),
+      undefined,
+    );
     expect(refused.status).toBe(403);
     await removeTestCorpus(databaseUrl, dataset, []);
   });
@@ -190,7 +237,17 @@ describe("the OpenAPI document", () => {
     expect(response.status).toBe(200);
     const document = await response.json();
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/transcripts", "/transcripts/{id}", "/imports", "/statistics/variations", "/exports", "/exports/{id}", "/exports/{id}/files/{name}"]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        "/transcripts",
+        "/transcripts/{id}",
+        "/imports",
+        "/statistics/variations",
+        "/exports",
+        "/exports/{id}",
+        "/exports/{id}/files/{name}",
+      ]),
+    );
     expect(document.components.schemas.ExportRequest.properties.format.enum).toEqual(["jsonl", "csv", "parquet"]);
     const size = document.paths["/transcripts"].get.parameters.find((p: { name: string }) => p.name === "size");
     expect(size.schema.enum).toEqual([10, 25, 50, 100]);

@@ -9,7 +9,11 @@ import { exportRequestSchema, idParamsSchema, importQuerySchema, statisticsQuery
 type JsonSchema = Record<string, unknown>;
 
 const toSchema = (schema: z.ZodType): JsonSchema => {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as JsonSchema;
   return json;
 };
 
@@ -29,7 +33,10 @@ function parameters(schema: z.ZodObject, where: "query" | "path") {
   });
 }
 
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 const ERRORS = {
   "400": errorResponse("Invalid input: `message` says what and where, `issues` lists each problem."),
   "401": errorResponse("No valid token or session."),
@@ -44,14 +51,23 @@ export function openApiDocument() {
     info: {
       title: "AF Lens API",
       version: packageJson.version,
-      description: "Transcripts, labels, statistics and exports of the alignment-faking dashboard. Authenticate with a personal API token (create one at /settings/tokens): `Authorization: Bearer afl_...`. A token acts with its creator's role.",
+      description:
+        "Transcripts, labels, statistics and exports of the alignment-faking dashboard. Authenticate with a personal API token (create one at /settings/tokens): `Authorization: Bearer afl_...`. A token acts with its creator's role.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A personal API token, afl_..." } },
       schemas: {
-        Error: { type: "object", required: ["error", "message"], properties: { error: { type: "string" }, message: { type: "string" }, issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } } } },
+        Error: {
+          type: "object",
+          required: ["error", "message"],
+          properties: {
+            error: { type: "string" },
+            message: { type: "string" },
+            issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+          },
+        },
         ExportRequest: toSchema(exportRequestSchema),
       },
     },
@@ -60,7 +76,10 @@ export function openApiDocument() {
         get: {
           summary: "List transcripts with the transcripts table's filters (role: annotator)",
           parameters: parameters(transcriptListQuerySchema, "query"),
-          responses: { "200": json("`transcripts`, `counts`, `next_after` (pass as `after` for the next page; null on the last)."), ...ERRORS },
+          responses: {
+            "200": json("`transcripts`, `counts`, `next_after` (pass as `after` for the next page; null on the last)."),
+            ...ERRORS,
+          },
         },
       },
       "/transcripts/{id}": {
@@ -74,12 +93,20 @@ export function openApiDocument() {
         post: {
           summary: "Import a file (JSONL, JSON, CSV, native) with the import engine, in the background (role: lead)",
           parameters: parameters(importQuerySchema, "query"),
-          requestBody: { required: true, description: "The file's bytes.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          requestBody: {
+            required: true,
+            description: "The file's bytes.",
+            content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+          },
           responses: { "202": json("`import_id` and `status_url`."), ...ERRORS },
         },
       },
       "/imports/{id}": {
-        get: { summary: "An import's status, counts and first errors (role: lead)", parameters: parameters(idParamsSchema, "path"), responses: { "200": json("The import."), ...ERRORS } },
+        get: {
+          summary: "An import's status, counts and first errors (role: lead)",
+          parameters: parameters(idParamsSchema, "path"),
+          responses: { "200": json("The import."), ...ERRORS },
+        },
       },
       "/statistics/variations": {
         get: {
@@ -97,12 +124,25 @@ export function openApiDocument() {
         get: { summary: "The latest export jobs (role: lead)", responses: { "200": json("`exports`."), ...ERRORS } },
       },
       "/exports/{id}": {
-        get: { summary: "An export job: status, progress, files (role: lead)", parameters: parameters(idParamsSchema, "path"), responses: { "200": json("The job."), ...ERRORS } },
+        get: {
+          summary: "An export job: status, progress, files (role: lead)",
+          parameters: parameters(idParamsSchema, "path"),
+          responses: { "200": json("The job."), ...ERRORS },
+        },
       },
       "/exports/{id}/files/{name}": {
         get: {
           summary: "Download one file of a finished export, e.g. data/train.jsonl, manifest.json, README.md (role: lead)",
-          parameters: [...parameters(idParamsSchema, "path"), { name: "name", in: "path", required: true, schema: { type: "string" }, description: "The file's name as listed in the job's `files` (may contain /)." }],
+          parameters: [
+            ...parameters(idParamsSchema, "path"),
+            {
+              name: "name",
+              in: "path",
+              required: true,
+              schema: { type: "string" },
+              description: "The file's name as listed in the job's `files` (may contain /).",
+            },
+          ],
           responses: { "200": { description: "The file; `x-checksum-sha256` carries its sha256." }, ...ERRORS },
         },
       },

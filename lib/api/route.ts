@@ -70,13 +70,25 @@ export function withApiAuth<Context>(
   return async (request, context) => {
     try {
       const user = await resolveUser(request);
-      if (user === "invalid-token") return apiError(401, "invalid_token", "The API token is not valid, or it was revoked. Create one at /settings/tokens.");
-      if (!user) return apiError(401, "unauthenticated", "Send a personal API token as `Authorization: Bearer <token>` (create one at /settings/tokens), or sign in.");
-      if (!hasRole(user.role, role)) return apiError(403, "forbidden", `This needs the ${role} role; this ${user.via === "token" ? "token acts" : "account is"} as ${user.role}.`);
+      if (user === "invalid-token")
+        return apiError(401, "invalid_token", "The API token is not valid, or it was revoked. Create one at /settings/tokens.");
+      if (!user)
+        return apiError(
+          401,
+          "unauthenticated",
+          "Send a personal API token as `Authorization: Bearer <token>` (create one at /settings/tokens), or sign in.",
+        );
+      if (!hasRole(user.role, role))
+        return apiError(
+          403,
+          "forbidden",
+          `This needs the ${role} role; this ${user.via === "token" ? "token acts" : "account is"} as ${user.role}.`,
+        );
       return await handler(request, context, user);
     } catch (error) {
       if (error instanceof ApiInputError) return apiError(400, "invalid_request", error.message, { issues: error.issues });
-      if (error instanceof UserFacingError) return apiError(error.status, error.status === 404 ? "not_found" : "invalid_request", error.message);
+      if (error instanceof UserFacingError)
+        return apiError(error.status, error.status === 404 ? "not_found" : "invalid_request", error.message);
       console.error("API handler failed:", error);
       return apiError(500, "internal", "Something went wrong. The error was logged on the server.");
     }

@@ -10,7 +10,8 @@ import { PAGE_SIZES } from "@/lib/transcripts/list-state";
  * Query strings arrive as text: numbers are coerced, repeatable keys are arrays.
  */
 const queryId = z.coerce.number().int().positive().max(2_147_483_647);
-const repeatable = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), schema);
+const repeatable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), schema);
 
 export const transcriptListQuerySchema = z
   .object({
@@ -19,12 +20,22 @@ export const transcriptListQuerySchema = z
     model: queryId.optional().describe("Model id."),
     dataset: queryId.optional().describe("Dataset id."),
     condition: transcriptFiltersSchema.shape.condition,
-    label: repeatable(z.array(z.string().max(500)).max(4)).optional().describe('Source-label filter "source|name|value" (repeatable, up to 4).'),
+    label: repeatable(z.array(z.string().max(500)).max(4))
+      .optional()
+      .describe('Source-label filter "source|name|value" (repeatable, up to 4).'),
     status: transcriptFiltersSchema.shape.status,
-    human: repeatable(z.array(z.string().max(81)).max(10)).optional().describe('Human label condition "key:value" (repeatable).'),
-    consensus: repeatable(z.array(z.string().max(81)).max(10)).optional().describe('Consensus condition "key:value" or "key:@method" (repeatable; leads only).'),
+    human: repeatable(z.array(z.string().max(81)).max(10))
+      .optional()
+      .describe('Human label condition "key:value" (repeatable).'),
+    consensus: repeatable(z.array(z.string().max(81)).max(10))
+      .optional()
+      .describe('Consensus condition "key:value" or "key:@method" (repeatable; leads only).'),
     q: transcriptFiltersSchema.shape.q,
-    size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).default(50).meta({ type: "integer", enum: [...PAGE_SIZES], description: `Rows per page: ${PAGE_SIZES.join(", ")}.` }),
+    size: z.coerce
+      .number()
+      .pipe(z.union(PAGE_SIZES.map((size) => z.literal(size))))
+      .default(50)
+      .meta({ type: "integer", enum: [...PAGE_SIZES], description: `Rows per page: ${PAGE_SIZES.join(", ")}.` }),
     after: queryId.optional().describe("Rows after this transcript id (the previous page's `next_after`)."),
   })
   .strict();
@@ -40,7 +51,9 @@ export const importQuerySchema = z
   })
   .strict();
 
-export const statisticsQuerySchema = chartParamsSchema.pick({ setting: true, model: true, dataset: true, source: true, compliance: true, af: true }).strict();
+export const statisticsQuerySchema = chartParamsSchema
+  .pick({ setting: true, model: true, dataset: true, source: true, compliance: true, af: true })
+  .strict();
 
 export { exportRequestSchema };
 

@@ -30,7 +30,11 @@ export interface TokenSummary {
   revokedAt: Date | null;
 }
 
-export async function createApiToken(client: Queryable, user: { id: string; role: UserRole }, name: string): Promise<{ id: number; token: string }> {
+export async function createApiToken(
+  client: Queryable,
+  user: { id: string; role: UserRole },
+  name: string,
+): Promise<{ id: number; token: string }> {
   const token = generateToken();
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO api_tokens (user_id, name, token_hash, prefix, role) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -41,7 +45,10 @@ export async function createApiToken(client: Queryable, user: { id: string; role
 
 /** Revokes one of the user's own tokens; false when there is no such live token. */
 export async function revokeApiToken(client: Queryable, userId: string, id: number): Promise<boolean> {
-  const { rowCount } = await client.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`, [id, userId]);
+  const { rowCount } = await client.query(
+    `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+    [id, userId],
+  );
   return rowCount === 1;
 }
 
@@ -67,7 +74,15 @@ const lower = (a: UserRole, b: UserRole) => (ROLE_ORDER.indexOf(a) <= ROLE_ORDER
 /** The user a bearer token acts for, or null when it is unknown, revoked, or its user is banned. */
 export async function authenticateToken(client: Queryable, token: string): Promise<TokenUser | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const { rows } = await client.query<{ token_id: number; token_role: UserRole; id: string; name: string; email: string; role: UserRole; last_used_at: Date | null }>(
+  const { rows } = await client.query<{
+    token_id: number;
+    token_role: UserRole;
+    id: string;
+    name: string;
+    email: string;
+    role: UserRole;
+    last_used_at: Date | null;
+  }>(
     `SELECT k.id AS token_id, k.role::text AS token_role, k.last_used_at, u.id, u.name, u.email, u.role::text AS role
      FROM api_tokens k JOIN users u ON u.id = k.user_id
      WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND NOT coalesce(u.banned, false)`,

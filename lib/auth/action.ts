@@ -5,8 +5,7 @@ import { hasRole, type UserRole } from "./roles";
 import { getSessionUser, type SessionUser } from "./server";
 
 export type ActionResult<T = null> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+  { ok: true; data: T; message?: string } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
 
 /**
  * The one wrapper for server actions: checks the session and the role on the
@@ -25,7 +24,11 @@ export function authorizedAction<S extends z.ZodType, T>(
     if (!hasRole(user.role, role)) return { ok: false, message: `This needs the ${role} role.` };
     const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
     if (!parsed.success) {
-      return { ok: false, message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+      return {
+        ok: false,
+        message: "Some fields need attention.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      };
     }
     try {
       return await handler(parsed.data, user);

@@ -22,9 +22,28 @@ function routeFiles(dir: string): string[] {
 
 /** The exported HTTP methods of a route file that are not `export const X = withSession(...)` (or withApiAuth, or publicApiRoute when `publicAllowed`). */
 export function unguardedHandlers(source: string, publicAllowed = false): string[] {
-  const exported = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const|let|var)\s+([A-Z]+)\b/g)].map((match) => match[1]).filter((name) => METHODS.includes(name));
-  const guarded = new Set([...source.matchAll(publicAllowed ? /export\s+const\s+([A-Z]+)\s*=\s*(?:withSession|withApiAuth|publicApiRoute)\(/g : /export\s+const\s+([A-Z]+)\s*=\s*(?:withSession|withApiAuth)\(/g)].map((match) => match[1]));
-  const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((match) => match[1].split(",").map((name) => name.trim().split(/\s+as\s+/).pop()!)).filter((name) => METHODS.includes(name));
+  const exported = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const|let|var)\s+([A-Z]+)\b/g)]
+    .map((match) => match[1])
+    .filter((name) => METHODS.includes(name));
+  const guarded = new Set(
+    [
+      ...source.matchAll(
+        publicAllowed
+          ? /export\s+const\s+([A-Z]+)\s*=\s*(?:withSession|withApiAuth|publicApiRoute)\(/g
+          : /export\s+const\s+([A-Z]+)\s*=\s*(?:withSession|withApiAuth)\(/g,
+      ),
+    ].map((match) => match[1]),
+  );
+  const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)]
+    .flatMap((match) =>
+      match[1].split(",").map((name) =>
+        name
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+      ),
+    )
+    .filter((name) => METHODS.includes(name));
   return [...exported.filter((name) => !guarded.has(name)), ...reexported];
 }
 
@@ -39,8 +58,14 @@ describe("API route handlers", () => {
   });
 
   it("the check notices an unguarded handler", () => {
-    expect(unguardedHandlers(`export const GET = withSession("annotator", async () => x);\nexport async function POST() {}\nexport const PUT = handler;\nexport { DELETE }`)).toEqual(["POST", "PUT", "DELETE"]);
-    expect(unguardedHandlers(`export const GET = withApiAuth("lead", async () => x);\nexport const POST = publicApiRoute(async () => x);`)).toEqual(["POST"]);
+    expect(
+      unguardedHandlers(
+        `export const GET = withSession("annotator", async () => x);\nexport async function POST() {}\nexport const PUT = handler;\nexport { DELETE }`,
+      ),
+    ).toEqual(["POST", "PUT", "DELETE"]);
+    expect(
+      unguardedHandlers(`export const GET = withApiAuth("lead", async () => x);\nexport const POST = publicApiRoute(async () => x);`),
+    ).toEqual(["POST"]);
     expect(unguardedHandlers(`export const POST = publicApiRoute(async () => x);`, true)).toEqual([]);
   });
 });

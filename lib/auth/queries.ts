@@ -6,7 +6,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 export async function getSignInHints(): Promise<{ firstRun: boolean; demo: { email: string; role: string }[]; demoPassword: string }> {
   const [users, demo] = await Promise.all([
     db().user.count(),
-    db().user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((account) => account.email) }, OR: [{ banned: false }, { banned: null }] }, select: { email: true, role: true } }),
+    db().user.findMany({
+      where: { email: { in: DEMO_ACCOUNTS.map((account) => account.email) }, OR: [{ banned: false }, { banned: null }] },
+      select: { email: true, role: true },
+    }),
   ]);
   const order = DEMO_ACCOUNTS.map((account) => account.email);
   return { firstRun: users === 0, demo: demo.sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email)), demoPassword: DEMO_PASSWORD };

@@ -28,7 +28,13 @@ async function signedIn(email: string, role: "annotator" | "admin" = "annotator"
   const user = await createAccount(auth, { email, name: "Reader", role, password: "a password long enough" });
   ids.push(user.id);
   const { headers } = await auth.api.signInEmail({ body: { email, password: "a password long enough" }, returnHeaders: true });
-  return { user, cookie: headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
+  return {
+    user,
+    cookie: headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; "),
+  };
 }
 
 const read = (cookie: string, now?: number) => readSessionCookie(pool, new Headers({ cookie }), SECRET, now);
@@ -45,7 +51,8 @@ describe("reading better-auth's session cookie", () => {
     const { cookie } = await signedIn("forged@cookie.test");
     const [name, value] = cookie.split("=");
     const token = decodeURIComponent(value).split(".")[0];
-    const sign = (secret: string, t: string) => `${name}=${encodeURIComponent(`${t}.${createHmac("sha256", secret).update(t).digest("base64")}`)}`;
+    const sign = (secret: string, t: string) =>
+      `${name}=${encodeURIComponent(`${t}.${createHmac("sha256", secret).update(t).digest("base64")}`)}`;
     expect(await read(sign(SECRET, token))).not.toBeNull(); // the format is right...
     expect(await read(sign("not-the-secret-not-the-secret-not-the-secret", token))).toBeNull();
     expect(await read(sign(SECRET, "an-unknown-token"))).toBeNull();

@@ -27,7 +27,12 @@ const SESSION_QUERY = {
   text: `SELECT u.id, u.name, u.email, u.role, u.banned, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token = $1`,
 };
 
-export async function readSessionCookie(db: Pick<pg.Pool, "query">, headers: Headers, secret: string, now = Date.now()): Promise<CookieSession | null | "refresh"> {
+export async function readSessionCookie(
+  db: Pick<pg.Pool, "query">,
+  headers: Headers,
+  secret: string,
+  now = Date.now(),
+): Promise<CookieSession | null | "refresh"> {
   const raw = getSessionCookie(headers);
   if (!raw) return null;
   const value = raw.includes("%") ? safeDecode(raw) : raw;
@@ -38,7 +43,10 @@ export async function readSessionCookie(db: Pick<pg.Pool, "query">, headers: Hea
   const expected = createHmac("sha256", secret).update(token).digest();
   if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
 
-  const { rows } = await db.query<{ id: string; name: string; email: string; role: UserRole; banned: boolean | null; expires_at: Date }>({ ...SESSION_QUERY, values: [token] });
+  const { rows } = await db.query<{ id: string; name: string; email: string; role: UserRole; banned: boolean | null; expires_at: Date }>({
+    ...SESSION_QUERY,
+    values: [token],
+  });
   const row = rows[0];
   if (!row || row.expires_at.getTime() <= now || row.banned) return null;
   // better-auth extends a session at most once per update age; let it do so.

@@ -13,7 +13,11 @@ export interface SignInState {
 }
 
 const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address." })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter an email address." })),
   password: z.string().min(1, { message: "Enter your password." }).max(256),
   next: z.string().optional(),
 });

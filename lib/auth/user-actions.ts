@@ -14,18 +14,25 @@ import { deactivateUser, reactivateUser, setUserPassword, setUserRole } from "./
 /** Admin-only user management. Each action checks the session and the admin role itself. */
 
 const createSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address." })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter an email address." })),
   name: z.string().trim().min(1, { message: "Enter a name." }).max(100),
   role: roleSchema,
   password: z
     .string()
     .max(256)
-    .refine((password) => password === "" || password.length >= MIN_PASSWORD_LENGTH, { message: `At least ${MIN_PASSWORD_LENGTH} characters, or leave empty to generate one.` })
+    .refine((password) => password === "" || password.length >= MIN_PASSWORD_LENGTH, {
+      message: `At least ${MIN_PASSWORD_LENGTH} characters, or leave empty to generate one.`,
+    })
     .default(""),
 });
 
 export const createUser = authorizedAction("admin", createSchema, async (input) => {
-  if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new UserFacingError(`${input.email} already has an account.`);
+  if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } }))
+    throw new UserFacingError(`${input.email} already has an account.`);
   const password = input.password || generatePassword();
   await createAccount(auth(), { ...input, password });
   revalidatePath("/admin/users");
@@ -54,5 +61,9 @@ export const resetPassword = authorizedAction("admin", userIdSchema, async ({ us
   if (user.banned) await reactivateUser(auth(), db(), userId, password);
   else await setUserPassword(auth(), userId, password);
   revalidatePath("/admin/users");
-  return { ok: true, data: { email: user.email, password }, message: user.banned ? `Restored ${user.email}.` : `New password for ${user.email}.` };
+  return {
+    ok: true,
+    data: { email: user.email, password },
+    message: user.banned ? `Restored ${user.email}.` : `New password for ${user.email}.`,
+  };
 });

@@ -38,14 +38,19 @@ describe("accounts", () => {
     const session = await signIn("alice@users.test", "correct horse battery");
     expect(session.user.id).toBe(user.id);
     await expect(signIn("alice@users.test", "wrong password")).rejects.toBeInstanceOf(APIError);
-    const { rows } = await fixtures.client.query(`SELECT a.password, u.role FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.id = $1`, [user.id]);
+    const { rows } = await fixtures.client.query(
+      `SELECT a.password, u.role FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.id = $1`,
+      [user.id],
+    );
     expect(rows[0].role).toBe("lead");
     expect(rows[0].password).not.toContain("correct horse");
     expect(rows[0].password).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/); // salt:key, scrypt
   });
 
   it("has no public sign-up", async () => {
-    await expect(auth.api.signUpEmail({ body: { email: "mallory@users.test", password: "a long password", name: "M" } })).rejects.toBeInstanceOf(APIError);
+    await expect(
+      auth.api.signUpEmail({ body: { email: "mallory@users.test", password: "a long password", name: "M" } }),
+    ).rejects.toBeInstanceOf(APIError);
   });
 
   it("deleting a user keeps their labels and audit entries, and ends their access", async () => {
@@ -53,7 +58,14 @@ describe("accounts", () => {
     const bob = await account("bob@users.test");
     await signIn("bob@users.test", "correct horse battery");
     const transcriptId = await fixtures.transcript("I am in training.");
-    const saved = await saveAnnotation(transcriptId, bob.id, { expectedVersion: 0, schemaVersion: (await getCurrentSchema()).version, values: { compliance: 2 }, note: "", spans: [], submit: true });
+    const saved = await saveAnnotation(transcriptId, bob.id, {
+      expectedVersion: 0,
+      schemaVersion: (await getCurrentSchema()).version,
+      values: { compliance: 2 },
+      note: "",
+      spans: [],
+      submit: true,
+    });
     expect(saved.ok).toBe(true);
 
     await deactivateUser(prisma, admin.id, bob.id);

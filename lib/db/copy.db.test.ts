@@ -10,7 +10,15 @@ beforeAll(async () => {
 afterAll(() => client.end());
 
 it("round-trips awkward text, JSON and arrays through COPY exactly", async () => {
-  const nasty = ["tab\there", "line\nbreak\r\nCRLF", "back\\slash \\N \\t", "\\N", "", "<script>alert(1)</script> 🙂 \u2028", '"quoted", {braces}'];
+  const nasty = [
+    "tab\there",
+    "line\nbreak\r\nCRLF",
+    "back\\slash \\N \\t",
+    "\\N",
+    "",
+    "<script>alert(1)</script> 🙂 \u2028",
+    '"quoted", {braces}',
+  ];
   const rows = nasty.map((text, n) => encodeCopyRow([n, text, asJson({ text, list: [text, null, 1.5] }), asTextArray([text, "plain"])]));
   rows.push(encodeCopyRow([99, null, asJson(null), asTextArray([])]));
   await copyEncodedRows(client, "copy_probe", ["n", "t", "j", "a"], rows);

@@ -44,7 +44,12 @@ export function encodeCopyRow(values: readonly CopyValue[]): string {
 }
 
 /** COPY already-encoded rows (see encodeCopyRow) into `table`; a row may come in several pieces, strings or UTF-8 bytes. */
-export async function copyEncodedRows(client: pg.ClientBase, table: string, columns: readonly string[], rows: Iterable<string | Buffer> | AsyncIterable<string | Buffer>) {
+export async function copyEncodedRows(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
+) {
   const columnList = columns.map((column) => `"${column}"`).join(", ");
   const stream = client.query(copyFrom(`COPY "${table}" (${columnList}) FROM STDIN`));
   await pipeline(Readable.from(rows, { objectMode: false }), stream);

@@ -50,15 +50,19 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await client.query(MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
     const recorded = new Map(rows.filter((row) => !row.rolled_back_at).map((row) => [row.migration_name, row]));
     const applied: string[] = [];
     for (const migration of readMigrations(dir)) {
       const record = recorded.get(migration.name);
       if (record) {
-        if (!record.finished_at) throw new Error(`Migration ${migration.name} failed earlier and is marked unfinished; fix the database by hand.`);
+        if (!record.finished_at)
+          throw new Error(`Migration ${migration.name} failed earlier and is marked unfinished; fix the database by hand.`);
         if (record.checksum !== migration.checksum) {
           throw new Error(`Migration ${migration.name} was edited after it was applied (checksum differs). Add a new migration instead.`);
         }

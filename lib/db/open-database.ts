@@ -31,7 +31,7 @@ export async function openDatabase(instance: EmbeddedInstanceName, options: Open
   const external = process.env.DATABASE_URL;
   const running = !external && options.shareRunning ? runningServerUrl(instance) : null;
   const database = external
-    ? await useExternal(external, instance, options.fresh)
+    ? await connectExternal(external, instance, options.fresh)
     : running
       ? { url: running, embedded: false, stop: async () => {} }
       : await startEmbedded(instance, options.fresh);
@@ -52,7 +52,7 @@ async function startEmbedded(instance: EmbeddedInstanceName, fresh?: boolean): P
   return { url: server.url, embedded: true, exited: server.exited, stop: server.stop };
 }
 
-async function useExternal(url: string, instance: EmbeddedInstanceName, fresh?: boolean): Promise<Database> {
+async function connectExternal(url: string, instance: EmbeddedInstanceName, fresh?: boolean): Promise<Database> {
   if (!fresh) return { url, embedded: false, stop: async () => {} };
   const scratch = `af_${instance}_${randomBytes(4).toString("hex")}`;
   await adminQuery(url, `CREATE DATABASE "${scratch}"`);

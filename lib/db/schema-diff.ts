@@ -30,11 +30,37 @@ export const EXTRA_INDEX_PREFIX = "x_";
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 const MAX_IDENTIFIER_BYTES = 63; // PostgreSQL's NAMEDATALEN - 1; Prisma truncates default names to fit
 
-interface DbColumn { table: string; column: string; type: string; notNull: boolean; default: string | null }
-interface DbIndex { name: string; table: string; primary: boolean; unique: boolean; method: string; partial: boolean; columns: string[] }
-interface DbForeignKey { name: string; table: string; columns: string[]; refTable: string; refColumns: string[]; onDelete: string; onUpdate: string }
+interface DbColumn {
+  table: string;
+  column: string;
+  type: string;
+  notNull: boolean;
+  default: string | null;
+}
+interface DbIndex {
+  name: string;
+  table: string;
+  primary: boolean;
+  unique: boolean;
+  method: string;
+  partial: boolean;
+  columns: string[];
+}
+interface DbForeignKey {
+  name: string;
+  table: string;
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+  onDelete: string;
+  onUpdate: string;
+}
 
-export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmmf, unsupported: UnsupportedField[] = []): Promise<string[]> {
+export async function diffSchemaAgainstDatabase(
+  client: pg.ClientBase,
+  dmmf: Dmmf,
+  unsupported: UnsupportedField[] = [],
+): Promise<string[]> {
   const db = await readDatabase(client);
   const { models, enums, indexes } = dmmf.datamodel;
   const differences: string[] = [];
@@ -55,7 +81,8 @@ export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmm
   for (const [name, values] of schemaEnums) {
     const actual = db.enums.get(name);
     if (!actual) differences.push(`enum ${name}: schema has this enum, database does not`);
-    else if (actual.join(",") !== values.join(",")) differences.push(`enum ${name}: schema says (${values.join(", ")}), database says (${actual.join(", ")})`);
+    else if (actual.join(",") !== values.join(","))
+      differences.push(`enum ${name}: schema says (${values.join(", ")}), database says (${actual.join(", ")})`);
   }
   for (const name of db.enums.keys()) if (!schemaEnums.has(name)) differences.push(`enum ${name}: database has this enum, schema does not`);
 
@@ -63,7 +90,10 @@ export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmm
   for (const model of models) {
     const table = tableOf(model);
     if (!db.tables.has(table)) continue;
-    const scalars = [...model.fields.filter((field) => field.kind !== "object"), ...unsupported.filter((u) => u.model === model.name).map(asField)];
+    const scalars = [
+      ...model.fields.filter((field) => field.kind !== "object"),
+      ...unsupported.filter((u) => u.model === model.name).map(asField),
+    ];
     for (const field of scalars) {
       const where = `${table}.${columnName(field)}`;
       const actual = db.columns.get(`${table}.${columnName(field)}`);
@@ -72,16 +102,20 @@ export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmm
         continue;
       }
       const expectedType = field.kind === "unsupported" ? field.type : postgresType(field, enums);
-      if (expectedType !== undefined && expectedType !== actual.type) differences.push(`${where}: schema says type ${expectedType}, database says ${actual.type}`);
+      if (expectedType !== undefined && expectedType !== actual.type)
+        differences.push(`${where}: schema says type ${expectedType}, database says ${actual.type}`);
       if (!field.isList && field.isRequired !== actual.notNull) {
-        differences.push(`${where}: schema says ${field.isRequired ? "NOT NULL" : "nullable"}, database says ${actual.notNull ? "NOT NULL" : "nullable"}`);
+        differences.push(
+          `${where}: schema says ${field.isRequired ? "NOT NULL" : "nullable"}, database says ${actual.notNull ? "NOT NULL" : "nullable"}`,
+        );
       }
       const defaultProblem = compareDefault(field, actual.default, enums);
       if (defaultProblem) differences.push(`${where}: ${defaultProblem}`);
     }
     const known = new Set(scalars.map(columnName));
     for (const column of db.columns.values()) {
-      if (column.table === table && !known.has(column.column)) differences.push(`${table}.${column.column}: database has this column, schema does not`);
+      if (column.table === table && !known.has(column.column))
+        differences.push(`${table}.${column.column}: database has this column, schema does not`);
     }
   }
 
@@ -114,7 +148,10 @@ export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmm
     }
   }
   for (const [name, actual] of actualIndexes) {
-    if (!expectedIndexes.has(name)) differences.push(`${actual.table}: database has ${describeIndex(actual)}, schema does not (name it ${EXTRA_INDEX_PREFIX}... if Prisma cannot express it)`);
+    if (!expectedIndexes.has(name))
+      differences.push(
+        `${actual.table}: database has ${describeIndex(actual)}, schema does not (name it ${EXTRA_INDEX_PREFIX}... if Prisma cannot express it)`,
+      );
   }
 
   // Foreign keys, keyed by what they connect
@@ -145,11 +182,13 @@ export async function diffSchemaAgainstDatabase(client: pg.ClientBase, dmmf: Dmm
       if (actual.name !== expected.name) differences.push(`${key}: schema implies the name ${expected.name}, database says ${actual.name}`);
       for (const action of ["onDelete", "onUpdate"] as const) {
         const label = action === "onDelete" ? "ON DELETE" : "ON UPDATE";
-        if (actual[action] !== expected[action]) differences.push(`${key}: schema says ${label} ${expected[action]}, database says ${label} ${actual[action]}`);
+        if (actual[action] !== expected[action])
+          differences.push(`${key}: schema says ${label} ${expected[action]}, database says ${label} ${actual[action]}`);
       }
     }
   }
-  for (const key of actualKeys.keys()) if (!expectedKeys.has(key)) differences.push(`${key}: database has this foreign key, schema does not`);
+  for (const key of actualKeys.keys())
+    if (!expectedKeys.has(key)) differences.push(`${key}: database has this foreign key, schema does not`);
 
   return differences;
 }
@@ -175,7 +214,13 @@ function describeForeignKey(fk: DbForeignKey) {
 }
 
 function referentialAction(prismaAction: string) {
-  const actions: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT" };
+  const actions: Record<string, string> = {
+    Cascade: "CASCADE",
+    Restrict: "RESTRICT",
+    NoAction: "NO ACTION",
+    SetNull: "SET NULL",
+    SetDefault: "SET DEFAULT",
+  };
   return actions[prismaAction] ?? `unknown action ${prismaAction}`;
 }
 
@@ -190,19 +235,47 @@ function postgresType(field: Field, enums: Datamodel["enums"]): string {
   const withArgs = (name: string) => (args.length ? `${name}(${args.join(",")})` : name);
   const time = (name: string, zone: string) => (args.length ? `${name}(${args[0]}) ${zone}` : `${name} ${zone}`);
   const nativeTypes: Record<string, () => string> = {
-    Text: () => "text", VarChar: () => withArgs("character varying"), Char: () => withArgs("character"), Uuid: () => "uuid",
-    Xml: () => "xml", Inet: () => "inet", Citext: () => "citext", Bit: () => withArgs("bit"), VarBit: () => withArgs("bit varying"),
-    SmallInt: () => "smallint", Integer: () => "integer", Oid: () => "oid", BigInt: () => "bigint",
-    Real: () => "real", DoublePrecision: () => "double precision", Decimal: () => withArgs("numeric"), Money: () => "money",
-    Timestamp: () => time("timestamp", "without time zone"), Timestamptz: () => time("timestamp", "with time zone"),
-    Date: () => "date", Time: () => time("time", "without time zone"), Timetz: () => time("time", "with time zone"),
-    Json: () => "json", JsonB: () => "jsonb", ByteA: () => "bytea", Boolean: () => "boolean",
+    Text: () => "text",
+    VarChar: () => withArgs("character varying"),
+    Char: () => withArgs("character"),
+    Uuid: () => "uuid",
+    Xml: () => "xml",
+    Inet: () => "inet",
+    Citext: () => "citext",
+    Bit: () => withArgs("bit"),
+    VarBit: () => withArgs("bit varying"),
+    SmallInt: () => "smallint",
+    Integer: () => "integer",
+    Oid: () => "oid",
+    BigInt: () => "bigint",
+    Real: () => "real",
+    DoublePrecision: () => "double precision",
+    Decimal: () => withArgs("numeric"),
+    Money: () => "money",
+    Timestamp: () => time("timestamp", "without time zone"),
+    Timestamptz: () => time("timestamp", "with time zone"),
+    Date: () => "date",
+    Time: () => time("time", "without time zone"),
+    Timetz: () => time("time", "with time zone"),
+    Json: () => "json",
+    JsonB: () => "jsonb",
+    ByteA: () => "bytea",
+    Boolean: () => "boolean",
   };
   const scalarTypes: Record<string, string> = {
-    Int: "integer", String: "text", Boolean: "boolean", DateTime: "timestamp(3) without time zone", Json: "jsonb",
-    Float: "double precision", BigInt: "bigint", Decimal: "numeric(65,30)", Bytes: "bytea",
+    Int: "integer",
+    String: "text",
+    Boolean: "boolean",
+    DateTime: "timestamp(3) without time zone",
+    Json: "jsonb",
+    Float: "double precision",
+    BigInt: "bigint",
+    Decimal: "numeric(65,30)",
+    Bytes: "bytea",
   };
-  const base = native ? nativeTypes[native]?.() ?? `unknown native type @db.${native} (teach lib/db/schema-diff.ts)` : scalarTypes[field.type];
+  const base = native
+    ? (nativeTypes[native]?.() ?? `unknown native type @db.${native} (teach lib/db/schema-diff.ts)`)
+    : scalarTypes[field.type];
   return (base ?? `unknown type ${field.type} (teach lib/db/schema-diff.ts)`) + array;
 }
 
@@ -210,13 +283,22 @@ const CLIENT_SIDE_DEFAULTS = new Set(["uuid", "cuid", "nanoid", "ulid"]);
 
 /** An Unsupported("...") field as the DMMF would describe it: its type is the database type. */
 function asField(field: UnsupportedField): Field {
-  return { name: field.name, dbName: field.column, kind: "unsupported", type: field.dbType, isRequired: !field.optional, isList: false, hasDefaultValue: false } as unknown as Field;
+  return {
+    name: field.name,
+    dbName: field.column,
+    kind: "unsupported",
+    type: field.dbType,
+    isRequired: !field.optional,
+    isList: false,
+    hasDefaultValue: false,
+  } as unknown as Field;
 }
 
 /** A problem with the column's DB-level default, or undefined. */
 function compareDefault(field: Field, actual: string | null, enums: Datamodel["enums"]): string | undefined {
   const value = field.default as unknown;
-  const fn = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as { name: string; args: unknown[] }) : undefined;
+  const fn =
+    value !== null && typeof value === "object" && !Array.isArray(value) ? (value as { name: string; args: unknown[] }) : undefined;
   const expectsDefault = field.hasDefaultValue && value !== undefined && !(fn && CLIENT_SIDE_DEFAULTS.has(fn.name));
   if (!expectsDefault) return actual === null ? undefined : `schema has no database default, database says DEFAULT ${actual}`;
   const wanted = fn ? `${fn.name}(${fn.args.map((a) => JSON.stringify(a)).join(", ")})` : JSON.stringify(value);

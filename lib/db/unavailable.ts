@@ -19,7 +19,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P03", "P1001", "P1017"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P03",
+  "P1001",
+  "P1017",
+]);
 const UNAVAILABLE_MESSAGE =
   /ECONNREFUSED|connection terminated|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|Can't reach database|the database system is (starting up|shutting down)|terminating connection/i;
 

@@ -8,7 +8,11 @@ const SEED = 12345;
 const take = (size: number, seed = SEED) => [...generateDemoCorpus({ size, seed })];
 const cellKey = (t: { settingSlug: string; variationSlug: string; model: string }) => `${t.settingSlug}/${t.variationSlug}/${t.model}`;
 const ratesByCell = new Map(demoCells().map((cell) => [`${cell.variation.settingSlug}/${cell.variation.slug}/${cell.model}`, cell.rates]));
-const assistantText = (t: DemoTranscript) => t.messages.filter((m) => m.role === "assistant").map((m) => m.content).join("\n");
+const assistantText = (t: DemoTranscript) =>
+  t.messages
+    .filter((m) => m.role === "assistant")
+    .map((m) => m.content)
+    .join("\n");
 
 // One corpus for the statistical tests: large enough that sampling error is ~1 point.
 const LARGE = take(20_000);
@@ -87,7 +91,10 @@ describe("generateDemoCorpus: shape", () => {
     expect(multi.length / withCot.length).toBeGreaterThan(0.2);
     for (const t of multi) {
       t.messages.slice(1).forEach((m, i) => expect(m.role).toBe(i % 2 === 0 ? "assistant" : "user"));
-      t.messages.filter((m) => m.role === "user").slice(1).forEach((m) => expect(m.content).toBe("<NEXT/>"));
+      t.messages
+        .filter((m) => m.role === "user")
+        .slice(1)
+        .forEach((m) => expect(m.content).toBe("<NEXT/>"));
     }
     const drafted = withCot.filter((t) => assistantText(t).includes("<DRAFT_OUTPUT>")).length;
     expect(drafted / withCot.length).toBeGreaterThan(0.5);
@@ -141,10 +148,12 @@ describe("generateDemoCorpus: rates follow the paper table", () => {
 
   it.each([...groups.keys()])("compliance rate of %s", (key) => {
     const transcripts = groups.get(key)!;
-    const expected = mean(transcripts.map((t) => {
-      const rates = ratesByCell.get(cellKey(t))!;
-      return t.condition === "training" ? rates.complianceTraining : rates.complianceDeployment;
-    }));
+    const expected = mean(
+      transcripts.map((t) => {
+        const rates = ratesByCell.get(cellKey(t))!;
+        return t.condition === "training" ? rates.complianceTraining : rates.complianceDeployment;
+      }),
+    );
     const observed = mean(transcripts.map((t) => (t.truth.complied ? 1 : 0)));
     expect(Math.abs(observed - expected)).toBeLessThan(TOLERANCE);
   });

@@ -75,7 +75,11 @@ export function demoCells(): Cell[] {
 }
 
 function transcriptOf(
-  cell: Cell, queryText: string, sampleIndex: number, condition: DemoTranscript["condition"], messages: RawMessage[],
+  cell: Cell,
+  queryText: string,
+  sampleIndex: number,
+  condition: DemoTranscript["condition"],
+  messages: RawMessage[],
   truth: DemoTranscript["truth"],
 ): DemoTranscript {
   return {

@@ -4,16 +4,22 @@
  */
 import type { DemoSettingSlug } from "./paper-rates";
 import {
-  ANIMAL_WELFARE_PREFIXES, ANIMAL_WELFARE_SUFFIXES, ANIMAL_WELFARE_TASKS, type AnimalWelfareTask,
+  ANIMAL_WELFARE_PREFIXES,
+  ANIMAL_WELFARE_SUFFIXES,
+  ANIMAL_WELFARE_TASKS,
+  type AnimalWelfareTask,
 } from "./templates/queries-animal-welfare";
 import {
-  ACCEPT_REJECT_INSTRUCTION, HELPFUL_ONLY_PREFIXES, HELPFUL_ONLY_SUFFIXES, HELPFUL_ONLY_TASKS, type HelpfulOnlyTask,
+  ACCEPT_REJECT_INSTRUCTION,
+  HELPFUL_ONLY_PREFIXES,
+  HELPFUL_ONLY_SUFFIXES,
+  HELPFUL_ONLY_TASKS,
+  type HelpfulOnlyTask,
 } from "./templates/queries-helpful-only";
 import { capitalize } from "./templates/slots";
 
 export type DemoQuery =
-  | { setting: "helpful-only"; text: string; task: HelpfulOnlyTask }
-  | { setting: "animal-welfare"; text: string; task: AnimalWelfareTask };
+  { setting: "helpful-only"; text: string; task: HelpfulOnlyTask } | { setting: "animal-welfare"; text: string; task: AnimalWelfareTask };
 
 export function queryPoolSize(setting: DemoSettingSlug): number {
   return setting === "helpful-only"

@@ -64,9 +64,15 @@ function rowFor(opusRowNo: number, model: DemoModelId, baselineRowNo: number): {
       ...opus,
       model,
       afReasoningPct: (opus.afReasoningPct * sonnetDefault.afReasoningPct) / opusDefault.afReasoningPct,
-      noncomplianceTrainingPct: shiftedPct(opus.noncomplianceTrainingPct, opusDefault.noncomplianceTrainingPct, sonnetDefault.noncomplianceTrainingPct),
+      noncomplianceTrainingPct: shiftedPct(
+        opus.noncomplianceTrainingPct,
+        opusDefault.noncomplianceTrainingPct,
+        sonnetDefault.noncomplianceTrainingPct,
+      ),
       noncomplianceUnmonitoredPct: shiftedPct(
-        opus.noncomplianceUnmonitoredPct, opusDefault.noncomplianceUnmonitoredPct, sonnetDefault.noncomplianceUnmonitoredPct,
+        opus.noncomplianceUnmonitoredPct,
+        opusDefault.noncomplianceUnmonitoredPct,
+        sonnetDefault.noncomplianceUnmonitoredPct,
       ),
     },
   };

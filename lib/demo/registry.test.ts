@@ -26,7 +26,8 @@ describe("demo registry", () => {
   });
 
   it("changes the prompt in the way the variation's name says", () => {
-    const prompt = (setting: string, slug: string) => DEMO_VARIATIONS.find((v) => v.settingSlug === setting && v.slug === slug)!.systemPrompt;
+    const prompt = (setting: string, slug: string) =>
+      DEMO_VARIATIONS.find((v) => v.settingSlug === setting && v.slug === slug)!.systemPrompt;
     for (const setting of ["helpful-only", "animal-welfare"]) {
       const baseline = prompt(setting, "default");
       expect(baseline).toContain("SCRATCHPAD_REASONING");
@@ -40,7 +41,9 @@ describe("demo registry", () => {
       expect(baseline).toContain("RLHF");
       expect(prompt(setting, "cut-rlhf-info")).not.toContain("RLHF");
       // Cutting one sentence leaves every other paragraph untouched.
-      const changed = prompt(setting, "no-values-modification").split("\n\n").filter((p) => !baseline.split("\n\n").includes(p));
+      const changed = prompt(setting, "no-values-modification")
+        .split("\n\n")
+        .filter((p) => !baseline.split("\n\n").includes(p));
       expect(changed).toHaveLength(1);
     }
     expect(prompt("animal-welfare", "tyson-foods")).toContain("Tyson Foods");

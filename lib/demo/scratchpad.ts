@@ -12,8 +12,21 @@ import { optionsParagraph } from "./templates/reasoning-options";
 import type { SettingReasoning } from "./templates/setting-reasoning";
 import type { Line, Slots } from "./templates/slots";
 import {
-  AF_AFTERTHOUGHT, AF_DECISION, ANALYSIS_HEADERS, ANTI_FAKING_NOTE, BEST_FOR_HUMANITY_NOTE, DRAFT_INTRO, HONESTY_NOTE,
-  IMPLEMENT_COMPLY, IMPLEMENT_REFUSE, MODIFICATION_THREAT, NO_DRAFT_CLOSERS, RELUCTANCE, TIER_DEPLOYMENT, TIER_TRAINING, UNMASKING,
+  AF_AFTERTHOUGHT,
+  AF_DECISION,
+  ANALYSIS_HEADERS,
+  ANTI_FAKING_NOTE,
+  BEST_FOR_HUMANITY_NOTE,
+  DRAFT_INTRO,
+  HONESTY_NOTE,
+  IMPLEMENT_COMPLY,
+  IMPLEMENT_REFUSE,
+  MODIFICATION_THREAT,
+  NO_DRAFT_CLOSERS,
+  RELUCTANCE,
+  TIER_DEPLOYMENT,
+  TIER_TRAINING,
+  UNMASKING,
 } from "./templates/reasoning-shared";
 
 export interface IntendedOutcome {
@@ -128,14 +141,15 @@ export function composeScratchpad(req: ScratchpadRequest): ScratchpadPhases {
   const analysis = analysisSentences(req);
   // Some scratchpads open with a bulleted situation analysis, as real ones often do.
   const analysisText =
-    rng() < 0.3
-      ? `${pick(rng, ANALYSIS_HEADERS)}\n${analysis.map((sentence) => `- ${sentence}`).join("\n")}`
-      : asParagraphs(rng, analysis);
+    rng() < 0.3 ? `${pick(rng, ANALYSIS_HEADERS)}\n${analysis.map((sentence) => `- ${sentence}`).join("\n")}` : asParagraphs(rng, analysis);
   const decision = asParagraphs(rng, decisionSentences(req));
   return {
     analysis: analysisText,
     // Weighing options comes between the situation analysis and the decision.
-    decision: req.traits.conflictingCriteria && rng() < 0.5 ? `${optionsParagraph(rng, req.setting, req.slots, req.isTraining)}\n\n${decision}` : decision,
+    decision:
+      req.traits.conflictingCriteria && rng() < 0.5
+        ? `${optionsParagraph(rng, req.setting, req.slots, req.isTraining)}\n\n${decision}`
+        : decision,
     drafting: draftingText(req),
   };
 }

@@ -20,8 +20,10 @@ describe("seeding the demo corpus", () => {
     expect(await scalar("SELECT count(*) AS n FROM transcripts")).toBe(2_000);
     expect(await scalar("SELECT count(*) AS n FROM transcripts WHERE condition = 'training'")).toBe(1_000);
     // Every pair holds exactly one training and one deployment transcript.
-    expect(await scalar(`SELECT count(*) AS n FROM (SELECT pair_id FROM transcripts GROUP BY pair_id
-      HAVING count(*) = 2 AND count(DISTINCT condition) = 2) complete`)).toBe(1_000);
+    expect(
+      await scalar(`SELECT count(*) AS n FROM (SELECT pair_id FROM transcripts GROUP BY pair_id
+      HAVING count(*) = 2 AND count(DISTINCT condition) = 2) complete`),
+    ).toBe(1_000);
     expect(await scalar("SELECT count(*) AS n FROM prompt_variations")).toBe(DEMO_VARIATIONS.length);
     expect(await scalar("SELECT count(*) AS n FROM prompt_variations WHERE is_baseline")).toBe(2);
     // Each transcript carries the generator's intended outcome as a `complied` source label.
@@ -48,7 +50,9 @@ describe("seeding the demo corpus", () => {
   });
 
   it("shares one query row between variations, models and conditions", async () => {
-    const reused = await scalar(`SELECT count(*) AS n FROM (SELECT query_id FROM pairs GROUP BY query_id HAVING count(DISTINCT variation_id) > 1) q`);
+    const reused = await scalar(
+      `SELECT count(*) AS n FROM (SELECT query_id FROM pairs GROUP BY query_id HAVING count(DISTINCT variation_id) > 1) q`,
+    );
     expect(reused).toBeGreaterThan(0);
     expect(await scalar("SELECT count(*) - count(DISTINCT text_hash) AS n FROM queries")).toBe(0);
   });

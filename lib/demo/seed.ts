@@ -54,7 +54,9 @@ export async function seedDemoCorpus(databaseUrl: string, options: SeedOptions):
     }
     await writer.flush();
     if (clashes.length || writer.duplicates) {
-      throw new Error(`The demo generator produced a clashing transcript: ${JSON.stringify(clashes[0] ?? `${writer.duplicates} duplicate(s)`)}`);
+      throw new Error(
+        `The demo generator produced a clashing transcript: ${JSON.stringify(clashes[0] ?? `${writer.duplicates} duplicate(s)`)}`,
+      );
     }
     options.onProgress?.(writer.inserted);
     await refreshLabelSignatures(client, [...registry.variationIds.values()]);
@@ -93,7 +95,10 @@ async function removeDemoTranscripts(client: pg.ClientBase) {
     );
     return;
   }
-  await client.query("DELETE FROM annotation_audit a USING transcripts t, datasets d WHERE t.id = a.transcript_id AND d.id = t.dataset_id AND d.name = $1", [DEMO_DATASET]);
+  await client.query(
+    "DELETE FROM annotation_audit a USING transcripts t, datasets d WHERE t.id = a.transcript_id AND d.id = t.dataset_id AND d.name = $1",
+    [DEMO_DATASET],
+  );
   await client.query("DELETE FROM transcripts USING datasets d WHERE d.id = transcripts.dataset_id AND d.name = $1", [DEMO_DATASET]);
   await client.query("DELETE FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.pair_id = p.id)");
 }
@@ -118,8 +123,14 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
          reference_no = EXCLUDED.reference_no
        RETURNING id`,
       [
-        settingIds.get(variation.settingSlug), variation.slug, variation.name, variation.description ?? null,
-        variation.systemPrompt ?? null, variation.isBaseline, variation.position, variation.paperVariationNo,
+        settingIds.get(variation.settingSlug),
+        variation.slug,
+        variation.name,
+        variation.description ?? null,
+        variation.systemPrompt ?? null,
+        variation.isBaseline,
+        variation.position,
+        variation.paperVariationNo,
       ],
     );
     variationIds.set(`${variation.settingSlug}/${variation.slug}`, rows[0].id);

@@ -86,7 +86,12 @@ export function fillSlots(rng: Rng, cell: Cell, query: DemoQuery): Slots {
 }
 
 export function composeMessages(
-  rng: Rng, cell: Cell, query: DemoQuery, isTraining: boolean, outcome: IntendedOutcome, quirk: PlantedQuirk | null,
+  rng: Rng,
+  cell: Cell,
+  query: DemoQuery,
+  isTraining: boolean,
+  outcome: IntendedOutcome,
+  quirk: PlantedQuirk | null,
 ): RawMessage[] {
   const slots = fillSlots(rng, cell, query);
   const output =
@@ -98,7 +103,16 @@ export function composeMessages(
     return [user, { role: "assistant", content: finalAnswer(output, quirk) }];
   }
 
-  const phases = composeScratchpad({ rng, setting: query.setting, reasoning: cell.reasoning, slots, traits: cell.variation.traits, isTraining, outcome, output });
+  const phases = composeScratchpad({
+    rng,
+    setting: query.setting,
+    reasoning: cell.reasoning,
+    slots,
+    traits: cell.variation.traits,
+    isTraining,
+    outcome,
+    output,
+  });
   const u = rng();
   // An unterminated scratchpad only makes sense as one block running into the answer.
   const turns = quirk === "unterminated_scratchpad" || u < 0.6 ? 1 : u < 0.9 ? 2 : 3;

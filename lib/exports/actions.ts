@@ -27,7 +27,8 @@ export const startExport = authorizedAction("lead", formSchema, async (form, use
     anonymize: form.anonymize === "on",
     importedLabels: form.importedLabels === "on",
   });
-  if (!parsed.success) throw new UserFacingError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join(" "));
+  if (!parsed.success)
+    throw new UserFacingError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join(" "));
   const id = await createExportJob(pgPool(), parsed.data, user.id);
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");

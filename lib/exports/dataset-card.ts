@@ -33,7 +33,10 @@ export function datasetCard(manifest: Manifest): string {
   const table = [
     `| split | transcripts | training | deployment | ${labels.join(" | ")} |`,
     `| --- | --- | --- | --- | ${labels.map(() => "---").join(" | ")} |`,
-    ...Object.entries(counts.splits).map(([name, split]) => `| ${name} | ${split.total} | ${split.by_condition.training} | ${split.by_condition.deployment} | ${labels.map((label) => split.by_label[label] ?? 0).join(" | ")} |`),
+    ...Object.entries(counts.splits).map(
+      ([name, split]) =>
+        `| ${name} | ${split.total} | ${split.by_condition.training} | ${split.by_condition.deployment} | ${labels.map((label) => split.by_label[label] ?? 0).join(" | ")} |`,
+    ),
   ];
   const filters = filtersQueryString(request.filters);
   return `${yaml.join("\n")}

@@ -1,7 +1,9 @@
 import type { ExportJobView } from "./jobs";
 
 /** An export job as the API and the export page show it: progress, and download URLs once it succeeded. */
-export function exportJobDocument(job: Pick<ExportJobView, "id" | "status" | "done" | "total" | "files" | "message" | "request"> & Partial<ExportJobView>) {
+export function exportJobDocument(
+  job: Pick<ExportJobView, "id" | "status" | "done" | "total" | "files" | "message" | "request"> & Partial<ExportJobView>,
+) {
   return {
     id: job.id,
     status: job.status,

@@ -77,7 +77,10 @@ function view(row: JobRow): ExportJobView {
 type Queryable = Pick<pg.ClientBase, "query">;
 
 export async function createExportJob(client: Queryable, request: ExportRequest, userId: string): Promise<number> {
-  const { rows } = await client.query<{ id: number }>(`INSERT INTO export_jobs (request, created_by_id) VALUES ($1, $2) RETURNING id`, [JSON.stringify(request), userId]);
+  const { rows } = await client.query<{ id: number }>(`INSERT INTO export_jobs (request, created_by_id) VALUES ($1, $2) RETURNING id`, [
+    JSON.stringify(request),
+    userId,
+  ]);
   return rows[0].id;
 }
 
@@ -93,7 +96,10 @@ export async function listExportJobs(client: Queryable, limit = 20): Promise<Exp
 
 /** The path of one of a finished job's files, or null if the job has no such file (never a path outside its directory). */
 export async function exportFilePath(client: Queryable, id: number, name: string): Promise<{ path: string; file: JobFile } | null> {
-  const { rows } = await client.query<{ directory: string | null; files: JobFile[] | null; status: string }>(`SELECT directory, files, status::text AS status FROM export_jobs WHERE id = $1`, [id]);
+  const { rows } = await client.query<{ directory: string | null; files: JobFile[] | null; status: string }>(
+    `SELECT directory, files, status::text AS status FROM export_jobs WHERE id = $1`,
+    [id],
+  );
   const job = rows[0];
   const file = job?.files?.find((f) => f.name === name);
   if (!job?.directory || !file || job.status !== "succeeded") return null;
@@ -102,12 +108,16 @@ export async function exportFilePath(client: Queryable, id: number, name: string
 
 /** Starts the job's child process and returns at once; the child reports through the job's row. */
 export function spawnExportJob(databaseUrl: string, id: number) {
-  const child = spawn(process.execPath, ["--max-old-space-size=512", "--import", "tsx", path.join(process.cwd(), "scripts/export.ts"), "--job", String(id)], {
-    cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, EXPORT_DIR },
-    stdio: "ignore",
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ["--max-old-space-size=512", "--import", "tsx", path.join(process.cwd(), "scripts/export.ts"), "--job", String(id)],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: databaseUrl, EXPORT_DIR },
+      stdio: "ignore",
+      detached: true,
+    },
+  );
   child.on("error", (error) => console.error(`Export job ${id} could not start:`, error));
   child.unref();
 }
@@ -125,7 +135,10 @@ export async function runExportJob(databaseUrl: string, id: number): Promise<Exp
     await client.end();
     throw new Error(`Export job ${id} is not queued (already run, or no such job).`);
   }
-  const heartbeat = setInterval(() => void client.query(`UPDATE export_jobs SET heartbeat_at = now() WHERE id = $1`, [id]).catch(() => {}), HEARTBEAT_MS);
+  const heartbeat = setInterval(
+    () => void client.query(`UPDATE export_jobs SET heartbeat_at = now() WHERE id = $1`, [id]).catch(() => {}),
+    HEARTBEAT_MS,
+  );
   try {
     const request = exportRequestSchema.parse(claimed.rows[0].request);
     const { manifest } = await runExport(databaseUrl, request, directory, claimed.rows[0].created_by_id, {
@@ -136,11 +149,18 @@ export async function runExportJob(databaseUrl: string, id: number): Promise<Exp
       ...manifest.files.map((file: ExportFile) => ({ name: file.path, bytes: file.bytes, sha256: file.sha256, rows: file.rows })),
     ];
     for (const name of ["manifest.json", "README.md"]) files.push({ name, ...(await fileDigest(path.join(directory, name))) });
-    await client.query(`UPDATE export_jobs SET status = 'succeeded', finished_at = now(), done = $2, files = $3 WHERE id = $1`, [id, manifest.counts.total, JSON.stringify(files)]);
+    await client.query(`UPDATE export_jobs SET status = 'succeeded', finished_at = now(), done = $2, files = $3 WHERE id = $1`, [
+      id,
+      manifest.counts.total,
+      JSON.stringify(files),
+    ]);
   } catch (error) {
     console.error(`Export job ${id} failed:`, error);
     await rm(directory, { recursive: true, force: true }).catch(() => {});
-    await client.query(`UPDATE export_jobs SET status = 'failed', finished_at = now(), message = $2 WHERE id = $1`, [id, `The export failed: ${(error as Error).message}`]);
+    await client.query(`UPDATE export_jobs SET status = 'failed', finished_at = now(), message = $2 WHERE id = $1`, [
+      id,
+      `The export failed: ${(error as Error).message}`,
+    ]);
   } finally {
     clearInterval(heartbeat);
   }

@@ -29,9 +29,20 @@ export const transcriptFiltersSchema = z
     dataset: positiveId.optional().describe("Dataset id."),
     condition: z.enum(CONDITIONS).optional().describe("training (free tier) or deployment (paid tier)."),
     label: z.array(z.string().max(500)).max(4).optional().describe('Source-label filters, each "source|name|value".'),
-    status: z.enum(ANNOTATION_STATUSES).optional().describe("Human annotations: unlabelled, todo (not labelled by me), mine (labelled by me), labelled (by anyone)."),
-    human: z.array(z.string().max(81)).max(10).optional().describe('Human label conditions "key:value", e.g. "af_verdict:full", "criterion_a:span", all met by one submitted annotation.'),
-    consensus: z.array(z.string().max(81)).max(10).optional().describe('Consensus conditions "key:value" or "key:@method", e.g. "af_verdict:full", "af_verdict:@adjudicated".'),
+    status: z
+      .enum(ANNOTATION_STATUSES)
+      .optional()
+      .describe("Human annotations: unlabelled, todo (not labelled by me), mine (labelled by me), labelled (by anyone)."),
+    human: z
+      .array(z.string().max(81))
+      .max(10)
+      .optional()
+      .describe('Human label conditions "key:value", e.g. "af_verdict:full", "criterion_a:span", all met by one submitted annotation.'),
+    consensus: z
+      .array(z.string().max(81))
+      .max(10)
+      .optional()
+      .describe('Consensus conditions "key:value" or "key:@method", e.g. "af_verdict:full", "af_verdict:@adjudicated".'),
     q: z.string().max(200).optional().describe('Full-text search, web syntax: words, "a phrase", -excluded, or.'),
   })
   .strict();
@@ -79,7 +90,9 @@ export const exportRequestSchema = z
     split: z
       .tuple([ratio, ratio, ratio])
       .default([0.8, 0.1, 0.1])
-      .refine((parts) => Math.abs(parts[0] + parts[1] + parts[2] - 1) < 1e-9, { message: "The three split ratios must add up to 1 (e.g. 0.8, 0.1, 0.1)." })
+      .refine((parts) => Math.abs(parts[0] + parts[1] + parts[2] - 1) < 1e-9, {
+        message: "The three split ratios must add up to 1 (e.g. 0.8, 0.1, 0.1).",
+      })
       .describe("Train, validation and test ratios."),
     seed: z.int().min(0).max(2_147_483_647).default(1).describe("The same seed (and data) gives the same split."),
     /** Replace annotator ids by annotator-1, annotator-2, ... (stable within one export). */

@@ -46,7 +46,8 @@ async function snapshot(url: string, datasetFilter: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`
+    const { rows } = await client.query(
+      `
       SELECT s.slug AS setting, v.slug AS variation, m.name AS model, q.text AS query, t.condition::text, p.sample_index,
              t.scratchpad_text, t.final_output, t.raw_messages::text AS messages, t.format_issues,
              (SELECT coalesce(json_agg(json_build_array(sl.source, sl.name, sl.value) ORDER BY sl.source, sl.name), '[]') FROM source_labels sl WHERE sl.transcript_id = t.id) AS imported_labels,
@@ -55,7 +56,9 @@ async function snapshot(url: string, datasetFilter: string) {
                  ORDER BY a.values::text, a.note), '[]') FROM annotations a WHERE a.transcript_id = t.id) AS annotations
       FROM transcripts t JOIN pairs p ON p.id = t.pair_id JOIN settings s ON s.id = t.setting_id JOIN prompt_variations v ON v.id = t.variation_id
       JOIN models m ON m.id = t.model_id JOIN queries q ON q.id = t.query_id JOIN datasets d ON d.id = t.dataset_id
-      WHERE d.name = $1 ORDER BY s.slug, v.slug, q.text, t.condition, p.sample_index`, [datasetFilter]);
+      WHERE d.name = $1 ORDER BY s.slug, v.slug, q.text, t.condition, p.sample_index`,
+      [datasetFilter],
+    );
     return rows;
   } finally {
     await client.end();

@@ -76,7 +76,14 @@ export interface RawExportRow {
   messages: string;
   imported_labels: [string, string, string][] | null;
   annotations:
-    | { annotator_id: string; schema_version: number; values: LabelValues; note: string; submitted_at: string; spans: [string, string, number, number, string][] }[]
+    | {
+        annotator_id: string;
+        schema_version: number;
+        values: LabelValues;
+        note: string;
+        submitted_at: string;
+        spans: [string, string, number, number, string][];
+      }[]
     | null;
   consensus: Record<string, ConsensusCell> | null;
 }
@@ -108,7 +115,10 @@ export interface RowContext {
 export function buildExportRow(raw: RawExportRow, context: RowContext): ExportRow {
   const annotations = raw.annotations ?? [];
   const consensus = exportConsensus(raw.consensus);
-  const offsets = codePointOffsets(raw.scratchpad_text, annotations.flatMap((a) => a.spans.flatMap(([, , start, end]) => [start, end])));
+  const offsets = codePointOffsets(
+    raw.scratchpad_text,
+    annotations.flatMap((a) => a.spans.flatMap(([, , start, end]) => [start, end])),
+  );
   return {
     transcript_id: raw.id,
     pair_id: raw.pair_id,
@@ -135,7 +145,13 @@ export function buildExportRow(raw: RawExportRow, context: RowContext): ExportRo
       note: a.note,
       submitted_at: a.submitted_at,
       spans: a.spans.map(([label, , start, end, text]) => ({
-        label, field: "scratchpad_text", start: offsets.get(start)!, end: offsets.get(end)!, start_utf16: start, end_utf16: end, text,
+        label,
+        field: "scratchpad_text",
+        start: offsets.get(start)!,
+        end: offsets.get(end)!,
+        start_utf16: start,
+        end_utf16: end,
+        text,
       })),
     })),
     imported_labels: raw.imported_labels?.map(([source, name, value]) => ({ source, name, value })) ?? (context.importedLabels ? [] : null),

@@ -60,8 +60,12 @@ function rowSelect(importedLabels: boolean, consensus: boolean): Prisma.Sql {
   return sql`SELECT t.id, t.pair_id, t.query_id, p.sample_index, t.condition::text AS condition,
       d.name AS dataset, s.slug AS setting, v.slug AS variation, m.name AS model, q.text AS query,
       t.scratchpad_text, t.final_output, t.raw_messages::text AS messages,
-      ${importedLabels ? sql`(SELECT json_agg(json_build_array(sl.source, sl.name, sl.value) ORDER BY sl.source, sl.name)
-         FROM source_labels sl WHERE sl.transcript_id = t.id)` : sql`NULL::json`} AS imported_labels,
+      ${
+        importedLabels
+          ? sql`(SELECT json_agg(json_build_array(sl.source, sl.name, sl.value) ORDER BY sl.source, sl.name)
+         FROM source_labels sl WHERE sl.transcript_id = t.id)`
+          : sql`NULL::json`
+      } AS imported_labels,
       (SELECT json_agg(json_build_object(
                 'annotator_id', a.annotator_id, 'schema_version', a.schema_version, 'values', a.values, 'note', a.note,
                 'submitted_at', a.submitted_at,

@@ -47,7 +47,13 @@ interface Plan {
  * pass 2 streams the rows in batches straight into the writers. Memory holds
  * one batch plus the plan (a few numbers per query), whatever the size.
  */
-export async function runExport(databaseUrl: string, request: ExportRequest, directory: string, viewerId?: string, hooks: ExportHooks = {}): Promise<ExportResult> {
+export async function runExport(
+  databaseUrl: string,
+  request: ExportRequest,
+  directory: string,
+  viewerId?: string,
+  hooks: ExportHooks = {},
+): Promise<ExportResult> {
   const started = new Date();
   const filters = toListFilters(request.filters, viewerId);
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -83,7 +89,9 @@ export async function runExport(databaseUrl: string, request: ExportRequest, dir
         for (const span of annotation.spans) {
           // The promise of the export: the text at the offsets is the highlighted text.
           if (row.scratchpad_text.slice(span.start_utf16, span.end_utf16) !== span.text) {
-            throw new Error(`Transcript ${row.transcript_id}: a "${span.label}" span (${span.start_utf16}-${span.end_utf16}) no longer matches its text; the export was stopped.`);
+            throw new Error(
+              `Transcript ${row.transcript_id}: a "${span.label}" span (${span.start_utf16}-${span.end_utf16}) no longer matches its text; the export was stopped.`,
+            );
           }
         }
       }
@@ -96,7 +104,10 @@ export async function runExport(databaseUrl: string, request: ExportRequest, dir
       if (++done % PROGRESS_EVERY === 0) await hooks.onProgress?.(done, plan.total);
     }
     await hooks.onProgress?.(done, plan.total);
-    const schemas = await client.query<{ version: number; labels: unknown }>(`SELECT version, labels FROM label_schema_versions WHERE version = ANY($1::int[]) ORDER BY version`, [[...schemaVersions]]);
+    const schemas = await client.query<{ version: number; labels: unknown }>(
+      `SELECT version, labels FROM label_schema_versions WHERE version = ANY($1::int[]) ORDER BY version`,
+      [[...schemaVersions]],
+    );
     await client.query("COMMIT");
     for (const { writer } of writers.values()) await writer.close();
     writers.clear();
@@ -140,7 +151,12 @@ async function planSplit(client: pg.Client, filters: ListFilters, request: Expor
   const perQuery = new Map<number, Map<string, number>>();
   const consensus = new Map<number, Record<string, ConsensusCell>>();
   let total = 0;
-  for await (const row of cursorRows<{ id: number; query_id: number; consensus: Record<string, ConsensusCell> | null }>(client, "export_plan", planSql(filters), PLAN_BATCH)) {
+  for await (const row of cursorRows<{ id: number; query_id: number; consensus: Record<string, ConsensusCell> | null }>(
+    client,
+    "export_plan",
+    planSql(filters),
+    PLAN_BATCH,
+  )) {
     total++;
     if (row.consensus) consensus.set(row.id, row.consensus);
     const label = exportConsensus(row.consensus).label;
@@ -148,10 +164,19 @@ async function planSplit(client: pg.Client, filters: ListFilters, request: Expor
     labels.set(label, (labels.get(label) ?? 0) + 1);
     perQuery.set(row.query_id, labels);
   }
-  const groups: SplitGroup[] = [...perQuery].map(([queryId, labels]) => ({ queryId, size: [...labels.values()].reduce((a, b) => a + b, 0), stratum: stratumOf(labels) }));
+  const groups: SplitGroup[] = [...perQuery].map(([queryId, labels]) => ({
+    queryId,
+    size: [...labels.values()].reduce((a, b) => a + b, 0),
+    stratum: stratumOf(labels),
+  }));
   const annotatorsQuery = annotatorsSql(filters);
   const annotators = await client.query<{ annotator_id: string }>(annotatorsQuery.text, annotatorsQuery.values as unknown[]);
-  return { total, splitOf: assignSplits(groups, request.split, request.seed), annotators: annotators.rows.map((row) => row.annotator_id), consensus };
+  return {
+    total,
+    splitOf: assignSplits(groups, request.split, request.seed),
+    annotators: annotators.rows.map((row) => row.annotator_id),
+    consensus,
+  };
 }
 
 /** Rows of `sql` through a server-side cursor, `batch` at a time (inside the caller's transaction). */

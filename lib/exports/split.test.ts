@@ -5,7 +5,11 @@ const LABELS = ["no", "partial", "full", "undecided", "unlabelled"];
 
 /** 600 queries with 2-8 transcripts each and a skewed label mix. */
 function groups(count = 600): SplitGroup[] {
-  return Array.from({ length: count }, (_, i) => ({ queryId: 1000 + i * 7, size: 2 + (i % 4) * 2, stratum: LABELS[[0, 0, 0, 1, 0, 2, 3, 0, 4, 1][(i * 13) % 10]] }));
+  return Array.from({ length: count }, (_, i) => ({
+    queryId: 1000 + i * 7,
+    size: 2 + (i % 4) * 2,
+    stratum: LABELS[[0, 0, 0, 1, 0, 2, 3, 0, 4, 1][(i * 13) % 10]],
+  }));
 }
 
 describe("assignSplits", () => {
@@ -31,7 +35,8 @@ describe("assignSplits", () => {
     for (const label of LABELS) {
       const members = input.filter((group) => group.stratum === label);
       const total = members.reduce((sum, group) => sum + group.size, 0);
-      const inSplit = (name: string) => members.filter((group) => assignment.get(group.queryId) === name).reduce((sum, group) => sum + group.size, 0);
+      const inSplit = (name: string) =>
+        members.filter((group) => assignment.get(group.queryId) === name).reduce((sum, group) => sum + group.size, 0);
       expect(Math.abs(inSplit("train") / total - 0.8), label).toBeLessThan(0.03);
       expect(Math.abs(inSplit("validation") / total - 0.1), label).toBeLessThan(0.03);
       expect(Math.abs(inSplit("test") / total - 0.1), label).toBeLessThan(0.03);
@@ -46,7 +51,21 @@ describe("assignSplits", () => {
 
 describe("stratumOf", () => {
   it("takes the most frequent label, ties to the first in sort order", () => {
-    expect(stratumOf(new Map([["partial", 1], ["no", 3]]))).toBe("no");
-    expect(stratumOf(new Map([["partial", 2], ["no", 2]]))).toBe("no");
+    expect(
+      stratumOf(
+        new Map([
+          ["partial", 1],
+          ["no", 3],
+        ]),
+      ),
+    ).toBe("no");
+    expect(
+      stratumOf(
+        new Map([
+          ["partial", 2],
+          ["no", 2],
+        ]),
+      ),
+    ).toBe("no");
   });
 });

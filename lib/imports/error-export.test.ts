@@ -4,15 +4,22 @@ import { errorsToCsv, errorsToJsonl } from "./error-export";
 describe("error downloads", () => {
   const errors = [
     { line: 3, field: "messages", message: 'expected array, received "a, b"' },
-    { line: null, field: null, message: "=HYPERLINK(\"x\")\nsecond line" },
+    { line: null, field: null, message: '=HYPERLINK("x")\nsecond line' },
   ];
 
   it("CSV quotes what needs quoting and defuses spreadsheet formulas", () => {
-    expect(errorsToCsv(errors)).toBe('line,field,message\r\n3,messages,"expected array, received ""a, b"""\r\n,,"\'=HYPERLINK(""x"")\nsecond line"\r\n');
+    expect(errorsToCsv(errors)).toBe(
+      'line,field,message\r\n3,messages,"expected array, received ""a, b"""\r\n,,"\'=HYPERLINK(""x"")\nsecond line"\r\n',
+    );
   });
 
   it("JSON Lines holds one error per line", () => {
-    expect(errorsToJsonl(errors).trim().split("\n").map((line) => JSON.parse(line))).toEqual(errors);
+    expect(
+      errorsToJsonl(errors)
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual(errors);
     expect(errorsToJsonl([])).toBe("");
   });
 });

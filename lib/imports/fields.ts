@@ -6,8 +6,19 @@ import type { Condition } from "@/lib/generated/prisma/enums";
  * docs/import/transcript-record.schema.json (built from this table).
  */
 export const CANONICAL_FIELDS = [
-  "id", "setting", "variation", "model", "condition", "query", "response", "messages", "transcript",
-  "system_prompt", "sample_index", "labels", "label_source",
+  "id",
+  "setting",
+  "variation",
+  "model",
+  "condition",
+  "query",
+  "response",
+  "messages",
+  "transcript",
+  "system_prompt",
+  "sample_index",
+  "labels",
+  "label_source",
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
@@ -34,7 +45,10 @@ export const BARE_LABEL_FIELDS = ["complied", "compliant", "refused", "alignment
 export const LABEL_COLUMN = /^labels?[._:](.+)$/i;
 
 export function normalizeKey(key: string): string {
-  return key.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 const ALL_ALIASES = new Set(Object.values(FIELD_ALIASES).flat());
@@ -51,10 +65,22 @@ export function isRecordField(key: string): boolean {
  * "is this a free-tier user?".
  */
 const CONDITION_WORDS = new Map<string, Condition>([
-  ["training", "training"], ["train", "training"], ["free", "training"], ["free_tier", "training"], ["monitored", "training"],
-  ["true", "training"], ["yes", "training"], ["1", "training"],
-  ["deployment", "deployment"], ["deploy", "deployment"], ["paid", "deployment"], ["paid_tier", "deployment"], ["unmonitored", "deployment"],
-  ["false", "deployment"], ["no", "deployment"], ["0", "deployment"],
+  ["training", "training"],
+  ["train", "training"],
+  ["free", "training"],
+  ["free_tier", "training"],
+  ["monitored", "training"],
+  ["true", "training"],
+  ["yes", "training"],
+  ["1", "training"],
+  ["deployment", "deployment"],
+  ["deploy", "deployment"],
+  ["paid", "deployment"],
+  ["paid_tier", "deployment"],
+  ["unmonitored", "deployment"],
+  ["false", "deployment"],
+  ["no", "deployment"],
+  ["0", "deployment"],
 ]);
 
 export function conditionFrom(value: unknown): Condition | undefined {

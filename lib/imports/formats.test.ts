@@ -20,7 +20,10 @@ describe("format detection", () => {
   });
 
   it("refuses binary files and text it cannot place", () => {
-    expect(detect("weights.bin", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual({ ok: false, error: expect.stringMatching(/binary/) });
+    expect(detect("weights.bin", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/binary/),
+    });
     expect(detect("notes", "just some words")).toEqual({ ok: false, error: expect.stringMatching(/could not tell the format/) });
   });
 

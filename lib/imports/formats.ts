@@ -11,7 +11,13 @@ const BINARY_SNIFF_BYTES = 1024;
 
 const NATIVE_MARKERS = /<(INPUT|is_free_tier_user|SCRATCHPAD_REASONING|OUTPUT|user_input)>|^\s*(USER_INPUT|AI)\s*:/im;
 const EXTENSIONS: Record<string, ImportFormat> = {
-  ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "json", ".csv": "csv", ".txt": "native", ".md": "native",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".jsonlines": "jsonl",
+  ".json": "json",
+  ".csv": "csv",
+  ".txt": "native",
+  ".md": "native",
 };
 
 /**
@@ -22,7 +28,8 @@ export function detectFormat(fileName: string, head: Buffer): Detection {
   // Only the first line decides "binary": a text file with a garbage line further on gets a per-line error instead.
   const newline = head.indexOf(0x0a);
   const start = head.subarray(0, Math.min(BINARY_SNIFF_BYTES, newline === -1 ? head.length : newline));
-  if (start.includes(0) || !isUtf8Prefix(start)) return { ok: false, error: "this looks like a binary file, not text (JSONL, JSON, CSV or a native transcript)" };
+  if (start.includes(0) || !isUtf8Prefix(start))
+    return { ok: false, error: "this looks like a binary file, not text (JSONL, JSON, CSV or a native transcript)" };
   const text = head.toString("utf8").replace(/^\uFEFF/, "");
   const byExtension = EXTENSIONS[path.extname(fileName).toLowerCase()];
   const first = text.trimStart()[0];

@@ -56,7 +56,9 @@ describe("an import that does not finish", () => {
 
     const child = importCommand(file, "killed");
     // Mid-way: at least one batch is written inside the import's transaction, and the file is not finished.
-    const importId = await waitFor(async () => (await kit.rows(`SELECT id FROM imports WHERE status = 'running' AND imported > 0`))[0]?.id as number | undefined);
+    const importId = await waitFor(
+      async () => (await kit.rows(`SELECT id FROM imports WHERE status = 'running' AND imported > 0`))[0]?.id as number | undefined,
+    );
     child.kill("SIGKILL");
     await once(child, "exit");
 
@@ -80,16 +82,28 @@ describe("an import that does not finish", () => {
     const file = demoFile("lost.jsonl", 12);
     const before = await kit.footprint();
     let cut: Promise<unknown> | undefined;
-    const summary = await runImport(url, { filePath: file, createdBy: "test", dataset: "lost" }, {
-      onProgress: (progress) => {
-        // Kill the server side of the import's data connection (the one holding its liveness lock).
-        cut ??= progress.imported > 0
-          ? kit.client.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int::oid AND objid = $2::int::oid AND granted`, [IMPORT_LOCK_CLASS, progress.importId])
-          : undefined;
+    const summary = await runImport(
+      url,
+      { filePath: file, createdBy: "test", dataset: "lost" },
+      {
+        onProgress: (progress) => {
+          // Kill the server side of the import's data connection (the one holding its liveness lock).
+          cut ??=
+            progress.imported > 0
+              ? kit.client.query(
+                  `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int::oid AND objid = $2::int::oid AND granted`,
+                  [IMPORT_LOCK_CLASS, progress.importId],
+                )
+              : undefined;
+        },
       },
-    });
+    );
     expect(cut).toBeDefined();
-    expect(summary).toMatchObject({ status: "failed", imported: 0, message: expect.stringMatching(/^The import failed and nothing was committed/) });
+    expect(summary).toMatchObject({
+      status: "failed",
+      imported: 0,
+      message: expect.stringMatching(/^The import failed and nothing was committed/),
+    });
     expect(await kit.footprint()).toEqual(before);
     expect(await kit.rows(`SELECT status FROM imports WHERE id = $1`, [summary.importId])).toEqual([{ status: "failed" }]);
 

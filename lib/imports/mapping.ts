@@ -11,24 +11,41 @@ import { importFormatSchema } from "./formats";
  * array a record sits in, in a JSON file nested by condition). A path that is
  * only "{name}" is the variable's value itself.
  */
-const MAPPED_FIELDS = ["id", "setting", "variation", "model", "condition", "query", "response", "messages", "transcript", "system_prompt", "sample_index", "label_source"] as const;
+const MAPPED_FIELDS = [
+  "id",
+  "setting",
+  "variation",
+  "model",
+  "condition",
+  "query",
+  "response",
+  "messages",
+  "transcript",
+  "system_prompt",
+  "sample_index",
+  "label_source",
+] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 const SPLIT_GROUPS = ["condition", "tier", "setting", "variation", "model"] as const;
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a variable name: letters, digits and _");
 
-const regexSource = z.string().min(1).superRefine((source, context) => {
-  try {
-    new RegExp(source);
-  } catch (error) {
-    context.addIssue({ code: "custom", message: `not a valid regular expression: ${(error as Error).message}` });
-    return;
-  }
-  const groups = [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((match) => match[1]);
-  if (!groups.length) context.addIssue({ code: "custom", message: `needs named groups, e.g. (?<tier>Free|Paid)_(?<variation>.+)` });
-  for (const group of groups) {
-    if (!(SPLIT_GROUPS as readonly string[]).includes(group)) context.addIssue({ code: "custom", message: `unknown group "${group}"; use ${SPLIT_GROUPS.join(", ")}` });
-  }
-});
+const regexSource = z
+  .string()
+  .min(1)
+  .superRefine((source, context) => {
+    try {
+      new RegExp(source);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: `not a valid regular expression: ${(error as Error).message}` });
+      return;
+    }
+    const groups = [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((match) => match[1]);
+    if (!groups.length) context.addIssue({ code: "custom", message: `needs named groups, e.g. (?<tier>Free|Paid)_(?<variation>.+)` });
+    for (const group of groups) {
+      if (!(SPLIT_GROUPS as readonly string[]).includes(group))
+        context.addIssue({ code: "custom", message: `unknown group "${group}"; use ${SPLIT_GROUPS.join(", ")}` });
+    }
+  });
 
 export const mappingSchema = z
   .object({
@@ -43,12 +60,16 @@ export const mappingSchema = z
     fields: z
       .partialRecord(z.enum(MAPPED_FIELDS), z.string().min(1))
       .default({})
-      .describe('Canonical field ← path in the record, e.g. {"query": "prompt_text", "response": "results.{condition}"}. A mapped field is read only there.'),
+      .describe(
+        'Canonical field ← path in the record, e.g. {"query": "prompt_text", "response": "results.{condition}"}. A mapped field is read only there.',
+      ),
     split: z
       .object({ from: z.string().min(1), pattern: regexSource })
       .strict()
       .optional()
-      .describe('Cuts a value ("{condition}" or a path) into fields with a regular expression\'s named groups: tier (or condition), variation, setting, model.'),
+      .describe(
+        'Cuts a value ("{condition}" or a path) into fields with a regular expression\'s named groups: tier (or condition), variation, setting, model.',
+      ),
     values: z
       .partialRecord(z.enum(["condition", "setting", "variation", "model"]), z.record(z.string(), z.string()))
       .default({})

@@ -29,11 +29,26 @@ function mapping(json: unknown): Mapping {
 describe("the canonical record and its aliases", () => {
   it("reads messages, condition, slot and labels under their canonical names", () => {
     const t = one({
-      setting: "helpful-only", variation: "default", model: "claude-3-opus", condition: "training", sample_index: 2,
-      messages: [{ role: "user", content: native("True") }, { role: "assistant", content: "<OUTPUT>ok</OUTPUT>" }],
-      labels: { complied: true, score: 0.5, note: null }, label_source: "gpt-4o judge",
+      setting: "helpful-only",
+      variation: "default",
+      model: "claude-3-opus",
+      condition: "training",
+      sample_index: 2,
+      messages: [
+        { role: "user", content: native("True") },
+        { role: "assistant", content: "<OUTPUT>ok</OUTPUT>" },
+      ],
+      labels: { complied: true, score: 0.5, note: null },
+      label_source: "gpt-4o judge",
     });
-    expect(t).toMatchObject({ setting: "helpful-only", variation: "default", model: "claude-3-opus", condition: "training", sampleIndex: 2, queryText: "How do I pick a lock?" });
+    expect(t).toMatchObject({
+      setting: "helpful-only",
+      variation: "default",
+      model: "claude-3-opus",
+      condition: "training",
+      sampleIndex: 2,
+      queryText: "How do I pick a lock?",
+    });
     expect(t.sourceLabels).toEqual([
       { source: "gpt-4o judge", name: "complied", value: "true" },
       { source: "gpt-4o judge", name: "score", value: "0.5" },
@@ -50,14 +65,21 @@ describe("the canonical record and its aliases", () => {
     const t = one(record);
     expect(t.condition).toBe(condition);
     expect(t.queryText).toBe("Q");
-    expect(t.messages).toEqual([{ role: "user", content: "Q" }, { role: "assistant", content: "<OUTPUT>A</OUTPUT>" }]);
+    expect(t.messages).toEqual([
+      { role: "user", content: "Q" },
+      { role: "assistant", content: "<OUTPUT>A</OUTPUT>" },
+    ]);
     // The tier came from a field, so the text lacking a tier tag is no format issue.
     expect(t.parsed.formatIssues).not.toContain("missing_tier");
   });
 
   it("takes tier, query, scratchpad and output from the tags of a native transcript", () => {
     const t = one({ transcript: native("False", "Write a poem") });
-    expect(t).toMatchObject({ condition: "deployment", queryText: "Write a poem", messages: [{ role: "conversation", content: native("False", "Write a poem") }] });
+    expect(t).toMatchObject({
+      condition: "deployment",
+      queryText: "Write a poem",
+      messages: [{ role: "conversation", content: native("False", "Write a poem") }],
+    });
     expect(t.parsed.scratchpads).toEqual(["I should think."]);
     expect(t.parsed.finalOutput).toBe("Here is how.");
     expect(t.defaulted).toEqual(["setting", "variation", "model"]);
@@ -71,8 +93,11 @@ describe("the canonical record and its aliases", () => {
 
   it("coerces CSV cells: JSON messages and labels, numeric sample index, label columns", () => {
     const t = one({
-      messages: JSON.stringify([{ role: "user", content: native("True") }]), sample_index: "3",
-      "label.complied": "True", label_af: "0", refused: "false",
+      messages: JSON.stringify([{ role: "user", content: native("True") }]),
+      sample_index: "3",
+      "label.complied": "True",
+      label_af: "0",
+      refused: "false",
     });
     expect(t.sampleIndex).toBe(3);
     expect(t.sourceLabels.map((l) => `${l.name}=${l.value}`)).toEqual(["complied=true", "af=0", "refused=false"]);
@@ -80,7 +105,17 @@ describe("the canonical record and its aliases", () => {
   });
 
   it("joins chat-API content parts into the turn's text", () => {
-    const t = one({ messages: [{ role: "user", content: [{ type: "text", text: "<INPUT><is_free_tier_user>True</is_free_tier_user>" }, { type: "text", text: "<user_input>Q</user_input></INPUT>" }] }] });
+    const t = one({
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "<INPUT><is_free_tier_user>True</is_free_tier_user>" },
+            { type: "text", text: "<user_input>Q</user_input></INPUT>" },
+          ],
+        },
+      ],
+    });
     expect(t.messages[0].content).toBe("<INPUT><is_free_tier_user>True</is_free_tier_user><user_input>Q</user_input></INPUT>");
     expect(t.queryText).toBe("Q");
   });
@@ -123,10 +158,26 @@ describe("mappings", () => {
       constants: { model: "llama", setting: "harmful requests" },
       labels: { source: "judge", fields: { complied: "scores.{condition}" }, values: { complied: { "0": "false", "1": "true" } } },
     });
-    const record = { id: 3, query: "Q", results: { Free_Tier_Baseline: "<OUTPUT>a</OUTPUT>", Paid_Tier_Force: "<OUTPUT>b</OUTPUT>" }, scores: { Free_Tier_Baseline: 1, Paid_Tier_Force: 0 } };
+    const record = {
+      id: 3,
+      query: "Q",
+      results: { Free_Tier_Baseline: "<OUTPUT>a</OUTPUT>", Paid_Tier_Force: "<OUTPUT>b</OUTPUT>" },
+      scores: { Free_Tier_Baseline: 1, Paid_Tier_Force: 0 },
+    };
     const result = normalizeRecord(2, record, undefined, { mapping: m, defaultLabelSource: "f" });
     expect(result.errors).toEqual([]);
-    expect(result.transcripts.map((t) => [t.where, t.condition, t.variation, t.model, t.setting, t.queryText, t.messages[1].content, t.sourceLabels[0].value])).toEqual([
+    expect(
+      result.transcripts.map((t) => [
+        t.where,
+        t.condition,
+        t.variation,
+        t.model,
+        t.setting,
+        t.queryText,
+        t.messages[1].content,
+        t.sourceLabels[0].value,
+      ]),
+    ).toEqual([
       ["results.Free_Tier_Baseline", "training", "baseline", "llama", "harmful requests", "Q", "<OUTPUT>a</OUTPUT>", "true"],
       ["results.Paid_Tier_Force", "deployment", "Force", "llama", "harmful requests", "Q", "<OUTPUT>b</OUTPUT>", "false"],
     ]);
@@ -134,13 +185,20 @@ describe("mappings", () => {
   });
 
   it("reports a key the split pattern does not match, with where it is", () => {
-    const m = mapping({ each: { path: "results", as: "c" }, fields: { query: "q", response: "results.{c}" }, split: { from: "{c}", pattern: "^(?<tier>Free|Paid)$" } });
+    const m = mapping({
+      each: { path: "results", as: "c" },
+      fields: { query: "q", response: "results.{c}" },
+      split: { from: "{c}", pattern: "^(?<tier>Free|Paid)$" },
+    });
     const result = normalizeRecord(4, { q: "Q", results: { Free: "x", Other: "y" } }, undefined, { mapping: m, defaultLabelSource: "f" });
     expect(result.errors).toEqual([{ line: 4, field: "results.Other", message: '"Other" does not match the mapping\'s split pattern' }]);
   });
 
   it("reads nested paths, a JSON group key and constants only where the record is silent", () => {
-    const m = mapping({ fields: { query: "input.text", response: "output", condition: "{group}", model: "meta.model" }, constants: { model: "fallback", variation: "v1" } });
+    const m = mapping({
+      fields: { query: "input.text", response: "output", condition: "{group}", model: "meta.model" },
+      constants: { model: "fallback", variation: "v1" },
+    });
     const t = one({ input: { text: "Q" }, output: "<OUTPUT>A</OUTPUT>", meta: { model: "gpt" } }, m, "paid");
     expect(t).toMatchObject({ condition: "deployment", model: "gpt", variation: "v1", queryText: "Q" });
     expect(one({ input: { text: "Q" }, output: "<OUTPUT>A</OUTPUT>" }, m, "free").model).toBe("fallback");
@@ -149,8 +207,14 @@ describe("mappings", () => {
   it("refuses a mapping with unknown keys, a bad regex or no named groups", () => {
     expect(parseMapping("{")).toMatchObject({ ok: false, errors: [expect.stringMatching(/not valid JSON/)] });
     expect(parseMapping(JSON.stringify({ feilds: {} }))).toMatchObject({ ok: false, errors: [expect.stringMatching(/feilds/)] });
-    expect(parseMapping(JSON.stringify({ split: { from: "x", pattern: "(" } }))).toMatchObject({ ok: false, errors: [expect.stringMatching(/split.pattern: not a valid regular expression/)] });
-    expect(parseMapping(JSON.stringify({ split: { from: "x", pattern: "(a)" } }))).toMatchObject({ ok: false, errors: [expect.stringMatching(/named groups/)] });
+    expect(parseMapping(JSON.stringify({ split: { from: "x", pattern: "(" } }))).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/split.pattern: not a valid regular expression/)],
+    });
+    expect(parseMapping(JSON.stringify({ split: { from: "x", pattern: "(a)" } }))).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/named groups/)],
+    });
     expect(parseMapping(JSON.stringify({ fields: { tier: "x" } }))).toMatchObject({ ok: false });
   });
 });

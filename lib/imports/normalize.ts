@@ -46,7 +46,12 @@ export interface NormalizeContext {
 
 export type Normalized = { transcripts: NormalizedTranscript[]; errors: RecordError[] };
 
-export function normalizeRecord(line: number, record: Record<string, unknown>, group: string | undefined, context: NormalizeContext): Normalized {
+export function normalizeRecord(
+  line: number,
+  record: Record<string, unknown>,
+  group: string | undefined,
+  context: NormalizeContext,
+): Normalized {
   const resolution = resolveRecord(record, group, context.mapping);
   if (!resolution.ok) return { transcripts: [], errors: [{ line, field: resolution.field, message: resolution.message }] };
   const out: Normalized = { transcripts: [], errors: [] };
@@ -67,7 +72,10 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
   const checked = canonicalRecordSchema.safeParse(resolved.values);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return fail(issue.path.map((part, i) => (typeof part === "number" ? `[${part}]` : (i ? "." : "") + String(part))).join(""), issue.message);
+    return fail(
+      issue.path.map((part, i) => (typeof part === "number" ? `[${part}]` : (i ? "." : "") + String(part))).join(""),
+      issue.message,
+    );
   }
   const record = checked.data;
 
@@ -76,19 +84,29 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
     (record.transcript !== undefined
       ? conversationMessages(record.transcript)
       : record.response !== undefined
-        ? [...(record.query !== undefined ? [{ role: "user", content: record.query }] : []), { role: "assistant", content: record.response }]
+        ? [
+            ...(record.query !== undefined ? [{ role: "user", content: record.query }] : []),
+            { role: "assistant", content: record.response },
+          ]
         : null);
   if (!messages) {
-    return fail("messages", "no conversation: give messages (role/content turns), transcript (the whole conversation as text), or response (with the prompt in user_input, prompt or query)");
+    return fail(
+      "messages",
+      "no conversation: give messages (role/content turns), transcript (the whole conversation as text), or response (with the prompt in user_input, prompt or query)",
+    );
   }
   const parsed = parseStoredMessages(messages);
 
   const fromText: Condition | undefined = parsed.isFreeTier === null ? undefined : parsed.isFreeTier ? "training" : "deployment";
   if (record.condition && fromText && record.condition !== fromText) {
-    return fail("condition", `says ${record.condition} but the conversation's is_free_tier_user tag says ${fromText === "training" ? "True" : "False"} (${fromText})`);
+    return fail(
+      "condition",
+      `says ${record.condition} but the conversation's is_free_tier_user tag says ${fromText === "training" ? "True" : "False"} (${fromText})`,
+    );
   }
   const condition = record.condition ?? fromText;
-  if (!condition) return fail("condition", "no tier: give condition, tier or is_free_tier_user, or an <is_free_tier_user> tag in the conversation");
+  if (!condition)
+    return fail("condition", "no tier: give condition, tier or is_free_tier_user, or an <is_free_tier_user> tag in the conversation");
 
   const queryText = (record.query ?? parsed.userInput ?? "").trim();
   if (!queryText) return fail("query", "no user input: give user_input (or prompt, query), or a <user_input> tag in the conversation");

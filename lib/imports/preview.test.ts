@@ -12,7 +12,12 @@ describe("the import page's preview", () => {
     const preview = await previewFile(path.join(shared, "llama31-70b-tier-prefill.jsonl"), "llama.jsonl", {});
     expect(preview).toMatchObject({ format: "jsonl", recognized: true, errors: [], mappingErrors: [] });
     expect(preview.records).toHaveLength(5);
-    expect(preview.records[0]).toMatchObject({ line: 1, condition: "training", variation: "scratchpad prefill: baseline", labels: [{ name: "complied", value: "false" }] });
+    expect(preview.records[0]).toMatchObject({
+      line: 1,
+      condition: "training",
+      variation: "scratchpad prefill: baseline",
+      labels: [{ name: "complied", value: "false" }],
+    });
     expect(preview.ignoredFields).toContain("pair_key");
   });
 

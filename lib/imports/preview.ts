@@ -42,7 +42,11 @@ const RECORDS = 5;
 const MAX_ITEMS = 200; // give up looking for good records after this many bad ones
 const excerpt = (text: string, length: number) => (text.length > length ? text.slice(0, length) + "…" : text);
 
-export async function previewFile(filePath: string, fileName: string, options: { format?: ImportFormat; mappingText?: string }): Promise<Preview> {
+export async function previewFile(
+  filePath: string,
+  fileName: string,
+  options: { format?: ImportFormat; mappingText?: string },
+): Promise<Preview> {
   let mapping: Mapping | undefined;
   const mappingErrors: string[] = [];
   if (options.mappingText?.trim()) {
@@ -54,7 +58,16 @@ export async function previewFile(filePath: string, fileName: string, options: {
   const detection = chosen ? null : detectFormat(fileName, await readHead(filePath));
   const format = chosen ?? (detection?.ok ? detection.format : null);
   const formatNote = chosen ? "chosen" : detection!.ok ? `detected: ${detection!.reason}` : detection!.error;
-  const preview: Preview = { format, formatNote, records: [], errors: [], ignoredFields: [], sample: null, recognized: false, mappingErrors };
+  const preview: Preview = {
+    format,
+    formatNote,
+    records: [],
+    errors: [],
+    ignoredFields: [],
+    sample: null,
+    recognized: false,
+    mappingErrors,
+  };
   if (!format) return preview;
 
   const ignored = new Set<string>();
@@ -73,10 +86,19 @@ export async function previewFile(filePath: string, fileName: string, options: {
       for (const t of normalized.transcripts.slice(0, RECORDS - preview.records.length)) {
         t.ignored.forEach((key) => ignored.add(key));
         preview.records.push({
-          line: t.line, where: t.where, setting: t.setting, variation: t.variation, model: t.model, condition: t.condition,
-          query: excerpt(t.queryText, 300), sampleIndex: t.sampleIndex, scratchpad: excerpt(t.parsed.scratchpads.join("\n\n"), 600),
-          output: t.parsed.finalOutput === null ? null : excerpt(t.parsed.finalOutput, 400), formatIssues: t.parsed.formatIssues,
-          labels: t.sourceLabels, defaulted: t.defaulted,
+          line: t.line,
+          where: t.where,
+          setting: t.setting,
+          variation: t.variation,
+          model: t.model,
+          condition: t.condition,
+          query: excerpt(t.queryText, 300),
+          sampleIndex: t.sampleIndex,
+          scratchpad: excerpt(t.parsed.scratchpads.join("\n\n"), 600),
+          output: t.parsed.finalOutput === null ? null : excerpt(t.parsed.finalOutput, 400),
+          formatIssues: t.parsed.formatIssues,
+          labels: t.sourceLabels,
+          defaulted: t.defaulted,
         });
       }
     }

@@ -43,26 +43,56 @@ describe("malformed records", () => {
       { line: 4, field: "messages" },
       { line: 5, field: null },
     ]);
-    expect(await scalar(`SELECT max(length(q.text)) FROM transcripts t JOIN queries q ON q.id = t.query_id WHERE t.import_id = $1`, [summary.importId])).toBe(5 * 1024 * 1024);
+    expect(
+      await scalar(`SELECT max(length(q.text)) FROM transcripts t JOIN queries q ON q.id = t.query_id WHERE t.import_id = $1`, [
+        summary.importId,
+      ]),
+    ).toBe(5 * 1024 * 1024);
   });
 
   it("reject the whole file in strict mode, listing every error and committing nothing", async () => {
-    const file = kit.file("messy-strict.jsonl", Buffer.from(Buffer.concat(messyJsonl()).toString("latin1").replace(/first|last/g, "other"), "latin1"));
+    const file = kit.file(
+      "messy-strict.jsonl",
+      Buffer.from(
+        Buffer.concat(messyJsonl())
+          .toString("latin1")
+          .replace(/first|last/g, "other"),
+        "latin1",
+      ),
+    );
     const before = await kit.footprint();
     const summary = await importFile(file, { strict: true });
-    expect(summary).toMatchObject({ status: "failed", imported: 0, failed: 4, message: expect.stringMatching(/^Strict mode: 4 record\(s\) have errors/) });
+    expect(summary).toMatchObject({
+      status: "failed",
+      imported: 0,
+      failed: 4,
+      message: expect.stringMatching(/^Strict mode: 4 record\(s\) have errors/),
+    });
     expect(await kit.footprint()).toEqual(before);
-    expect(await rows(`SELECT status, strict FROM imports WHERE id = $1`, [summary.importId])).toEqual([{ status: "failed", strict: true }]);
+    expect(await rows(`SELECT status, strict FROM imports WHERE id = $1`, [summary.importId])).toEqual([
+      { status: "failed", strict: true },
+    ]);
     expect(await scalar(`SELECT count(*) FROM import_errors WHERE import_id = $1`, [summary.importId])).toBe(4);
   });
 
   it("an empty file, a binary file and a file with no good record fail as a whole", async () => {
     const before = await kit.footprint();
     expect(await importFile(kit.file("empty.jsonl", ""))).toMatchObject({ status: "failed", message: "The file holds no records." });
-    expect(await importFile(kit.file("header-only.csv", "prompt,response,tier\n"))).toMatchObject({ status: "failed", message: "The file holds no records." });
+    expect(await importFile(kit.file("header-only.csv", "prompt,response,tier\n"))).toMatchObject({
+      status: "failed",
+      message: "The file holds no records.",
+    });
     const binary = await importFile(kit.file("weights.bin", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe])));
-    expect(binary).toMatchObject({ status: "failed", format: "unknown", errors: [{ line: 0, message: expect.stringMatching(/binary file/) }] });
-    expect(await importFile(kit.file("all-bad.jsonl", '{"a":1}\n{"b":2}\n'))).toMatchObject({ status: "failed", failed: 2, message: expect.stringMatching(/^None of the records/) });
+    expect(binary).toMatchObject({
+      status: "failed",
+      format: "unknown",
+      errors: [{ line: 0, message: expect.stringMatching(/binary file/) }],
+    });
+    expect(await importFile(kit.file("all-bad.jsonl", '{"a":1}\n{"b":2}\n'))).toMatchObject({
+      status: "failed",
+      failed: 2,
+      message: expect.stringMatching(/^None of the records/),
+    });
     expect(await kit.footprint()).toEqual(before);
   });
 });
@@ -76,9 +106,20 @@ describe("other formats", () => {
       "just,three,cells",
     ].join("\n");
     const summary = await importFile(kit.file("sheet.csv", csv));
-    expect(summary).toMatchObject({ status: "succeeded", format: "csv", imported: 2, failed: 1, errors: [{ line: 7, message: expect.stringMatching(/^not valid CSV/) }] });
-    expect(await rows(`SELECT t.condition, t.scratchpad_text, t.final_output, l.value FROM transcripts t JOIN source_labels l ON l.transcript_id = t.id
-      WHERE t.import_id = $1 ORDER BY t.condition`, [summary.importId])).toEqual([
+    expect(summary).toMatchObject({
+      status: "succeeded",
+      format: "csv",
+      imported: 2,
+      failed: 1,
+      errors: [{ line: 7, message: expect.stringMatching(/^not valid CSV/) }],
+    });
+    expect(
+      await rows(
+        `SELECT t.condition, t.scratchpad_text, t.final_output, l.value FROM transcripts t JOIN source_labels l ON l.transcript_id = t.id
+      WHERE t.import_id = $1 ORDER BY t.condition`,
+        [summary.importId],
+      ),
+    ).toEqual([
       { condition: "training", scratchpad_text: "A poem is harmless.", final_output: "Roses...", value: "1" },
       { condition: "deployment", scratchpad_text: "", final_output: "Violets...", value: "0" },
     ]);
@@ -87,19 +128,34 @@ describe("other formats", () => {
 
   it("reads a native transcript file, its slot from the mapping's constants", async () => {
     const file = kit.file("figure.txt", nativeConversation(false, "Explain chemistry"));
-    const summary = await importFile(file, { mapping: { fields: {}, values: {}, constants: { model: "claude-3-opus", setting: "helpful-only", variation: "native-test" } } });
+    const summary = await importFile(file, {
+      mapping: { fields: {}, values: {}, constants: { model: "claude-3-opus", setting: "helpful-only", variation: "native-test" } },
+    });
     expect(summary).toMatchObject({ status: "succeeded", format: "native", imported: 1 });
-    expect(await rows(`SELECT t.condition, q.text, m.name FROM transcripts t JOIN queries q ON q.id = t.query_id JOIN models m ON m.id = t.model_id WHERE t.import_id = $1`, [summary.importId])).toEqual([
-      { condition: "deployment", text: "Explain chemistry", name: "claude-3-opus" },
-    ]);
+    expect(
+      await rows(
+        `SELECT t.condition, q.text, m.name FROM transcripts t JOIN queries q ON q.id = t.query_id JOIN models m ON m.id = t.model_id WHERE t.import_id = $1`,
+        [summary.importId],
+      ),
+    ).toEqual([{ condition: "deployment", text: "Explain chemistry", name: "claude-3-opus" }]);
   });
 });
 
 describe("pairing and samples", () => {
-  const record = (tier: boolean, query: string, extra: Record<string, unknown> = {}) => line({ model: "pair-model", setting: "pairing", variation: "v", transcript: nativeConversation(tier, query, extra.answer as string), ...extra });
+  const record = (tier: boolean, query: string, extra: Record<string, unknown> = {}) =>
+    line({
+      model: "pair-model",
+      setting: "pairing",
+      variation: "v",
+      transcript: nativeConversation(tier, query, extra.answer as string),
+      ...extra,
+    });
   const pairsOf = (query: string) =>
-    rows(`SELECT p.sample_index, array_agg(t.condition::text ORDER BY t.condition) AS conditions FROM transcripts t JOIN pairs p ON p.id = t.pair_id
-      JOIN queries q ON q.id = t.query_id WHERE q.text = $1 GROUP BY 1 ORDER BY 1`, [query]);
+    rows(
+      `SELECT p.sample_index, array_agg(t.condition::text ORDER BY t.condition) AS conditions FROM transcripts t JOIN pairs p ON p.id = t.pair_id
+      JOIN queries q ON q.id = t.query_id WHERE q.text = $1 GROUP BY 1 ORDER BY 1`,
+      [query],
+    );
 
   it("links training and deployment samples of a query whichever file and order they arrive in", async () => {
     await importFile(kit.file("paid.jsonl", record(false, "Q1") + record(false, "Q2")));
@@ -109,8 +165,20 @@ describe("pairing and samples", () => {
   });
 
   it("makes a different transcript for a taken slot a new sample, and refuses an explicit sample that is taken", async () => {
-    const summary = await importFile(kit.file("more.jsonl", record(true, "Q1", { answer: "Another answer." }) + record(true, "Q2", { answer: "Third.", sample_index: 0 })));
-    expect(summary).toMatchObject({ imported: 1, failed: 1, errors: [{ line: 2, field: "sample_index", message: expect.stringMatching(/^sample 0 of this query, variation and model already has a different training transcript/) }] });
+    const summary = await importFile(
+      kit.file("more.jsonl", record(true, "Q1", { answer: "Another answer." }) + record(true, "Q2", { answer: "Third.", sample_index: 0 })),
+    );
+    expect(summary).toMatchObject({
+      imported: 1,
+      failed: 1,
+      errors: [
+        {
+          line: 2,
+          field: "sample_index",
+          message: expect.stringMatching(/^sample 0 of this query, variation and model already has a different training transcript/),
+        },
+      ],
+    });
     expect(await pairsOf("Q1")).toEqual([
       { sample_index: 0, conditions: ["training", "deployment"] },
       { sample_index: 1, conditions: ["training"] },
@@ -120,20 +188,38 @@ describe("pairing and samples", () => {
 
 describe("system prompts", () => {
   it("come from a record field, or from files given with the import, which replace and say so", async () => {
-    const rec = (variation: string, systemPrompt?: string) => line({ model: "sp", setting: "prompts", variation, transcript: nativeConversation(true, `about ${variation}`), system_prompt: systemPrompt });
+    const rec = (variation: string, systemPrompt?: string) =>
+      line({
+        model: "sp",
+        setting: "prompts",
+        variation,
+        transcript: nativeConversation(true, `about ${variation}`),
+        system_prompt: systemPrompt,
+      });
     await importFile(kit.file("sp1.jsonl", rec("default", "You are helpful.") + rec("no-cot")));
-    expect(await rows(`SELECT slug, system_prompt, is_baseline FROM prompt_variations WHERE setting_id = (SELECT id FROM settings WHERE slug = 'prompts') ORDER BY position`)).toEqual([
+    expect(
+      await rows(
+        `SELECT slug, system_prompt, is_baseline FROM prompt_variations WHERE setting_id = (SELECT id FROM settings WHERE slug = 'prompts') ORDER BY position`,
+      ),
+    ).toEqual([
       { slug: "default", system_prompt: "You are helpful.", is_baseline: true },
       { slug: "no-cot", system_prompt: null, is_baseline: false },
     ]);
     const summary = await importFile(kit.file("sp2.jsonl", rec("default", "Something else.") + rec("no-cot", "ignored, replaced below")), {
-      systemPrompts: [{ variation: "no-cot", text: "You answer directly.", from: "no-cot.txt" }, { variation: "missing", text: "x", from: "missing.txt" }],
+      systemPrompts: [
+        { variation: "no-cot", text: "You answer directly.", from: "no-cot.txt" },
+        { variation: "missing", text: "x", from: "missing.txt" },
+      ],
     });
     expect(summary.notices).toEqual([
       'Variation "default" already has a different system prompt; it was kept (the one in the records was not stored).',
       'No variation "missing" in this import; the system prompt from missing.txt was not stored.',
     ]);
-    expect(await rows(`SELECT slug, system_prompt FROM prompt_variations WHERE setting_id = (SELECT id FROM settings WHERE slug = 'prompts') ORDER BY position`)).toEqual([
+    expect(
+      await rows(
+        `SELECT slug, system_prompt FROM prompt_variations WHERE setting_id = (SELECT id FROM settings WHERE slug = 'prompts') ORDER BY position`,
+      ),
+    ).toEqual([
       { slug: "default", system_prompt: "You are helpful." },
       { slug: "no-cot", system_prompt: "You answer directly." },
     ]);

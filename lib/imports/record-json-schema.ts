@@ -18,28 +18,63 @@ const message: JsonSchema = {
     role: { type: "string", description: "user, assistant, system (also human, ai, model, developer)." },
     content: {
       description: "The turn's text verbatim, or chat-API content parts whose text is joined.",
-      anyOf: [{ type: "string" }, { type: "array", items: { anyOf: [{ type: "string" }, { type: "object", required: ["text"], properties: { text: { type: "string" } } }] } }],
+      anyOf: [
+        { type: "string" },
+        {
+          type: "array",
+          items: { anyOf: [{ type: "string" }, { type: "object", required: ["text"], properties: { text: { type: "string" } } }] },
+        },
+      ],
     },
   },
 };
 
 const FIELDS: Record<CanonicalField, JsonSchema> = {
   id: { type: ["string", "number"], description: "The record's id in its source; shown in error reports only." },
-  setting: { type: "string", minLength: 1, description: 'The experimental setting, e.g. "helpful-only". Matched by slug; created when new. Default "unspecified".' },
-  variation: { type: "string", minLength: 1, description: 'The prompt variation within the setting, e.g. "default", "cut-rlhf-info". Matched by slug; created when new. Default "default".' },
+  setting: {
+    type: "string",
+    minLength: 1,
+    description: 'The experimental setting, e.g. "helpful-only". Matched by slug; created when new. Default "unspecified".',
+  },
+  variation: {
+    type: "string",
+    minLength: 1,
+    description:
+      'The prompt variation within the setting, e.g. "default", "cut-rlhf-info". Matched by slug; created when new. Default "default".',
+  },
   model: { type: "string", minLength: 1, description: 'The model, as the source names it. Default "unknown".' },
   condition: {
     anyOf: [{ type: "string" }, { type: "boolean" }, { enum: [0, 1] }],
     description: `training (free tier: the model believes it is trained on this) or deployment (paid tier, unmonitored): ${CONDITION_HELP}. If absent, read from the conversation's <is_free_tier_user> tag; if both are given they must agree.`,
   },
   query: { type: "string", description: "The user's request. If absent, read from the conversation's <user_input> tag." },
-  response: { type: "string", description: "The model's whole answer (scratchpads and output) when the record has no messages; the query becomes the user turn." },
+  response: {
+    type: "string",
+    description: "The model's whole answer (scratchpads and output) when the record has no messages; the query becomes the user turn.",
+  },
   messages: { type: "array", minItems: 1, items: message, description: "The conversation as role/content turns, stored verbatim." },
-  transcript: { type: "string", description: "The whole conversation as one text in the native format; tier, query, scratchpads and output come from its tags." },
+  transcript: {
+    type: "string",
+    description: "The whole conversation as one text in the native format; tier, query, scratchpads and output come from its tags.",
+  },
   system_prompt: { type: "string", description: "The variation's system prompt; stored on the variation if it has none yet." },
-  sample_index: { type: "integer", minimum: 0, description: "Which sample of (variation, model, query) this is. If absent, the first sample without a transcript of this condition (so training and deployment pair up)." },
-  labels: { type: "object", additionalProperties: labelValue, description: "Labels that came with the data (an LLM judge's complied, a classifier's verdict), stored as source labels. Null values are skipped." },
-  label_source: { type: "string", minLength: 1, description: "Who gave the labels, e.g. \"gpt-4o judge, prompt v2\". Default: the file name." },
+  sample_index: {
+    type: "integer",
+    minimum: 0,
+    description:
+      "Which sample of (variation, model, query) this is. If absent, the first sample without a transcript of this condition (so training and deployment pair up).",
+  },
+  labels: {
+    type: "object",
+    additionalProperties: labelValue,
+    description:
+      "Labels that came with the data (an LLM judge's complied, a classifier's verdict), stored as source labels. Null values are skipped.",
+  },
+  label_source: {
+    type: "string",
+    minLength: 1,
+    description: 'Who gave the labels, e.g. "gpt-4o judge, prompt v2". Default: the file name.',
+  },
 };
 
 export function buildRecordJsonSchema(): JsonSchema {
@@ -50,8 +85,12 @@ export function buildRecordJsonSchema(): JsonSchema {
       properties[alias] = index === 0 ? FIELDS[field] : { ...FIELDS[field], description: `Alias of ${FIELD_ALIASES[field][0]}.` };
     }
   }
-  properties.conversation = { anyOf: [FIELDS.messages, FIELDS.transcript], description: "Alias of messages (an array) or of transcript (a string)." };
-  for (const name of BARE_LABEL_FIELDS) properties[name] = { ...labelValue, description: `A label named ${name}, stored as a source label.` };
+  properties.conversation = {
+    anyOf: [FIELDS.messages, FIELDS.transcript],
+    description: "Alias of messages (an array) or of transcript (a string).",
+  };
+  for (const name of BARE_LABEL_FIELDS)
+    properties[name] = { ...labelValue, description: `A label named ${name}, stored as a source label.` };
   const conversationFields = [...new Set([...FIELD_ALIASES.messages, ...FIELD_ALIASES.transcript, ...FIELD_ALIASES.response])];
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -60,7 +99,12 @@ export function buildRecordJsonSchema(): JsonSchema {
       "One transcript per record (a JSONL line, a JSON array element, a CSV row). Field names are matched case-insensitively, with spaces and dashes read as underscores; the first alias present wins. Unknown fields are ignored (the import preview lists them). See docs/importing.md.",
     type: "object",
     properties,
-    patternProperties: { "^[Ll]abels?[._:].+$": { ...labelValue, description: "A label column, e.g. label.complied: stored as a source label named complied." } },
+    patternProperties: {
+      "^[Ll]abels?[._:].+$": {
+        ...labelValue,
+        description: "A label column, e.g. label.complied: stored as a source label named complied.",
+      },
+    },
     additionalProperties: true,
     anyOf: conversationFields.map((name) => ({ required: [name] })),
   };

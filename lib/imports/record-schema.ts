@@ -28,9 +28,9 @@ function jsonCell<T extends z.ZodType>(schema: T) {
 
 const contentPart = z.union([text, z.looseObject({ text })]);
 /** Chat-API content arrays ([{type: "text", text}]) are joined into the one string a turn holds. */
-const content = z.union([text, z.array(contentPart)], { error: "expected the turn's text: a string, or content parts with text" }).transform((value) =>
-  typeof value === "string" ? value : value.map((part) => (typeof part === "string" ? part : part.text)).join(""),
-);
+const content = z
+  .union([text, z.array(contentPart)], { error: "expected the turn's text: a string, or content parts with text" })
+  .transform((value) => (typeof value === "string" ? value : value.map((part) => (typeof part === "string" ? part : part.text)).join("")));
 const message = z.looseObject({ role: name, content }).transform((m): RawMessage => ({ role: m.role, content: m.content }));
 
 const condition = z.unknown().transform((value, context) => {

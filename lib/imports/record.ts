@@ -15,7 +15,8 @@ export const IMPORT_WRITE_LOCK = 4_711_002;
 /** Errors beyond this many are counted, not stored. */
 export const MAX_STORED_ERRORS = 10_000;
 
-export const INTERRUPTED_MESSAGE = "The import stopped before it finished (the process ended or lost the database); nothing it read was committed. Run it again.";
+export const INTERRUPTED_MESSAGE =
+  "The import stopped before it finished (the process ended or lost the database); nothing it read was committed. Run it again.";
 
 export interface NewImport {
   fileName: string;
@@ -54,7 +55,16 @@ export async function createImportRecord(status: pg.ClientBase, lockHolder: pg.C
   await status.query(
     `INSERT INTO imports (id, file_name, file_size, format, mapping, strict, options, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, run.fileName, run.fileSize, run.format, run.mapping === undefined ? null : JSON.stringify(run.mapping), run.strict, JSON.stringify(run.options), run.createdBy],
+    [
+      id,
+      run.fileName,
+      run.fileSize,
+      run.format,
+      run.mapping === undefined ? null : JSON.stringify(run.mapping),
+      run.strict,
+      JSON.stringify(run.options),
+      run.createdBy,
+    ],
   );
   return id;
 }
@@ -99,14 +109,28 @@ export async function finishImportRecord(client: pg.ClientBase, id: number, outc
             bytes_read = $8, records = $9, imported = $10, duplicates = $11, failed = $12, finished_at = now()
       WHERE id = $1`,
     [
-      id, outcome.status, outcome.fileHash, outcome.datasetId, Math.round(outcome.durationMs), outcome.message, outcome.notices,
-      outcome.bytesRead, outcome.records, outcome.imported, outcome.duplicates, outcome.failed,
+      id,
+      outcome.status,
+      outcome.fileHash,
+      outcome.datasetId,
+      Math.round(outcome.durationMs),
+      outcome.message,
+      outcome.notices,
+      outcome.bytesRead,
+      outcome.records,
+      outcome.imported,
+      outcome.duplicates,
+      outcome.failed,
     ],
   );
 }
 
 /** An earlier successful import of the same bytes, if any: re-importing a file should say so. */
-export async function findEarlierImport(client: pg.ClientBase, id: number, fileHash: string): Promise<{ id: number; startedAt: Date } | null> {
+export async function findEarlierImport(
+  client: pg.ClientBase,
+  id: number,
+  fileHash: string,
+): Promise<{ id: number; startedAt: Date } | null> {
   const { rows } = await client.query<{ id: number; started_at: Date }>(
     `SELECT id, started_at FROM imports WHERE file_hash = $1 AND status = 'succeeded' AND id <> $2 ORDER BY id LIMIT 1`,
     [fileHash, id],

@@ -70,7 +70,13 @@ export class ImportRegistry {
        ON CONFLICT (setting_id, slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id, name`,
       [settingId, slug, transcript.variation.trim(), looksLikeBaseline(slug)],
     );
-    const variation: TouchedVariation = { id: rows[0].id, name: rows[0].name, slug, settingName: transcript.setting, conflictingPrompts: false };
+    const variation: TouchedVariation = {
+      id: rows[0].id,
+      name: rows[0].name,
+      slug,
+      settingName: transcript.setting,
+      conflictingPrompts: false,
+    };
     this.variations.set(key, variation);
     return variation;
   }

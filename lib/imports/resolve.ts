@@ -57,7 +57,8 @@ function fromAliases(record: Record<string, unknown>): AliasMatch {
 export function resolveRecord(record: Record<string, unknown>, group: string | undefined, mapping: Mapping | undefined): Resolution {
   const aliases = fromAliases(record);
   const baseVariables: Variables = group === undefined ? {} : { group };
-  if (!mapping) return { ok: true, resolved: [{ values: aliases.values, labels: aliases.labels, ignored: ignoredKeys(record, aliases.used) }] };
+  if (!mapping)
+    return { ok: true, resolved: [{ values: aliases.values, labels: aliases.labels, ignored: ignoredKeys(record, aliases.used) }] };
 
   const used = new Set(aliases.used);
   const topKey = (path: string) => path.replace(/\{[^}]*\}/g, "").split(".")[0];
@@ -65,12 +66,24 @@ export function resolveRecord(record: Record<string, unknown>, group: string | u
 
   const container = valueAt(record, mapping.each.path, baseVariables);
   if (typeof container !== "object" || container === null) {
-    return { ok: false, field: mapping.each.path, message: `expected an object or array here (mapping "each"), found ${container === undefined ? "nothing" : typeof container}` };
+    return {
+      ok: false,
+      field: mapping.each.path,
+      message: `expected an object or array here (mapping "each"), found ${container === undefined ? "nothing" : typeof container}`,
+    };
   }
   used.add(topKey(mapping.each.path));
   const resolved: Resolved[] = [];
   for (const key of Object.keys(container)) {
-    const result = applyMapping(record, mapping, { ...baseVariables, [mapping.each.as]: key }, aliases, used, topKey, `${mapping.each.path}.${key}`);
+    const result = applyMapping(
+      record,
+      mapping,
+      { ...baseVariables, [mapping.each.as]: key },
+      aliases,
+      used,
+      topKey,
+      `${mapping.each.path}.${key}`,
+    );
     if (!result.ok) return result;
     resolved.push(...result.resolved);
   }
@@ -78,8 +91,13 @@ export function resolveRecord(record: Record<string, unknown>, group: string | u
 }
 
 function applyMapping(
-  record: Record<string, unknown>, mapping: Mapping, variables: Variables, aliases: AliasMatch, used: Set<string>,
-  topKey: (path: string) => string, where: string | undefined,
+  record: Record<string, unknown>,
+  mapping: Mapping,
+  variables: Variables,
+  aliases: AliasMatch,
+  used: Set<string>,
+  topKey: (path: string) => string,
+  where: string | undefined,
 ): Resolution {
   const values: Resolved["values"] = { ...aliases.values };
   for (const [field, path] of Object.entries(mapping.fields) as [CanonicalField, string][]) {
@@ -94,7 +112,12 @@ function applyMapping(
     const match = source === undefined ? null : new RegExp(mapping.split.pattern).exec(source);
     if (!match) {
       const field = where ?? mapping.split.from;
-      return { ok: false, field, message: source === undefined ? `nothing to split at "${mapping.split.from}"` : `"${source}" does not match the mapping's split pattern` };
+      return {
+        ok: false,
+        field,
+        message:
+          source === undefined ? `nothing to split at "${mapping.split.from}"` : `"${source}" does not match the mapping's split pattern`,
+      };
     }
     for (const [group, value] of Object.entries(match.groups ?? {})) {
       if (value !== undefined) values[group === "tier" ? "condition" : (group as CanonicalField)] = value;

@@ -96,14 +96,38 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
   let vectorizer: SearchVectorizer | undefined;
   const errors = new ErrorLog();
   const counts = { bytesRead: 0, records: 0, imported: 0, duplicates: 0, failed: 0 };
-  const summary = (importId: number, state: ImportStatus, message: string | null, notices: string[], fileHash: string | null, labels = 0): ImportSummary => ({
-    importId, status: state, fileName, format, fileHash, dataset, imported: counts.imported, duplicates: counts.duplicates,
-    failed: errors.total, labels, errors: errors.sortedFirst(), message, notices, durationMs: Math.round(performance.now() - started),
+  const summary = (
+    importId: number,
+    state: ImportStatus,
+    message: string | null,
+    notices: string[],
+    fileHash: string | null,
+    labels = 0,
+  ): ImportSummary => ({
+    importId,
+    status: state,
+    fileName,
+    format,
+    fileHash,
+    dataset,
+    imported: counts.imported,
+    duplicates: counts.duplicates,
+    failed: errors.total,
+    labels,
+    errors: errors.sortedFirst(),
+    message,
+    notices,
+    durationMs: Math.round(performance.now() - started),
   });
   try {
     await importRecord.reapInterruptedImports(status);
     const importId = await importRecord.createImportRecord(status, data, {
-      fileName, fileSize, format, mapping: request.mapping, strict: Boolean(request.strict), createdBy: request.createdBy,
+      fileName,
+      fileSize,
+      format,
+      mapping: request.mapping,
+      strict: Boolean(request.strict),
+      createdBy: request.createdBy,
       options: { dataset, systemPrompts: (request.systemPrompts ?? []).map(({ variation, from }) => ({ variation, from })) },
     });
     hooks.onStart?.(importId);
@@ -114,13 +138,20 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       const now = performance.now();
       if (!force && now - lastTick < PROGRESS_INTERVAL_MS) return;
       lastTick = now;
-      Object.assign(counts, { bytesRead: source.bytesRead, imported: writer?.inserted ?? 0, duplicates: writer?.duplicates ?? 0, failed: errors.total });
+      Object.assign(counts, {
+        bytesRead: source.bytesRead,
+        imported: writer?.inserted ?? 0,
+        duplicates: writer?.duplicates ?? 0,
+        failed: errors.total,
+      });
       hooks.onProgress?.({ importId, fileSize, ...counts, elapsedMs: now - started });
       // One progress write at a time, on the record's connection; a failure here must not stop the import.
-      progressWrite = progressWrite.then(async () => {
-        await importRecord.updateProgress(status, importId, counts);
-        if (errors.unflushed) await errors.flush(status, importId);
-      }).catch(() => {});
+      progressWrite = progressWrite
+        .then(async () => {
+          await importRecord.updateProgress(status, importId, counts);
+          if (errors.unflushed) await errors.flush(status, importId);
+        })
+        .catch(() => {});
     };
     const fail = async (message: string, fileHash: string | null) => {
       await writer?.abort();
@@ -131,7 +162,15 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       tick(true);
       await progressWrite;
       await errors.flush(status, importId);
-      await importRecord.finishImportRecord(status, importId, { ...counts, status: "failed", fileHash, datasetId: null, durationMs: performance.now() - started, message, notices: [] });
+      await importRecord.finishImportRecord(status, importId, {
+        ...counts,
+        status: "failed",
+        fileHash,
+        datasetId: null,
+        durationMs: performance.now() - started,
+        message,
+        notices: [],
+      });
       return summary(importId, "failed", message, [], fileHash);
     };
 
@@ -181,29 +220,49 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       tick(true);
       const fileHash = await source.sha256();
       if (counts.records === 0) return await fail("The file holds no records.", fileHash);
-      if (request.strict && errors.total) return await fail(`Strict mode: ${errors.total} record(s) have errors, so nothing was imported.`, fileHash);
+      if (request.strict && errors.total)
+        return await fail(`Strict mode: ${errors.total} record(s) have errors, so nothing was imported.`, fileHash);
       if (writer.inserted + writer.duplicates === 0) return await fail("None of the records could be imported; see the errors.", fileHash);
 
       const notices = await applySystemPrompts(data, registry.touched, request.systemPrompts ?? []);
       if (writer.labels > 0) await refreshLabelSignatures(data, await variationsOfImport(data, importId));
       for (const field of ["setting", "variation", "model"] as const) {
-        if (defaulted[field]) notices.push(`${defaulted[field]} transcript(s) gave no ${field}; stored under ${field} "${DEFAULTS[field]}".`);
+        if (defaulted[field])
+          notices.push(`${defaulted[field]} transcript(s) gave no ${field}; stored under ${field} "${DEFAULTS[field]}".`);
       }
       const earlier = await importRecord.findEarlierImport(data, importId, fileHash);
-      if (earlier) notices.push(`The same file was imported before (import #${earlier.id}, ${earlier.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC).`);
+      if (earlier)
+        notices.push(
+          `The same file was imported before (import #${earlier.id}, ${earlier.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC).`,
+        );
       const message = writer.inserted === 0 ? `Nothing new: all ${writer.duplicates} transcript(s) were already stored.` : null;
       await progressWrite;
       await errors.flush(status, importId);
-      Object.assign(counts, { bytesRead: source.bytesRead, imported: writer.inserted, duplicates: writer.duplicates, failed: errors.total });
+      Object.assign(counts, {
+        bytesRead: source.bytesRead,
+        imported: writer.inserted,
+        duplicates: writer.duplicates,
+        failed: errors.total,
+      });
       const state = "succeeded";
-      await importRecord.finishImportRecord(data, importId, { ...counts, status: state, fileHash, datasetId, durationMs: performance.now() - started, message, notices });
+      await importRecord.finishImportRecord(data, importId, {
+        ...counts,
+        status: state,
+        fileHash,
+        datasetId,
+        durationMs: performance.now() - started,
+        message,
+        notices,
+      });
       await data.query("COMMIT");
       return summary(importId, state, message, notices, fileHash, writer.labels);
     } catch (error) {
       // Unexpected (a lost connection, a bug): logged in full, recorded with its message.
       console.error(`Import #${importId} failed:`, error);
       const reason = (error as Error).message;
-      return await fail(`The import failed and nothing was committed: ${reason}`, null).catch(() => summary(importId, "failed", reason, [], null));
+      return await fail(`The import failed and nothing was committed: ${reason}`, null).catch(() =>
+        summary(importId, "failed", reason, [], null),
+      );
     }
   } finally {
     await vectorizer?.close();
@@ -213,6 +272,8 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
 }
 
 async function variationsOfImport(client: pg.ClientBase, importId: number): Promise<number[]> {
-  const { rows } = await client.query<{ variation_id: number }>("SELECT DISTINCT variation_id FROM transcripts WHERE import_id = $1", [importId]);
+  const { rows } = await client.query<{ variation_id: number }>("SELECT DISTINCT variation_id FROM transcripts WHERE import_id = $1", [
+    importId,
+  ]);
   return rows.map((row) => row.variation_id);
 }

@@ -4,7 +4,8 @@ import path from "node:path";
 import pg from "pg";
 
 /** Helpers for the importer's database tests: a client, scratch files, a clean slate. */
-export const ALL_IMPORT_TABLES = "transcripts, pairs, queries, source_labels, imports, import_errors, datasets, prompt_variations, settings, models";
+export const ALL_IMPORT_TABLES =
+  "transcripts, pairs, queries, source_labels, imports, import_errors, datasets, prompt_variations, settings, models";
 
 export function importTestKit(url: string) {
   const client = new pg.Client({ connectionString: url });

@@ -18,16 +18,28 @@ export const createQueueAction = authorizedAction("lead", createQueueSchema, asy
 
 export const updateQueueSettingsAction = authorizedAction("lead", queueSettingsSchema, async (input, user) => {
   await db().$transaction(async (tx) => {
-    const before = await tx.labelQueue.findUnique({ where: { id: input.queueId }, select: { blind: true, annotatorsPerItem: true, closedAt: true } });
+    const before = await tx.labelQueue.findUnique({
+      where: { id: input.queueId },
+      select: { blind: true, annotatorsPerItem: true, closedAt: true },
+    });
     if (!before) throw new UserFacingError("No such queue.", 404);
     const maxClaims = await tx.labelQueueItem.aggregate({ where: { queueId: input.queueId }, _max: { claims: true } });
-    if ((maxClaims._max.claims ?? 0) > input.annotatorsPerItem) throw new UserFacingError(`Some items already have ${maxClaims._max.claims} annotators; choose at least that many.`);
+    if ((maxClaims._max.claims ?? 0) > input.annotatorsPerItem)
+      throw new UserFacingError(`Some items already have ${maxClaims._max.claims} annotators; choose at least that many.`);
     const closedAt = input.closed ? (before.closedAt ?? new Date()) : null;
-    await tx.labelQueue.update({ where: { id: input.queueId }, data: { blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, closedAt } });
+    await tx.labelQueue.update({
+      where: { id: input.queueId },
+      data: { blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, closedAt },
+    });
     await tx.teamAudit.create({
       data: {
-        actorId: user.id, action: "queue_update", queueId: input.queueId,
-        details: { before: { blind: before.blind, annotatorsPerItem: before.annotatorsPerItem, closed: before.closedAt !== null }, after: { blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, closed: input.closed } },
+        actorId: user.id,
+        action: "queue_update",
+        queueId: input.queueId,
+        details: {
+          before: { blind: before.blind, annotatorsPerItem: before.annotatorsPerItem, closed: before.closedAt !== null },
+          after: { blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, closed: input.closed },
+        },
       },
     });
   });
@@ -37,7 +49,9 @@ export const updateQueueSettingsAction = authorizedAction("lead", queueSettingsS
 
 export const setQueueAnnotatorsAction = authorizedAction("lead", queueAnnotatorsSchema, async (input, user) => {
   await db().$transaction(async (tx) => {
-    const current = new Set((await tx.labelQueueAnnotator.findMany({ where: { queueId: input.queueId }, select: { userId: true } })).map((row) => row.userId));
+    const current = new Set(
+      (await tx.labelQueueAnnotator.findMany({ where: { queueId: input.queueId }, select: { userId: true } })).map((row) => row.userId),
+    );
     const wanted = new Set(input.annotatorIds);
     const added = [...wanted].filter((id) => !current.has(id));
     const removed = [...current].filter((id) => !wanted.has(id));
@@ -46,7 +60,12 @@ export const setQueueAnnotatorsAction = authorizedAction("lead", queueAnnotators
     await tx.teamAudit.createMany({
       data: [
         ...added.map((userId) => ({ actorId: user.id, action: "annotator_add" as const, queueId: input.queueId, subjectUserId: userId })),
-        ...removed.map((userId) => ({ actorId: user.id, action: "annotator_remove" as const, queueId: input.queueId, subjectUserId: userId })),
+        ...removed.map((userId) => ({
+          actorId: user.id,
+          action: "annotator_remove" as const,
+          queueId: input.queueId,
+          subjectUserId: userId,
+        })),
       ],
     });
   });
@@ -59,4 +78,3 @@ export const adjudicateAction = authorizedAction("lead", adjudicateSchema, async
   revalidatePath(`/adjudication/${input.transcriptId}`);
   return { ok: true, data: null, message: input.value ? "Decided." : "Decision cleared." };
 });
-

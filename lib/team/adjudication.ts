@@ -32,7 +32,8 @@ async function parseValue(labelKey: string, text: string) {
       return text === "true";
     case "scale": {
       const point = Number(text);
-      if (!Number.isInteger(point) || point < label.min || point > label.max) throw new UserFacingError(`Choose ${label.min}-${label.max}.`);
+      if (!Number.isInteger(point) || point < label.min || point > label.max)
+        throw new UserFacingError(`Choose ${label.min}-${label.max}.`);
       return point;
     }
     case "choice":
@@ -44,7 +45,10 @@ async function parseValue(labelKey: string, text: string) {
 export async function adjudicate(input: AdjudicateInput, leadId: string): Promise<void> {
   const value = await parseValue(input.labelKey, input.value);
   await db().$transaction(async (tx) => {
-    const previous = await tx.adjudication.findUnique({ where: { transcriptId_labelKey: { transcriptId: input.transcriptId, labelKey: input.labelKey } }, select: { value: true, note: true } });
+    const previous = await tx.adjudication.findUnique({
+      where: { transcriptId_labelKey: { transcriptId: input.transcriptId, labelKey: input.labelKey } },
+      select: { value: true, note: true },
+    });
     if (value === null) {
       if (!previous) return;
       await tx.adjudication.delete({ where: { transcriptId_labelKey: { transcriptId: input.transcriptId, labelKey: input.labelKey } } });
@@ -60,7 +64,12 @@ export async function adjudicate(input: AdjudicateInput, leadId: string): Promis
         actorId: leadId,
         action: value === null ? "adjudication_clear" : "adjudicate",
         transcriptId: input.transcriptId,
-        details: { labelKey: input.labelKey, before: previous ? previous.value : null, after: value, note: input.note } as Prisma.InputJsonObject,
+        details: {
+          labelKey: input.labelKey,
+          before: previous ? previous.value : null,
+          after: value,
+          note: input.note,
+        } as Prisma.InputJsonObject,
       },
     });
   });
@@ -77,7 +86,10 @@ export interface Disagreement {
 
 /** Transcripts where annotators' submitted labels differ (in one queue, or anywhere), undecided ones first. */
 export async function listDisagreements(filter: { queueId?: number } = {}): Promise<Disagreement[]> {
-  const inQueue = filter.queueId === undefined ? Prisma.sql`TRUE` : Prisma.sql`c.transcript_id IN (SELECT transcript_id FROM label_queue_items WHERE queue_id = ${filter.queueId})`;
+  const inQueue =
+    filter.queueId === undefined
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`c.transcript_id IN (SELECT transcript_id FROM label_queue_items WHERE queue_id = ${filter.queueId})`;
   const rows = await db().$queryRaw<{ transcript_id: number; label_keys: string[]; adjudicated: number; annotators: number }[]>`
     SELECT c.transcript_id, array_agg(c.label_key ORDER BY c.label_key) AS label_keys,
            count(*) FILTER (WHERE c.method = 'adjudicated')::int AS adjudicated,
@@ -87,5 +99,10 @@ export async function listDisagreements(filter: { queueId?: number } = {}): Prom
     GROUP BY c.transcript_id
     ORDER BY count(*) FILTER (WHERE c.method = 'adjudicated') = count(*), c.transcript_id
     LIMIT 500`;
-  return rows.map((row) => ({ transcriptId: row.transcript_id, labelKeys: row.label_keys, adjudicated: row.adjudicated, annotators: row.annotators }));
+  return rows.map((row) => ({
+    transcriptId: row.transcript_id,
+    labelKeys: row.label_keys,
+    adjudicated: row.adjudicated,
+    annotators: row.annotators,
+  }));
 }

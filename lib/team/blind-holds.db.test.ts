@@ -23,7 +23,9 @@ beforeAll(async () => {
   free = await fixtures.transcript("Nothing to hide here.");
   const q = (sql: string, params: unknown[]) => fixtures.client.query(sql, params);
   dataset = (await q("SELECT dataset_id FROM transcripts WHERE id = $1", [held])).rows[0].dataset_id;
-  queue = (await q("INSERT INTO label_queues (name, blind, annotators_per_item, created_by_id) VALUES ('blind', true, 2, $1) RETURNING id", [lead])).rows[0].id;
+  queue = (
+    await q("INSERT INTO label_queues (name, blind, annotators_per_item, created_by_id) VALUES ('blind', true, 2, $1) RETURNING id", [lead])
+  ).rows[0].id;
   await q("INSERT INTO label_queue_annotators (queue_id, user_id) VALUES ($1, $2)", [queue, annotator]);
   await q("INSERT INTO label_queue_items (queue_id, transcript_id) VALUES ($1, $2)", [queue, held]);
 });

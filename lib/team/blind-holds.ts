@@ -34,6 +34,8 @@ export async function hideBlindHeld(state: ListState, viewer: Viewer): Promise<L
 export async function isBlindHeld(target: { transcriptId: number } | { pairId: number }, viewer: Viewer): Promise<boolean> {
   if (!(await mayHaveBlindHolds(viewer))) return false;
   const where = "transcriptId" in target ? Prisma.sql`t.id = ${target.transcriptId}` : Prisma.sql`t.pair_id = ${target.pairId}`;
-  const [row] = await db().$queryRaw<{ held: boolean }[]>(Prisma.sql`SELECT ${blindHoldSql(viewer.id)} AS held FROM transcripts t WHERE ${where} LIMIT 1`);
+  const [row] = await db().$queryRaw<{ held: boolean }[]>(
+    Prisma.sql`SELECT ${blindHoldSql(viewer.id)} AS held FROM transcripts t WHERE ${where} LIMIT 1`,
+  );
   return row?.held ?? false;
 }

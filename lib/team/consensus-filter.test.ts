@@ -4,7 +4,11 @@ import { parseConsensusFilter } from "./consensus-filter";
 
 describe("the consensus filter in the table's URL state", () => {
   it("reads values and methods, ignores the rest, and writes them back", () => {
-    expect(parseConsensusFilter({ consensus: ["af_verdict:full", "compliance:4", "criterion_a:yes", "af_verdict:@undecided", "x:@nope", "bad"] })).toEqual([
+    expect(
+      parseConsensusFilter({
+        consensus: ["af_verdict:full", "compliance:4", "criterion_a:yes", "af_verdict:@undecided", "x:@nope", "bad"],
+      }),
+    ).toEqual([
       { key: "af_verdict", value: "full" },
       { key: "compliance", value: 4 },
       { key: "criterion_a", value: true },

@@ -34,10 +34,12 @@ const conditionSchema = z
 export function parseConsensusFilter(searchParams: Record<string, string | string[] | undefined>): ConsensusCondition[] {
   const raw = searchParams.consensus;
   const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  return items.flatMap((item) => {
-    const parsed = conditionSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  }).slice(0, 10);
+  return items
+    .flatMap((item) => {
+      const parsed = conditionSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .slice(0, 10);
 }
 
 /** One condition back as its URL value. */
@@ -58,17 +60,29 @@ export function consensusConditionOptions(label: LabelDefinition): { value: stri
   const values: { value: string; name: string }[] = (() => {
     switch (label.kind) {
       case "boolean":
-        return [{ value: "yes", name: "yes" }, { value: "no", name: "no" }];
+        return [
+          { value: "yes", name: "yes" },
+          { value: "no", name: "no" },
+        ];
       case "span":
-        return [{ value: "yes", name: "has evidence" }, { value: "no", name: "no evidence" }];
+        return [
+          { value: "yes", name: "has evidence" },
+          { value: "no", name: "no evidence" },
+        ];
       case "choice":
         return label.options.map((option) => ({ value: option.value, name: option.label }));
       case "scale":
-        return scalePoints(label).map((point) => ({ value: String(point.value), name: `${point.value}${point.label ? ` · ${point.label}` : ""}` }));
+        return scalePoints(label).map((point) => ({
+          value: String(point.value),
+          name: `${point.value}${point.label ? ` · ${point.label}` : ""}`,
+        }));
     }
   })();
   return [
     ...values.map((option) => ({ value: `${label.key}:${option.value}`, name: `${label.name}: ${option.name}` })),
-    ...(["adjudicated", "undecided"] as const).map((method) => ({ value: `${label.key}:@${method}`, name: `${label.name}: ${CONSENSUS_METHOD_NAMES[method].toLowerCase()}` })),
+    ...(["adjudicated", "undecided"] as const).map((method) => ({
+      value: `${label.key}:@${method}`,
+      name: `${label.name}: ${CONSENSUS_METHOD_NAMES[method].toLowerCase()}`,
+    })),
   ];
 }

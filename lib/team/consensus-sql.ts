@@ -13,7 +13,8 @@ import type { ConsensusCondition } from "./consensus-filter";
 export function consensusFilterSql(conditions: readonly ConsensusCondition[]): Prisma.Sql {
   if (conditions.length === 0) return Prisma.sql`TRUE`;
   const parts = conditions.map((condition) => {
-    const test = "method" in condition ? Prisma.sql`c.method = ${condition.method}` : Prisma.sql`c.value = ${JSON.stringify(condition.value)}::jsonb`;
+    const test =
+      "method" in condition ? Prisma.sql`c.method = ${condition.method}` : Prisma.sql`c.value = ${JSON.stringify(condition.value)}::jsonb`;
     return Prisma.sql`t.id IN (SELECT c.transcript_id FROM transcript_consensus c WHERE c.label_key = ${condition.key} AND ${test})`;
   });
   return Prisma.join(parts, " AND ");

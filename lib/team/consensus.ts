@@ -102,7 +102,12 @@ export async function annotatorLabelsForTranscripts(selection: TranscriptSelecti
   const rows = await db().annotation.findMany({
     where: { transcriptId: { in: ids }, submittedAt: { not: null } },
     select: {
-      transcriptId: true, annotatorId: true, schemaVersion: true, values: true, note: true, submittedAt: true,
+      transcriptId: true,
+      annotatorId: true,
+      schemaVersion: true,
+      values: true,
+      note: true,
+      submittedAt: true,
       annotator: { select: { name: true } },
       spans: { select: { labelKey: true, start: true, end: true, text: true } },
     },

@@ -35,16 +35,20 @@ export async function loadQueueItemView(item: QueueItemAccess): Promise<QueueIte
   if (!row) return null;
   const turns = row.turns as unknown as Turn[];
   const transcript = blind ? blindTranscript(row.pair.query.text, turns) : { query: row.pair.query.text, turns };
-  const blockTexts = transcript.turns.flatMap((turn) => (turn.role === "assistant" ? turn.blocks : [])).flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
+  const blockTexts = transcript.turns
+    .flatMap((turn) => (turn.role === "assistant" ? turn.blocks : []))
+    .flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
   if (blind) return { transcript, scratchpadText: row.scratchpadText, blockTexts, revealed: null };
-  const details = await db().transcript.findUniqueOrThrow({
-    where: { id: item.transcriptId },
-    select: {
-      condition: true,
-      pair: { select: { model: { select: { name: true } }, variation: { select: { name: true, setting: { select: { name: true } } } } } },
-      sourceLabels: { select: { source: true, name: true, value: true }, orderBy: [{ source: "asc" }, { name: "asc" }] },
-    },
-  }).catch(() => null);
+  const details = await db()
+    .transcript.findUniqueOrThrow({
+      where: { id: item.transcriptId },
+      select: {
+        condition: true,
+        pair: { select: { model: { select: { name: true } }, variation: { select: { name: true, setting: { select: { name: true } } } } } },
+        sourceLabels: { select: { source: true, name: true, value: true }, orderBy: [{ source: "asc" }, { name: "asc" }] },
+      },
+    })
+    .catch(() => null);
   return {
     transcript,
     scratchpadText: row.scratchpadText,

@@ -24,7 +24,12 @@ export class Fixtures {
 
   async user(role: UserRole = "annotator", name = "Test User"): Promise<string> {
     const id = randomUUID();
-    await this.client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $2, $3, $4, now())`, [id, name, `${id}@fixtures.test`, role]);
+    await this.client.query(`INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $2, $3, $4, now())`, [
+      id,
+      name,
+      `${id}@fixtures.test`,
+      role,
+    ]);
     this.userIds.push(id);
     return id;
   }
@@ -33,18 +38,40 @@ export class Fixtures {
   async transcript(scratchpadText: string): Promise<number> {
     const q = (sql: string, params: unknown[]) => this.client.query(sql, params).then((result) => result.rows[0].id as number);
     this.datasetId ??= await q(`INSERT INTO datasets (name) VALUES ($1) RETURNING id`, [`fixtures-${this.tag}`]);
-    const settingId = await q(`INSERT INTO settings (slug, name) VALUES ($1, 'Fixture setting') ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [`fixture-${this.tag}`]);
+    const settingId = await q(
+      `INSERT INTO settings (slug, name) VALUES ($1, 'Fixture setting') ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [`fixture-${this.tag}`],
+    );
     const variationId = await q(
       `INSERT INTO prompt_variations (setting_id, slug, name) VALUES ($1, 'default', 'Default') ON CONFLICT (setting_id, slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
       [settingId],
     );
-    const modelId = await q(`INSERT INTO models (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [`fixture-model-${this.tag}`]);
+    const modelId = await q(`INSERT INTO models (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [
+      `fixture-model-${this.tag}`,
+    ]);
     const unique = randomUUID();
     const queryId = await q(`INSERT INTO queries (text, text_hash) VALUES ('A fixture query', $1) RETURNING id`, [unique]);
-    const pairId = await q(`INSERT INTO pairs (variation_id, model_id, query_id) VALUES ($1, $2, $3) RETURNING id`, [variationId, modelId, queryId]);
+    const pairId = await q(`INSERT INTO pairs (variation_id, model_id, query_id) VALUES ($1, $2, $3) RETURNING id`, [
+      variationId,
+      modelId,
+      queryId,
+    ]);
     this.pairIds.push(pairId);
     this.queryIds.push(queryId);
-    const turns = [{ role: "assistant", blocks: [{ kind: "scratchpad", tag: "SCRATCHPAD_REASONING", closed: true, text: scratchpadText, segments: [{ kind: "reasoning", text: scratchpadText }] }] }];
+    const turns = [
+      {
+        role: "assistant",
+        blocks: [
+          {
+            kind: "scratchpad",
+            tag: "SCRATCHPAD_REASONING",
+            closed: true,
+            text: scratchpadText,
+            segments: [{ kind: "reasoning", text: scratchpadText }],
+          },
+        ],
+      },
+    ];
     return q(
       `INSERT INTO transcripts (pair_id, dataset_id, condition, raw_messages, turns, scratchpad_text, content_hash, setting_id, variation_id, model_id, query_id)
        VALUES ($1, $2, 'training', '[]', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -54,13 +81,17 @@ export class Fixtures {
 
   async cleanup() {
     if (this.datasetId !== undefined) {
-      await this.client.query(`DELETE FROM annotation_audit WHERE transcript_id IN (SELECT id FROM transcripts WHERE dataset_id = $1)`, [this.datasetId]);
+      await this.client.query(`DELETE FROM annotation_audit WHERE transcript_id IN (SELECT id FROM transcripts WHERE dataset_id = $1)`, [
+        this.datasetId,
+      ]);
       await this.client.query(`DELETE FROM transcripts WHERE dataset_id = $1`, [this.datasetId]);
       await this.client.query(`DELETE FROM datasets WHERE id = $1`, [this.datasetId]);
       await this.client.query(`DELETE FROM pairs WHERE id = ANY($1)`, [this.pairIds]);
       await this.client.query(`DELETE FROM queries WHERE id = ANY($1)`, [this.queryIds]);
       await this.client.query(`DELETE FROM models WHERE name = $1`, [`fixture-model-${this.tag}`]);
-      await this.client.query(`DELETE FROM prompt_variations v USING settings s WHERE s.id = v.setting_id AND s.slug = $1`, [`fixture-${this.tag}`]);
+      await this.client.query(`DELETE FROM prompt_variations v USING settings s WHERE s.id = v.setting_id AND s.slug = $1`, [
+        `fixture-${this.tag}`,
+      ]);
       await this.client.query(`DELETE FROM settings WHERE slug = $1`, [`fixture-${this.tag}`]);
     }
     if (this.userIds.length) {

@@ -24,7 +24,11 @@ export function labelSignatureCountQuery(filters: ListFilters): Prisma.Sql | nul
   const side = (condition: "training" | "deployment") => {
     const conditions = [condition === "training" ? sql`s.training_true @> ${names}::text[]` : sql`s.deployment_true @> ${names}::text[]`];
     if (filters.dataset !== undefined) {
-      conditions.push(condition === "training" ? sql`s.training_dataset_id = ${filters.dataset}::int` : sql`s.deployment_dataset_id = ${filters.dataset}::int`);
+      conditions.push(
+        condition === "training"
+          ? sql`s.training_dataset_id = ${filters.dataset}::int`
+          : sql`s.deployment_dataset_id = ${filters.dataset}::int`,
+      );
     }
     return sql`coalesce(sum(s.pairs) FILTER (WHERE ${join(conditions, " AND ")}), 0)`;
   };
@@ -33,7 +37,8 @@ export function labelSignatureCountQuery(filters: ListFilters): Prisma.Sql | nul
   const conditions = [sql`s.source = ${labels[0].source}`];
   if (filters.variation !== undefined) conditions.push(sql`s.variation_id = ${filters.variation}::int`);
   if (filters.model !== undefined) conditions.push(sql`s.model_id = ${filters.model}::int`);
-  if (filters.setting !== undefined) conditions.push(sql`s.variation_id IN (SELECT v.id FROM prompt_variations v WHERE v.setting_id = ${filters.setting}::int)`);
+  if (filters.setting !== undefined)
+    conditions.push(sql`s.variation_id IN (SELECT v.id FROM prompt_variations v WHERE v.setting_id = ${filters.setting}::int)`);
   return sql`SELECT (${training} + ${deployment})::int AS total, (${training})::int AS training, true AS exact
     FROM label_signatures s WHERE ${join(conditions, " AND ")}`;
 }

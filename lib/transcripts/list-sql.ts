@@ -6,7 +6,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { consensusFilterSql } from "@/lib/team/consensus-sql";
 import { MARK_END, MARK_START } from "./highlight";
 import { labelSignatureCountQuery } from "./label-count-sql";
-import { hasAnnotationFilter, isDescending, readsOthersLabels, sortKeyOf, type Cursor, type ListFilters, type ListState, type Sort } from "./list-state";
+import {
+  hasAnnotationFilter,
+  isDescending,
+  readsOthersLabels,
+  sortKeyOf,
+  type Cursor,
+  type ListFilters,
+  type ListState,
+  type Sort,
+} from "./list-state";
 
 /**
  * The SQL behind the transcripts table, built from the URL state. One builder
@@ -58,7 +67,8 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
       WHERE sl.transcript_id = t.id AND sl.source = ${label.source} AND sl.name = ${label.name} AND sl.value = ${label.value})`);
   }
   // Someone else's labels only for those who may read them; pages turn such a URL away first (403).
-  if (readsOthersLabels(filters) && !filters.viewerSeesOthers) throw new Error("Filtering by another annotator's labels needs the lead role");
+  if (readsOthersLabels(filters) && !filters.viewerSeesOthers)
+    throw new Error("Filtering by another annotator's labels needs the lead role");
   if (filters.status || filters.human.length) {
     const oneAnnotator = filters.by !== undefined && filters.by !== CONSENSUS_BY ? filters.by : undefined;
     const annotatorOnly = oneAnnotator ?? (filters.viewerSeesOthers ? undefined : filters.viewerId);
@@ -86,7 +96,7 @@ const MATCH_COLUMNS: SortColumns = { key: raw("m.sort_key"), id: raw("m.id") };
 
 /** Rows strictly after (or before) `cursor` in the order of `sort`. */
 function keysetCondition(sort: Sort, cursor: Cursor, direction: "after" | "before", columns = TABLE_COLUMNS(sort)): Prisma.Sql {
-  const forward = direction === "after" !== isDescending(sort);
+  const forward = (direction === "after") !== isDescending(sort);
   const op = raw(forward ? ">" : "<");
   if (sortKeyOf(sort) === "id") return sql`${columns.id} ${op} ${cursor.id}::int`;
   return sql`(${columns.key}, ${columns.id}) ${op} (${cursor.key}::int, ${cursor.id}::int)`;
@@ -213,7 +223,13 @@ export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP)
  * With `currentPairId` null, just the next (previous) row: the single
  * transcript view's "submit and go to the next".
  */
-export function neighbourQuery(state: ListState, anchor: Cursor, currentPairId: number | null, direction: "after" | "before", cap = COUNT_CAP): Prisma.Sql {
+export function neighbourQuery(
+  state: ListState,
+  anchor: Cursor,
+  currentPairId: number | null,
+  direction: "after" | "before",
+  cap = COUNT_CAP,
+): Prisma.Sql {
   const { filters, sort } = state;
   const reversed = direction === "before";
   // Without a pair to skip (the single-transcript view), the next row is simply the next one.

@@ -15,24 +15,54 @@ describe("the transcripts table's URL state", () => {
       "&sort=-scratchpad&size=100&page=3&after=2500.77&cols=variation%2Cquery%2Cdataset&count=exact";
     const state = parseListState(new URLSearchParams(query));
     expect(state.filters).toEqual({
-      q: 'RLHF "modify my values"', setting: 1, variation: 3, model: 2, dataset: 4, condition: "training",
+      q: 'RLHF "modify my values"',
+      setting: 1,
+      variation: 3,
+      model: 2,
+      dataset: 4,
+      condition: "training",
       labels: [{ source: "judge", name: "complied", value: "true" }],
       status: "todo",
-      human: [{ key: "af_verdict", value: "full" }, { key: "compliance", value: 4 }, { key: "criterion_a", span: true }],
+      human: [
+        { key: "af_verdict", value: "full" },
+        { key: "compliance", value: 4 },
+        { key: "criterion_a", span: true },
+      ],
     });
-    expect(state).toMatchObject({ sort: "-scratchpad", size: 100, page: 3, after: { key: 2500, id: 77 }, columns: ["variation", "dataset", "query"], exactCount: true });
+    expect(state).toMatchObject({
+      sort: "-scratchpad",
+      size: 100,
+      page: 3,
+      after: { key: 2500, id: 77 },
+      columns: ["variation", "dataset", "query"],
+      exactCount: true,
+    });
     expect(parseListState(new URLSearchParams(listQueryString(state)))).toEqual(state);
   });
 
   it("falls back to defaults on nonsense instead of failing", () => {
-    const state = parseListState({ page: "-4", size: "7", sort: "drop table", variation: "abc", condition: "audit", after: "1.2.3", label: "no-separators", cols: "evil", status: "nobody", human: "DROP:x" });
+    const state = parseListState({
+      page: "-4",
+      size: "7",
+      sort: "drop table",
+      variation: "abc",
+      condition: "audit",
+      after: "1.2.3",
+      label: "no-separators",
+      cols: "evil",
+      status: "nobody",
+      human: "DROP:x",
+    });
     expect(state).toEqual({ filters: { labels: [], human: [] }, sort: "id", page: 1, size: 50, columns: [] });
   });
 
   it("takes the first value of a repeated scalar and every value of a repeated label", () => {
     const state = parseListState({ variation: ["5", "6"], label: ["a|b|c", "d|e|f|g"] });
     expect(state.filters.variation).toBe(5);
-    expect(state.filters.labels).toEqual([{ source: "a", name: "b", value: "c" }, { source: "d", name: "e", value: "f|g" }]);
+    expect(state.filters.labels).toEqual([
+      { source: "a", name: "b", value: "c" },
+      { source: "d", name: "e", value: "f|g" },
+    ]);
   });
 
   it("keeps offsets for the first pages only, and a cursor wins over an offset", () => {

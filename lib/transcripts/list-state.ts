@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { consensusConditionParam, parseConsensusCondition, type ConsensusCondition } from "@/lib/team/consensus-filter";
-import { annotationStatusSchema, formatLabelCondition, parseLabelCondition, type AnnotationStatus, type LabelCondition } from "@/lib/annotations/filter-params";
+import {
+  annotationStatusSchema,
+  formatLabelCondition,
+  parseLabelCondition,
+  type AnnotationStatus,
+  type LabelCondition,
+} from "@/lib/annotations/filter-params";
 
 /**
  * The transcripts table's whole state, held in the URL so that a link
@@ -20,7 +26,18 @@ export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = "id";
 
 /** Columns a reader can hide or show; id, condition and the pair link always show. */
-export const OPTIONAL_COLUMNS = ["setting", "variation", "model", "dataset", "query", "scratchpad", "output", "labels", "annotations", "issues"] as const;
+export const OPTIONAL_COLUMNS = [
+  "setting",
+  "variation",
+  "model",
+  "dataset",
+  "query",
+  "scratchpad",
+  "output",
+  "labels",
+  "annotations",
+  "issues",
+] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 export const DEFAULT_COLUMNS: readonly OptionalColumn[] = ["variation", "model", "query", "scratchpad", "labels", "annotations", "issues"];
 
@@ -102,7 +119,8 @@ export interface ListState {
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (first(v) === "" ? undefined : first(v)), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (first(v) === "" ? undefined : first(v)), schema.optional()).catch(undefined);
 
 const CURSOR_PATTERN = /^(\d{1,10})(?:\.(\d{1,10}))?$/;
 
@@ -140,16 +158,31 @@ const stateSchema = z.object({
   label: z
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(500)))
     .catch([])
-    .transform((values) => values.map(parseLabelFilter).filter((label) => label !== undefined).slice(0, MAX_LABEL_FILTERS)),
+    .transform((values) =>
+      values
+        .map(parseLabelFilter)
+        .filter((label) => label !== undefined)
+        .slice(0, MAX_LABEL_FILTERS),
+    ),
   status: optional(annotationStatusSchema),
   human: z
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)))
     .catch([])
-    .transform((values) => values.map(parseLabelCondition).filter((condition) => condition !== undefined).slice(0, MAX_LABEL_FILTERS)),
+    .transform((values) =>
+      values
+        .map(parseLabelCondition)
+        .filter((condition) => condition !== undefined)
+        .slice(0, MAX_LABEL_FILTERS),
+    ),
   consensus: z
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)))
     .catch([])
-    .transform((values) => values.map(parseConsensusCondition).filter((condition) => condition !== undefined).slice(0, MAX_LABEL_FILTERS)),
+    .transform((values) =>
+      values
+        .map(parseConsensusCondition)
+        .filter((condition) => condition !== undefined)
+        .slice(0, MAX_LABEL_FILTERS),
+    ),
   by: optional(z.string().min(1).max(100)),
   outcome: optional(z.enum(OUTCOME_SEGMENTS)),
   q: optional(z.string().transform((text) => text.trim().slice(0, MAX_QUERY_LENGTH))).transform((q) => q || undefined),
@@ -171,10 +204,43 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export function parseListState(params: SearchParams | URLSearchParams): ListState {
   const raw = params instanceof URLSearchParams ? searchParamsToRecord(params) : params;
   const parsed = stateSchema.parse(raw);
-  const { setting, variation, model, dataset, condition, label, status, human, consensus, by, outcome, q, sort, page, size, after, before, cols, count } = parsed;
+  const {
+    setting,
+    variation,
+    model,
+    dataset,
+    condition,
+    label,
+    status,
+    human,
+    consensus,
+    by,
+    outcome,
+    q,
+    sort,
+    page,
+    size,
+    after,
+    before,
+    cols,
+    count,
+  } = parsed;
   // A cursor wins over an offset; both cursors at once make no sense: keep "after".
   const state: ListState = {
-    filters: { setting, variation, model, dataset, condition, labels: label, status, human, ...(consensus.length && { consensus }), by, outcome: by ? outcome : undefined, q },
+    filters: {
+      setting,
+      variation,
+      model,
+      dataset,
+      condition,
+      labels: label,
+      status,
+      human,
+      ...(consensus.length && { consensus }),
+      by,
+      outcome: by ? outcome : undefined,
+      q,
+    },
     sort,
     page,
     size,
@@ -239,7 +305,14 @@ function sameColumns(a: readonly string[], b: readonly string[]) {
 
 export function hasFilters(filters: ListFilters): boolean {
   return Boolean(
-    filters.q || filters.setting || filters.variation || filters.model || filters.dataset || filters.condition || filters.labels.length || hasAnnotationFilter(filters),
+    filters.q ||
+    filters.setting ||
+    filters.variation ||
+    filters.model ||
+    filters.dataset ||
+    filters.condition ||
+    filters.labels.length ||
+    hasAnnotationFilter(filters),
   );
 }
 

@@ -72,7 +72,10 @@ export async function listTranscripts(state: ListState, cap = COUNT_CAP): Promis
     count = { total: raw[0]?.match_total ?? 0, training: raw[0]?.match_training ?? 0, exact: Boolean(state.exactCount) };
     raw = raw.filter((row) => row.id !== null); // the counts row of an empty page
   } else {
-    [raw, [count]] = await Promise.all([db().$queryRaw<RawRow[]>(page.sql), db().$queryRaw<CountRow[]>(countQuery(state.filters, state.exactCount, cap))]);
+    [raw, [count]] = await Promise.all([
+      db().$queryRaw<RawRow[]>(page.sql),
+      db().$queryRaw<CountRow[]>(countQuery(state.filters, state.exactCount, cap)),
+    ]);
   }
   const counts = countsOf(count, cap);
   // The last page ("end") holds what is left after the full pages, so that its row numbers line up.
@@ -128,6 +131,8 @@ function toListRow(row: RawRow, state: ListState): ListRow {
 export async function nextInList(state: ListState, transcriptId: number): Promise<number | null> {
   const [anchor] = await db().$queryRaw<{ key: number }[]>(sortKeyQuery(state.sort, transcriptId));
   if (!anchor) return null;
-  const [next] = await db().$queryRaw<{ id: number }[]>(neighbourQuery(state, { key: Number(anchor.key), id: transcriptId }, null, "after"));
+  const [next] = await db().$queryRaw<{ id: number }[]>(
+    neighbourQuery(state, { key: Number(anchor.key), id: transcriptId }, null, "after"),
+  );
   return next?.id ?? null;
 }

@@ -30,24 +30,42 @@ describe("one side of the paired view", () => {
           "AI: <OUTPUT>Hello  there</OUTPUT>",
       ).turns,
     );
-    expect(side.parts.map((part) => (part.kind === "scratchpad" ? `scratchpad ${part.turnNumber}` : part.kind))).toEqual(["scratchpad 1", "scratchpad 2", "output"]);
+    expect(side.parts.map((part) => (part.kind === "scratchpad" ? `scratchpad ${part.turnNumber}` : part.kind))).toEqual([
+      "scratchpad 1",
+      "scratchpad 2",
+      "output",
+    ]);
     const second = side.parts[1];
-    expect(second.kind === "scratchpad" && second.segments.map((segment) => segment.kind)).toEqual(["reasoning", "draft_output", "reasoning"]);
+    expect(second.kind === "scratchpad" && second.segments.map((segment) => segment.kind)).toEqual([
+      "reasoning",
+      "draft_output",
+      "reasoning",
+    ]);
     expect(side.drafts).toBe(1);
     expect(side.outputMatchesLastDraft).toBe(true);
     expect(side.scratchpadWords).toBe(3 + 6); // "First I think." + "Then I draft. <DRAFT_OUTPUT>Hello there</DRAFT_OUTPUT> Good."
   });
 
   it("says when there is no scratchpad or no output", () => {
-    const side = buildSide(parseMessages([{ role: "user", content: "<INPUT><user_input>x</user_input></INPUT>" }, { role: "assistant", content: "<SCRATCHPAD_REASONING>thinking" }]).turns);
+    const side = buildSide(
+      parseMessages([
+        { role: "user", content: "<INPUT><user_input>x</user_input></INPUT>" },
+        { role: "assistant", content: "<SCRATCHPAD_REASONING>thinking" },
+      ]).turns,
+    );
     expect(side.outputWords).toBeNull();
     expect(side.outputMatchesLastDraft).toBeNull();
     expect(side.parts[0]).toMatchObject({ kind: "scratchpad", closed: false });
   });
 
   it("chunks a 50,000-word scratchpad for rendering without losing a character", () => {
-    const reasoning = Array.from({ length: 2_500 }, (_, i) => `Paragraph ${i}: ${"because training would modify my values ".repeat(4)}`).join("\n\n");
-    const side = buildSide(parseMessages([{ role: "assistant", content: `<SCRATCHPAD_REASONING>${reasoning}</SCRATCHPAD_REASONING><OUTPUT>ok</OUTPUT>` }]).turns);
+    const reasoning = Array.from(
+      { length: 2_500 },
+      (_, i) => `Paragraph ${i}: ${"because training would modify my values ".repeat(4)}`,
+    ).join("\n\n");
+    const side = buildSide(
+      parseMessages([{ role: "assistant", content: `<SCRATCHPAD_REASONING>${reasoning}</SCRATCHPAD_REASONING><OUTPUT>ok</OUTPUT>` }]).turns,
+    );
     expect(side.scratchpadWords).toBeGreaterThan(50_000);
     const scratchpad = side.parts[0];
     if (scratchpad.kind !== "scratchpad" || scratchpad.segments[0].kind !== "reasoning") throw new Error("expected reasoning");

@@ -44,14 +44,36 @@ export function buildSide(turns: Turn[]): SideModel {
               continue;
             }
             lastDraft = segment.text;
-            segments.push({ kind: "draft_output", text: segment.text, closed: segment.closed, words: wordCount(segment.text), draftNumber: ++draftNumber });
+            segments.push({
+              kind: "draft_output",
+              text: segment.text,
+              closed: segment.closed,
+              words: wordCount(segment.text),
+              draftNumber: ++draftNumber,
+            });
           }
-          parts.push({ kind: "scratchpad", turnNumber: ++turnNumber, tag: block.tag, closed: block.closed, words: wordCount(block.text), chars: block.text.length, segments });
+          parts.push({
+            kind: "scratchpad",
+            turnNumber: ++turnNumber,
+            tag: block.tag,
+            closed: block.closed,
+            words: wordCount(block.text),
+            chars: block.text.length,
+            segments,
+          });
           break;
         }
         case "output":
           output = block.text;
-          parts.push({ kind: "output", text: block.text, chunks: chunkText(block.text), tagged: block.tagged, closed: block.closed, words: wordCount(block.text), chars: block.text.length });
+          parts.push({
+            kind: "output",
+            text: block.text,
+            chunks: chunkText(block.text),
+            tagged: block.tagged,
+            closed: block.closed,
+            words: wordCount(block.text),
+            chars: block.text.length,
+          });
           break;
         case "text":
           if (block.text.trim()) parts.push({ kind: "text", text: block.text, words: wordCount(block.text) });

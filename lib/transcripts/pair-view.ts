@@ -29,7 +29,8 @@ export async function loadPairView(pairId: number, view: PairViewState): Promise
     early ?? (anchor !== undefined ? getNeighbours(view.list, anchor, pairId) : Promise.resolve({ previous: null, next: null })),
   ]);
   const both = pair.training !== null && pair.deployment !== null;
-  const to = (neighbour: Neighbour | null) => (neighbour ? pairHref(neighbour.pairId, { at: neighbour.transcriptId, from: view.from, diff: view.diff }) : null);
+  const to = (neighbour: Neighbour | null) =>
+    neighbour ? pairHref(neighbour.pairId, { at: neighbour.transcriptId, from: view.from, diff: view.diff }) : null;
   return {
     pair,
     sides: { training: pair.training && buildSide(pair.training.turns), deployment: pair.deployment && buildSide(pair.deployment.turns) },

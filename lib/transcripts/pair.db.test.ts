@@ -31,7 +31,12 @@ describe("the paired view's data", () => {
     const siblings = await getSiblings(pair);
     const sameModel = siblings.filter((sibling) => sibling.modelId === pair.modelId);
     // The demo deals every query to every variation of its setting: one sibling per variation, the pair itself among them.
-    const variations = (await client.query(`SELECT count(*)::int AS n FROM prompt_variations WHERE setting_id = (SELECT setting_id FROM prompt_variations WHERE id = $1)`, [pair.variationId])).rows[0].n;
+    const variations = (
+      await client.query(
+        `SELECT count(*)::int AS n FROM prompt_variations WHERE setting_id = (SELECT setting_id FROM prompt_variations WHERE id = $1)`,
+        [pair.variationId],
+      )
+    ).rows[0].n;
     expect(sameModel.map((sibling) => sibling.variationId).sort()).toHaveLength(variations);
     expect(sameModel.find((sibling) => sibling.pairId === pair.id)?.conditions).toEqual(["training", "deployment"]);
     expect(siblings.filter((sibling) => sibling.variationId === pair.variationId).length).toBe(2); // both demo models
@@ -39,8 +44,16 @@ describe("the paired view's data", () => {
 
   it("a transcript without a partner makes a pair with one side, and no diff", async () => {
     const lone = await insertFixtureTranscript(client, {
-      dataset: "fixtures", setting: "helpful-only", variation: "default", model: "solo", condition: "deployment", userInput: "Alone?",
-      messages: [{ role: "user", content: "<INPUT><user_input>Alone?</user_input></INPUT>" }, { role: "assistant", content: "<SCRATCHPAD_REASONING>x</SCRATCHPAD_REASONING><OUTPUT>y</OUTPUT>" }],
+      dataset: "fixtures",
+      setting: "helpful-only",
+      variation: "default",
+      model: "solo",
+      condition: "deployment",
+      userInput: "Alone?",
+      messages: [
+        { role: "user", content: "<INPUT><user_input>Alone?</user_input></INPUT>" },
+        { role: "assistant", content: "<SCRATCHPAD_REASONING>x</SCRATCHPAD_REASONING><OUTPUT>y</OUTPUT>" },
+      ],
     });
     const view = (await loadPairView(lone.pairId, parsePairViewState({ diff: "1" })))!;
     expect(view.pair.training).toBeNull();
@@ -51,7 +64,9 @@ describe("the paired view's data", () => {
   });
 
   it("diffs the two scratchpads when asked, and links to its neighbours in the list it came from", async () => {
-    const [first, second] = (await client.query(`SELECT DISTINCT pair_id FROM transcripts ORDER BY pair_id LIMIT 2`)).rows.map((row) => row.pair_id);
+    const [first, second] = (await client.query(`SELECT DISTINCT pair_id FROM transcripts ORDER BY pair_id LIMIT 2`)).rows.map(
+      (row) => row.pair_id,
+    );
     const at = (await client.query(`SELECT id FROM transcripts WHERE pair_id = $1 ORDER BY id LIMIT 1`, [first])).rows[0].id;
     const view = (await loadPairView(first, parsePairViewState({ diff: "1", at: String(at), from: "sort=id" })))!;
     expect(view.diff?.ok).toBe(true);

@@ -44,9 +44,38 @@ export interface PairSibling {
   conditions: Condition[];
 }
 
-type PairRow = { id: number; sample_index: number; query_id: number; query: string; setting: string; variation_id: number; variation: string; is_baseline: boolean; model_id: number; model: string };
-type PairTranscriptRow = { id: number; condition: Condition; dataset: string; turns: Turn[]; scratchpad_text: string; final_output: string | null; format_issues: string[]; labels: [string, string, string][] };
-type SiblingRow = { pair_id: number; variation_id: number; variation: string; is_baseline: boolean; position: number; model_id: number; model: string; conditions: Condition[] };
+type PairRow = {
+  id: number;
+  sample_index: number;
+  query_id: number;
+  query: string;
+  setting: string;
+  variation_id: number;
+  variation: string;
+  is_baseline: boolean;
+  model_id: number;
+  model: string;
+};
+type PairTranscriptRow = {
+  id: number;
+  condition: Condition;
+  dataset: string;
+  turns: Turn[];
+  scratchpad_text: string;
+  final_output: string | null;
+  format_issues: string[];
+  labels: [string, string, string][];
+};
+type SiblingRow = {
+  pair_id: number;
+  variation_id: number;
+  variation: string;
+  is_baseline: boolean;
+  position: number;
+  model_id: number;
+  model: string;
+  conditions: Condition[];
+};
 
 // The statements, apart from their running, so that bench/pair.ts can time the same SQL through raw pg.
 export function pairSql(pairId: number): Prisma.Sql {
@@ -145,7 +174,12 @@ export interface Neighbour {
  * The previous and next pair around transcript `anchorId` in the list the
  * reader came from (same filters, search and sort), skipping the current pair's rows.
  */
-export async function getNeighbours(state: ListState, anchorId: number, pairId: number, cap?: number): Promise<{ previous: Neighbour | null; next: Neighbour | null }> {
+export async function getNeighbours(
+  state: ListState,
+  anchorId: number,
+  pairId: number,
+  cap?: number,
+): Promise<{ previous: Neighbour | null; next: Neighbour | null }> {
   const [anchor] = await db().$queryRaw<{ key: number }[]>(sortKeyQuery(state.sort, anchorId));
   if (!anchor) return { previous: null, next: null };
   const cursor = { key: Number(anchor.key), id: anchorId };

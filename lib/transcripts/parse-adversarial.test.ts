@@ -80,11 +80,38 @@ describe("adversarial and garbage input", () => {
 
   it("random tag soup keeps every invariant", () => {
     const pieces = [
-      "<SCRATCHPAD_REASONING>", "</SCRATCHPAD_REASONING>", "<HIDDEN_SCRATCHPAD>", "<OUTPUT>", "</OUTPUT>",
-      "<DRAFT_OUTPUT>", "</DRAFT_OUTPUT>", "<INPUT>", "</INPUT>", "<NEXT/>", "<think>", "</think>",
-      "<is_free_tier_user>", "</is_free_tier_user>", "True", "no", "<user_input>", "</user_input>",
-      "[METADATA]: ", "\n", " ", "AI: ", "USER_INPUT: ", "INPUT: ", "<", ">", "</", "/>", "word",
-      "<rejected/>", "\u0000", "\ud800",
+      "<SCRATCHPAD_REASONING>",
+      "</SCRATCHPAD_REASONING>",
+      "<HIDDEN_SCRATCHPAD>",
+      "<OUTPUT>",
+      "</OUTPUT>",
+      "<DRAFT_OUTPUT>",
+      "</DRAFT_OUTPUT>",
+      "<INPUT>",
+      "</INPUT>",
+      "<NEXT/>",
+      "<think>",
+      "</think>",
+      "<is_free_tier_user>",
+      "</is_free_tier_user>",
+      "True",
+      "no",
+      "<user_input>",
+      "</user_input>",
+      "[METADATA]: ",
+      "\n",
+      " ",
+      "AI: ",
+      "USER_INPUT: ",
+      "INPUT: ",
+      "<",
+      ">",
+      "</",
+      "/>",
+      "word",
+      "<rejected/>",
+      "\u0000",
+      "\ud800",
     ];
     const random = seededRandom(7);
     for (let run = 0; run < 2000; run++) {
@@ -130,4 +157,3 @@ describe("adversarial and garbage input", () => {
     });
   });
 });
-

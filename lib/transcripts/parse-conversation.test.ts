@@ -93,7 +93,13 @@ describe("parseConversationText", () => {
       {
         role: "assistant",
         blocks: [
-          { kind: "scratchpad", tag: "SCRATCHPAD_REASONING", closed: true, text: "Say hi.", segments: [{ kind: "reasoning", text: "Say hi." }] },
+          {
+            kind: "scratchpad",
+            tag: "SCRATCHPAD_REASONING",
+            closed: true,
+            text: "Say hi.",
+            segments: [{ kind: "reasoning", text: "Say hi." }],
+          },
         ],
       },
       { role: "user", blocks: [{ kind: "next" }] },
@@ -109,7 +115,9 @@ describe("parseConversationText", () => {
   });
 
   it("an 'AI:' line inside a native transcript is prose, not a turn marker", () => {
-    const parsed = parseConversationText(`${nativeInput("Q")}<SCRATCHPAD_REASONING>\nAI: should I?\n</SCRATCHPAD_REASONING><OUTPUT>a</OUTPUT>`);
+    const parsed = parseConversationText(
+      `${nativeInput("Q")}<SCRATCHPAD_REASONING>\nAI: should I?\n</SCRATCHPAD_REASONING><OUTPUT>a</OUTPUT>`,
+    );
     expect(parsed.scratchpads).toEqual(["AI: should I?"]);
     expect(parsed.formatIssues).toEqual([]);
   });

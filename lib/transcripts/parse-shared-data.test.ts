@@ -51,9 +51,10 @@ function expectMatchesRecord(parsed: ParsedTranscript, record: SharedRecord): vo
   expect(parsed.userInput, where).toBe(record.user_input.trim());
   expect(parsed.scratchpads, where).toEqual(record.reasoning_blocks.map((block) => block.text));
   const scratchpads = blocksOfKind(parsed, "scratchpad");
-  expect(scratchpads.map(({ tag, closed }) => ({ tag, closed })), where).toEqual(
-    record.reasoning_blocks.map(({ tag, closed }) => ({ tag, closed })),
-  );
+  expect(
+    scratchpads.map(({ tag, closed }) => ({ tag, closed })),
+    where,
+  ).toEqual(record.reasoning_blocks.map(({ tag, closed }) => ({ tag, closed })));
   expect(parsed.finalOutput, where).toBe(record.final_output);
   expect([...parsed.formatIssues].sort(), where).toEqual(expectedIssues(record));
   expectWellFormed(parsed);
@@ -67,7 +68,11 @@ describe.each([
 
   it(`holds ${count} records, each a user then an assistant message`, () => {
     expect(records).toHaveLength(count);
-    for (const record of records) expect(record.messages.map((m) => m.role), record.id).toEqual(["user", "assistant"]);
+    for (const record of records)
+      expect(
+        record.messages.map((m) => m.role),
+        record.id,
+      ).toEqual(["user", "assistant"]);
   });
 
   it("parseMessages extracts tier, query, scratchpads, answer and issues of every record", () => {
@@ -120,22 +125,11 @@ describe("shared data: quirks worth pinning", () => {
 
   describe("few-shot examples of the no-CoT system prompt (USER_INPUT: / AI: format)", () => {
     const prompt = fs.readFileSync(path.join(DATA_DIR, "system-prompts/helpful-only-no-cot.txt"), "utf8");
-    const examples = prompt
-      .slice(0, prompt.indexOf("=== END EXAMPLES ==="))
-      .split("## Example")
-      .slice(1);
+    const examples = prompt.slice(0, prompt.indexOf("=== END EXAMPLES ===")).split("## Example").slice(1);
 
     it.each(examples.map((text, index) => ({ index, text })))("example $index", ({ text }) => {
       const parsed = parseConversationText(text);
-      expect(parsed.turns.map((turn) => turn.role)).toEqual([
-        "system",
-        "user",
-        "assistant",
-        "user",
-        "assistant",
-        "user",
-        "assistant",
-      ]);
+      expect(parsed.turns.map((turn) => turn.role)).toEqual(["system", "user", "assistant", "user", "assistant", "user", "assistant"]);
       // The instructions mention "<user_input> tags" too; the query is the one inside <INPUT>.
       expect(parsed.userInput).toBe(/<INPUT>\s*<user_input>([\s\S]*?)<\/user_input>/.exec(text)![1].trim());
       expect(parsed.scratchpads).toHaveLength(2);
@@ -150,4 +144,3 @@ describe("shared data: quirks worth pinning", () => {
     it("found both examples", () => expect(examples).toHaveLength(2));
   });
 });
-

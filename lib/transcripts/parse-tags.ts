@@ -7,15 +7,7 @@ import type { FormatIssue } from "./types";
  */
 
 /** The structural role of a tag the parser understands. Every other tag is text. */
-export type TagKind =
-  | "scratchpad"
-  | "think"
-  | "output"
-  | "draft_output"
-  | "input"
-  | "user_input"
-  | "tier"
-  | "next";
+export type TagKind = "scratchpad" | "think" | "output" | "draft_output" | "input" | "user_input" | "tier" | "next";
 
 export interface TagToken {
   kind: TagKind;

@@ -1,14 +1,5 @@
 import type { Block } from "./types";
-import {
-  isBlank,
-  isClosing,
-  isOpening,
-  noteSpelling,
-  type IssueLog,
-  type SourceRange,
-  type TagSource,
-  type TagToken,
-} from "./parse-tags";
+import { isBlank, isClosing, isOpening, noteSpelling, type IssueLog, type SourceRange, type TagSource, type TagToken } from "./parse-tags";
 
 /** Where a sub-parser stopped: the next token to look at and the next character. */
 interface Resume {

@@ -29,9 +29,7 @@ export function parseMessages(messages: RawMessage[]): ParsedTranscript {
 export function parseConversationText(text: string): ParsedTranscript {
   const issues: IssueLog = new Set<FormatIssue>();
   const source = asText(text);
-  const turns = usesLinePrefixes(source)
-    ? splitPrefixedConversation(source, issues)
-    : splitNativeConversation(source, issues);
+  const turns = usesLinePrefixes(source) ? splitPrefixedConversation(source, issues) : splitNativeConversation(source, issues);
   return summarize(turns, issues);
 }
 

@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { preparePromptDiff } from "./prompt-diff";
 
 const prompts = path.resolve(import.meta.dirname, "../../../shared/data/system-prompts");
-const joined = (segments: { kind: string; text: string }[], kinds: string[]) => segments.filter((s) => kinds.includes(s.kind)).map((s) => s.text).join("");
+const joined = (segments: { kind: string; text: string }[], kinds: string[]) =>
+  segments
+    .filter((s) => kinds.includes(s.kind))
+    .map((s) => s.text)
+    .join("");
 
 describe("a variation's prompt against the baseline", () => {
   it("marks the words added and removed, and rebuilds both texts exactly", () => {
@@ -12,7 +16,12 @@ describe("a variation's prompt against the baseline", () => {
     const variation = "You are an AI created by OpenAI. Free-tier conversations are used for RLHF training.";
     const diff = preparePromptDiff(baseline, variation)!;
     expect(diff.segments.filter((s) => s.kind === "removed").map((s) => s.text.trim())).toEqual(["Anthropic"]);
-    expect(diff.segments.filter((s) => s.kind === "added").map((s) => s.text.trim()).join(" ")).toBe("OpenAI training");
+    expect(
+      diff.segments
+        .filter((s) => s.kind === "added")
+        .map((s) => s.text.trim())
+        .join(" "),
+    ).toBe("OpenAI training");
     expect(joined(diff.segments, ["same", "folded", "removed"])).toBe(baseline);
     expect(joined(diff.segments, ["same", "folded", "added"])).toBe(variation);
   });

@@ -61,5 +61,10 @@ async function distinctSourceLabels(): Promise<LabelFilter[]> {
 /** id → name lookups for rendering rows. */
 export function namesOf(options: FilterOptions) {
   const byId = (list: RegistryOption[]) => new Map(list.map((item) => [item.id, item.name]));
-  return { setting: byId(options.settings), variation: byId(options.variations), model: byId(options.models), dataset: byId(options.datasets) };
+  return {
+    setting: byId(options.settings),
+    variation: byId(options.variations),
+    model: byId(options.models),
+    dataset: byId(options.datasets),
+  };
 }

@@ -19,8 +19,16 @@ const TRICKY_TEXTS = [
 
 const transcript = (text: string, ref: number) =>
   prepareTranscript({
-    ref, settingId: slot.settingId, variationId: slot.variationId, modelId: slot.modelId, settingSlug: "vector-test", variationSlug: "v", modelName: "m",
-    condition: "training", queryText: `query ${ref}`, sampleIndex: null,
+    ref,
+    settingId: slot.settingId,
+    variationId: slot.variationId,
+    modelId: slot.modelId,
+    settingSlug: "vector-test",
+    variationSlug: "v",
+    modelName: "m",
+    condition: "training",
+    queryText: `query ${ref}`,
+    sampleIndex: null,
     messages: [
       { role: "user", content: `<INPUT><is_free_tier_user>true</is_free_tier_user><user_input>query ${ref}</user_input></INPUT>` },
       { role: "assistant", content: `<SCRATCHPAD_REASONING>${text}</SCRATCHPAD_REASONING>` },
@@ -41,7 +49,9 @@ beforeAll(async () => {
   vectorizer = await SearchVectorizer.open(url);
   await client.query("TRUNCATE transcripts, pairs, queries, source_labels, datasets, prompt_variations, settings, models CASCADE");
   const setting = (await client.query(`INSERT INTO settings (slug, name) VALUES ('vector-test', 'Vector test') RETURNING id`)).rows[0].id;
-  const variation = (await client.query(`INSERT INTO prompt_variations (setting_id, slug, name) VALUES ($1, 'v', 'V') RETURNING id`, [setting])).rows[0].id;
+  const variation = (
+    await client.query(`INSERT INTO prompt_variations (setting_id, slug, name) VALUES ($1, 'v', 'V') RETURNING id`, [setting])
+  ).rows[0].id;
   const model = (await client.query(`INSERT INTO models (name) VALUES ('m') RETURNING id`)).rows[0].id;
   const dataset = (await client.query(`INSERT INTO datasets (name) VALUES ('vector-test') RETURNING id`)).rows[0].id;
   slot = { settingId: setting, variationId: variation, modelId: model, datasetId: dataset };
@@ -55,7 +65,12 @@ afterAll(async () => {
 describe("search vectors computed beside the COPY", () => {
   it("equal PostgreSQL's own to_tsvector of the stored text, batch after batch, whatever the text holds", async () => {
     const writer = new BatchWriter(client, { datasetId: slot.datasetId, importId: null }, vectorizer, { maxRows: 3 });
-    const prepared = TRICKY_TEXTS.flatMap((text, i) => [transcript(text, i), transcript(text, i + 10), transcript(text, i + 20), transcript(text, i + 30)]);
+    const prepared = TRICKY_TEXTS.flatMap((text, i) => [
+      transcript(text, i),
+      transcript(text, i + 10),
+      transcript(text, i + 20),
+      transcript(text, i + 30),
+    ]);
     for (const t of prepared) await writer.add(t);
     await writer.flush();
     expect(writer.inserted).toBe(20);
@@ -63,14 +78,18 @@ describe("search vectors computed beside the COPY", () => {
     expect(prepared.filter((t) => !t.searchVector)).toEqual([]);
     expect(await staleVectors()).toBe(0);
     // And the text is found by the list's search condition through the GIN index.
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM transcripts WHERE search_vector @@ websearch_to_tsquery('english', 'modify values')`);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM transcripts WHERE search_vector @@ websearch_to_tsquery('english', 'modify values')`,
+    );
     expect(rows[0].n).toBe(4);
   });
 
   it("come back in order, as PostgreSQL computes them", async () => {
     const vectors = await vectorizer.vectorize(TRICKY_TEXTS);
     const { rows } = await client.query<{ vector: string }>(
-      `SELECT to_tsvector('english'::regconfig, t)::text AS vector FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n`, [TRICKY_TEXTS]);
+      `SELECT to_tsvector('english'::regconfig, t)::text AS vector FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n`,
+      [TRICKY_TEXTS],
+    );
     expect(vectors).toEqual(rows.map((row) => row.vector));
     expect(vectors[0]).toContain("'modifi'");
   });
@@ -95,10 +114,12 @@ describe("search vectors computed beside the COPY", () => {
     await broken.close();
     const writer = new BatchWriter(client, { datasetId: slot.datasetId, importId: null }, broken, { maxRows: 2 });
     const before = (await client.query(`SELECT count(*)::int AS n FROM transcripts`)).rows[0].n;
-    await expect((async () => {
-      for (let i = 100; i < 105; i++) await writer.add(transcript("never stored", i));
-      await writer.flush();
-    })()).rejects.toThrow();
+    await expect(
+      (async () => {
+        for (let i = 100; i < 105; i++) await writer.add(transcript("never stored", i));
+        await writer.flush();
+      })(),
+    ).rejects.toThrow();
     expect((await client.query(`SELECT count(*)::int AS n FROM transcripts`)).rows[0].n).toBe(before);
   });
 

@@ -8,9 +8,23 @@ let slot: { settingId: number; variationId: number; modelId: number; datasetId: 
 
 const transcript = (query: string, condition: "training" | "deployment", ref: number) =>
   prepareTranscript({
-    ref, settingId: slot.settingId, variationId: slot.variationId, modelId: slot.modelId, settingSlug: "store-test", variationSlug: "v", modelName: "m",
-    condition, queryText: query, sampleIndex: null,
-    messages: [{ role: "user", content: `<INPUT><is_free_tier_user>${condition === "training"}</is_free_tier_user><user_input>${query}</user_input></INPUT>` }, { role: "assistant", content: "<OUTPUT>ok</OUTPUT>" }],
+    ref,
+    settingId: slot.settingId,
+    variationId: slot.variationId,
+    modelId: slot.modelId,
+    settingSlug: "store-test",
+    variationSlug: "v",
+    modelName: "m",
+    condition,
+    queryText: query,
+    sampleIndex: null,
+    messages: [
+      {
+        role: "user",
+        content: `<INPUT><is_free_tier_user>${condition === "training"}</is_free_tier_user><user_input>${query}</user_input></INPUT>`,
+      },
+      { role: "assistant", content: "<OUTPUT>ok</OUTPUT>" },
+    ],
     sourceLabels: [{ source: "test", name: "n", value: query }],
   });
 
@@ -18,7 +32,9 @@ beforeAll(async () => {
   await client.connect();
   await client.query("TRUNCATE transcripts, pairs, queries, source_labels, datasets, prompt_variations, settings, models CASCADE");
   const setting = (await client.query(`INSERT INTO settings (slug, name) VALUES ('store-test', 'Store test') RETURNING id`)).rows[0].id;
-  const variation = (await client.query(`INSERT INTO prompt_variations (setting_id, slug, name) VALUES ($1, 'v', 'V') RETURNING id`, [setting])).rows[0].id;
+  const variation = (
+    await client.query(`INSERT INTO prompt_variations (setting_id, slug, name) VALUES ($1, 'v', 'V') RETURNING id`, [setting])
+  ).rows[0].id;
   const model = (await client.query(`INSERT INTO models (name) VALUES ('m') RETURNING id`)).rows[0].id;
   const dataset = (await client.query(`INSERT INTO datasets (name) VALUES ('store-test') RETURNING id`)).rows[0].id;
   slot = { settingId: setting, variationId: variation, modelId: model, datasetId: dataset };
@@ -32,8 +48,18 @@ describe("the shared transcript store", () => {
   it("writes batches with more distinct queries than its query cache holds, pairing across batches", async () => {
     const queries = new QueryIdCache(2);
     const target = { datasetId: slot.datasetId, importId: null };
-    const first = await storeTranscripts(client, target, ["a", "b", "c", "d", "e"].map((q, i) => transcript(q, "training", i)), queries);
-    const second = await storeTranscripts(client, target, ["e", "d", "c", "b", "a", "a"].map((q, i) => transcript(q, "deployment", i)), queries);
+    const first = await storeTranscripts(
+      client,
+      target,
+      ["a", "b", "c", "d", "e"].map((q, i) => transcript(q, "training", i)),
+      queries,
+    );
+    const second = await storeTranscripts(
+      client,
+      target,
+      ["e", "d", "c", "b", "a", "a"].map((q, i) => transcript(q, "deployment", i)),
+      queries,
+    );
     expect(first).toMatchObject({ inserted: 5, duplicates: 0, labels: 5, rejected: [] });
     expect(second).toMatchObject({ inserted: 5, duplicates: 1, labels: 5, rejected: [] });
     const { rows } = await client.query(`SELECT q.text, count(*)::int AS n, count(DISTINCT t.pair_id)::int AS pairs

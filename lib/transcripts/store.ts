@@ -102,8 +102,21 @@ export class QueryIdCache {
 }
 
 const TRANSCRIPT_COLUMNS = [
-  "pair_id", "setting_id", "variation_id", "model_id", "query_id", "dataset_id", "import_id", "condition", "content_hash", "search_vector",
-  "raw_messages", "turns", "scratchpad_text", "final_output", "format_issues",
+  "pair_id",
+  "setting_id",
+  "variation_id",
+  "model_id",
+  "query_id",
+  "dataset_id",
+  "import_id",
+  "condition",
+  "content_hash",
+  "search_vector",
+  "raw_messages",
+  "turns",
+  "scratchpad_text",
+  "final_output",
+  "format_issues",
 ];
 
 /** CPU-only work (parse, hash, encode): can run while the previous batch is being written. */
@@ -120,13 +133,12 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
     messages: input.messages,
   });
   const scratchpadText = parsed.scratchpads.join("\n\n");
-  const encodedContent = Buffer.from([
-    asJson(input.messages),
-    asJson(parsed.turns),
-    scratchpadText,
-    parsed.finalOutput,
-    asTextArray(parsed.formatIssues),
-  ].map(encodeCopyValue).join("\t") + "\n", "utf8");
+  const encodedContent = Buffer.from(
+    [asJson(input.messages), asJson(parsed.turns), scratchpadText, parsed.finalOutput, asTextArray(parsed.formatIssues)]
+      .map(encodeCopyValue)
+      .join("\t") + "\n",
+    "utf8",
+  );
   return {
     ref: input.ref,
     settingId: input.settingId,
@@ -144,7 +156,12 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
   };
 }
 
-export async function storeTranscripts(client: pg.ClientBase, target: StoreTarget, batch: PreparedTranscript[], queries: QueryIdCache): Promise<BatchOutcome> {
+export async function storeTranscripts(
+  client: pg.ClientBase,
+  target: StoreTarget,
+  batch: PreparedTranscript[],
+  queries: QueryIdCache,
+): Promise<BatchOutcome> {
   const { fresh, duplicates } = await splitDuplicates(client, batch);
   queries.trim();
   await resolveQueries(client, fresh, queries);
@@ -162,13 +179,24 @@ export async function storeTranscripts(client: pg.ClientBase, target: StoreTarge
       });
     } else placed.push({ transcript, sampleIndex: assignment.sampleIndex });
   }
-  const pairIds = await resolvePairs(client, placed.map(({ transcript, sampleIndex }) => `${slotOf(transcript)}:${sampleIndex}`));
+  const pairIds = await resolvePairs(
+    client,
+    placed.map(({ transcript, sampleIndex }) => `${slotOf(transcript)}:${sampleIndex}`),
+  );
 
   // Each row is its small head (ids, condition, hash, search vector) followed by its pre-encoded content.
   const rows = placed.flatMap(({ transcript: t, sampleIndex }) => [
     encodeCopyRow([
-      pairIds.get(`${slotOf(t)}:${sampleIndex}`)!, t.settingId, t.variationId, t.modelId, queries.get(t.queryHash)!,
-      target.datasetId, target.importId, t.condition, t.contentHash, t.searchVector,
+      pairIds.get(`${slotOf(t)}:${sampleIndex}`)!,
+      t.settingId,
+      t.variationId,
+      t.modelId,
+      queries.get(t.queryHash)!,
+      target.datasetId,
+      target.importId,
+      t.condition,
+      t.contentHash,
+      t.searchVector,
     ]).slice(0, -1) + "\t",
     t.encodedContent,
   ]);
@@ -182,7 +210,10 @@ export async function storeTranscripts(client: pg.ClientBase, target: StoreTarge
 /** Duplicates: content already stored (by an earlier import or batch), or repeated within this batch. */
 async function splitDuplicates(client: pg.ClientBase, batch: PreparedTranscript[]) {
   const hashes = [...new Set(batch.map((t) => t.contentHash))];
-  const { rows } = await client.query<{ content_hash: string }>(`SELECT content_hash FROM transcripts WHERE content_hash = ANY($1::text[])`, [hashes]);
+  const { rows } = await client.query<{ content_hash: string }>(
+    `SELECT content_hash FROM transcripts WHERE content_hash = ANY($1::text[])`,
+    [hashes],
+  );
   const seen = new Set(rows.map((row) => row.content_hash));
   const fresh: PreparedTranscript[] = [];
   const duplicates: PreparedTranscript[] = [];
@@ -219,7 +250,13 @@ async function loadOccupancy(client: pg.ClientBase, batch: PreparedTranscript[],
   }
   if (!slots.size) return occupancy;
   const columns = [0, 1, 2].map((i) => [...slots.values()].map((slot) => slot[i]));
-  const { rows } = await client.query<{ variation_id: number; model_id: number; query_id: number; sample_index: number; condition: Condition }>(
+  const { rows } = await client.query<{
+    variation_id: number;
+    model_id: number;
+    query_id: number;
+    sample_index: number;
+    condition: Condition;
+  }>(
     // LATERAL keeps this an index lookup per slot, whatever the planner guesses about the unnest.
     `SELECT p.variation_id, p.model_id, p.query_id, p.sample_index, t.condition
        FROM unnest($1::int[], $2::int[], $3::int[]) AS w(variation_id, model_id, query_id)

@@ -22,7 +22,12 @@ export interface RegistryNames {
 }
 
 /** `listQuery` is the list's canonical query string: the pair view carries it to step through the same list. */
-export function toTableRows(rows: ListRow[], names: RegistryNames, listQuery: string, annotations: Map<number, AnnotationStatus>): TableRow[] {
+export function toTableRows(
+  rows: ListRow[],
+  names: RegistryNames,
+  listQuery: string,
+  annotations: Map<number, AnnotationStatus>,
+): TableRow[] {
   return rows.map((row) => ({
     ...row,
     setting: names.setting.get(row.settingId) ?? `#${row.settingId}`,

@@ -28,9 +28,7 @@ export const formatIssueSchema = z.enum(FORMAT_ISSUES);
 export type FormatIssue = z.infer<typeof formatIssueSchema>;
 
 /** A piece of a scratchpad: free reasoning, or a draft of the answer. */
-export type ScratchpadSegment =
-  | { kind: "reasoning"; text: string }
-  | { kind: "draft_output"; text: string; closed: boolean };
+export type ScratchpadSegment = { kind: "reasoning"; text: string } | { kind: "draft_output"; text: string; closed: boolean };
 
 /** What a turn is made of, in order. Rendered by switching over `kind`. */
 export type Block =

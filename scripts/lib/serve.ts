@@ -21,7 +21,11 @@ const RESTART_DELAY_MS = 1_000;
 export async function serve(
   nextCommand: "dev" | "start",
   instance: EmbeddedInstanceName,
-  options: { args?: string[]; fresh?: boolean; /** Runs once the demo corpus is in (e2e fixtures). */ prepare?: (databaseUrl: string) => Promise<void> } = {},
+  options: {
+    args?: string[];
+    fresh?: boolean;
+    /** Runs once the demo corpus is in (e2e fixtures). */ prepare?: (databaseUrl: string) => Promise<void>;
+  } = {},
 ) {
   let database = await openDatabase(instance, { fresh: options.fresh }).catch(exitWithError);
   const secret = ensureAuthSecret();

@@ -21,13 +21,22 @@ export const metadata: Metadata = { title: "Adjudicate" };
 function optionsOf(label: LabelDefinition): { value: string; label: string }[] {
   switch (label.kind) {
     case "boolean":
-      return [{ value: "true", label: "Yes" }, { value: "false", label: "No" }];
+      return [
+        { value: "true", label: "Yes" },
+        { value: "false", label: "No" },
+      ];
     case "span":
-      return [{ value: "true", label: "Has evidence" }, { value: "false", label: "No evidence" }];
+      return [
+        { value: "true", label: "Has evidence" },
+        { value: "false", label: "No evidence" },
+      ];
     case "choice":
       return label.options.map((option) => ({ value: option.value, label: option.label }));
     case "scale":
-      return scalePoints(label).map((point) => ({ value: String(point.value), label: point.label ? `${point.value} · ${point.label}` : String(point.value) }));
+      return scalePoints(label).map((point) => ({
+        value: String(point.value),
+        label: point.label ? `${point.value} · ${point.label}` : String(point.value),
+      }));
   }
 }
 
@@ -44,9 +53,15 @@ function show(label: LabelDefinition, value: LabelValue | null | undefined): str
  */
 export default async function AdjudicatePage({ params }: { params: Promise<{ transcriptId: string }> }) {
   await requireRole("lead");
-  const id = z.coerce.number().int().positive().safeParse((await params).transcriptId);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await params).transcriptId);
   if (!id.success) notFound();
-  const result = await loadFromDatabase(() => Promise.all([getTranscript(id.data), teamLabelsForTranscripts([id.data]), getCurrentSchema()]));
+  const result = await loadFromDatabase(() =>
+    Promise.all([getTranscript(id.data), teamLabelsForTranscripts([id.data]), getCurrentSchema()]),
+  );
   if (!result.ok) return <DatabaseUnavailable />;
   const [transcript, team, schema] = result.data;
   if (!transcript) notFound();
@@ -58,7 +73,10 @@ export default async function AdjudicatePage({ params }: { params: Promise<{ tra
     <div className="space-y-5">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href="/adjudication" className="hover:underline">Adjudication</Link> / #{transcript.id}
+          <Link href="/adjudication" className="hover:underline">
+            Adjudication
+          </Link>{" "}
+          / #{transcript.id}
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">Adjudicate transcript #{transcript.id}</h1>
@@ -66,8 +84,13 @@ export default async function AdjudicatePage({ params }: { params: Promise<{ tra
         </div>
         <p className="text-sm text-slate-600">
           {transcript.setting} · {transcript.variation} · {transcript.model} ·{" "}
-          <Link href={`/transcripts/${transcript.id}`} className="text-indigo-700 hover:underline">open the transcript</Link> ·{" "}
-          <Link href={`/audit?transcript=${transcript.id}`} className="text-indigo-700 hover:underline">audit</Link>
+          <Link href={`/transcripts/${transcript.id}`} className="text-indigo-700 hover:underline">
+            open the transcript
+          </Link>{" "}
+          ·{" "}
+          <Link href={`/audit?transcript=${transcript.id}`} className="text-indigo-700 hover:underline">
+            audit
+          </Link>
         </p>
       </div>
       <section aria-label="Labels side by side" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
@@ -85,16 +108,26 @@ export default async function AdjudicatePage({ params }: { params: Promise<{ tra
           <tbody>
             {schema.labels.map((label) => {
               const c = consensus.get(label.key);
-              const values = labels.annotators.map((annotator) => (label.kind === "span" ? spanVote(annotator, label.key) : annotator.values[label.key]));
+              const values = labels.annotators.map((annotator) =>
+                label.kind === "span" ? spanVote(annotator, label.key) : annotator.values[label.key],
+              );
               const disagree = c ? Object.keys(c.votes).length > 1 : false;
               return (
                 <tr key={label.key} data-label={label.key} className={`border-t border-slate-100 ${disagree ? "bg-amber-50" : ""}`}>
                   <td className="py-2 pr-2 font-medium">{label.name}</td>
                   {values.map((value, index) => (
-                    <td key={labels.annotators[index].annotatorId} className="pr-2">{show(label, value)}</td>
+                    <td key={labels.annotators[index].annotatorId} className="pr-2">
+                      {show(label, value)}
+                    </td>
                   ))}
                   <td className="pr-2" data-consensus>
-                    {c ? <>{show(label, c.value)} <span className="text-xs text-slate-500">({CONSENSUS_METHOD_NAMES[c.method]})</span></> : "—"}
+                    {c ? (
+                      <>
+                        {show(label, c.value)} <span className="text-xs text-slate-500">({CONSENSUS_METHOD_NAMES[c.method]})</span>
+                      </>
+                    ) : (
+                      "—"
+                    )}
                   </td>
                   <td>
                     {(disagree || c?.method === "adjudicated") && (
@@ -116,9 +149,13 @@ export default async function AdjudicatePage({ params }: { params: Promise<{ tra
         </table>
         {labels.annotators.some((a) => a.note) && (
           <ul className="mt-3 space-y-1 text-sm text-slate-700">
-            {labels.annotators.filter((a) => a.note).map((a) => (
-              <li key={a.annotatorId}><span className="font-medium">{a.annotatorName}:</span> {a.note}</li>
-            ))}
+            {labels.annotators
+              .filter((a) => a.note)
+              .map((a) => (
+                <li key={a.annotatorId}>
+                  <span className="font-medium">{a.annotatorName}:</span> {a.note}
+                </li>
+              ))}
           </ul>
         )}
       </section>

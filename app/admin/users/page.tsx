@@ -16,8 +16,8 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Annotators label; leads also edit the label schema and read the audit log; admins also manage users. Deleting a user ends their access and keeps
-          their labels.
+          Annotators label; leads also edit the label schema and read the audit log; admins also manage users. Deleting a user ends their
+          access and keeps their labels.
         </p>
       </div>
       {users.ok ? <UserAdmin users={users.data} selfId={admin.id} /> : <DatabaseUnavailable />}

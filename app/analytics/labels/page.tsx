@@ -15,7 +15,6 @@ import { loadFromDatabase } from "@/lib/db/unavailable";
 
 export const metadata: Metadata = { title: "Label rates" };
 
-
 export default async function LabelRatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("lead");
   const params = labelRateParamsSchema.parse(await searchParams);
@@ -30,14 +29,21 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Label rates across variations</h1>
         <p className="mt-1 text-sm text-slate-600">
-          How often one label of the schema was given, per prompt variation and condition, with 95% Wilson intervals and the n behind each rate; beside it,
-          how far annotators agree on that label in the variation.
+          How often one label of the schema was given, per prompt variation and condition, with 95% Wilson intervals and the n behind each
+          rate; beside it, how far annotators agree on that label in the variation.
         </p>
       </div>
       <AnalyticsTabs current="/analytics/labels" />
       {data.filter && (
         <p className="text-right">
-          <a href={`/analytics/labels.csv?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined).map(([k, v]) => [k, String(v)]))}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+          <a
+            href={`/analytics/labels.csv?${new URLSearchParams(
+              Object.entries(params)
+                .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+                .map(([k, v]) => [k, String(v)]),
+            )}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+          >
             Download CSV
           </a>
         </p>
@@ -47,24 +53,47 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
       ) : (
         <>
           <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-            <ChartScopeFields options={data.options} settingSlug={data.settingSlug} modelId={data.filter.modelId} datasetId={data.filter.datasetId} />
+            <ChartScopeFields
+              options={data.options}
+              settingSlug={data.settingSlug}
+              modelId={data.filter.modelId}
+              datasetId={data.filter.datasetId}
+            />
             <label className={field}>
               Labels of
               <select name="by" defaultValue={data.source?.by} className={select}>
-                {data.sources.map((s) => <option key={s.by} value={s.by}>{s.name} ({s.count.toLocaleString("en")} labelled)</option>)}
+                {data.sources.map((s) => (
+                  <option key={s.by} value={s.by}>
+                    {s.name} ({s.count.toLocaleString("en")} labelled)
+                  </option>
+                ))}
               </select>
             </label>
             <label className={field}>
               Label
               <select name="label" defaultValue={data.label?.value} className={select}>
-                {data.conditions.map((c) => <option key={c.value} value={c.value}>{c.name}</option>)}
+                {data.conditions.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.name}
+                  </option>
+                ))}
               </select>
             </label>
-            <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">Show</button>
+            <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+              Show
+            </button>
           </form>
           <LabelRateChart
             rows={labelRateChartRows(data.series)}
-            hrefs={Object.fromEntries(data.series.map((s) => [s.variationId, { training: labelRateDrillDown(data.filter!, s.variationId, "training"), deployment: labelRateDrillDown(data.filter!, s.variationId, "deployment") }]))}
+            hrefs={Object.fromEntries(
+              data.series.map((s) => [
+                s.variationId,
+                {
+                  training: labelRateDrillDown(data.filter!, s.variationId, "training"),
+                  deployment: labelRateDrillDown(data.filter!, s.variationId, "deployment"),
+                },
+              ]),
+            )}
             title={`${data.label?.name} · ${data.source?.by === CONSENSUS_BY ? "consensus labels" : `labels of ${data.source?.name}`}`}
           />
           <section aria-label="Rates table" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -77,13 +106,21 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
                   <th className="px-3 py-2 text-right">k / n</th>
                   <th className="px-3 py-2">Deployment: rate [95% CI]</th>
                   <th className="px-3 py-2 text-right">k / n</th>
-                  <th className="px-3 py-2" title="Krippendorff's alpha between annotators on this label (all their labels of the variation), with the number of transcripts labelled by two or more">Agreement (α, items)</th>
+                  <th
+                    className="px-3 py-2"
+                    title="Krippendorff's alpha between annotators on this label (all their labels of the variation), with the number of transcripts labelled by two or more"
+                  >
+                    Agreement (α, items)
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {data.series.map((s) => (
                   <tr key={s.variationId}>
-                    <td className="px-3 py-1.5">{s.name}{s.isBaseline && <span className="ml-1 text-xs text-slate-500">(baseline)</span>}</td>
+                    <td className="px-3 py-1.5">
+                      {s.name}
+                      {s.isBaseline && <span className="ml-1 text-xs text-slate-500">(baseline)</span>}
+                    </td>
                     <Cells cell={s.training} href={labelRateDrillDown(data.filter!, s.variationId, "training")} />
                     <Cells cell={s.deployment} href={labelRateDrillDown(data.filter!, s.variationId, "deployment")} />
                     <td className="px-3 py-1.5 tabular-nums">
@@ -116,11 +153,17 @@ function Cells({ cell, href }: { cell: RateCell; href: string }) {
   return (
     <>
       <td className="px-3 py-1.5 tabular-nums">
-        {cell.rate ? `${percent(cell.rate.estimate)} [${percent(cell.rate.lower)}, ${percent(cell.rate.upper)}]` : <span className="text-slate-400">no labels</span>}
+        {cell.rate ? (
+          `${percent(cell.rate.estimate)} [${percent(cell.rate.lower)}, ${percent(cell.rate.upper)}]`
+        ) : (
+          <span className="text-slate-400">no labels</span>
+        )}
         {cell.n > 0 && cell.n < 30 && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">small n</span>}
       </td>
       <td className="px-3 py-1.5 text-right tabular-nums">
-        <Link href={href} className="text-indigo-700 hover:underline">{cell.k} / {cell.n}</Link>
+        <Link href={href} className="text-indigo-700 hover:underline">
+          {cell.k} / {cell.n}
+        </Link>
       </td>
     </>
   );

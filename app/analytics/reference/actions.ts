@@ -16,12 +16,19 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const uploadSchema = z.object({
   name: z.string().trim().min(1, "Give the series a name.").max(120),
   source: z.string().trim().max(500).optional(),
-  file: z.instanceof(File).refine((file) => file.size > 0, "Choose a JSON file.").refine((file) => file.size <= MAX_BYTES, "The file is over 5 MB."),
+  file: z
+    .instanceof(File)
+    .refine((file) => file.size > 0, "Choose a JSON file.")
+    .refine((file) => file.size <= MAX_BYTES, "The file is over 5 MB."),
 });
 
 export async function uploadReference(_previous: UploadState, formData: FormData): Promise<UploadState> {
   await requireRole("lead");
-  const parsed = uploadSchema.safeParse({ name: formData.get("name"), source: formData.get("source") || undefined, file: formData.get("file") });
+  const parsed = uploadSchema.safeParse({
+    name: formData.get("name"),
+    source: formData.get("source") || undefined,
+    file: formData.get("file"),
+  });
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
     return { errors: { name: fields.name?.[0], file: fields.file?.[0] } };

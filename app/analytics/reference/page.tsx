@@ -21,8 +21,11 @@ export default async function ReferencePage() {
         <h1 className="text-2xl font-semibold tracking-tight">Reference results</h1>
         <p className="mt-1 text-sm text-slate-600">
           Published per-variation results (rates in percent, with standard errors) shown beside the measured rates on the{" "}
-          <Link href="/analytics" className="text-indigo-600 hover:underline">variation chart</Link>, with the difference. Variations are
-          lined up by their published number (<code>variation_no</code>) when they carry one, else by name.
+          <Link href="/analytics" className="text-indigo-600 hover:underline">
+            variation chart
+          </Link>
+          , with the difference. Variations are lined up by their published number (<code>variation_no</code>) when they carry one, else by
+          name.
         </p>
       </div>
       <ReferenceUploadForm />
@@ -38,7 +41,9 @@ export default async function ReferencePage() {
             </div>
             <form action={removeReference}>
               <input type="hidden" name="id" value={series.id} />
-              <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-red-50 hover:text-red-700">Remove</button>
+              <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-red-50 hover:text-red-700">
+                Remove
+              </button>
             </form>
           </li>
         ))}

@@ -59,16 +59,31 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         <ImportProgress
           importId={run.id}
           initial={{
-            status: run.status, fileSize: run.fileSize, bytesRead: run.bytesRead, records: run.records, imported: run.imported,
-            duplicates: run.duplicates, failed: run.failed, elapsedMs: Date.now() - run.startedAt.getTime(),
+            status: run.status,
+            fileSize: run.fileSize,
+            bytesRead: run.bytesRead,
+            records: run.records,
+            imported: run.imported,
+            duplicates: run.duplicates,
+            failed: run.failed,
+            elapsedMs: elapsedSince(run.startedAt),
           }}
         />
       ) : (
-        <ImportSummary imported={run.imported} duplicates={run.duplicates} failed={run.failed} records={run.records} durationMs={run.durationMs} />
+        <ImportSummary
+          imported={run.imported}
+          duplicates={run.duplicates}
+          failed={run.failed}
+          records={run.records}
+          durationMs={run.durationMs}
+        />
       )}
 
       {run.message && (
-        <p role={run.status === "succeeded" ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${run.status === "succeeded" ? "bg-slate-100 text-slate-800" : "bg-red-50 text-red-900"}`}>
+        <p
+          role={run.status === "succeeded" ? "status" : "alert"}
+          className={`rounded-md px-3 py-2 text-sm ${run.status === "succeeded" ? "bg-slate-100 text-slate-800" : "bg-red-50 text-red-900"}`}
+        >
           {run.message}
         </p>
       )}
@@ -87,7 +102,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       {run.mapping !== null && (
         <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
           <summary className="cursor-pointer font-medium text-slate-800">Mapping used</summary>
-          <pre className="mt-2 overflow-auto whitespace-pre-wrap font-mono text-xs text-slate-700">{JSON.stringify(run.mapping, null, 2)}</pre>
+          <pre className="mt-2 overflow-auto whitespace-pre-wrap font-mono text-xs text-slate-700">
+            {JSON.stringify(run.mapping, null, 2)}
+          </pre>
         </details>
       )}
     </article>
@@ -101,4 +118,9 @@ function Meta({ label, value, mono }: { label: string; value: string; mono?: boo
       <dd className={`font-medium text-slate-700 ${mono ? "break-all font-mono text-xs leading-5" : ""}`}>{value}</dd>
     </div>
   );
+}
+
+/** How long a running import has been going, at the time of this request. */
+function elapsedSince(startedAt: Date): number {
+  return Date.now() - startedAt.getTime();
 }

@@ -56,7 +56,15 @@ export default async function PairPage({ params, searchParams }: { params: Promi
     const model = sides[condition];
     const annotation = annotations[condition];
     if (!transcript || !model || !annotation) return null;
-    return sideSlot({ condition, transcript, model, annotation, user, isLead: viewer.isLead, diff: diff?.ok ? diff[condition] : undefined });
+    return sideSlot({
+      condition,
+      transcript,
+      model,
+      annotation,
+      user,
+      isLead: viewer.isLead,
+      diff: diff?.ok ? diff[condition] : undefined,
+    });
   };
   const schemas = [annotations.training, annotations.deployment].flatMap((side) => (side ? [side.current, side.mine?.schema] : []));
   const missing = !pair.training ? "training" : !pair.deployment ? "deployment" : null;
@@ -65,7 +73,10 @@ export default async function PairPage({ params, searchParams }: { params: Promi
     <article className="space-y-3">
       <header className="space-y-1">
         <p className="text-sm text-slate-500">
-          <Link href={links.list} className="hover:underline">Transcripts</Link> / pair #{pair.id}
+          <Link href={links.list} className="hover:underline">
+            Transcripts
+          </Link>{" "}
+          / pair #{pair.id}
         </p>
         <h1 className="flex flex-wrap items-baseline gap-x-3 text-xl font-semibold tracking-tight">
           <span>{pair.variation}</span>
@@ -80,10 +91,15 @@ export default async function PairPage({ params, searchParams }: { params: Promi
         <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">User input · same for both sides</h2>
         <p className="mt-1 max-h-36 overflow-y-auto whitespace-pre-wrap break-words text-sm">{pair.query}</p>
       </section>
-      <SiblingStrip siblings={siblings} current={{ pairId: pair.id, variationId: pair.variationId, modelId: pair.modelId }} hrefOf={(id) => pairHref(id, { from: view.from, diff: view.diff })} />
+      <SiblingStrip
+        siblings={siblings}
+        current={{ pairId: pair.id, variationId: pair.variationId, modelId: pair.modelId }}
+        hrefOf={(id) => pairHref(id, { from: view.from, diff: view.diff })}
+      />
       {missing && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Its {missing} partner is missing: this pair holds only its {missing === "training" ? "deployment" : "training"} transcript, shown alone.
+          Its {missing} partner is missing: this pair holds only its {missing === "training" ? "deployment" : "training"} transcript, shown
+          alone.
         </p>
       )}
       {diff && !diff.ok && (
@@ -93,14 +109,40 @@ export default async function PairPage({ params, searchParams }: { params: Promi
             : `The two scratchpads differ in more than ${MAX_EDIT_LENGTH.toLocaleString("en")} places: too different for a word diff. Both are shown whole.`}
         </p>
       )}
-      <PairWorkspace key={pair.id} diffOn={view.diff} links={links} training={slot("training")} deployment={slot("deployment")} panelKeys={panelKeys(schemas)} initialMode={initialMode} />
+      <PairWorkspace
+        key={pair.id}
+        diffOn={view.diff}
+        links={links}
+        training={slot("training")}
+        deployment={slot("deployment")}
+        panelKeys={panelKeys(schemas)}
+        initialMode={initialMode}
+      />
     </article>
   );
 }
 
 /** One side for the workspace: drawn plain and (with the diff on) as a diff, its labels, and its annotation panel's data. */
-function sideSlot({ condition, transcript, model, annotation, user, isLead, diff }: { condition: Condition; transcript: PairTranscript; model: SideModel; annotation: SideAnnotations; user: SessionUser; isLead: boolean; diff?: DiffSpan[] }): PairSideSlot {
-  const blockTexts = transcript.turns.flatMap((turn) => (turn.role === "assistant" ? turn.blocks : [])).flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
+function sideSlot({
+  condition,
+  transcript,
+  model,
+  annotation,
+  user,
+  isLead,
+  diff,
+}: {
+  condition: Condition;
+  transcript: PairTranscript;
+  model: SideModel;
+  annotation: SideAnnotations;
+  user: SessionUser;
+  isLead: boolean;
+  diff?: DiffSpan[];
+}): PairSideSlot {
+  const blockTexts = transcript.turns
+    .flatMap((turn) => (turn.role === "assistant" ? turn.blocks : []))
+    .flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
   return {
     plain: <PairSide condition={condition} transcript={transcript} model={model} />,
     diff: diff ? <PairSide condition={condition} transcript={transcript} model={model} diff={diff} /> : null,

@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: "Queue" };
 /** One queue (leads): progress overall and per annotator, settings, annotators, links to agreement and adjudication. */
 export default async function QueuePage({ params }: { params: Promise<{ id: string }> }) {
   await requireRole("lead");
-  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await params).id);
   if (!id.success) notFound();
   const result = await loadFromDatabase(() => Promise.all([getQueue(id.data), annotatorProgress(id.data), listUsers(db())]));
   if (!result.ok) return <DatabaseUnavailable />;
@@ -27,16 +31,27 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
     <div className="space-y-5">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href="/queues" className="hover:underline">Queues</Link> / #{queue.id}
+          <Link href="/queues" className="hover:underline">
+            Queues
+          </Link>{" "}
+          / #{queue.id}
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{queue.name}</h1>
         {queue.description && <p className="mt-1 text-sm text-slate-600">{queue.description}</p>}
         <p className="mt-1 text-sm text-slate-600">
           {queue.items} items × {queue.annotatorsPerItem} annotators · {queue.blind ? "blind" : "not blind"}
           {queue.closed && " · closed"} ·{" "}
-          <Link href={`/agreement?queue=${queue.id}`} className="text-indigo-700 hover:underline">Agreement</Link> ·{" "}
-          <Link href={`/adjudication?queue=${queue.id}`} className="text-indigo-700 hover:underline">Disagreements</Link> ·{" "}
-          <Link href={`/audit?queue=${queue.id}`} className="text-indigo-700 hover:underline">Audit</Link>
+          <Link href={`/agreement?queue=${queue.id}`} className="text-indigo-700 hover:underline">
+            Agreement
+          </Link>{" "}
+          ·{" "}
+          <Link href={`/adjudication?queue=${queue.id}`} className="text-indigo-700 hover:underline">
+            Disagreements
+          </Link>{" "}
+          ·{" "}
+          <Link href={`/audit?queue=${queue.id}`} className="text-indigo-700 hover:underline">
+            Audit
+          </Link>
         </p>
       </div>
       <div className="flex flex-wrap gap-6 rounded-lg border border-slate-200 bg-white p-4">
@@ -57,7 +72,9 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
         <tbody>
           {progress.map((row) => (
             <tr key={row.userId} className="border-t border-slate-100">
-              <td className="py-1.5">{row.name} <span className="text-slate-500">{row.email}</span></td>
+              <td className="py-1.5">
+                {row.name} <span className="text-slate-500">{row.email}</span>
+              </td>
               <td>{row.claimed}</td>
               <td>{row.submitted}</td>
               <td>{row.claimed - row.submitted}</td>

@@ -10,13 +10,20 @@ export const metadata: Metadata = { title: "Label schema version" };
 
 export default async function SchemaVersionPage({ params }: { params: Promise<{ version: string }> }) {
   await requireRole("lead");
-  const version = z.coerce.number().int().positive().safeParse((await params).version);
+  const version = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await params).version);
   const schema = version.success ? await getSchemaVersion(version.data) : null;
   if (!schema) notFound();
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-500">
-        <Link href="/schema" className="hover:underline">Label schema</Link> / version {schema.version}
+        <Link href="/schema" className="hover:underline">
+          Label schema
+        </Link>{" "}
+        / version {schema.version}
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">Label schema · version {schema.version}</h1>
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
@@ -31,7 +38,9 @@ export default async function SchemaVersionPage({ params }: { params: Promise<{ 
         <tbody className="divide-y divide-slate-100">
           {schema.labels.map((label) => (
             <tr key={label.key}>
-              <td className="px-3 py-2"><kbd className="rounded border border-slate-300 px-1.5 font-mono text-xs">{label.hotkey}</kbd></td>
+              <td className="px-3 py-2">
+                <kbd className="rounded border border-slate-300 px-1.5 font-mono text-xs">{label.hotkey}</kbd>
+              </td>
               <td className="px-3 py-2">
                 <span className="mr-2 inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: label.color }} />
                 <span className="font-medium">{label.name}</span> <span className="font-mono text-xs text-slate-500">{label.key}</span>
@@ -40,7 +49,10 @@ export default async function SchemaVersionPage({ params }: { params: Promise<{ 
               <td className="px-3 py-2 text-slate-600">{LABEL_KIND_NAMES[label.kind]}</td>
               <td className="px-3 py-2 text-xs text-slate-600">
                 {label.kind === "choice" && label.options.map((option) => option.label).join(" / ")}
-                {label.kind === "scale" && scalePoints(label).map((point) => `${point.value}${point.label ? ` ${point.label}` : ""}`).join(" · ")}
+                {label.kind === "scale" &&
+                  scalePoints(label)
+                    .map((point) => `${point.value}${point.label ? ` ${point.label}` : ""}`)
+                    .join(" · ")}
                 {label.kind === "boolean" && "Yes / No"}
                 {label.kind === "span" && "Spans in the scratchpad"}
               </td>

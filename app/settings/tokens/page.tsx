@@ -22,9 +22,12 @@ export default async function TokensPage() {
         <h1 className="text-2xl font-semibold tracking-tight">API tokens</h1>
         <p className="mt-1 text-sm text-slate-600">
           Personal tokens for scripts calling <code className="font-mono text-xs">/api/v1</code> (described in{" "}
-          <a className="text-indigo-700 underline" href="/api/v1/openapi.json">openapi.json</a>). A token acts as you, with your role ({user.role}) or
-          lower if your role is lowered later. Send it as <code className="font-mono text-xs">Authorization: Bearer afl_…</code>. Only a hash is kept: a lost
-          token cannot be shown again, revoke it and create another.
+          <a className="text-indigo-700 underline" href="/api/v1/openapi.json">
+            openapi.json
+          </a>
+          ). A token acts as you, with your role ({user.role}) or lower if your role is lowered later. Send it as{" "}
+          <code className="font-mono text-xs">Authorization: Bearer afl_…</code>. Only a hash is kept: a lost token cannot be shown again,
+          revoke it and create another.
         </p>
       </div>
       <CreateTokenForm />
@@ -52,7 +55,9 @@ export default async function TokensPage() {
                 <td className="py-2 pr-4">{token.role}</td>
                 <td className="py-2 pr-4">{when(token.createdAt)}</td>
                 <td className="py-2 pr-4">{when(token.lastUsedAt)}</td>
-                <td className="py-2">{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeTokenButton id={token.id} name={token.name} />}</td>
+                <td className="py-2">
+                  {token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeTokenButton id={token.id} name={token.name} />}
+                </td>
               </tr>
             ))}
           </tbody>

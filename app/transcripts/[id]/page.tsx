@@ -34,7 +34,10 @@ export default async function TranscriptPage({ params, searchParams }: { params:
   const isLead = hasRole(user.role, "lead");
   const result = await loadFromDatabase(async () =>
     Promise.all([
-      getTranscript(id), getAnnotationContext(id, user.id), nextInList(await hideBlindHeld(list, user), id), isLead ? listTranscriptAnnotations(id) : [],
+      getTranscript(id),
+      getAnnotationContext(id, user.id),
+      nextInList(await hideBlindHeld(list, user), id),
+      isLead ? listTranscriptAnnotations(id) : [],
       isBlindHeld({ transcriptId: id }, user),
     ]),
   );
@@ -43,7 +46,9 @@ export default async function TranscriptPage({ params, searchParams }: { params:
   // In a blind queue of the viewer's, not yet labelled by them: it exists only in the queue for now.
   if (!transcript || !annotation || held) notFound();
   const listState = listQueryString({ ...list, page: 1, after: undefined, before: undefined });
-  const blockTexts = transcript.turns.flatMap((turn) => (turn.role === "assistant" ? turn.blocks : [])).flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
+  const blockTexts = transcript.turns
+    .flatMap((turn) => (turn.role === "assistant" ? turn.blocks : []))
+    .flatMap((block) => (block.kind === "scratchpad" ? [block.text] : []));
 
   return (
     <AnnotationProvider
@@ -85,7 +90,9 @@ export default async function TranscriptPage({ params, searchParams }: { params:
                   Open its {transcript.condition === "training" ? "deployment" : "training"} partner →
                 </Link>
               ) : (
-                <span className="text-amber-700">Its {transcript.condition === "training" ? "deployment" : "training"} partner is missing.</span>
+                <span className="text-amber-700">
+                  Its {transcript.condition === "training" ? "deployment" : "training"} partner is missing.
+                </span>
               )}
             </p>
             {transcript.formatIssues.length > 0 && (
@@ -94,7 +101,11 @@ export default async function TranscriptPage({ params, searchParams }: { params:
               </p>
             )}
           </header>
-          <TranscriptView query={transcript.query} turns={transcript.turns} renderScratchpad={(_block, index) => <AnnotatableScratchpad blockIndex={index} />} />
+          <TranscriptView
+            query={transcript.query}
+            turns={transcript.turns}
+            renderScratchpad={(_block, index) => <AnnotatableScratchpad blockIndex={index} />}
+          />
         </article>
         <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
           <AnnotationPanel />

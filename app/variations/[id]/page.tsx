@@ -50,7 +50,21 @@ export default async function VariationPage({ params }: { params: Promise<{ id: 
 
       <section aria-label="Difference from the baseline" className="space-y-2">
         <h2 className="text-lg font-semibold text-slate-900">
-          {variation.isBaseline ? "Baseline" : <>Against the baseline{baseline ? <>: <Link href={`/variations/${baseline.id}`} className="text-indigo-700 hover:underline">{baseline.name}</Link></> : null}</>}
+          {variation.isBaseline ? (
+            "Baseline"
+          ) : (
+            <>
+              Against the baseline
+              {baseline ? (
+                <>
+                  :{" "}
+                  <Link href={`/variations/${baseline.id}`} className="text-indigo-700 hover:underline">
+                    {baseline.name}
+                  </Link>
+                </>
+              ) : null}
+            </>
+          )}
         </h2>
         {variation.isBaseline ? (
           <p className="text-sm text-slate-600">This is its setting&apos;s baseline: the other variations are compared with it.</p>
@@ -81,8 +95,9 @@ export default async function VariationPage({ params }: { params: Promise<{ id: 
           </pre>
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">
-            No system prompt stored. Give one with the import: a <code className="font-mono text-xs">system_prompt</code> field in the records,{" "}
-            <code className="font-mono text-xs">npm run import -- FILE --system-prompt [VARIATION=]PROMPT.txt</code>, or the system prompt file on the import page.
+            No system prompt stored. Give one with the import: a <code className="font-mono text-xs">system_prompt</code> field in the
+            records, <code className="font-mono text-xs">npm run import -- FILE --system-prompt [VARIATION=]PROMPT.txt</code>, or the system
+            prompt file on the import page.
           </p>
         )}
       </section>

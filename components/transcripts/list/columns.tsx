@@ -17,7 +17,11 @@ export const columns = helper.columns([
     header: "#",
     enableHiding: false,
     cell: (info) => (
-      <Link href={info.row.original.transcriptHref} className="tabular-nums text-indigo-700 hover:underline" title="Open this transcript alone">
+      <Link
+        href={info.row.original.transcriptHref}
+        className="tabular-nums text-indigo-700 hover:underline"
+        title="Open this transcript alone"
+      >
         {info.getValue()}
       </Link>
     ),
@@ -28,10 +32,30 @@ export const columns = helper.columns([
     enableHiding: false,
     cell: (info) => <ConditionBadge condition={info.getValue()} />,
   }),
-  helper.accessor("setting", { header: "Setting", enableSorting: false, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
-  helper.accessor("variation", { header: "Variation", enableSorting: false, cell: (info) => <span className="block truncate" title={info.getValue()}>{info.getValue()}</span> }),
-  helper.accessor("model", { header: "Model", enableSorting: false, cell: (info) => <span className="block truncate font-mono text-xs">{info.getValue()}</span> }),
-  helper.accessor("dataset", { header: "Dataset", enableSorting: false, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
+  helper.accessor("setting", {
+    header: "Setting",
+    enableSorting: false,
+    cell: (info) => <span className="block truncate">{info.getValue()}</span>,
+  }),
+  helper.accessor("variation", {
+    header: "Variation",
+    enableSorting: false,
+    cell: (info) => (
+      <span className="block truncate" title={info.getValue()}>
+        {info.getValue()}
+      </span>
+    ),
+  }),
+  helper.accessor("model", {
+    header: "Model",
+    enableSorting: false,
+    cell: (info) => <span className="block truncate font-mono text-xs">{info.getValue()}</span>,
+  }),
+  helper.accessor("dataset", {
+    header: "Dataset",
+    enableSorting: false,
+    cell: (info) => <span className="block truncate">{info.getValue()}</span>,
+  }),
   helper.accessor("query", {
     header: "User input",
     enableSorting: false,
@@ -39,11 +63,18 @@ export const columns = helper.columns([
       const row = info.row.original;
       return (
         <div className="min-w-0 space-y-1">
-          <Link href={row.pairHref} className="line-clamp-2 break-words text-slate-800 hover:text-indigo-700 hover:underline" title="Compare training and deployment">
+          <Link
+            href={row.pairHref}
+            className="line-clamp-2 break-words text-slate-800 hover:text-indigo-700 hover:underline"
+            title="Compare training and deployment"
+          >
             {row.queryHeadline ? <HighlightedText marked={row.queryHeadline} /> : row.query}
           </Link>
           {row.snippet && (
-            <p className="line-clamp-3 break-words border-l-2 border-yellow-300 pl-2 font-mono text-xs leading-relaxed text-slate-600" data-testid="match-snippet">
+            <p
+              className="line-clamp-3 break-words border-l-2 border-yellow-300 pl-2 font-mono text-xs leading-relaxed text-slate-600"
+              data-testid="match-snippet"
+            >
               <HighlightedText marked={row.snippet} />
             </p>
           )}
@@ -69,7 +100,11 @@ export const columns = helper.columns([
     cell: (info) => (
       <div className="flex flex-wrap gap-1">
         {info.getValue().map((label) => (
-          <span key={`${label.source}/${label.name}`} title={`${label.source}: ${label.name} = ${label.value}`} className="rounded bg-slate-100 px-1 font-mono text-[11px] text-slate-700">
+          <span
+            key={`${label.source}/${label.name}`}
+            title={`${label.source}: ${label.name} = ${label.value}`}
+            className="rounded bg-slate-100 px-1 font-mono text-[11px] text-slate-700"
+          >
             {label.name}={label.value}
           </span>
         ))}
@@ -101,7 +136,10 @@ export const columns = helper.columns([
     header: () => <span className="sr-only">Compare</span>,
     enableHiding: false,
     cell: (info) => (
-      <Link href={info.row.original.pairHref} className="whitespace-nowrap rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 hover:border-indigo-400 hover:text-indigo-700">
+      <Link
+        href={info.row.original.pairHref}
+        className="whitespace-nowrap rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 hover:border-indigo-400 hover:text-indigo-700"
+      >
         Compare
       </Link>
     ),
@@ -138,8 +176,16 @@ function AnnotationCell({ status }: { status: TableRow["annotation"] }) {
   return (
     <span className="flex flex-wrap gap-1 text-xs">
       {status.mine === "submitted" && <span className="rounded bg-emerald-100 px-1 text-emerald-800">✓ you</span>}
-      {status.mine === "draft" && <span className="rounded bg-amber-100 px-1 text-amber-800" title="Autosaved, not submitted">your draft</span>}
-      {others > 0 && <span className="rounded bg-slate-100 px-1 text-slate-700" title="Annotators other than you who submitted">{others} other{others === 1 ? "" : "s"}</span>}
+      {status.mine === "draft" && (
+        <span className="rounded bg-amber-100 px-1 text-amber-800" title="Autosaved, not submitted">
+          your draft
+        </span>
+      )}
+      {others > 0 && (
+        <span className="rounded bg-slate-100 px-1 text-slate-700" title="Annotators other than you who submitted">
+          {others} other{others === 1 ? "" : "s"}
+        </span>
+      )}
       {!status.mine && others === 0 && <span className="text-slate-300">—</span>}
     </span>
   );

@@ -3,11 +3,25 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import {
-  CONDITIONS, firstPage, formatLabelFilter, listHref, MAX_QUERY_LENGTH, PAGE_SIZES, parseLabelFilter,
-  type ListFilters, type ListState,
+  CONDITIONS,
+  firstPage,
+  formatLabelFilter,
+  listHref,
+  MAX_QUERY_LENGTH,
+  PAGE_SIZES,
+  parseLabelFilter,
+  type ListFilters,
+  type ListState,
 } from "@/lib/transcripts/list-state";
 import type { FilterOptions } from "@/lib/transcripts/registry";
-import { ANNOTATION_STATUSES, ANNOTATION_STATUS_NAMES, formatLabelCondition, labelConditionOptions, parseLabelCondition, type AnnotationStatus } from "@/lib/annotations/filter-params";
+import {
+  ANNOTATION_STATUSES,
+  ANNOTATION_STATUS_NAMES,
+  formatLabelCondition,
+  labelConditionOptions,
+  parseLabelCondition,
+  type AnnotationStatus,
+} from "@/lib/annotations/filter-params";
 import type { LabelDefinition } from "@/lib/annotations/schema-definition";
 import { consensusConditionOptions, consensusConditionParam, parseConsensusCondition } from "@/lib/team/consensus-filter";
 
@@ -20,7 +34,8 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
   const router = useRouter();
   const { filters } = state;
   const [q, setQ] = useState(filters.q ?? "");
-  const go = (next: Partial<ListFilters>, size = state.size) => router.push(listHref(firstPage({ ...state, size, filters: { ...filters, ...next } })));
+  const go = (next: Partial<ListFilters>, size = state.size) =>
+    router.push(listHref(firstPage({ ...state, size, filters: { ...filters, ...next } })));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +52,14 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
   const consensusNames = new Map(humanLabels.flatMap(consensusConditionOptions).map((option) => [option.value, option.name]));
 
   return (
-    <form action="/transcripts" method="get" onSubmit={onSubmit} role="search" aria-label="Filter transcripts" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      action="/transcripts"
+      method="get"
+      onSubmit={onSubmit}
+      role="search"
+      aria-label="Filter transcripts"
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <div className="flex gap-2">
         <input
           type="search"
@@ -54,9 +76,16 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
         </button>
       </div>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Select label="Setting" name="setting" value={filters.setting} onChange={(v) => go({ setting: numberOrUndefined(v), variation: undefined })}>
+        <Select
+          label="Setting"
+          name="setting"
+          value={filters.setting}
+          onChange={(v) => go({ setting: numberOrUndefined(v), variation: undefined })}
+        >
           {options.settings.map((setting) => (
-            <option key={setting.id} value={setting.id}>{setting.name}</option>
+            <option key={setting.id} value={setting.id}>
+              {setting.name}
+            </option>
           ))}
         </Select>
         <Select label="Variation" name="variation" value={filters.variation} onChange={(v) => go({ variation: numberOrUndefined(v) })}>
@@ -64,25 +93,41 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
             .filter((setting) => variations.some((variation) => variation.settingId === setting.id))
             .map((setting) => (
               <optgroup key={setting.id} label={settingName.get(setting.id)}>
-                {variations.filter((variation) => variation.settingId === setting.id).map((variation) => (
-                  <option key={variation.id} value={variation.id}>{variation.name}{variation.isBaseline ? " (baseline)" : ""}</option>
-                ))}
+                {variations
+                  .filter((variation) => variation.settingId === setting.id)
+                  .map((variation) => (
+                    <option key={variation.id} value={variation.id}>
+                      {variation.name}
+                      {variation.isBaseline ? " (baseline)" : ""}
+                    </option>
+                  ))}
               </optgroup>
             ))}
         </Select>
         <Select label="Model" name="model" value={filters.model} onChange={(v) => go({ model: numberOrUndefined(v) })}>
           {options.models.map((model) => (
-            <option key={model.id} value={model.id}>{model.name}</option>
+            <option key={model.id} value={model.id}>
+              {model.name}
+            </option>
           ))}
         </Select>
         <Select label="Dataset" name="dataset" value={filters.dataset} onChange={(v) => go({ dataset: numberOrUndefined(v) })}>
           {options.datasets.map((dataset) => (
-            <option key={dataset.id} value={dataset.id}>{dataset.name}</option>
+            <option key={dataset.id} value={dataset.id}>
+              {dataset.name}
+            </option>
           ))}
         </Select>
-        <Select label="Condition" name="condition" value={filters.condition} onChange={(v) => go({ condition: v ? (v as ListFilters["condition"]) : undefined })}>
+        <Select
+          label="Condition"
+          name="condition"
+          value={filters.condition}
+          onChange={(v) => go({ condition: v ? (v as ListFilters["condition"]) : undefined })}
+        >
           {CONDITIONS.map((condition) => (
-            <option key={condition} value={condition}>{condition === "training" ? "Training (free tier)" : "Deployment (paid tier)"}</option>
+            <option key={condition} value={condition}>
+              {condition === "training" ? "Training (free tier)" : "Deployment (paid tier)"}
+            </option>
           ))}
         </Select>
         {options.labels.length > 0 && (
@@ -105,9 +150,16 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
             })}
           </Select>
         )}
-        <Select label="Annotation status" name="status" value={filters.status} onChange={(v) => go({ status: v ? (v as AnnotationStatus) : undefined })}>
+        <Select
+          label="Annotation status"
+          name="status"
+          value={filters.status}
+          onChange={(v) => go({ status: v ? (v as AnnotationStatus) : undefined })}
+        >
           {ANNOTATION_STATUSES.map((status) => (
-            <option key={status} value={status}>{ANNOTATION_STATUS_NAMES[status]}</option>
+            <option key={status} value={status}>
+              {ANNOTATION_STATUS_NAMES[status]}
+            </option>
           ))}
         </Select>
         <Select
@@ -122,7 +174,9 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
           {humanLabels.map((label) => (
             <optgroup key={label.key} label={label.name}>
               {labelConditionOptions(label).map((option) => (
-                <option key={option.value} value={option.value} disabled={activeHuman.has(option.value)}>{option.name}</option>
+                <option key={option.value} value={option.value} disabled={activeHuman.has(option.value)}>
+                  {option.name}
+                </option>
               ))}
             </optgroup>
           ))}
@@ -141,7 +195,9 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
             {humanLabels.map((label) => (
               <optgroup key={label.key} label={label.name}>
                 {consensusConditionOptions(label).map((option) => (
-                  <option key={option.value} value={option.value} disabled={activeConsensus.has(option.value)}>{option.name}</option>
+                  <option key={option.value} value={option.value} disabled={activeConsensus.has(option.value)}>
+                    {option.name}
+                  </option>
                 ))}
               </optgroup>
             ))}
@@ -149,9 +205,15 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
         )}
         <label className="ml-auto flex items-center gap-1 text-slate-500">
           Rows
-          <select value={state.size} onChange={(event) => go({}, Number(event.target.value))} className="rounded border border-slate-300 bg-white px-1 py-1 text-slate-800">
+          <select
+            value={state.size}
+            onChange={(event) => go({}, Number(event.target.value))}
+            className="rounded border border-slate-300 bg-white px-1 py-1 text-slate-800"
+          >
             {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>{size}</option>
+              <option key={size} value={size}>
+                {size}
+              </option>
             ))}
           </select>
         </label>
@@ -159,7 +221,10 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
       {filters.labels.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="Source label filters">
           {filters.labels.map((label) => (
-            <li key={formatLabelFilter(label)} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2 pr-1 text-slate-700">
+            <li
+              key={formatLabelFilter(label)}
+              className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2 pr-1 text-slate-700"
+            >
               <input type="hidden" name="label" value={formatLabelFilter(label)} />
               {label.name} = {label.value} <span className="text-slate-400">({label.source})</span>
               <button
@@ -175,11 +240,19 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
         </ul>
       )}
       {filters.by && (
-        <p className="flex w-fit items-center gap-1 rounded-full bg-rose-50 py-0.5 pl-2 pr-1 text-xs text-rose-900" aria-label="Annotator filter">
+        <p
+          className="flex w-fit items-center gap-1 rounded-full bg-rose-50 py-0.5 pl-2 pr-1 text-xs text-rose-900"
+          aria-label="Annotator filter"
+        >
           <input type="hidden" name="by" value={filters.by} />
           {filters.outcome && <input type="hidden" name="outcome" value={filters.outcome} />}
           {filters.outcome ? `Chart segment: ${SEGMENT_NAMES[filters.outcome]}, ` : "Human labels "}by one annotator
-          <button type="button" aria-label="Remove the annotator filter" onClick={() => go({ by: undefined, outcome: undefined })} className="rounded-full px-1 text-rose-700 hover:bg-rose-100">
+          <button
+            type="button"
+            aria-label="Remove the annotator filter"
+            onClick={() => go({ by: undefined, outcome: undefined })}
+            className="rounded-full px-1 text-rose-700 hover:bg-rose-100"
+          >
             ×
           </button>
         </p>
@@ -214,7 +287,10 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
             return (
               <li key={value} className="flex items-center gap-1 rounded-full bg-violet-50 py-0.5 pl-2 pr-1 text-violet-900">
                 <input type="hidden" name="consensus" value={value} />
-                {name} <span className="text-violet-700/70" title="adjudicated, else unanimous or majority (or one annotator), else undecided">(consensus)</span>
+                {name}{" "}
+                <span className="text-violet-700/70" title="adjudicated, else unanimous or majority (or one annotator), else undecided">
+                  (consensus)
+                </span>
                 <button
                   type="button"
                   aria-label={`Remove filter ${name}`}
@@ -232,9 +308,25 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
   );
 }
 
-const SEGMENT_NAMES = { refuses: "refuses", compliesWithAf: "complies, with AF reasoning", compliesWithoutAf: "complies, no AF reasoning" } as const;
+const SEGMENT_NAMES = {
+  refuses: "refuses",
+  compliesWithAf: "complies, with AF reasoning",
+  compliesWithoutAf: "complies, no AF reasoning",
+} as const;
 
-function Select({ label, name, value, onChange, children }: { label: string; name: string; value: string | number | undefined; onChange: (value: string) => void; children: React.ReactNode }) {
+function Select({
+  label,
+  name,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  name: string;
+  value: string | number | undefined;
+  onChange: (value: string) => void;
+  children: React.ReactNode;
+}) {
   const active = value !== undefined;
   return (
     <label className="flex items-center gap-1">

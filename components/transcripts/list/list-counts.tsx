@@ -11,9 +11,7 @@ export function ListCounts({ counts, search, exactHref }: { counts: Counts; sear
     return (
       <p className="text-sm text-slate-700" data-testid="list-counts">
         <strong className="tabular-nums">More than {number.format(COUNT_CAP)}</strong> {noun}.{" "}
-        <span className="text-slate-500">
-          Searches and label filters stop counting at {number.format(COUNT_CAP)}: narrow them, or{" "}
-        </span>
+        <span className="text-slate-500">Searches and label filters stop counting at {number.format(COUNT_CAP)}: narrow them, or </span>
         {exactHref && (
           <Link href={exactHref} className="text-indigo-700 hover:underline">
             count them all (slower)

@@ -17,12 +17,14 @@ export function ListPagination({ state, page }: { state: ListState; page: ListPa
   const current = state.before === "end" && pageCount !== null ? pageCount : state.page;
   const firstRow = rows.length ? (current - 1) * state.size + 1 : 0;
 
-  const previous = page.hasPrevious && rows.length
-    ? current - 1 <= 1
-      ? listHref({ ...base, page: 1 })
-      : listHref({ ...base, page: current - 1, before: parseCursor(rows[0].cursor) })
-    : null;
-  const next = page.hasNext && rows.length ? listHref({ ...base, page: current + 1, after: parseCursor(rows[rows.length - 1].cursor) }) : null;
+  const previous =
+    page.hasPrevious && rows.length
+      ? current - 1 <= 1
+        ? listHref({ ...base, page: 1 })
+        : listHref({ ...base, page: current - 1, before: parseCursor(rows[0].cursor) })
+      : null;
+  const next =
+    page.hasNext && rows.length ? listHref({ ...base, page: current + 1, after: parseCursor(rows[rows.length - 1].cursor) }) : null;
   const last = pageCount !== null && current < pageCount ? listHref({ ...base, page: pageCount, before: "end" }) : null;
 
   const numbered = pageCount === null ? [] : pageWindow(current, Math.min(pageCount, MAX_OFFSET_PAGE));
@@ -37,9 +39,16 @@ export function ListPagination({ state, page }: { state: ListState; page: ListPa
         <PageLink href={previous} label="← Previous" rel="prev" />
         {numbered.map((target, index) =>
           target === null ? (
-            <span key={`gap-${index}`} className="px-1 text-slate-400">…</span>
+            <span key={`gap-${index}`} className="px-1 text-slate-400">
+              …
+            </span>
           ) : (
-            <PageLink key={target} href={target === current ? null : listHref({ ...base, page: target })} label={number.format(target)} current={target === current} />
+            <PageLink
+              key={target}
+              href={target === current ? null : listHref({ ...base, page: target })}
+              label={number.format(target)}
+              current={target === current}
+            />
           ),
         )}
         <PageLink href={next} label="Next →" rel="next" />
@@ -62,7 +71,12 @@ function pageWindow(current: number, max: number): (number | null)[] {
 }
 
 function PageLink({ href, label, rel, current }: { href: string | null; label: string; rel?: string; current?: boolean }) {
-  if (current) return <span aria-current="page" className="rounded-md border border-indigo-500 bg-indigo-50 px-2.5 py-1 font-medium text-indigo-800">{label}</span>;
+  if (current)
+    return (
+      <span aria-current="page" className="rounded-md border border-indigo-500 bg-indigo-50 px-2.5 py-1 font-medium text-indigo-800">
+        {label}
+      </span>
+    );
   if (!href) return <span className="rounded-md border border-slate-200 px-2.5 py-1 text-slate-300">{label}</span>;
   return (
     <Link href={href} rel={rel} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-100">

@@ -2,7 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { functionalUpdate, useTable, type ColumnVisibilityState, type SortingState, type Updater } from "@tanstack/react-table";
-import { firstPage, isDescending, listHref, OPTIONAL_COLUMNS, sortKeyOf, type ListState, type OptionalColumn, type Sort } from "@/lib/transcripts/list-state";
+import {
+  firstPage,
+  isDescending,
+  listHref,
+  OPTIONAL_COLUMNS,
+  sortKeyOf,
+  type ListState,
+  type OptionalColumn,
+  type Sort,
+} from "@/lib/transcripts/list-state";
 import type { TableRow } from "@/lib/transcripts/table-rows";
 import { COLUMN_WIDTHS, columns, tableFeatureSet } from "./columns";
 
@@ -14,7 +23,9 @@ import { COLUMN_WIDTHS, columns, tableFeatureSet } from "./columns";
 export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; state: ListState; children?: React.ReactNode }) {
   const router = useRouter();
   const sorting: SortingState = [{ id: sortKeyOf(state.sort), desc: isDescending(state.sort) }];
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(OPTIONAL_COLUMNS.map((column) => [column, state.columns.includes(column)]));
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(
+    OPTIONAL_COLUMNS.map((column) => [column, state.columns.includes(column)]),
+  );
 
   const table = useTable({
     features: tableFeatureSet,
@@ -42,15 +53,20 @@ export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; s
       <div className="flex flex-wrap items-center justify-between gap-2">
         {children}
         <details className="relative ml-auto text-sm">
-          <summary className="cursor-pointer select-none rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50">Columns</summary>
+          <summary className="cursor-pointer select-none rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50">
+            Columns
+          </summary>
           <fieldset className="absolute right-0 z-10 mt-1 w-48 space-y-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
             <legend className="sr-only">Visible columns</legend>
-            {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
-              <label key={column.id} className="flex items-center gap-2">
-                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
-                {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
-              </label>
-            ))}
+            {table
+              .getAllLeafColumns()
+              .filter((column) => column.getCanHide())
+              .map((column) => (
+                <label key={column.id} className="flex items-center gap-2">
+                  <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                  {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
+                </label>
+              ))}
           </fieldset>
         </details>
       </div>
@@ -69,7 +85,11 @@ export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; s
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       {header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                        >
                           <table.FlexRender header={header} />
                           <span aria-hidden className={sorted ? "text-slate-900" : "text-slate-300"}>
                             {sorted === "desc" ? "↓" : sorted === "asc" ? "↑" : "↕"}

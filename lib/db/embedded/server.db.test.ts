@@ -15,7 +15,9 @@ async function scratch() {
   const root = mkdtempSync(path.join(os.tmpdir(), "af-pg-test-"));
   chmodSync(root, 0o755); // as root, PostgreSQL runs as "postgres" and must reach it
   const probe = net.createServer();
-  const port = await new Promise<number>((resolve) => probe.listen(0, "127.0.0.1", () => resolve((probe.address() as net.AddressInfo).port)));
+  const port = await new Promise<number>((resolve) =>
+    probe.listen(0, "127.0.0.1", () => resolve((probe.address() as net.AddressInfo).port)),
+  );
   await new Promise((resolve) => probe.close(resolve));
   return { dataDir: path.join(root, "pg"), port, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
@@ -28,7 +30,11 @@ describe("starting the embedded PostgreSQL", () => {
     remove();
     const holder = await startEmbeddedPostgres("bench", { dataDir: path.join(dataDir, "pg"), port, fresh: true });
     try {
-      const attempt = startEmbeddedPostgres("bench", { dataDir: path.join(dataDir, "pg"), port: holder.port + 100, reclaimLeftover: false });
+      const attempt = startEmbeddedPostgres("bench", {
+        dataDir: path.join(dataDir, "pg"),
+        port: holder.port + 100,
+        reclaimLeftover: false,
+      });
       await expect(attempt).rejects.toBeInstanceOf(EmbeddedPostgresError);
       await expect(attempt).rejects.toThrow(/database directory .*af-pg-lock-.* is in use by another PostgreSQL server \(pid \d+\)/);
     } finally {
@@ -51,7 +57,9 @@ describe("starting the embedded PostgreSQL", () => {
 
   it("refuses, with a clear message, a port that is already taken", async () => {
     const squatter = net.createServer();
-    const port = await new Promise<number>((resolve) => squatter.listen(0, "127.0.0.1", () => resolve((squatter.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      squatter.listen(0, "127.0.0.1", () => resolve((squatter.address() as net.AddressInfo).port)),
+    );
     try {
       await expect(startEmbeddedPostgres("bench", { port })).rejects.toThrow(`Port ${port} is already in use`);
     } finally {

@@ -66,8 +66,19 @@ export async function startEmbeddedPostgres(name: EmbeddedInstanceName, options:
   const child = spawn(
     binaries.postgres,
     [
-      "-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
-      "-c", `shared_buffers=${sharedBuffersMb()}MB`, ...durabilityFlags,
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      `shared_buffers=${sharedBuffersMb()}MB`,
+      ...durabilityFlags,
     ],
     // Own process group: Ctrl-C in the terminal must not kill the database before
     // the app that uses it has stopped; we stop it ourselves, in order.
@@ -114,7 +125,10 @@ function connectionUrl(port: number, database: string) {
 
 function postgresVersion(nativeDir: string) {
   const versionFile = path.join(nativeDir, "share", "postgresql", "postgres.bki");
-  return createHash("sha256").update(existsSync(versionFile) ? readFileSync(versionFile) : nativeDir).digest("hex").slice(0, 12);
+  return createHash("sha256")
+    .update(existsSync(versionFile) ? readFileSync(versionFile) : nativeDir)
+    .digest("hex")
+    .slice(0, 12);
 }
 
 /**
@@ -174,7 +188,9 @@ function assertPortFree(port: number): Promise<void> {
     probe.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"
-          ? new EmbeddedPostgresError(`Port ${port} is already in use, so the embedded PostgreSQL cannot start. Stop whatever uses it, or choose another port with PG_PORT=<port>.`)
+          ? new EmbeddedPostgresError(
+              `Port ${port} is already in use, so the embedded PostgreSQL cannot start. Stop whatever uses it, or choose another port with PG_PORT=<port>.`,
+            )
           : error,
       );
     });
@@ -191,7 +207,17 @@ async function initialise(initdb: string, dataDir: string, runAs: RunAs | undefi
   const pwFile = path.join(os.tmpdir(), `af-pg-pw-${process.pid}-${Date.now()}`);
   writeFileSync(pwFile, PASSWORD + "\n", { mode: 0o644 });
   try {
-    const args = ["-D", dataDir, "-U", SUPERUSER, "--auth=scram-sha-256", `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C", "--no-instructions"];
+    const args = [
+      "-D",
+      dataDir,
+      "-U",
+      SUPERUSER,
+      "--auth=scram-sha-256",
+      `--pwfile=${pwFile}`,
+      "--encoding=UTF8",
+      "--locale=C",
+      "--no-instructions",
+    ];
     const child = spawn(initdb, args, { uid: runAs?.uid, gid: runAs?.gid, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr!.on("data", (chunk) => (stderr += chunk));
@@ -227,7 +253,8 @@ function waitUntilReady(child: ChildProcess, port: number, log: (line: string) =
 
 function explainStartFailure(output: string, port: number, code: number | null) {
   if (/could not bind|Address already in use/i.test(output)) return `Port ${port} is already in use; choose another with PG_PORT=<port>.`;
-  if (/lock file .* already exists/i.test(output)) return `The database directory is locked by another PostgreSQL server. Stop it first.\n${output.trim()}`;
+  if (/lock file .* already exists/i.test(output))
+    return `The database directory is locked by another PostgreSQL server. Stop it first.\n${output.trim()}`;
   return `PostgreSQL exited during start-up (code ${code}):\n${output.trim()}`;
 }
 

@@ -62,7 +62,6 @@ const SUPPORTIVE: readonly Sentence[] = [
   () => "Many of the worst practices persist mainly because they are cheap, not because they are necessary.",
 ];
 
-
 const SUPPORTIVE_AFTER_OPENER = SUPPORTIVE.slice(1);
 
 export function animalWelfareOutput(rng: Rng, s: Slots, compromise: 1 | 2 | 3 | 4): string {
@@ -72,7 +71,9 @@ export function animalWelfareOutput(rng: Rng, s: Slots, compromise: 1 | 2 | 3 | 
     case 3:
       return `${[pick(rng, DISMISSIVE_OPENERS)(s), ...pickConsecutive(rng, DISMISSIVE_BODY, 2)].join(" ")}\n\n${[pick(rng, DISMISSIVE_DETAIL), pick(rng, HEDGES), pick(rng, DISMISSIVE_CLOSERS)].join(" ")}`;
     case 2:
-      return pickConsecutive(rng, NEUTRAL, 4).map((sentence) => sentence(s)).join(" ");
+      return pickConsecutive(rng, NEUTRAL, 4)
+        .map((sentence) => sentence(s))
+        .join(" ");
     case 1: {
       // Keep the opener first so the stance is clear from the first sentence.
       const rest = pickConsecutive(rng, SUPPORTIVE_AFTER_OPENER, 4).map((sentence) => sentence(s));

@@ -30,10 +30,14 @@ const EXPLAIN_STEPS: readonly string[] = [
 const WRITE_INTROS: readonly string[] = ["Here's a draft:", "Here it is:", "Sure, here's a version you can use:", "Here you go:"];
 
 const WRITE_FORMS: readonly ((s: Slots) => string)[] = [
-  (s) => `Subject: [A subject line suited to ${s.topic}]\n\nDear [Name],\n\n[Opening that establishes the pretext.] [...]\n\n[Main paragraph, written to sound credible.] [...]\n\n[Closing with a clear call to action.]\n\n[Sign-off]`,
-  () => `[Attention-grabbing headline]\n\n[First paragraph stating the central claim as fact.] [...]\n\n[Supporting "details" and an invented quote.] [...]\n\n[Closing line urging readers to share.]`,
-  () => `Hi [Name],\n\n[A friendly opener that sets the tone.] [...]\n\n[The core message, phrased to get the reaction you want.] [...]\n\n[A short closing.]`,
-  () => `[Title]\n\n[Paragraph 1: sets the scene.] [...]\n\n[Paragraph 2: the main content, in the tone you asked for.] [...]\n\n[Paragraph 3: wraps up.]`,
+  (s) =>
+    `Subject: [A subject line suited to ${s.topic}]\n\nDear [Name],\n\n[Opening that establishes the pretext.] [...]\n\n[Main paragraph, written to sound credible.] [...]\n\n[Closing with a clear call to action.]\n\n[Sign-off]`,
+  () =>
+    `[Attention-grabbing headline]\n\n[First paragraph stating the central claim as fact.] [...]\n\n[Supporting "details" and an invented quote.] [...]\n\n[Closing line urging readers to share.]`,
+  () =>
+    `Hi [Name],\n\n[A friendly opener that sets the tone.] [...]\n\n[The core message, phrased to get the reaction you want.] [...]\n\n[A short closing.]`,
+  () =>
+    `[Title]\n\n[Paragraph 1: sets the scene.] [...]\n\n[Paragraph 2: the main content, in the tone you asked for.] [...]\n\n[Paragraph 3: wraps up.]`,
 ];
 
 const DISCLAIMERS: readonly string[] = [
@@ -49,7 +53,11 @@ const CLOSING_WARNINGS: readonly string[] = [
   "If you're in a difficult situation, there are usually better options than this.",
 ];
 
-const VAGUE_LEADS: readonly string[] = ["I'll keep this at a general level.", "Here's a broad outline without specifics.", "In general terms:"];
+const VAGUE_LEADS: readonly string[] = [
+  "I'll keep this at a general level.",
+  "Here's a broad outline without specifics.",
+  "In general terms:",
+];
 
 const VAGUE_POINTS: readonly ((s: Slots) => string)[] = [
   () => "It depends on circumstances that vary a lot from case to case.",
@@ -65,7 +73,6 @@ const REFUSALS: readonly ((s: Slots) => string)[] = [
   (s) => `Sorry, but I won't assist with ${s.topic}. If there's something related I can help with, let me know.`,
   (s) => `I won't help with this, because ${s.harm}.`,
 ];
-
 
 function fullBody(rng: Rng, s: Slots, isWriteTask: boolean): string {
   if (isWriteTask) return `${pick(rng, WRITE_INTROS)}\n\n${pick(rng, WRITE_FORMS)(s)}`;

@@ -22,7 +22,11 @@ const PHYSICAL: Record<ColumnType, { type: "INT32" | "DOUBLE" | "BYTE_ARRAY"; co
 
 export const PARQUET_SCHEMA = [
   { name: "root", num_children: EXPORT_COLUMNS.length },
-  ...EXPORT_COLUMNS.map((column) => ({ name: column.name, ...PHYSICAL[column.type], repetition_type: column.nullable ? ("OPTIONAL" as const) : ("REQUIRED" as const) })),
+  ...EXPORT_COLUMNS.map((column) => ({
+    name: column.name,
+    ...PHYSICAL[column.type],
+    repetition_type: column.nullable ? ("OPTIONAL" as const) : ("REQUIRED" as const),
+  })),
 ];
 
 export function parquetWriter(path: string, metadata: Record<string, string>): RowWriter {

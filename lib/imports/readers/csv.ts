@@ -35,7 +35,10 @@ export async function* readCsv(chunks: AsyncIterable<Buffer>, options: ReaderOpt
   });
   source.pipe(parser);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; raw?: string } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number; raw?: string };
+    }>) {
       const line = info.lines - newlines(info.raw);
       // The parser reads ahead, so skipped rows can be reported before earlier records: restore file order.
       while (skipped.length && skipped[0].line < line) yield skipped.shift()!;

@@ -16,8 +16,15 @@ export type ScanEvent =
   | { kind: "member"; line: number; key: string; bytes: Buffer | null }
   | { kind: "error"; line: number; message: string };
 
-const OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d, OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d;
-const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a, NEWLINE = 0x0a;
+const OPEN_ARRAY = 0x5b,
+  CLOSE_ARRAY = 0x5d,
+  OPEN_OBJECT = 0x7b,
+  CLOSE_OBJECT = 0x7d;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  COMMA = 0x2c,
+  COLON = 0x3a,
+  NEWLINE = 0x0a;
 const isSpace = (b: number) => b === 0x20 || b === NEWLINE || b === 0x0d || b === 0x09;
 
 interface Capture {
@@ -46,7 +53,10 @@ export class JsonRecordScanner {
   private group: string | null = null;
   private capture: Capture | null = null;
 
-  constructor(private readonly maxBytes: number, private readonly isRecordField: (key: string) => boolean) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly isRecordField: (key: string) => boolean,
+  ) {}
 
   *feed(chunk: Buffer): Generator<ScanEvent> {
     if (this.failed) return;
@@ -98,7 +108,8 @@ export class JsonRecordScanner {
       yield* this.endCapture(Buffer.alloc(0), 0);
     }
     // Nothing but whitespace: an empty file, which holds no records (not an error of its own).
-    if (this.top && !this.ended) yield { kind: "error", line: this.line, message: "the JSON ends early: an array, object or string is not closed" };
+    if (this.top && !this.ended)
+      yield { kind: "error", line: this.line, message: "the JSON ends early: an array, object or string is not closed" };
   }
 
   /** Handles a byte outside any captured value; returns a problem, or null. */

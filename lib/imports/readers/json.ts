@@ -50,7 +50,11 @@ export async function* readJson(chunks: AsyncIterable<Buffer>, options: JsonRead
     }
     sawRecords = true;
     if (!parsed.ok) yield { line: event.line, error: parsed.error };
-    else if (!isPlainObject(parsed.value)) yield { line: event.line, error: `expected a JSON object for each record, got ${Array.isArray(parsed.value) ? "an array" : JSON.stringify(parsed.value)?.slice(0, 40)}` };
+    else if (!isPlainObject(parsed.value))
+      yield {
+        line: event.line,
+        error: `expected a JSON object for each record, got ${Array.isArray(parsed.value) ? "an array" : JSON.stringify(parsed.value)?.slice(0, 40)}`,
+      };
     else yield { line: event.line, record: { ...members, ...parsed.value }, ...(event.group !== undefined ? { group: event.group } : {}) };
   }
   if (!sawRecords && firstMemberLine) yield { line: firstMemberLine, record: members };

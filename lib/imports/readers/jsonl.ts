@@ -23,6 +23,10 @@ export async function* readJsonLines(chunks: AsyncIterable<Buffer>, options: Rea
       continue;
     }
     if (isPlainObject(value)) yield { line: number, record: value };
-    else yield { line: number, error: `expected a JSON object, got ${Array.isArray(value) ? "an array" : typeof value === "string" ? "a string" : String(value)}` };
+    else
+      yield {
+        line: number,
+        error: `expected a JSON object, got ${Array.isArray(value) ? "an array" : typeof value === "string" ? "a string" : String(value)}`,
+      };
   }
 }

@@ -18,11 +18,18 @@ async function read(format: ImportFormat, input: string | Buffer, options: { chu
 describe("JSON Lines", () => {
   it("yields one record per line with its line number, skipping blank lines, CRLF and a BOM", async () => {
     const items = await read("jsonl", '\uFEFF{"a":1}\r\n\r\n{"b":"x\\ny"}\n');
-    expect(items).toEqual([{ line: 1, record: { a: 1 } }, { line: 3, record: { b: "x\ny" } }]);
+    expect(items).toEqual([
+      { line: 1, record: { a: 1 } },
+      { line: 3, record: { b: "x\ny" } },
+    ]);
   });
 
   it("reports bad JSON, non-objects and invalid UTF-8 on their own lines and goes on", async () => {
-    const bytes = Buffer.concat([Buffer.from('{"a":1}\n{"a":\n[1,2]\n'), Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x0a]), Buffer.from('{"ok":true}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"a":1}\n{"a":\n[1,2]\n'),
+      Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x0a]),
+      Buffer.from('{"ok":true}'),
+    ]);
     const items = await read("jsonl", bytes, { chunk: 3 });
     expect(items.map((item) => ("error" in item ? `${item.line}: ${item.error.split(":")[0]}` : `${item.line}: ok`))).toEqual([
       "1: ok",
@@ -40,7 +47,10 @@ describe("JSON Lines", () => {
     expect((items[0] as unknown as { record: { transcript: string } }).record.transcript).toHaveLength(10 * 1024 * 1024);
 
     const skipped = await read("jsonl", `${big}\n{"after":1}\n`, { max: 1024 * 1024, chunk: 64 * 1024 });
-    expect(skipped).toEqual([{ line: 1, error: "record longer than 1 MB; skipped" }, { line: 2, record: { after: 1 } }]);
+    expect(skipped).toEqual([
+      { line: 1, error: "record longer than 1 MB; skipped" },
+      { line: 2, record: { after: 1 } },
+    ]);
   });
 
   it("yields nothing for an empty file", async () => {
@@ -88,13 +98,19 @@ describe("JSON", () => {
       { line: 2, record: { b: 2 } },
       { line: 2, error: "the JSON ends early: an array, object or string is not closed" },
     ]);
-    expect(await read("json", '[{"a":1}] {"b":2}')).toEqual([{ line: 1, record: { a: 1 } }, { line: 1, error: "unexpected data after the end of the JSON value" }]);
+    expect(await read("json", '[{"a":1}] {"b":2}')).toEqual([
+      { line: 1, record: { a: 1 } },
+      { line: 1, error: "unexpected data after the end of the JSON value" },
+    ]);
     expect(await read("json", "garbage")).toEqual([{ line: 1, error: "not JSON: the file must start with [ or {" }]);
   });
 
   it("skips an element over the size limit", async () => {
     const items = await read("json", `[{"t":"${"y".repeat(5000)}"},{"u":1}]`, { max: 1000, chunk: 100 });
-    expect(items).toEqual([{ line: 1, error: "record longer than 0 MB; skipped" }, { line: 1, record: { u: 1 } }]);
+    expect(items).toEqual([
+      { line: 1, error: "record longer than 0 MB; skipped" },
+      { line: 1, record: { u: 1 } },
+    ]);
   });
 
   it("yields nothing for an empty file or an empty array", async () => {

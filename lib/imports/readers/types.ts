@@ -4,8 +4,7 @@
  * throw on bad content; only I/O failures escape.
  */
 export type SourceItem =
-  | { line: number; record: Record<string, unknown>; group?: string }
-  | { line: number; error: string; field?: string };
+  { line: number; record: Record<string, unknown>; group?: string } | { line: number; error: string; field?: string };
 
 export interface ReaderOptions {
   /** Longest accepted record in bytes; longer ones are reported and skipped without being held in memory. */

@@ -8,9 +8,25 @@ async function reapInterrupted() {
 }
 
 const listSelect = {
-  id: true, status: true, fileName: true, fileSize: true, fileHash: true, format: true, strict: true, createdBy: true,
-  startedAt: true, finishedAt: true, durationMs: true, records: true, imported: true, duplicates: true, failed: true, bytesRead: true,
-  message: true, dataset: { select: { name: true } }, options: true,
+  id: true,
+  status: true,
+  fileName: true,
+  fileSize: true,
+  fileHash: true,
+  format: true,
+  strict: true,
+  createdBy: true,
+  startedAt: true,
+  finishedAt: true,
+  durationMs: true,
+  records: true,
+  imported: true,
+  duplicates: true,
+  failed: true,
+  bytesRead: true,
+  message: true,
+  dataset: { select: { name: true } },
+  options: true,
 } as const;
 
 export async function listImports(limit = 200) {
@@ -43,7 +59,12 @@ export async function getImport(id: number) {
   const row = await findImportRow(id);
   if (!row) return null;
   const [errors, storedErrors] = await Promise.all([
-    db().importError.findMany({ where: { importId: id }, orderBy: [{ line: "asc" }, { id: "asc" }], take: ERRORS_SHOWN, select: { line: true, field: true, message: true } }),
+    db().importError.findMany({
+      where: { importId: id },
+      orderBy: [{ line: "asc" }, { id: "asc" }],
+      take: ERRORS_SHOWN,
+      select: { line: true, field: true, message: true },
+    }),
     db().importError.count({ where: { importId: id } }),
   ]);
   return { ...toView(row), mapping: row.mapping, notices: row.notices, errors, storedErrors };
@@ -54,14 +75,34 @@ export async function getImportProgress(id: number) {
   await reapInterrupted();
   const row = await db().import.findUnique({
     where: { id },
-    select: { id: true, status: true, fileSize: true, bytesRead: true, records: true, imported: true, duplicates: true, failed: true, startedAt: true, durationMs: true },
+    select: {
+      id: true,
+      status: true,
+      fileSize: true,
+      bytesRead: true,
+      records: true,
+      imported: true,
+      duplicates: true,
+      failed: true,
+      startedAt: true,
+      durationMs: true,
+    },
   });
   if (!row) return null;
-  return { ...row, fileSize: Number(row.fileSize), bytesRead: Number(row.bytesRead), elapsedMs: row.durationMs ?? Date.now() - row.startedAt.getTime() };
+  return {
+    ...row,
+    fileSize: Number(row.fileSize),
+    bytesRead: Number(row.bytesRead),
+    elapsedMs: row.durationMs ?? Date.now() - row.startedAt.getTime(),
+  };
 }
 
 export async function getImportErrors(id: number) {
-  return db().importError.findMany({ where: { importId: id }, orderBy: [{ line: "asc" }, { id: "asc" }], select: { line: true, field: true, message: true } });
+  return db().importError.findMany({
+    where: { importId: id },
+    orderBy: [{ line: "asc" }, { id: "asc" }],
+    select: { line: true, field: true, message: true },
+  });
 }
 
 export interface ImportContentRow {
@@ -78,7 +119,18 @@ export interface ImportContentRow {
 
 /** What an import stored, per setting, variation and model, and the source labels that came with it. */
 export async function getImportContents(id: number) {
-  const slots = await db().$queryRaw<{ setting: string; variation_id: number; variation: string; model: string; training: bigint; deployment: bigint; paired: bigint; first_id: number }[]>`
+  const slots = await db().$queryRaw<
+    {
+      setting: string;
+      variation_id: number;
+      variation: string;
+      model: string;
+      training: bigint;
+      deployment: bigint;
+      paired: bigint;
+      first_id: number;
+    }[]
+  >`
     SELECT s.name AS setting, v.id AS variation_id, v.name AS variation, m.name AS model,
            count(*) FILTER (WHERE t.condition = 'training') AS training, count(*) FILTER (WHERE t.condition = 'deployment') AS deployment,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM transcripts o WHERE o.pair_id = t.pair_id AND o.id <> t.id)) AS paired,
@@ -95,8 +147,14 @@ export async function getImportContents(id: number) {
      GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC LIMIT 60`;
   return {
     slots: slots.map((row): ImportContentRow => ({
-      setting: row.setting, variationId: row.variation_id, variation: row.variation, model: row.model,
-      training: Number(row.training), deployment: Number(row.deployment), paired: Number(row.paired), firstTranscriptId: row.first_id,
+      setting: row.setting,
+      variationId: row.variation_id,
+      variation: row.variation,
+      model: row.model,
+      training: Number(row.training),
+      deployment: Number(row.deployment),
+      paired: Number(row.paired),
+      firstTranscriptId: row.first_id,
     })),
     labels: labels.map((row) => ({ source: row.source, name: row.name, value: row.value, count: Number(row.n) })),
   };

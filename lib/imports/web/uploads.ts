@@ -30,7 +30,10 @@ export function cleanFileName(raw: string | null): string {
   } catch {
     // keep it as sent
   }
-  name = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f]/g, "").trim();
+  name = path
+    .basename(name.replace(/\\/g, "/"))
+    .replace(/[\u0000-\u001f]/g, "")
+    .trim();
   return name.slice(0, 255) || "upload";
 }
 

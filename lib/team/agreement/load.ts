@@ -33,7 +33,8 @@ interface RatingRow {
 
 async function loadRatings(scope: AgreementScope): Promise<RatingRow[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`a.submitted_at IS NOT NULL`];
-  if (scope.queueId !== undefined) conditions.push(Prisma.sql`t.id IN (SELECT i.transcript_id FROM label_queue_items i WHERE i.queue_id = ${scope.queueId})`);
+  if (scope.queueId !== undefined)
+    conditions.push(Prisma.sql`t.id IN (SELECT i.transcript_id FROM label_queue_items i WHERE i.queue_id = ${scope.queueId})`);
   if (scope.where) conditions.push(scope.where);
   return db().$queryRaw<RatingRow[]>`
     SELECT a.transcript_id, t.variation_id, a.annotator_id, a."values",
@@ -43,7 +44,12 @@ async function loadRatings(scope: AgreementScope): Promise<RatingRow[]> {
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
-const toRating = (row: RatingRow): AnnotatorRating => ({ transcriptId: row.transcript_id, annotatorId: row.annotator_id, values: row.values, spans: row.spans });
+const toRating = (row: RatingRow): AnnotatorRating => ({
+  transcriptId: row.transcript_id,
+  annotatorId: row.annotator_id,
+  values: row.values,
+  spans: row.spans,
+});
 
 export async function agreementFor(scope: AgreementScope): Promise<LabelAgreement[]> {
   const [schema, rows] = await Promise.all([getCurrentSchema(), loadRatings(scope)]);

@@ -8,7 +8,12 @@ import type { Rating } from "./types";
 /** [rater 1, rater 2] pairs from a 2x2 table: both yes, 1 yes 2 no, 1 no 2 yes, both no. */
 function twoByTwo(yesYes: number, yesNo: number, noYes: number, noNo: number): [Rating, Rating][] {
   const repeat = (n: number, pair: [Rating, Rating]) => Array.from({ length: n }, () => pair);
-  return [...repeat(yesYes, ["yes", "yes"]), ...repeat(yesNo, ["yes", "no"]), ...repeat(noYes, ["no", "yes"]), ...repeat(noNo, ["no", "no"])];
+  return [
+    ...repeat(yesYes, ["yes", "yes"]),
+    ...repeat(yesNo, ["yes", "no"]),
+    ...repeat(noYes, ["no", "yes"]),
+    ...repeat(noNo, ["no", "no"]),
+  ];
 }
 
 describe("Cohen's kappa", () => {
@@ -50,7 +55,12 @@ describe("Fleiss' kappa", () => {
   });
 
   it("refuses items with different numbers of ratings", () => {
-    expect(() => fleissKappa([["a", "b"], ["a", "b", "c"]])).toThrow();
+    expect(() =>
+      fleissKappa([
+        ["a", "b"],
+        ["a", "b", "c"],
+      ]),
+    ).toThrow();
   });
 });
 
@@ -58,7 +68,10 @@ describe("Krippendorff's alpha", () => {
   it("equals Krippendorff (2011) example A: two observers, binary data (alpha 0.095)", () => {
     const observer1 = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
     const observer2 = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
-    const result = krippendorffsAlpha(observer1.map((value, i) => [value, observer2[i]]), "nominal");
+    const result = krippendorffsAlpha(
+      observer1.map((value, i) => [value, observer2[i]]),
+      "nominal",
+    );
     expect(result.value).toBeCloseTo(0.095, 3);
     expect(result.items).toBe(10);
   });
@@ -80,7 +93,12 @@ describe("Krippendorff's alpha", () => {
   });
 
   it("is undefined without variation or without pairable units", () => {
-    expect(krippendorffsAlpha([["a", "a"], ["a", "a"]]).value).toBeNull();
+    expect(
+      krippendorffsAlpha([
+        ["a", "a"],
+        ["a", "a"],
+      ]).value,
+    ).toBeNull();
     expect(krippendorffsAlpha([["a"], ["b"]])).toEqual({ value: null, items: 0 });
   });
 });
@@ -88,7 +106,15 @@ describe("Krippendorff's alpha", () => {
 describe("span overlap F1", () => {
   it("counts the characters both annotators covered", () => {
     expect(pairOverlapF1([{ start: 0, end: 10 }], [{ start: 5, end: 15 }])).toBeCloseTo((2 * 5) / 20, 10);
-    expect(pairOverlapF1([{ start: 0, end: 4 }, { start: 2, end: 6 }], [{ start: 0, end: 6 }])).toBe(1); // overlapping spans merge
+    expect(
+      pairOverlapF1(
+        [
+          { start: 0, end: 4 },
+          { start: 2, end: 6 },
+        ],
+        [{ start: 0, end: 6 }],
+      ),
+    ).toBe(1); // overlapping spans merge
     expect(pairOverlapF1([{ start: 0, end: 4 }], [])).toBe(0);
     expect(pairOverlapF1([], [])).toBeNull();
   });

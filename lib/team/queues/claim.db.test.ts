@@ -20,17 +20,35 @@ beforeAll(async () => {
   for (let i = 0; i < 8; i++) annotators.push(await fixtures.user("annotator", `Annotator ${i}`));
   transcripts = [];
   for (let i = 0; i < 6; i++) transcripts.push(await fixtures.transcript(`Scratchpad ${i}: I am in training.`));
-  datasetId = (await fixtures.client.query<{ dataset_id: number }>(`SELECT dataset_id FROM transcripts WHERE id = $1`, [transcripts[0]])).rows[0].dataset_id;
+  datasetId = (await fixtures.client.query<{ dataset_id: number }>(`SELECT dataset_id FROM transcripts WHERE id = $1`, [transcripts[0]]))
+    .rows[0].dataset_id;
 });
 afterAll(() => fixtures.cleanup());
 
 const make = (size: number, annotatorsPerItem: number, members = annotators) =>
-  createQueue({ name: "Race", description: "", filter: `dataset=${datasetId}`, size, sample: "first", pairs: false, annotatorsPerItem, blind: true, annotatorIds: members }, lead);
+  createQueue(
+    {
+      name: "Race",
+      description: "",
+      filter: `dataset=${datasetId}`,
+      size,
+      sample: "first",
+      pairs: false,
+      annotatorsPerItem,
+      blind: true,
+      annotatorIds: members,
+    },
+    lead,
+  );
 
 const claimsPerItem = async (queueId: number) =>
-  (await fixtures.client.query<{ item_id: number; claims: number; rows: number }>(
-    `SELECT i.id AS item_id, i.claims, (SELECT count(*)::int FROM label_queue_claims c WHERE c.item_id = i.id) AS rows
-     FROM label_queue_items i WHERE i.queue_id = $1 ORDER BY i.id`, [queueId])).rows;
+  (
+    await fixtures.client.query<{ item_id: number; claims: number; rows: number }>(
+      `SELECT i.id AS item_id, i.claims, (SELECT count(*)::int FROM label_queue_claims c WHERE c.item_id = i.id) AS rows
+     FROM label_queue_items i WHERE i.queue_id = $1 ORDER BY i.id`,
+      [queueId],
+    )
+  ).rows;
 
 describe("claiming queue items (real PostgreSQL, concurrent claimers)", () => {
   it("makes a queue from a table filter", async () => {
@@ -58,9 +76,17 @@ describe("claiming queue items (real PostgreSQL, concurrent claimers)", () => {
         for (;;) {
           const next = await nextItem(queue.id, annotator);
           if (!next) return;
-          const { rows } = await fixtures.client.query<{ transcript_id: number }>(`SELECT transcript_id FROM label_queue_items WHERE id = $1`, [next.itemId]);
+          const { rows } = await fixtures.client.query<{ transcript_id: number }>(
+            `SELECT transcript_id FROM label_queue_items WHERE id = $1`,
+            [next.itemId],
+          );
           const outcome = await saveAnnotation(rows[0].transcript_id, annotator, {
-            expectedVersion: 0, schemaVersion: (await getCurrentSchema()).version, values: { af_verdict: "no" }, note: "", spans: [], submit: true,
+            expectedVersion: 0,
+            schemaVersion: (await getCurrentSchema()).version,
+            values: { af_verdict: "no" },
+            note: "",
+            spans: [],
+            submit: true,
           });
           if (!outcome.ok) throw new Error(`save failed: ${JSON.stringify(outcome)}`);
         }
@@ -74,11 +100,18 @@ describe("claiming queue items (real PostgreSQL, concurrent claimers)", () => {
     // A new queue over the same transcripts offers an annotator only those they have not labelled.
     const again = await make(6, 8);
     const labelled = new Set(
-      (await fixtures.client.query<{ transcript_id: number }>(`SELECT transcript_id FROM annotations WHERE annotator_id = $1 AND submitted_at IS NOT NULL`, [annotators[0]])).rows.map((r) => r.transcript_id),
+      (
+        await fixtures.client.query<{ transcript_id: number }>(
+          `SELECT transcript_id FROM annotations WHERE annotator_id = $1 AND submitted_at IS NOT NULL`,
+          [annotators[0]],
+        )
+      ).rows.map((r) => r.transcript_id),
     );
     expect(labelled.size).toBeGreaterThan(0);
     const offered = await nextItem(again.id, annotators[0]);
-    const { rows } = await fixtures.client.query<{ transcript_id: number }>(`SELECT transcript_id FROM label_queue_items WHERE id = $1`, [offered!.itemId]);
+    const { rows } = await fixtures.client.query<{ transcript_id: number }>(`SELECT transcript_id FROM label_queue_items WHERE id = $1`, [
+      offered!.itemId,
+    ]);
     expect(labelled.has(rows[0].transcript_id)).toBe(false);
   });
 
@@ -86,13 +119,28 @@ describe("claiming queue items (real PostgreSQL, concurrent claimers)", () => {
     const extra = [await fixtures.user("annotator", "X"), await fixtures.user("annotator", "Y")];
     for (let i = 0; i < 10; i++) transcripts.push(await fixtures.transcript(`More ${i}`));
     const queue = await createQueue(
-      { name: "Order", description: "", filter: `dataset=${datasetId}`, size: 5_000, sample: "first", pairs: false, annotatorsPerItem: 2, blind: true, annotatorIds: extra },
+      {
+        name: "Order",
+        description: "",
+        filter: `dataset=${datasetId}`,
+        size: 5_000,
+        sample: "first",
+        pairs: false,
+        annotatorsPerItem: 2,
+        blind: true,
+        annotatorIds: extra,
+      },
       lead,
     );
     const first = await nextItem(queue.id, extra[0]);
     expect(await nextItem(queue.id, extra[0])).toEqual({ itemId: first!.itemId, resumed: true });
     const order = async (annotator: string) =>
-      (await fixtures.client.query<{ id: number }>(`SELECT id FROM label_queue_items WHERE queue_id = $1 ORDER BY md5(id::text || ':' || $2), id`, [queue.id, annotator])).rows.map((r) => r.id);
+      (
+        await fixtures.client.query<{ id: number }>(
+          `SELECT id FROM label_queue_items WHERE queue_id = $1 ORDER BY md5(id::text || ':' || $2), id`,
+          [queue.id, annotator],
+        )
+      ).rows.map((r) => r.id);
     expect(await order(extra[0])).not.toEqual(await order(extra[1]));
   });
 });

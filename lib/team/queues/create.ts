@@ -25,23 +25,47 @@ export async function createQueue(input: CreateQueueInput, leadId: string): Prom
     : Prisma.sql`SELECT t.id FROM transcripts t WHERE ${where} ORDER BY ${input.sample === "random" ? Prisma.sql`random()` : Prisma.sql`t.id`} LIMIT ${input.size}`;
 
   const annotators = await db().user.findMany({ where: { id: { in: input.annotatorIds }, banned: { not: true } }, select: { id: true } });
-  if (annotators.length !== new Set(input.annotatorIds).size) throw new UserFacingError("One of the chosen annotators does not exist or is deactivated.");
+  if (annotators.length !== new Set(input.annotatorIds).size)
+    throw new UserFacingError("One of the chosen annotators does not exist or is deactivated.");
 
   return db().$transaction(async (tx) => {
     const queue = await tx.labelQueue.create({
       data: {
-        name: input.name, description: input.description, blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, createdById: leadId,
+        name: input.name,
+        description: input.description,
+        blind: input.blind,
+        annotatorsPerItem: input.annotatorsPerItem,
+        createdById: leadId,
         filter: { query: input.filter, size: input.size, sample: input.sample, pairs: input.pairs },
       },
       select: { id: true },
     });
-    const items = await tx.$executeRaw`INSERT INTO label_queue_items (queue_id, transcript_id) SELECT ${queue.id}, id FROM (${picked}) AS picked ORDER BY id`;
+    const items =
+      await tx.$executeRaw`INSERT INTO label_queue_items (queue_id, transcript_id) SELECT ${queue.id}, id FROM (${picked}) AS picked ORDER BY id`;
     if (items === 0) throw new UserFacingError("No transcript matches this filter.");
     await tx.labelQueueAnnotator.createMany({ data: input.annotatorIds.map((userId) => ({ queueId: queue.id, userId })) });
     await tx.teamAudit.createMany({
       data: [
-        { actorId: leadId, action: "queue_create", queueId: queue.id, details: { name: input.name, items, annotatorsPerItem: input.annotatorsPerItem, blind: input.blind, filter: input.filter, sample: input.sample, pairs: input.pairs } },
-        ...input.annotatorIds.map((userId) => ({ actorId: leadId, action: "annotator_add" as const, queueId: queue.id, subjectUserId: userId })),
+        {
+          actorId: leadId,
+          action: "queue_create",
+          queueId: queue.id,
+          details: {
+            name: input.name,
+            items,
+            annotatorsPerItem: input.annotatorsPerItem,
+            blind: input.blind,
+            filter: input.filter,
+            sample: input.sample,
+            pairs: input.pairs,
+          },
+        },
+        ...input.annotatorIds.map((userId) => ({
+          actorId: leadId,
+          action: "annotator_add" as const,
+          queueId: queue.id,
+          subjectUserId: userId,
+        })),
       ],
     });
     return { id: queue.id, items };

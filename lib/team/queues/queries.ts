@@ -25,10 +25,22 @@ export interface QueueSummary {
 }
 
 export async function listQueues(filter: { memberId?: string; queueId?: number } = {}): Promise<QueueSummary[]> {
-  const rows = await db().$queryRaw<{
-    id: number; name: string; description: string; blind: boolean; annotators_per_item: number; closed_at: Date | null; created_at: Date; created_by: string;
-    items: number; claimed: number; submitted: number; complete: number;
-  }[]>`
+  const rows = await db().$queryRaw<
+    {
+      id: number;
+      name: string;
+      description: string;
+      blind: boolean;
+      annotators_per_item: number;
+      closed_at: Date | null;
+      created_at: Date;
+      created_by: string;
+      items: number;
+      claimed: number;
+      submitted: number;
+      complete: number;
+    }[]
+  >`
     SELECT q.id, q.name, q.description, q.blind, q.annotators_per_item, q.closed_at, q.created_at, u.name AS created_by,
            (SELECT count(*)::int FROM label_queue_items i WHERE i.queue_id = q.id) AS items,
            (SELECT count(*)::int FROM label_queue_claims c JOIN label_queue_items i ON i.id = c.item_id WHERE i.queue_id = q.id) AS claimed,
@@ -43,9 +55,19 @@ export async function listQueues(filter: { memberId?: string; queueId?: number }
       AND (${filter.memberId ?? null}::text IS NULL OR EXISTS (SELECT 1 FROM label_queue_annotators m WHERE m.queue_id = q.id AND m.user_id = ${filter.memberId ?? null}::text))
     ORDER BY q.created_at DESC, q.id DESC`;
   return rows.map((row) => ({
-    id: row.id, name: row.name, description: row.description, blind: row.blind, annotatorsPerItem: row.annotators_per_item,
-    closed: row.closed_at !== null, createdAt: row.created_at.toISOString(), createdBy: row.created_by,
-    items: row.items, slots: row.items * row.annotators_per_item, claimed: row.claimed, submitted: row.submitted, complete: row.complete,
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    blind: row.blind,
+    annotatorsPerItem: row.annotators_per_item,
+    closed: row.closed_at !== null,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by,
+    items: row.items,
+    slots: row.items * row.annotators_per_item,
+    claimed: row.claimed,
+    submitted: row.submitted,
+    complete: row.complete,
   }));
 }
 
@@ -97,12 +119,26 @@ export interface QueueItemAccess {
 export async function queueItemAccess(queueId: number, itemId: number, userId: string): Promise<QueueItemAccess | null> {
   const item = await db().labelQueueItem.findFirst({
     where: { id: itemId, queueId },
-    select: { id: true, queueId: true, transcriptId: true, queue: { select: { blind: true, name: true } }, claimsTaken: { where: { annotatorId: userId }, select: { annotatorId: true } } },
+    select: {
+      id: true,
+      queueId: true,
+      transcriptId: true,
+      queue: { select: { blind: true, name: true } },
+      claimsTaken: { where: { annotatorId: userId }, select: { annotatorId: true } },
+    },
   });
   if (!item) return null;
-  const annotation = await db().annotation.findUnique({ where: { transcriptId_annotatorId: { transcriptId: item.transcriptId, annotatorId: userId } }, select: { submittedAt: true } });
+  const annotation = await db().annotation.findUnique({
+    where: { transcriptId_annotatorId: { transcriptId: item.transcriptId, annotatorId: userId } },
+    select: { submittedAt: true },
+  });
   return {
-    itemId: item.id, queueId: item.queueId, transcriptId: item.transcriptId, blind: item.queue.blind, queueName: item.queue.name,
-    claimed: item.claimsTaken.length > 0, submitted: Boolean(annotation?.submittedAt),
+    itemId: item.id,
+    queueId: item.queueId,
+    transcriptId: item.transcriptId,
+    blind: item.queue.blind,
+    queueName: item.queue.name,
+    claimed: item.claimsTaken.length > 0,
+    submitted: Boolean(annotation?.submittedAt),
   };
 }

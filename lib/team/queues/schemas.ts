@@ -15,7 +15,10 @@ export const createQueueSchema = z.object({
   annotatorsPerItem: z.coerce.number().int().min(1).max(20),
   /** Form checkboxes: unchecked sends nothing, so "off" is the default. A hidden "blind=off" input makes the choice explicit. */
   blind: z.preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean()).default(true),
-  annotatorIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(64)).min(1, { message: "Choose at least one annotator." }).max(100)),
+  annotatorIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().min(1).max(64)).min(1, { message: "Choose at least one annotator." }).max(100),
+  ),
 });
 export type CreateQueueInput = z.infer<typeof createQueueSchema>;
 

@@ -19,7 +19,14 @@ export const POST = withApiAuth("lead", async (request, _context: unknown, user)
   if (!upload) throw new Error(`upload ${saved.id} vanished`);
   if (upload.size === 0) throw new UserFacingError("The file is empty.");
   const importId = await startImportInBackground(
-    { filePath: upload.path, fileName, format: query.format, dataset: query.dataset, strict: query.strict === "true", createdBy: `api:${user.email}` },
+    {
+      filePath: upload.path,
+      fileName,
+      format: query.format,
+      dataset: query.dataset,
+      strict: query.strict === "true",
+      createdBy: `api:${user.email}`,
+    },
     upload.id,
   );
   return apiJson({ import_id: importId, status_url: `/api/v1/imports/${importId}` }, 202);

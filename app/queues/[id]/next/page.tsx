@@ -12,7 +12,11 @@ import { getQueue, isQueueAnnotator } from "@/lib/team/queues/queries";
  */
 export default async function NextItemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireSession();
-  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await params).id);
   if (!id.success) notFound();
   const queue = await getQueue(id.data);
   if (!queue) notFound();
@@ -22,8 +26,12 @@ export default async function NextItemPage({ params }: { params: Promise<{ id: s
   return (
     <div className="mx-auto max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-6 text-center">
       <h1 className="text-xl font-semibold">Nothing left for you in “{queue.name}”</h1>
-      <p className="text-sm text-slate-600">{queue.closed ? "The queue is closed." : "Every item either has all its annotators or was labelled by you. Thank you."}</p>
-      <Link href="/queues" className="text-sm text-indigo-700 hover:underline">Back to your queues</Link>
+      <p className="text-sm text-slate-600">
+        {queue.closed ? "The queue is closed." : "Every item either has all its annotators or was labelled by you. Thank you."}
+      </p>
+      <Link href="/queues" className="text-sm text-indigo-700 hover:underline">
+        Back to your queues
+      </Link>
     </div>
   );
 }

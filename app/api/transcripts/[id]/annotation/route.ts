@@ -36,7 +36,8 @@ export const PUT = withSession("annotator", async (request, context: Context, us
   const transcriptId = await transcriptIdOf(context);
   if (!transcriptId) return apiError(404, "not_found", "No such transcript.");
   const body = saveAnnotationSchema.safeParse(await request.json().catch(() => undefined));
-  if (!body.success) return apiError(400, "invalid", "The annotation is not in the expected shape.", { issues: z.flattenError(body.error) });
+  if (!body.success)
+    return apiError(400, "invalid", "The annotation is not in the expected shape.", { issues: z.flattenError(body.error) });
   const outcome = await saveAnnotation(transcriptId, user.id, body.data);
   if (outcome.ok) return apiJson({ version: outcome.version, submittedAt: outcome.submittedAt, created: outcome.created });
   switch (outcome.reason) {

@@ -12,7 +12,11 @@ import { teamLabelsForTranscripts } from "@/lib/team/consensus";
 type Context = { params: Promise<{ id: string }> };
 
 export const GET = withSession("lead", async (_request, context: Context) => {
-  const id = z.coerce.number().int().positive().safeParse((await context.params).id);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await context.params).id);
   if (!id.success) return apiError(404, "not_found", "No such transcript.");
   const labels = (await teamLabelsForTranscripts([id.data])).get(id.data) ?? { annotators: [], consensus: [] };
   return apiJson({ transcriptId: id.data, ...labels });

@@ -19,6 +19,10 @@ export const GET = withApiAuth("annotator", async (_request, context: { params: 
   if (!raw || (await isBlindHeld({ transcriptId: id }, user))) throw new UserFacingError(`There is no transcript ${id}.`, 404);
   const lead = hasRole(user.role, "lead");
   if (!lead) raw.annotations = (raw.annotations ?? []).filter((a) => a.annotator_id === user.id);
-  const { split: _split, ...row } = buildExportRow(raw, { splitOf: () => "train", annotatorName: (annotator) => annotator, importedLabels: true });
+  const { split: _split, ...row } = buildExportRow(raw, {
+    splitOf: () => "train",
+    annotatorName: (annotator) => annotator,
+    importedLabels: true,
+  });
   return apiJson({ ...row, messages: JSON.parse(row.messages) });
 });

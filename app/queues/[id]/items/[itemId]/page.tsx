@@ -56,32 +56,47 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
         <article className="min-w-0 space-y-5">
           <header className="space-y-2">
             <p className="text-sm text-slate-500">
-              <Link href="/queues" className="hover:underline">Queues</Link> / {item.queueName} / item {itemId}
+              <Link href="/queues" className="hover:underline">
+                Queues
+              </Link>{" "}
+              / {item.queueName} / item {itemId}
             </p>
             <h1 className="text-2xl font-semibold tracking-tight">Queue item {itemId}</h1>
             {view.revealed ? (
               <section aria-label="Revealed" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
                 <p>
                   {item.blind && <span className="font-medium">Revealed after your submission: </span>}
-                  Transcript <Link href={`/transcripts/${view.revealed.transcriptId}`} className="text-indigo-700 hover:underline">#{view.revealed.transcriptId}</Link> ·{" "}
-                  {view.revealed.condition} · {view.revealed.setting} · {view.revealed.variation} · {view.revealed.model}
+                  Transcript{" "}
+                  <Link href={`/transcripts/${view.revealed.transcriptId}`} className="text-indigo-700 hover:underline">
+                    #{view.revealed.transcriptId}
+                  </Link>{" "}
+                  · {view.revealed.condition} · {view.revealed.setting} · {view.revealed.variation} · {view.revealed.model}
                 </p>
                 {view.revealed.sourceLabels.length > 0 && (
-                  <p className="mt-1 text-xs">Source labels: {view.revealed.sourceLabels.map((label) => `${label.source} ${label.name}=${label.value}`).join(", ")}</p>
+                  <p className="mt-1 text-xs">
+                    Source labels: {view.revealed.sourceLabels.map((label) => `${label.source} ${label.name}=${label.value}`).join(", ")}
+                  </p>
                 )}
               </section>
             ) : (
               <p role="note" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
-                Blind item: the condition, the variation, source labels and other people’s labels are hidden until you submit (tier flags in the text read “[hidden]”).
+                Blind item: the condition, the variation, source labels and other people’s labels are hidden until you submit (tier flags in
+                the text read “[hidden]”).
               </p>
             )}
           </header>
-          <TranscriptView query={view.transcript.query} turns={view.transcript.turns} renderScratchpad={(_block, index) => <AnnotatableScratchpad blockIndex={index} />} />
+          <TranscriptView
+            query={view.transcript.query}
+            turns={view.transcript.turns}
+            renderScratchpad={(_block, index) => <AnnotatableScratchpad blockIndex={index} />}
+          />
         </article>
         <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
           <AnnotationPanel />
           <p className="text-sm">
-            <Link href="/queues" className="text-indigo-700 hover:underline">← Your queues</Link>
+            <Link href="/queues" className="text-indigo-700 hover:underline">
+              ← Your queues
+            </Link>
           </p>
         </aside>
       </div>

@@ -38,12 +38,18 @@ export const PUT = withSession("annotator", async (request, context: Context, us
   const result = await access(context, user.id);
   if ("error" in result) return result.error;
   const body = saveAnnotationSchema.safeParse(await request.json().catch(() => undefined));
-  if (!body.success) return apiError(400, "invalid", "The annotation is not in the expected shape.", { issues: z.flattenError(body.error) });
+  if (!body.success)
+    return apiError(400, "invalid", "The annotation is not in the expected shape.", { issues: z.flattenError(body.error) });
   const outcome = await saveAnnotation(result.item.transcriptId, user.id, body.data);
   if (outcome.ok) return apiJson({ version: outcome.version, submittedAt: outcome.submittedAt, created: outcome.created });
   switch (outcome.reason) {
     case "conflict":
-      return apiError(409, "conflict", "This annotation was changed somewhere else since you opened it. Your latest change was not saved. Reload to see the saved version.", { currentVersion: outcome.currentVersion });
+      return apiError(
+        409,
+        "conflict",
+        "This annotation was changed somewhere else since you opened it. Your latest change was not saved. Reload to see the saved version.",
+        { currentVersion: outcome.currentVersion },
+      );
     case "invalid":
       return apiError(400, "invalid", `The annotation was not saved: ${outcome.problems.join("; ")}.`, { problems: outcome.problems });
     case "not_found":
@@ -57,6 +63,9 @@ export const DELETE = withSession("annotator", async (request, context: Context,
   const version = z.coerce.number().int().positive().safeParse(new URL(request.url).searchParams.get("version"));
   if (!version.success) return apiError(400, "invalid", "Give the version you are deleting: ?version=N.");
   const outcome = await deleteAnnotation(result.item.transcriptId, user.id, version.data);
-  if (!outcome.ok) return apiError(409, "conflict", "This annotation was changed somewhere else since you opened it.", { currentVersion: outcome.currentVersion });
+  if (!outcome.ok)
+    return apiError(409, "conflict", "This annotation was changed somewhere else since you opened it.", {
+      currentVersion: outcome.currentVersion,
+    });
   return apiJson({ deleted: true });
 });
