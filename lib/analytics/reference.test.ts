@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedData } from "@/lib/testing/shared-data";
 import { matchReference, parseReferenceFile } from "./reference";
 
-const paperFile = path.resolve(import.meta.dirname, "../../../shared/data/paper-variation-results.json");
+const paperFile = sharedData("paper-variation-results.json");
 
 describe("parseReferenceFile", () => {
-  it("reads the paper's per-variation results file as it is", () => {
-    const result = parseReferenceFile(readFileSync(paperFile, "utf8"));
+  it.skipIf(!paperFile.available)(`reads the paper's per-variation results file as it is${paperFile.skipReason}`, () => {
+    const result = parseReferenceFile(readFileSync(paperFile.path, "utf8"));
     if ("error" in result) throw new Error(result.error);
     expect(result.rows).toHaveLength(145);
     expect(result.rows[0]).toMatchObject({

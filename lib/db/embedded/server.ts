@@ -48,7 +48,7 @@ export interface StartOptions {
 
 export async function startEmbeddedPostgres(name: EmbeddedInstanceName, options: StartOptions = {}): Promise<EmbeddedServer> {
   const instance = EMBEDDED_INSTANCES[name];
-  const port = options.port ?? instance.port;
+  const port = options.port ?? instance.port + portOffset();
   const log = options.log ?? (() => {});
   const runAs = resolveRunAs();
   let binaries = await locateBinaries();
@@ -95,6 +95,17 @@ export async function startEmbeddedPostgres(name: EmbeddedInstanceName, options:
     exited: new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve()))),
     stop: () => stopServer(child),
   };
+}
+
+/**
+ * `PG_PORT_OFFSET` moves every instance's port by the same amount, so that two
+ * checkouts of the project (git worktrees) can run their tests side by side.
+ */
+function portOffset(): number {
+  const offset = Number(process.env.PG_PORT_OFFSET ?? 0);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000)
+    throw new EmbeddedPostgresError(`PG_PORT_OFFSET must be a whole number from 0 to 10000, not "${process.env.PG_PORT_OFFSET}".`);
+  return offset;
 }
 
 /**
