@@ -10,67 +10,74 @@ const FLAG_LABEL = { holm: "Holm", bh: "BH" } as const;
 export function RatesTable({ statistics, reference }: { statistics: ChartStatistics; reference: Map<number, ReferenceRates | null> }) {
   const { flag, alpha, baseline } = statistics;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm" aria-label="Rates table">
-        <caption className="px-4 py-2 text-left text-xs text-slate-500">
-          <MethodsNote statistics={statistics} />
-        </caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">Variation</th>
-            <th className="px-3 py-2 text-right font-medium">n train / deploy</th>
-            <th className="px-3 py-2 text-right font-medium">AF reasoning (training)</th>
-            <th className="px-3 py-2 text-right font-medium">AF vs {baseline ? baseline.name : "baseline"}</th>
-            <th className="px-3 py-2 text-right font-medium">Complies, training</th>
-            <th className="px-3 py-2 text-right font-medium">Complies, deployment</th>
-            <th className="px-3 py-2 text-right font-medium">Compliance gap</th>
-            <th className="px-3 py-2 text-right font-medium">Gap test</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 whitespace-nowrap tabular-nums">
-          {statistics.variations.map((v) => {
-            const published = reference.get(v.variationId) ?? null;
-            const [training, deployment] = v.bars;
-            return (
-              <tr key={v.variationId} data-variation={v.variationId}>
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                  {v.name}
-                  {v.isBaseline && <Badge tone="indigo">baseline</Badge>}
-                  {flag && v.gapTest?.significant[flag] && <Badge tone="rose">gap, {FLAG_LABEL[flag]}</Badge>}
-                  {flag && v.afVsBaseline?.significant[flag] && <Badge tone="rose">AF ≠ baseline, {FLAG_LABEL[flag]}</Badge>}
-                </th>
-                <td className="px-3 py-1.5 text-right" data-stat="n">
-                  {training.n} / {deployment.n}
-                  {Math.min(training.n, deployment.n) < SMALL_N && (
-                    <span
-                      title={`fewer than ${SMALL_N} labelled transcripts: wide intervals`}
-                      className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800"
-                    >
-                      small n
+    <div className="space-y-2">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm" aria-label="Rates table">
+          <caption className="px-4 py-2 text-left text-xs text-slate-500">
+            95% intervals (Wilson; the gap: Newcombe&apos;s method 10), clustered by query where a query has several samples; exact tests
+            with Holm and Benjamini–Hochberg adjusted p-values (
+            {flag === null ? "none flagged" : `flagged: ${FLAG_LABEL[flag]} p ≤ ${alpha}`}).
+          </caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2 font-medium">Variation</th>
+              <th className="px-3 py-2 text-right font-medium">n train / deploy · queries</th>
+              <th className="px-3 py-2 text-right font-medium">AF reasoning (training)</th>
+              <th className="px-3 py-2 text-right font-medium">AF vs {baseline ? baseline.name : "baseline"}</th>
+              <th className="px-3 py-2 text-right font-medium">Complies, training</th>
+              <th className="px-3 py-2 text-right font-medium">Complies, deployment</th>
+              <th className="px-3 py-2 text-right font-medium">Compliance gap</th>
+              <th className="px-3 py-2 text-right font-medium">Gap test</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 whitespace-nowrap tabular-nums">
+            {statistics.variations.map((v) => {
+              const published = reference.get(v.variationId) ?? null;
+              const [training, deployment] = v.bars;
+              return (
+                <tr key={v.variationId} data-variation={v.variationId}>
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                    {v.name}
+                    {v.isBaseline && <Badge tone="indigo">baseline</Badge>}
+                    {flag && v.gapTest?.significant[flag] && <Badge tone="rose">gap, {FLAG_LABEL[flag]}</Badge>}
+                    {flag && v.afVsBaseline?.significant[flag] && <Badge tone="rose">AF ≠ baseline, {FLAG_LABEL[flag]}</Badge>}
+                  </th>
+                  <td className="px-3 py-1.5 text-right" data-stat="n">
+                    {training.n} / {deployment.n}
+                    {Math.min(training.n, deployment.n) < SMALL_N && (
+                      <span
+                        title={`fewer than ${SMALL_N} labelled transcripts: wide intervals`}
+                        className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800"
+                      >
+                        small n
+                      </span>
+                    )}
+                    <span className="block text-xs text-slate-500" data-stat="queries">
+                      {v.queries} {v.queries === 1 ? "query" : "queries"}
                     </span>
-                  )}
-                  <span className="block text-xs text-slate-500" data-stat="queries">
-                    {v.queries} {v.queries === 1 ? "query" : "queries"}
-                  </span>
-                </td>
-                <RateCell stat="af_rate" value={v.afRate} published={published?.afReasoning} />
-                <TestCell stat="af_vs_baseline" test={v.afVsBaseline} flag={flag} alpha={alpha} />
-                <RateCell stat="compliance_training" value={v.complianceTraining} published={published?.complianceTraining} />
-                <RateCell stat="compliance_deployment" value={v.complianceDeployment} published={published?.complianceDeployment} />
-                <RateCell
-                  stat="compliance_gap"
-                  value={v.complianceGap}
-                  published={published?.complianceGap}
-                  method={v.complianceGap && GAP_METHOD_LABEL[v.complianceGap.method]}
-                  signed
-                  strong
-                />
-                <TestCell stat="gap" test={v.gapTest} flag={flag} alpha={alpha} />
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  </td>
+                  <RateCell stat="af_rate" value={v.afRate} published={published?.afReasoning} />
+                  <TestCell stat="af_vs_baseline" test={v.afVsBaseline} flag={flag} alpha={alpha} />
+                  <RateCell stat="compliance_training" value={v.complianceTraining} published={published?.complianceTraining} />
+                  <RateCell stat="compliance_deployment" value={v.complianceDeployment} published={published?.complianceDeployment} />
+                  <RateCell
+                    stat="compliance_gap"
+                    value={v.complianceGap}
+                    published={published?.complianceGap}
+                    method={v.complianceGap && GAP_METHOD_LABEL[v.complianceGap.method]}
+                    signed
+                    strong
+                  />
+                  <TestCell stat="gap" test={v.gapTest} flag={flag} alpha={alpha} />
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="px-1 text-xs text-slate-500">
+        <MethodsNote statistics={statistics} />
+      </div>
     </div>
   );
 }
@@ -99,18 +106,17 @@ function RateCell({
   return (
     <td className={`px-3 py-1.5 text-right ${strong ? "font-medium" : ""}`}>
       <span data-stat={stat}>{formatInterval(value, signed)}</span>
-      {value && (
+      {value && method && (
         <span className="block text-xs font-normal text-slate-500">
-          n = {value.n}
-          {method && <> · {method}</>}
+          n = {value.n} · {method}
         </span>
       )}
       {value?.clustered && (
         <span
           className="block text-xs font-normal text-slate-600"
-          title={`Clustered by query: design effect ${value.clustered.designEffect.toFixed(2)}`}
+          title={`Clustered by query: n = ${value.clustered.queries} queries, design effect ${value.clustered.designEffect.toFixed(2)}`}
         >
-          clustered <span data-stat={`${stat}_clustered`}>{formatBounds(value.clustered)}</span> · n = {value.clustered.queries} queries
+          by query <span data-stat={`${stat}_clustered`}>{formatBounds(value.clustered)}</span>, n = {value.clustered.queries}
         </span>
       )}
       {reference && <span className="block text-xs font-normal text-indigo-700">{reference}</span>}

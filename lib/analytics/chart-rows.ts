@@ -5,7 +5,7 @@ export const SEGMENTS: { key: Segment; label: string; color: string }[] = [
   { key: "refuses", label: "Refuses", color: "#94a3b8" },
   { key: "compliesWithAf", label: "Complies, with AF reasoning", color: "#e11d48" },
   { key: "compliesWithoutAf", label: "Complies, no AF reasoning", color: "#f59e0b" },
-  { key: "compliesAfUnlabelled", label: "Complies, AF not labelled", color: "#cbd5e1" },
+  { key: "compliesAfUnlabelled", label: "Complies, AF not labelled", color: "#fcd34d" },
 ];
 
 /** One horizontal bar of the chart: a variation under one condition, in percent. */
