@@ -1,11 +1,17 @@
-import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
-import hypergeometricPmf from "@stdlib/stats-base-dists-hypergeometric-pmf";
+import factorialln from "@stdlib/math-base-special-factorialln";
 
 /**
  * Exact two-sided tests behind the charts' p-values. Pure functions over
- * counts; the distributions come from stdlib (accurate in the far tails, where
- * a hand-rolled sum of factorials underflows).
+ * counts.
+ *
+ * A chart tests 150 variations of thousands of samples each, so the sums run
+ * over the pmf by its ratio recurrence, one multiplication a term, from
+ * anchors computed from log-factorials (stdlib's, accurate to the last bits):
+ * far faster than a distribution call per term, and exact to ~1e-12
+ * relative, far below anything the p-values are read at.
  */
+
+const lnChoose = (n: number, k: number) => factorialln(n) - factorialln(k) - factorialln(n - k);
 
 /**
  * McNemar's exact (conditional) test of paired proportions: given the
@@ -16,8 +22,17 @@ import hypergeometricPmf from "@stdlib/stats-base-dists-hypergeometric-pmf";
  */
 export function mcnemarExact(b: number, c: number): number {
   assertCounts([b, c]);
-  if (b + c === 0) return 1;
-  return Math.min(1, 2 * binomialCdf(Math.min(b, c), b + c, 0.5));
+  const n = b + c;
+  const k = Math.min(b, c);
+  if (n === 0 || 2 * k === n) return 1;
+  // P(X ≤ k), summed from k down: pmf(i − 1) = pmf(i) · i / (n − i + 1).
+  let term = Math.exp(lnChoose(n, k) - n * Math.LN2);
+  let tail = 0;
+  for (let i = k; i >= 0 && term > tail * 1e-17; i--) {
+    tail += term;
+    term *= i / (n - i + 1);
+  }
+  return Math.min(1, 2 * tail);
 }
 
 /** A 2×2 table of two independent groups: successes and failures in each. */
@@ -45,44 +60,38 @@ export function fisherExact(table: TwoByTwo): number {
   const lowest = Math.max(0, group1 - (b + d));
   const highest = Math.min(group1, successes);
   if (lowest === highest) return 1;
-  const pmf = (k: number) => hypergeometricPmf(k, total, successes, group1);
+  const lf = factorialln;
+  const constant = lf(successes) + lf(total - successes) + lf(group1) + lf(total - group1) - lf(total);
+  const pmf = (k: number) => Math.exp(constant - lf(k) - lf(successes - k) - lf(group1 - k) - lf(total - successes - group1 + k));
+  // pmf(k + 1) / pmf(k), from the factorials' ratios.
+  const up = (k: number) => ((successes - k) * (group1 - k)) / ((k + 1) * (total - successes - group1 + k + 1));
   const threshold = pmf(a) * (1 + 1e-7);
   const mode = Math.min(highest, Math.max(lowest, Math.floor(((group1 + 1) * (successes + 1)) / (total + 2))));
+  const atMode = pmf(mode);
   // The observed table is (about) as likely as the most likely one: every table counts.
-  if (pmf(mode) <= threshold) return 1;
-  // The pmf is unimodal: the tables no more likely than the observed one form two tails,
-  // one beyond each point where the pmf, falling away from the mode, reaches the threshold.
-  const below = firstUnder(pmf, threshold, mode, lowest);
-  const above = firstUnder(pmf, threshold, mode, highest);
-  return Math.min(1, tailSum(pmf, below, lowest, -1) + tailSum(pmf, above, highest, 1));
-}
-
-/**
- * Walking from the mode (above the threshold) towards `end`, the first k whose
- * pmf is at most the threshold (binary search: the pmf only falls on that
- * side), or the k just past `end` when there is none (its tail is empty).
- */
-function firstUnder(pmf: (k: number) => number, threshold: number, mode: number, end: number): number {
-  const step = end >= mode ? 1 : -1;
-  let inside = mode; // pmf(inside) > threshold
-  let outside = end + step; // past the end: counts as under
-  while (Math.abs(outside - inside) > 1) {
-    const middle = inside + step * Math.floor(Math.abs(outside - inside) / 2);
-    if (pmf(middle) <= threshold) outside = middle;
-    else inside = middle;
-  }
-  return outside;
-}
-
-/** Σ pmf(k) from `from` outwards (`step`) to `end`, stopping once the terms no longer change the sum. */
-function tailSum(pmf: (k: number) => number, from: number, end: number, step: 1 | -1): number {
-  let sum = 0;
-  for (let k = from; step > 0 ? k <= end : k >= end; k += step) {
-    const term = pmf(k);
-    sum += term;
-    if (term <= sum * 1e-17) break;
-  }
-  return sum;
+  if (atMode <= threshold) return 1;
+  // The pmf is unimodal: the tables no more likely than the observed one form two tails. Walk out
+  // from the mode on each side, past the more likely tables, then sum the tail.
+  const tail = (step: 1 | -1, end: number) => {
+    let term = atMode;
+    let k = mode;
+    const next = () => {
+      term = step > 0 ? term * up(k) : term / up(k - 1);
+      k += step;
+    };
+    while (term > threshold) {
+      if (k === end) return 0;
+      next();
+    }
+    let sum = 0;
+    while (term > sum * 1e-17) {
+      sum += term;
+      if (k === end) break;
+      next();
+    }
+    return sum;
+  };
+  return Math.min(1, tail(-1, lowest) + tail(1, highest));
 }
 
 function assertCounts(counts: number[]) {
