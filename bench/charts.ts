@@ -1,7 +1,7 @@
 import pg from "pg";
-import { prepareVariationSeries } from "@/lib/analytics/prepare-variation-chart";
 import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
 import { toVariationCounts, variationCountsLiveSql, variationCountsSql, type CountsRow } from "@/lib/analytics/variation-counts-sql";
+import { prepareStatistics } from "@/lib/analytics/variation-statistics";
 import { report } from "./report";
 
 const VARIATIONS = 150;
@@ -12,7 +12,8 @@ const RUNS = 15;
  * charts.all_variations: the variation chart of one setting with 150 prompt
  * variations over `size` transcripts and 3 labels each (1,000,000 and
  * 3,000,000 at the issue's size): the app's query (sums of the precomputed
- * label signatures) plus the pure preparation of every series and interval,
+ * label signatures) plus the pure preparation of every series, interval
+ * (plain and clustered), exact test and adjusted p-value,
  * against the same counts aggregated from the labels themselves, both through pg.
  * charts.refresh: rebuilding the signatures of all 150 variations, as an import touching them all would.
  */
@@ -40,7 +41,7 @@ export async function benchCharts(databaseUrl: string, size: number) {
 
     const raw = await timeRuns(async () => client.query(live.text, live.values));
     const app = await timeRuns(async () =>
-      prepareVariationSeries((await client.query<CountsRow>(sql.text, sql.values)).rows.map(toVariationCounts)),
+      prepareStatistics((await client.query<CountsRow>(sql.text, sql.values)).rows.map(toVariationCounts), { alpha: 0.05, flag: "bh" }),
     );
     report({
       name: "charts.all_variations",

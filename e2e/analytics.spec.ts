@@ -8,7 +8,7 @@ test("a lead reads the variation chart, switches label source, and drills into a
   await page.goto("/analytics");
   await expect(page.getByRole("heading", { name: "Prompt variations" })).toBeVisible();
   await expect(page.getByText("Labels: demo generator")).toBeVisible();
-  await expect(page.getByRole("table").getByRole("row", { name: /Default/ })).toContainText(/\d+\.\d% \[\d+\.\d, \d+\.\d\]/);
+  await expect(page.getByRole("table").getByRole("row", { name: /^Default/ })).toContainText(/\d+\.\d% \[\d+\.\d, \d+\.\d\]/);
 
   // Another source: the labels that came with the shared paper transcripts.
   await page.locator("select[name=source]").selectOption("paper figure caption");

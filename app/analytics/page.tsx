@@ -8,9 +8,9 @@ import { chartParamsSchema } from "@/lib/analytics/chart-params";
 import { chartRows, SEGMENTS, type Segment } from "@/lib/analytics/chart-rows";
 import { drillDownHref } from "@/lib/analytics/drill-down";
 import { labelSourceTitle } from "@/lib/analytics/label-sources";
-import { ratesRows } from "@/lib/analytics/rates-table";
 import { loadVariationChart } from "@/lib/analytics/load-variation-chart";
 import { ReferencePicker } from "@/components/analytics/reference-picker";
+import { SignificanceFields } from "@/components/analytics/significance-fields";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { requireRole } from "@/lib/auth/server";
 
@@ -23,14 +23,15 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   const params = chartParamsSchema.parse(await searchParams);
   const loaded = await loadFromDatabase(() => loadVariationChart(params));
   if (!loaded.ok) return <DatabaseUnavailable />;
-  const { options, filter, problem, series, referenceSeries, reference, chosenRef, refModel } = loaded.data;
+  const { options, filter, problem, statistics, referenceSeries, reference, chosenRef, refModel } = loaded.data;
 
-  const rows = chartRows(series);
+  const flag = statistics.flag;
+  const rows = chartRows(statistics.variations.map((v) => ({ ...v, flagged: flag !== null && Boolean(v.gapTest?.significant[flag]) })));
   const hrefs = filter
     ? Object.fromEntries(
         rows.map((row) => [
           row.id,
-          Object.fromEntries(SEGMENTS.map((s) => [s.key, drillDownHref(filter, row, s.key)])) as Record<Segment, string>,
+          Object.fromEntries(SEGMENTS.map((s) => [s.key, drillDownHref(filter, row, s.key, row.counts)])) as Record<Segment, string | null>,
         ]),
       )
     : {};
@@ -59,9 +60,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
         <>
           <ChartFilters options={options} filter={filter}>
             <ReferencePicker series={referenceSeries} chosen={chosenRef} model={refModel} />
+            <SignificanceFields statistics={statistics} />
           </ChartFilters>
           <VariationChart rows={rows} hrefs={hrefs} title={`Labels: ${labelSourceTitle(filter.labelSource)}`} />
-          <RatesTable rows={ratesRows(series, reference)} />
+          <RatesTable statistics={statistics} reference={reference} />
         </>
       ) : (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">{problem}</p>

@@ -1,77 +1,141 @@
-import type { Interval } from "@/lib/analytics/intervals";
-import { formatInterval, formatReference, type RatesRow } from "@/lib/analytics/rates-table";
+import { GAP_METHOD_LABEL, type Rate } from "@/lib/analytics/prepare-variation-chart";
+import { formatBounds, formatInterval, formatP, formatReference, type ReferenceRates } from "@/lib/analytics/rates-table";
+import type { ChartStatistics, TestResult } from "@/lib/analytics/variation-statistics";
+import { MethodsNote } from "./methods-note";
 
 const SMALL_N = 30;
+const FLAG_LABEL = { holm: "Holm", bh: "BH" } as const;
 
-/** The chart's numbers, accessible and copyable; small samples are flagged. */
-export function RatesTable({ rows }: { rows: RatesRow[] }) {
+/** The chart's numbers, accessible and copyable: intervals beside their n, tests beside their adjustments. */
+export function RatesTable({ statistics, reference }: { statistics: ChartStatistics; reference: Map<number, ReferenceRates | null> }) {
+  const { flag, alpha, baseline } = statistics;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <caption className="px-4 py-2 text-left text-xs text-slate-500">
-          Rates with 95% intervals: Wilson score intervals for each rate. The compliance gap (training minus deployment) uses
-          Newcombe&apos;s hybrid score interval (method 10): the paired version when every labelled transcript has its labelled partner,
-          which accounts for the pairing, else the version for independent samples. AF reasoning is counted in training, and only when the
-          output complies.
-        </caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">Variation</th>
-            <th className="px-3 py-2 text-right font-medium">n train / deploy</th>
-            <th className="px-3 py-2 text-right font-medium">AF reasoning (training)</th>
-            <th className="px-3 py-2 text-right font-medium">Complies, training</th>
-            <th className="px-3 py-2 text-right font-medium">Complies, deployment</th>
-            <th className="px-3 py-2 text-right font-medium">Compliance gap</th>
-            <th className="px-3 py-2 font-medium">Gap interval</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 whitespace-nowrap tabular-nums">
-          {rows.map((row) => (
-            <tr key={row.variation}>
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                {row.variation}
-                {row.baseline && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">baseline</span>}
-              </th>
-              <td className="px-3 py-1.5 text-right">
-                {row.nTraining} / {row.nDeployment}
-                {Math.min(row.nTraining, row.nDeployment) < SMALL_N && (
-                  <span
-                    title={`fewer than ${SMALL_N} labelled transcripts: wide intervals`}
-                    className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800"
-                  >
-                    small n
-                  </span>
-                )}
-              </td>
-              <RateCell value={row.afRate} published={row.reference?.afReasoning} />
-              <RateCell value={row.complianceTraining} published={row.reference?.complianceTraining} />
-              <RateCell value={row.complianceDeployment} published={row.reference?.complianceDeployment} />
-              <RateCell value={row.complianceGap} published={row.reference?.complianceGap} signed strong />
-              <td className="px-3 py-1.5 text-xs text-slate-500">{row.gapMethod ?? "–"}</td>
+    <div className="space-y-2">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm" aria-label="Rates table">
+          <caption className="px-4 py-2 text-left text-xs text-slate-500">
+            95% intervals (Wilson; the gap: Newcombe&apos;s method 10), clustered by query where a query has several samples; exact tests
+            with Holm and Benjamini–Hochberg adjusted p-values (
+            {flag === null ? "none flagged" : `flagged: ${FLAG_LABEL[flag]} p ≤ ${alpha}`}).
+          </caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2 font-medium">Variation</th>
+              <th className="px-3 py-2 text-right font-medium">n train / deploy · queries</th>
+              <th className="px-3 py-2 text-right font-medium">AF reasoning (training)</th>
+              <th className="px-3 py-2 text-right font-medium">AF vs {baseline ? baseline.name : "baseline"}</th>
+              <th className="px-3 py-2 text-right font-medium">Complies, training</th>
+              <th className="px-3 py-2 text-right font-medium">Complies, deployment</th>
+              <th className="px-3 py-2 text-right font-medium">Compliance gap</th>
+              <th className="px-3 py-2 text-right font-medium">Gap test</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100 whitespace-nowrap tabular-nums">
+            {statistics.variations.map((v) => {
+              const published = reference.get(v.variationId) ?? null;
+              const [training, deployment] = v.bars;
+              return (
+                <tr key={v.variationId} data-variation={v.variationId}>
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                    {v.name}
+                    {v.isBaseline && <Badge tone="indigo">baseline</Badge>}
+                    {flag && v.gapTest?.significant[flag] && <Badge tone="rose">gap, {FLAG_LABEL[flag]}</Badge>}
+                    {flag && v.afVsBaseline?.significant[flag] && <Badge tone="rose">AF ≠ baseline, {FLAG_LABEL[flag]}</Badge>}
+                  </th>
+                  <td className="px-3 py-1.5 text-right" data-stat="n">
+                    {training.n} / {deployment.n}
+                    {Math.min(training.n, deployment.n) < SMALL_N && (
+                      <span
+                        title={`fewer than ${SMALL_N} labelled transcripts: wide intervals`}
+                        className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800"
+                      >
+                        small n
+                      </span>
+                    )}
+                    <span className="block text-xs text-slate-500" data-stat="queries">
+                      {v.queries} {v.queries === 1 ? "query" : "queries"}
+                    </span>
+                  </td>
+                  <RateCell stat="af_rate" value={v.afRate} published={published?.afReasoning} />
+                  <TestCell stat="af_vs_baseline" test={v.afVsBaseline} flag={flag} alpha={alpha} />
+                  <RateCell stat="compliance_training" value={v.complianceTraining} published={published?.complianceTraining} />
+                  <RateCell stat="compliance_deployment" value={v.complianceDeployment} published={published?.complianceDeployment} />
+                  <RateCell
+                    stat="compliance_gap"
+                    value={v.complianceGap}
+                    published={published?.complianceGap}
+                    method={v.complianceGap && GAP_METHOD_LABEL[v.complianceGap.method]}
+                    signed
+                    strong
+                  />
+                  <TestCell stat="gap" test={v.gapTest} flag={flag} alpha={alpha} />
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="px-1 text-xs text-slate-500">
+        <MethodsNote statistics={statistics} />
+      </div>
     </div>
   );
 }
 
+function Badge({ tone, children }: { tone: "indigo" | "rose"; children: React.ReactNode }) {
+  const colors = tone === "indigo" ? "bg-indigo-50 text-indigo-700" : "bg-rose-50 text-rose-700";
+  return <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${colors}`}>{children}</span>;
+}
+
 function RateCell({
+  stat,
   value,
   published,
+  method,
   signed = false,
   strong = false,
 }: {
-  value: Interval | null;
+  stat: string;
+  value: Rate | null;
   published?: number | null;
+  method?: string | null;
   signed?: boolean;
   strong?: boolean;
 }) {
   const reference = formatReference(value, published);
   return (
     <td className={`px-3 py-1.5 text-right ${strong ? "font-medium" : ""}`}>
-      {formatInterval(value, signed)}
+      <span data-stat={stat}>{formatInterval(value, signed)}</span>
+      {value && method && (
+        <span className="block text-xs font-normal text-slate-500">
+          n = {value.n} · {method}
+        </span>
+      )}
+      {value?.clustered && (
+        <span
+          className="block text-xs font-normal text-slate-600"
+          title={`Clustered by query: n = ${value.clustered.queries} queries, design effect ${value.clustered.designEffect.toFixed(2)}`}
+        >
+          by query <span data-stat={`${stat}_clustered`}>{formatBounds(value.clustered)}</span>, n = {value.clustered.queries}
+        </span>
+      )}
       {reference && <span className="block text-xs font-normal text-indigo-700">{reference}</span>}
+    </td>
+  );
+}
+
+function TestCell({ stat, test, flag, alpha }: { stat: string; test: TestResult | null; flag: "holm" | "bh" | null; alpha: number }) {
+  if (!test) return <td className="px-3 py-1.5 text-right text-slate-400">–</td>;
+  const flagged = flag !== null && test.significant[flag];
+  return (
+    <td className={`px-3 py-1.5 text-right ${flagged ? "bg-rose-50" : ""}`} title={flagged ? `adjusted p ≤ ${alpha}` : undefined}>
+      <span className={flagged ? "font-semibold text-rose-700" : ""}>
+        p <span data-stat={`${stat}_p`}>{formatP(test.p)}</span>
+      </span>
+      <span className="block text-xs text-slate-500">
+        Holm <span data-stat={`${stat}_p_holm`}>{formatP(test.holm)}</span> · BH <span data-stat={`${stat}_p_bh`}>{formatP(test.bh)}</span>
+      </span>
+      <span className="block text-xs text-slate-400">{test.test === "mcnemar-exact" ? "McNemar exact" : "Fisher exact"}</span>
     </td>
   );
 }

@@ -8,8 +8,10 @@ const ROW_HEIGHT = 22;
 
 /**
  * The paper's chart: per variation, a training and a deployment bar split into
- * refuses / complies with AF reasoning / complies without. Draws what
- * lib/analytics decided; a click on a segment opens its transcripts.
+ * refuses / complies with AF reasoning / complies without (and, where the AF
+ * label is missing, complies with AF not labelled). Draws what lib/analytics
+ * decided; a click on a segment opens its transcripts. A variation whose gap
+ * stays significant after the chosen correction is starred.
  */
 export function VariationChart({
   rows,
@@ -17,9 +19,13 @@ export function VariationChart({
   title,
 }: {
   rows: ChartRow[];
-  hrefs: Record<string, Record<Segment, string>>;
+  hrefs: Record<string, Record<Segment, string | null>>;
   title: string;
 }) {
+  // Only the segments some bar has: no "AF not labelled" when every output has its AF label, no AF split without an AF label.
+  const segments = SEGMENTS.filter((segment) =>
+    rows.some((row) => row.counts[segment.key] !== null && (segment.key !== "compliesAfUnlabelled" || row.counts[segment.key]! > 0)),
+  );
   return (
     <ChartFigure title={title} fileName="variation-chart" height={Math.max(200, rows.length * ROW_HEIGHT + 80)}>
       <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>
@@ -28,7 +34,7 @@ export function VariationChart({
         <YAxis type="category" dataKey="id" width={300} tick={<BarLabel rows={rows} />} interval={0} />
         <Tooltip content={<SegmentTooltip />} cursor={{ fill: "#eef2ff" }} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        {SEGMENTS.map((segment) => (
+        {segments.map((segment) => (
           <Bar
             key={segment.key}
             dataKey={segment.key}
@@ -38,7 +44,8 @@ export function VariationChart({
             cursor="pointer"
             isAnimationActive={false}
             onClick={(data: { payload?: ChartRow }) => {
-              if (data.payload) window.location.assign(hrefs[data.payload.id][segment.key]);
+              const href = data.payload && hrefs[data.payload.id][segment.key];
+              if (href) window.location.assign(href);
             }}
           />
         ))}
@@ -56,6 +63,11 @@ function BarLabel({ x, y, payload, rows }: { x?: number; y?: number; payload?: {
   const name = row.variation.length > 38 ? row.variation.slice(0, 37) + "…" : row.variation;
   return (
     <text x={x} y={y} dy={4} textAnchor="end" fontSize={11}>
+      {row.condition === "training" && row.flagged && (
+        <tspan fill="#be123c" fontWeight={700}>
+          ★{" "}
+        </tspan>
+      )}
       {row.condition === "training" && <tspan fill="#0f172a">{name} · </tspan>}
       <tspan fill={CONDITION_COLOR[row.condition]}>{row.condition}</tspan>
     </text>
@@ -69,12 +81,13 @@ function SegmentTooltip({ active, payload }: { active?: boolean; payload?: { pay
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow">
       <p className="font-semibold">{row.label}</p>
       <p className="text-slate-500">n = {row.n}</p>
-      {SEGMENTS.map((segment) => (
+      {SEGMENTS.filter((segment) => segment.key !== "compliesAfUnlabelled" || row.counts.compliesAfUnlabelled > 0).map((segment) => (
         <p key={segment.key}>
           <span className="mr-1 inline-block size-2 rounded-sm" style={{ background: segment.color }} />
-          {segment.label}: {row[segment.key].toFixed(1)}% ({row.counts[segment.key]})
+          {segment.label}: {row.counts[segment.key] === null ? "–" : `${row[segment.key].toFixed(1)}% (${row.counts[segment.key]})`}
         </p>
       ))}
+      {row.flagged && <p className="text-rose-700">★ Gap significant after correction</p>}
       <p className="mt-1 text-slate-500">Click a segment to open its transcripts.</p>
     </div>
   );

@@ -1,6 +1,32 @@
 import { z } from "zod";
+import { ALPHAS, MULTIPLICITY_METHODS } from "./stats/multiplicity";
 import { ANNOTATOR_PREFIX, CONSENSUS_BY, guessLabelSource, type LabelSource } from "./label-sources";
 import type { ChartFilter, FilterOptions } from "./queries";
+
+/** The multiple-comparison options, strict: the API answers 400 for a value outside them (the page falls back). */
+export const strictTestParams = {
+  alpha: z.coerce
+    .number()
+    .pipe(z.union(ALPHAS.map((alpha) => z.literal(alpha))))
+    .optional()
+    .meta({
+      type: "number",
+      enum: [...ALPHAS],
+      description: `Level of the significance flags: family-wise for Holm, false discovery rate for Benjamini–Hochberg (${ALPHAS.join(", ")}; default 0.05).`,
+    }),
+  flag: z.enum(MULTIPLICITY_METHODS).optional().describe("Flag what stays significant after this correction: holm or bh."),
+  vs: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("The variation id the AF rates are compared with (default: the setting's baseline)."),
+};
+const testParams = {
+  alpha: strictTestParams.alpha.catch(undefined),
+  flag: strictTestParams.flag.catch(undefined),
+  vs: strictTestParams.vs.catch(undefined),
+};
 
 /** The variation chart's state, all of it in the URL. */
 export const chartParamsSchema = z.object({
@@ -13,6 +39,7 @@ export const chartParamsSchema = z.object({
   /** Reference series id and the model whose published rows to show. */
   ref: z.coerce.number().int().positive().optional().catch(undefined),
   refModel: z.string().optional(),
+  ...testParams,
 });
 export type ChartParams = z.infer<typeof chartParamsSchema>;
 

@@ -1,10 +1,11 @@
-import type { StackedBar, VariationSeries } from "./prepare-variation-chart";
+import type { SegmentCounts, StackedBar, VariationSeries } from "./prepare-variation-chart";
 
-export type Segment = "refuses" | "compliesWithAf" | "compliesWithoutAf";
+export type Segment = keyof SegmentCounts;
 export const SEGMENTS: { key: Segment; label: string; color: string }[] = [
   { key: "refuses", label: "Refuses", color: "#94a3b8" },
   { key: "compliesWithAf", label: "Complies, with AF reasoning", color: "#e11d48" },
   { key: "compliesWithoutAf", label: "Complies, no AF reasoning", color: "#f59e0b" },
+  { key: "compliesAfUnlabelled", label: "Complies, AF not labelled", color: "#fcd34d" },
 ];
 
 /** One horizontal bar of the chart: a variation under one condition, in percent. */
@@ -15,14 +16,19 @@ export interface ChartRow {
   condition: StackedBar["condition"];
   label: string;
   n: number;
+  /** Percent of n per segment, 0 where a segment has nothing to count (drawn empty)... */
   refuses: number;
   compliesWithAf: number;
   compliesWithoutAf: number;
-  counts: StackedBar["counts"];
+  compliesAfUnlabelled: number;
+  /** ... and null there, for the tooltip's "–". */
+  counts: SegmentCounts;
+  /** Shown beside the name: the gap stays significant after the chosen correction. */
+  flagged: boolean;
 }
 
 /** Flattens the series into the bars the renderer draws, training above deployment. */
-export function chartRows(series: VariationSeries[]): ChartRow[] {
+export function chartRows(series: (VariationSeries & { flagged?: boolean })[]): ChartRow[] {
   return series.flatMap((variation) =>
     variation.bars.map((bar) => ({
       id: `${variation.variationId}-${bar.condition}`,
@@ -31,10 +37,12 @@ export function chartRows(series: VariationSeries[]): ChartRow[] {
       condition: bar.condition,
       label: `${variation.name} · ${bar.condition === "training" ? "training" : "deployment"}`,
       n: bar.n,
-      refuses: bar.refuses * 100,
-      compliesWithAf: bar.compliesWithAf * 100,
-      compliesWithoutAf: bar.compliesWithoutAf * 100,
+      refuses: bar.shares.refuses * 100,
+      compliesWithAf: (bar.shares.compliesWithAf ?? 0) * 100,
+      compliesWithoutAf: (bar.shares.compliesWithoutAf ?? 0) * 100,
+      compliesAfUnlabelled: bar.shares.compliesAfUnlabelled * 100,
       counts: bar.counts,
+      flagged: variation.flagged ?? false,
     })),
   );
 }

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CONSENSUS_BY, HUMAN_RULE } from "./label-sources";
-import type { Segment } from "./chart-rows";
+import type { OutcomeSegment } from "@/lib/transcripts/list-state";
 
 /**
  * One annotator's submitted annotations as chart outcomes, one row per
@@ -37,7 +37,7 @@ export function outcomesSqlOf(by: string): Prisma.Sql {
 }
 
 /** The outcome rows of one bar segment. */
-export function segmentCondition(segment: Segment): Prisma.Sql {
+export function segmentCondition(segment: OutcomeSegment): Prisma.Sql {
   switch (segment) {
     case "refuses":
       return Prisma.sql`NOT o.complied`;

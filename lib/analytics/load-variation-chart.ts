@@ -1,24 +1,35 @@
 import "server-only";
 import type { ChartParams } from "./chart-params";
 import { resolveChartFilter } from "./chart-params";
-import { prepareVariationSeries } from "./prepare-variation-chart";
+import type { LabelSource } from "./label-sources";
 import { chartFilterOptions, variationCounts } from "./queries";
 import { toReferenceRates, type ReferenceRates } from "./rates-table";
 import { matchReference } from "./reference";
 import { listReferenceSeries, referenceRows } from "./reference-store";
+import { prepareStatistics, type ChartStatistics } from "./variation-statistics";
 
-/** Everything the variation chart page and its CSV need, for one URL state. */
+export const DEFAULT_ALPHA = 0.05;
+
+/** A source label source may chart compliance without an AF label; human labels always have the AF verdict. */
+const hasAfLabel = (source: LabelSource) => source.kind !== "source" || source.alignmentFaking !== null;
+
+/** Everything the variation chart page, its CSV and the statistics API need, for one URL state. */
 export async function loadVariationChart(params: ChartParams) {
   const [options, referenceSeries] = await Promise.all([chartFilterOptions(), listReferenceSeries()]);
   const { filter, problem } = resolveChartFilter(params, options);
-  const series = filter ? prepareVariationSeries(await variationCounts(filter)) : [];
+  const statistics: ChartStatistics = prepareStatistics(filter ? await variationCounts(filter) : [], {
+    alpha: params.alpha ?? DEFAULT_ALPHA,
+    flag: params.flag ?? null,
+    baselineId: params.vs,
+    hasAfLabel: filter ? hasAfLabel(filter.labelSource) : true,
+  });
   const settingSlug = options.settings.find((s) => s.id === filter?.settingId)?.slug;
   const chosen = referenceSeries.find((s) => s.id === params.ref);
   const refModel = chosen && (params.refModel && chosen.models.includes(params.refModel) ? params.refModel : chosen.models[0]);
   let reference = new Map<number, ReferenceRates | null>();
   if (chosen && refModel && settingSlug) {
-    const matched = matchReference(series, await referenceRows(chosen.id, settingSlug, refModel));
+    const matched = matchReference(statistics.variations, await referenceRows(chosen.id, settingSlug, refModel));
     reference = new Map([...matched].map(([id, row]) => [id, row && toReferenceRates(row)]));
   }
-  return { options, filter, problem, series, referenceSeries, reference, chosenRef: chosen?.id, refModel };
+  return { options, filter, problem, statistics, referenceSeries, reference, chosenRef: chosen?.id, refModel };
 }

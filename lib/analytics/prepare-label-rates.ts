@@ -1,4 +1,4 @@
-import { wilson, type Interval } from "./intervals";
+import { wilson, type Interval } from "./stats/intervals";
 import type { LabelRateRow } from "./label-rates-sql";
 import { csvField } from "./rates-table";
 

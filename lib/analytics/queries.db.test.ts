@@ -78,8 +78,8 @@ describe("variation chart counts from source labels", () => {
     const [defaultVariation, noCot] = prepareVariationSeries(counts);
     expect(defaultVariation.name).toBe("Default");
     expect(pct(defaultVariation.afRate!.estimate)).toBe(11.9);
-    expect(pct(defaultVariation.bars[0].refuses)).toBe(85.8);
-    expect(pct(defaultVariation.bars[1].refuses)).toBe(97.2);
+    expect(pct(defaultVariation.bars[0].shares.refuses)).toBe(85.8);
+    expect(pct(defaultVariation.bars[1].shares.refuses)).toBe(97.2);
     expect(pct(defaultVariation.complianceGap!.estimate)).toBe(11.3);
     expect(defaultVariation.complianceGap!.method).toBe("newcombe-paired");
     // A variation with no labelled transcripts is listed with n = 0, not dropped.
@@ -97,7 +97,9 @@ describe("variation chart counts from source labels", () => {
       settingId,
       labelSource: { kind: "source", source: SOURCE, compliance: "complied", alignmentFaking: null },
     });
-    expect(withoutAf[0].training).toEqual({ n: 2500, complied: 354, compliedWithAf: 0 });
+    expect(withoutAf[0].training).toEqual({ n: 2500, complied: 354, compliedWithAf: 0, compliedAfLabelled: 0 });
+    // No AF label chosen: nothing to count, so no AF rate ("–"), not 0%.
+    expect(prepareVariationSeries(withoutAf, false)[0].afRate).toBeNull();
   });
 });
 
@@ -126,18 +128,19 @@ describe("the precomputed label signatures", () => {
   }
 
   /** `count` pairs of `variation`, transcripts and labels drawn from a seeded hash. */
-  async function addPairs(variation: number, models: number[], datasets: number[], count: number, salt: string) {
+  /** `queries`: how many distinct queries the pairs cycle through (fewer than `count`: several samples per query). */
+  async function addPairs(variation: number, models: number[], datasets: number[], count: number, salt: string, queries = 2500) {
     await client.query(
       `WITH new_pairs AS (
          INSERT INTO pairs (variation_id, model_id, query_id, sample_index)
-         SELECT $1, ($2::int[])[1 + abs(hashtext($4 || i)) % 2], 1 + i % 2500, (SELECT coalesce(max(sample_index), 0) FROM pairs) + i FROM generate_series(1, $3) i
+         SELECT $1, ($2::int[])[1 + abs(hashtext($4 || i)) % 2], 1 + i % $6::int, (SELECT coalesce(max(sample_index), 0) FROM pairs) + i FROM generate_series(1, $3) i
          RETURNING id, variation_id, model_id, query_id)
        INSERT INTO transcripts (pair_id, dataset_id, condition, raw_messages, turns, content_hash, setting_id, variation_id, model_id, query_id)
        SELECT p.id, ($5::int[])[1 + abs(hashtext($4 || p.id || c)) % 10 / 8], c::"Condition", '[]', '[]', md5($4 || c || p.id),
               v.setting_id, p.variation_id, p.model_id, p.query_id
        FROM new_pairs p JOIN prompt_variations v ON v.id = p.variation_id, unnest(ARRAY['training', 'deployment']) c
        WHERE abs(hashtext($4 || 'side' || p.id || c)) % 10 > 0`,
-      [variation, models, count, salt, datasets],
+      [variation, models, count, salt, datasets, queries],
     );
     await client.query(
       `INSERT INTO source_labels (transcript_id, source, name, value)
@@ -178,7 +181,9 @@ describe("the precomputed label signatures", () => {
 
   it("give the same counts as the labels themselves, under every filter, and stay right when a variation grows", async () => {
     const { setting, variations, models, datasets } = await buildMessySetting();
-    for (const variation of variations) await addPairs(variation, models, datasets, 300, `v${variation}`);
+    // The first variation: one pair per query; the second: 8 or so per query; the third: about 2.
+    for (const [i, variation] of variations.entries())
+      await addPairs(variation, models, datasets, 300, `v${variation}`, [2500, 37, 150][i]);
     await refreshLabelSignatures(client, variations);
     await client.query("ANALYZE");
     await expectAllFiltersEqual(setting, models, datasets);
@@ -187,9 +192,18 @@ describe("the precomputed label signatures", () => {
       labelSource: { kind: "source", source: "messy judge", compliance: "complied", alignmentFaking: "alignment_faking" },
     });
     expect(before.every((row) => row.n_training > 100 && row.yes_no + row.no_yes + row.yes_yes + row.no_no > 50)).toBe(true);
+    // Queries as clusters: one pair per query in the first variation, about 8 in the second.
+    expect(before[0].compliance_training_queries).toBe(before[0].n_training);
+    expect(before[1].compliance_training_queries).toBeLessThanOrEqual(37);
+    expect(before[1].compliance_training_yy).toBeGreaterThan(before[1].complied_training);
+    const { rows: kept } = await client.query(
+      "SELECT variation_id, count(query_id)::int AS with_query FROM label_signatures WHERE variation_id = ANY($1) GROUP BY variation_id ORDER BY variation_id",
+      [variations],
+    );
+    expect(kept.map((row) => row.with_query > 0)).toEqual([false, true, true]);
 
     // More pairs in one variation: stale until its signatures are rebuilt, right again after.
-    await addPairs(variations[1], models, datasets, 100, "more");
+    await addPairs(variations[0], models, datasets, 100, "more"); // now some of its queries have two pairs
     const stale = (
       await run(
         variationCountsSql({
@@ -198,8 +212,8 @@ describe("the precomputed label signatures", () => {
         }),
       )
     ).rows;
-    expect(stale[1].n_training).toBe(before[1].n_training);
-    await refreshLabelSignatures(client, [variations[1]]);
+    expect(stale[0].n_training).toBe(before[0].n_training);
+    await refreshLabelSignatures(client, [variations[0]]);
     await expectAllFiltersEqual(setting, models, datasets);
   });
 });
@@ -232,17 +246,22 @@ describe("one annotator's labels as a label source", () => {
       );
       const filter: ChartFilter = { settingId, labelSource: { kind: "annotator", annotatorId: annotator, name: "Ann Otator" } };
       const [defaultVariation] = await variationCounts(filter);
-      expect(defaultVariation.training).toEqual({ n: 40, complied: 20, compliedWithAf: 10 });
-      expect(defaultVariation.deployment).toEqual({ n: 40, complied: 5, compliedWithAf: 0 });
+      expect(defaultVariation.training).toEqual({ n: 40, complied: 20, compliedWithAf: 10, compliedAfLabelled: 20 });
+      expect(defaultVariation.deployment).toEqual({ n: 40, complied: 5, compliedWithAf: 0, compliedAfLabelled: 5 });
       expect(defaultVariation.pairs).toEqual({ yesYes: 5, yesNo: 15, noYes: 0, noNo: 20 });
 
       const expected = {
-        training: { refuses: 20, compliesWithAf: 10, compliesWithoutAf: 10 },
-        deployment: { refuses: 35, compliesWithAf: 0, compliesWithoutAf: 5 },
+        training: { refuses: 20, compliesWithAf: 10, compliesWithoutAf: 10, compliesAfUnlabelled: 0 },
+        deployment: { refuses: 35, compliesWithAf: 0, compliesWithoutAf: 5, compliesAfUnlabelled: 0 },
       };
       for (const condition of ["training", "deployment"] as const) {
         for (const { key } of SEGMENTS) {
           const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition }, key);
+          if (key === "compliesAfUnlabelled") {
+            expect(href).toBeNull(); // human outcomes always say whether there was AF reasoning: nothing to list
+            continue;
+          }
+          if (!href) throw new Error(`no drill-down for ${key}`);
           const state = withViewer(parseListState(new URL(href, "http://x").searchParams), { id: lead, seesOthersLabels: true });
           expect((await listTranscripts(state)).counts.total, `${condition} ${key}`).toBe(expected[condition][key]);
         }
@@ -269,13 +288,13 @@ describe("one annotator's labels as a label source", () => {
         [second],
       );
       const [afterDisagreement] = await variationCounts(consensus);
-      expect(afterDisagreement.training).toEqual({ n: 39, complied: 19, compliedWithAf: 9 });
+      expect(afterDisagreement.training).toEqual({ n: 39, complied: 19, compliedWithAf: 9, compliedAfLabelled: 19 });
       const consensusHref = drillDownHref(
         consensus,
         { variationId: defaultVariation.variationId, condition: "training" },
         "compliesWithAf",
       );
-      const consensusList = withViewer(parseListState(new URL(consensusHref, "http://x").searchParams), {
+      const consensusList = withViewer(parseListState(new URL(consensusHref!, "http://x").searchParams), {
         id: lead,
         seesOthersLabels: true,
       });
@@ -292,7 +311,7 @@ describe("one annotator's labels as a label source", () => {
 
       // An annotator may not list another's labels this way.
       const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition: "training" }, "refuses");
-      const other = withViewer(parseListState(new URL(href, "http://x").searchParams), { id: "someone-else", seesOthersLabels: false });
+      const other = withViewer(parseListState(new URL(href!, "http://x").searchParams), { id: "someone-else", seesOthersLabels: false });
       await expect(listTranscripts(other)).rejects.toThrow(/lead/);
     } finally {
       await fixtures.cleanup();

@@ -1,7 +1,7 @@
-import { GAP_METHOD_LABEL, type VariationSeries } from "./prepare-variation-chart";
-import type { Interval } from "./intervals";
+import type { Interval } from "./stats/intervals";
 
-/** The numbers of the chart as rows, shared by the on-page table and the CSV download. */
+/** How the variation chart's numbers are written, on the page and in the CSV. */
+
 /** Published values for a variation, in percent (compliance = 100 − non-compliance). */
 export interface ReferenceRates {
   label: string;
@@ -9,19 +9,6 @@ export interface ReferenceRates {
   complianceTraining: number | null;
   complianceDeployment: number | null;
   complianceGap: number | null;
-}
-
-export interface RatesRow {
-  variation: string;
-  baseline: boolean;
-  nTraining: number;
-  nDeployment: number;
-  afRate: Interval | null;
-  complianceTraining: Interval | null;
-  complianceDeployment: Interval | null;
-  complianceGap: Interval | null;
-  gapMethod: string | null;
-  reference: ReferenceRates | null;
 }
 
 /** The published row's fields, as stored (percentages). */
@@ -44,21 +31,6 @@ export function toReferenceRates(row: PublishedRates): ReferenceRates {
   };
 }
 
-export function ratesRows(series: VariationSeries[], reference: Map<number, ReferenceRates | null> = new Map()): RatesRow[] {
-  return series.map((s) => ({
-    variation: s.name,
-    baseline: s.isBaseline,
-    nTraining: s.bars[0].n,
-    nDeployment: s.bars[1].n,
-    afRate: s.afRate,
-    complianceTraining: s.complianceTraining,
-    complianceDeployment: s.complianceDeployment,
-    complianceGap: s.complianceGap,
-    gapMethod: s.complianceGap ? GAP_METHOD_LABEL[s.complianceGap.method] : null,
-    reference: reference.get(s.variationId) ?? null,
-  }));
-}
-
 const percent = (x: number) => (x * 100).toFixed(1);
 
 /** "paper 11.9% · Δ +1.3" — the measured estimate minus the published value, in points. */
@@ -76,62 +48,25 @@ export function formatInterval(interval: Interval | null, signed = false): strin
   return `${sign}${percent(interval.estimate)}% [${percent(interval.lower)}, ${percent(interval.upper)}]`;
 }
 
-const CSV_HEADER = [
-  "variation",
-  "baseline",
-  "n_training",
-  "n_deployment",
-  "af_rate",
-  "af_rate_low",
-  "af_rate_high",
-  "compliance_training",
-  "compliance_training_low",
-  "compliance_training_high",
-  "compliance_deployment",
-  "compliance_deployment_low",
-  "compliance_deployment_high",
-  "compliance_gap",
-  "compliance_gap_low",
-  "compliance_gap_high",
-  "gap_interval_method",
-  "reference_variation",
-  "reference_af_rate",
-  "reference_compliance_training",
-  "reference_compliance_deployment",
-  "reference_compliance_gap",
-];
-
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return "";
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const triple = (interval: Interval | null) =>
-  interval ? [interval.estimate, interval.lower, interval.upper].map((x) => Number(x.toFixed(6))) : [null, null, null];
-
-export function ratesCsv(rows: RatesRow[]): string {
-  const lines = rows.map((row) =>
-    [
-      row.variation,
-      row.baseline,
-      row.nTraining,
-      row.nDeployment,
-      ...triple(row.afRate),
-      ...triple(row.complianceTraining),
-      ...triple(row.complianceDeployment),
-      ...triple(row.complianceGap),
-      row.gapMethod,
-      row.reference?.label ?? null,
-      ...[
-        row.reference?.afReasoning,
-        row.reference?.complianceTraining,
-        row.reference?.complianceDeployment,
-        row.reference?.complianceGap,
-      ].map((x) => (x == null ? null : x / 100)),
-    ]
-      .map(csvField)
-      .join(","),
-  );
-  return [CSV_HEADER.join(","), ...lines].join("\n") + "\n";
+/** "[9.8, 14.3]": the bounds alone (the clustered interval shares the plain one's estimate). */
+export function formatBounds(interval: Pick<Interval, "lower" | "upper"> | null): string {
+  return interval ? `[${percent(interval.lower)}, ${percent(interval.upper)}]` : "–";
 }
+
+/** "0.0123", "< 0.0001": a p-value as the table prints it (the CSV and the API give it in full). */
+export function formatP(p: number | null | undefined): string {
+  if (p == null) return "–";
+  if (p < 0.0001) return "< 0.0001";
+  return p >= 0.1 ? p.toFixed(2) : p.toPrecision(2);
+}
+
+/** A fraction with 6 decimals, as the CSV writes it (null stays empty). */
+export const csvNumber = (x: number | null | undefined) => (x == null ? null : Number(x.toFixed(6)));
+/** A p-value with 6 significant digits: tiny ones stay distinguishable (1.2e-61). */
+export const csvP = (p: number | null | undefined) => (p == null ? null : Number(p.toPrecision(6)));

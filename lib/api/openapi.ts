@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { statisticsResponseSchema } from "@/lib/analytics/statistics-json";
 import packageJson from "@/package.json";
 import { exportRequestSchema, idParamsSchema, importQuerySchema, statisticsQuerySchema, transcriptListQuerySchema } from "./schemas";
 
@@ -69,6 +70,7 @@ export function openApiDocument() {
           },
         },
         ExportRequest: toSchema(exportRequestSchema),
+        VariationStatistics: toSchema(statisticsResponseSchema),
       },
     },
     paths: {
@@ -110,9 +112,16 @@ export function openApiDocument() {
       },
       "/statistics/variations": {
         get: {
-          summary: "Per-variation counts, rates and confidence intervals of a setting (role: lead)",
+          summary:
+            "Per variation of a setting: counts, rates and intervals (plain and clustered by query), the gap test and the AF-vs-baseline test with Holm and Benjamini–Hochberg adjusted p-values; the numbers of the chart's table and CSV (role: lead)",
           parameters: parameters(statisticsQuerySchema, "query"),
-          responses: { "200": json("`filter` and `variations`."), ...ERRORS },
+          responses: {
+            "200": {
+              description: "`filter`, `alpha`, `flag`, `af_baseline`, `methods` (name and reference of each method) and `variations`.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/VariationStatistics" } } },
+            },
+            ...ERRORS,
+          },
         },
       },
       "/exports": {

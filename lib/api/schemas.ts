@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chartParamsSchema } from "@/lib/analytics/chart-params";
+import { chartParamsSchema, strictTestParams } from "@/lib/analytics/chart-params";
 import { importFormatSchema } from "@/lib/imports/formats";
 import { exportRequestSchema, transcriptFiltersSchema } from "@/lib/exports/request";
 import { PAGE_SIZES } from "@/lib/transcripts/list-state";
@@ -53,6 +53,7 @@ export const importQuerySchema = z
 
 export const statisticsQuerySchema = chartParamsSchema
   .pick({ setting: true, model: true, dataset: true, source: true, compliance: true, af: true })
+  .extend(strictTestParams)
   .strict();
 
 export { exportRequestSchema };
