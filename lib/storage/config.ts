@@ -29,7 +29,7 @@ const envSchema = z.object({
   AWS_SESSION_TOKEN: z.string().optional(),
 });
 
-export type StorageEnv = Partial<Record<keyof z.infer<typeof envSchema>, string | undefined>>;
+export type StorageEnv = Record<string, string | undefined>;
 
 export function storageFromEnv(env: StorageEnv = process.env, cwd = process.cwd()): Storage {
   const parsed = envSchema.safeParse(env);
