@@ -52,8 +52,8 @@ let storage: ControlledStorage;
 const workers: RunningWorker[] = [];
 const quiet = logger().child({ test: "queue" });
 
-async function worker(concurrency: Record<string, number> = {}) {
-  const running = await startWorker({ databaseUrl, storage, concurrency, log: quiet, shutdownGraceMs: 1_000, sweepEveryMs: 500 });
+async function worker(concurrency: Record<string, number> = {}, shutdownGraceMs = 1_000) {
+  const running = await startWorker({ databaseUrl, storage, concurrency, log: quiet, shutdownGraceMs, sweepEveryMs: 500 });
   workers.push(running);
   return running;
 }
@@ -260,6 +260,51 @@ describe("the job queue", () => {
     );
     expect((await jobStatus(jobId))?.attempts).toBe(2);
     await running.stop();
+  });
+
+  it("on shutdown, lets a running job finish within the grace period", async () => {
+    storage.holding = true;
+    const running = await worker({ export: 1 }, 30_000);
+    const { jobId } = await newExport(9);
+    await waitUntil(
+      () => Promise.resolve(storage.held.length),
+      (n) => n > 0,
+      "the export to reach its upload",
+    );
+    const stopped = running.stop();
+    storage.release();
+    await stopped;
+    expect(await jobStatus(jobId)).toMatchObject({ status: "succeeded", attempts: 1 });
+  });
+
+  it("on shutdown, hands a job still running after the grace period back to the queue for another worker", async () => {
+    storage.holding = true;
+    const first = await worker({ export: 1 }, 0);
+    const { id, jobId } = await newExport(10);
+    await waitUntil(
+      () => Promise.resolve(storage.held.length),
+      (n) => n > 0,
+      "the export to reach its upload",
+    );
+    const stopped = first.stop();
+    // The grace period is 0: the job's signal is aborted as the shutdown starts; the held upload then finds it so.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    storage.release();
+    await stopped;
+    expect(await jobStatus(jobId)).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      message: "Handed back by a worker that was shutting down; another worker picks it up.",
+    });
+    expect(await storage.list(`exports/${id}/`)).toEqual([]);
+    const second = await worker({ export: 1 });
+    const done = await waitUntil(
+      () => jobStatus(jobId),
+      (j) => j?.status === "succeeded",
+      "the handed-back job",
+    );
+    expect(done).toMatchObject({ attempts: 2, workerId: second.id });
+    await second.stop();
   });
 
   it("validates a payload when it is enqueued", async () => {
