@@ -1,7 +1,7 @@
 import "server-only";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
-import { readMigrations } from "@/lib/db/migrate";
 import { pgPool } from "@/lib/db/pg-pool";
 import { replicaPool } from "@/lib/db/replica";
 import { workerAliveSql } from "@/lib/jobs/liveness";
@@ -74,7 +74,9 @@ async function timed(name: string, check: () => Promise<string | undefined>): Pr
 /** The migrations this build has that the database has not applied, as a detail (undefined: none). */
 async function pendingMigrations(pool: pg.Pool): Promise<string | undefined> {
   // The project directory, not this module's: in Next's build the module lives under .next/.
-  const expected = readMigrations(path.join(process.cwd(), "prisma", "migrations")).map((m) => m.name);
+  const expected = readdirSync(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   const { rows } = await pool.query<{ migration_name: string }>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
