@@ -53,7 +53,8 @@ export const exportJob = defineJobKind({
         onProgress: (done, total) => progress(done, total),
       });
       const files: JobFile[] = manifest.files.map((file) => ({ name: file.path, bytes: file.bytes, sha256: file.sha256, rows: file.rows }));
-      for (const name of ["manifest.json", "README.md"]) files.push({ name, ...(await fileDigest(path.join(/*turbopackIgnore: true*/ scratch, name))) });
+      for (const name of ["manifest.json", "README.md"])
+        files.push({ name, ...(await fileDigest(path.join(/*turbopackIgnore: true*/ scratch, name))) });
       for (const file of files) {
         throwIfAborted(signal);
         await storage.putFile(runPrefix + file.name, path.join(/*turbopackIgnore: true*/ scratch, file.name));
