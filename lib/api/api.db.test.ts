@@ -342,6 +342,9 @@ describe("the OpenAPI document", () => {
         "/exports",
         "/exports/{id}",
         "/exports/{id}/files/{name}",
+        "/jobs",
+        "/jobs/{id}",
+        "/jobs/{id}/cancel",
       ]),
     );
     expect(document.components.schemas.ExportRequest.properties.format.enum).toEqual(["jsonl", "csv", "parquet"]);
