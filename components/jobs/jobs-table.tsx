@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { JobView } from "@/lib/jobs/queue";
+import { formatBytes } from "@/components/imports/format";
 import { CancelJobButton } from "./cancel-job-button";
 
 const STATUS_STYLE: Record<JobView["status"], string> = {
@@ -16,6 +17,13 @@ function subjectOf(job: JobView): { href: string; label: string } | null {
   if (job.kind === "import" && payload.importId) return { href: `/imports/${payload.importId}`, label: `import #${payload.importId}` };
   if (job.kind === "export" && payload.exportId) return { href: `/exports`, label: `export #${payload.exportId}` };
   return null;
+}
+
+/** Progress in the kind's unit: bytes read as sizes, counts as numbers. */
+function progressText(done: number, total: number | null, note: string | null): string {
+  if (total === null) return done ? done.toLocaleString("en") : "—";
+  if (note === "bytes") return `${formatBytes(done)} of ${formatBytes(total)}`;
+  return `${done.toLocaleString("en")} / ${total.toLocaleString("en")}${note ? ` ${note}` : ""}`;
 }
 
 export function JobsTable({ jobs }: { jobs: JobView[] }) {
