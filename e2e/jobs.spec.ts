@@ -18,7 +18,6 @@ test("a lead sees the live worker and an export's job on the jobs page", async (
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `export #${exportId}` }) });
   await expect(row).toContainText("succeeded");
   await expect(row).toContainText("1 of 4");
-  await page.screenshot({ path: "/tmp/i19-jobs.png", fullPage: true });
   await page.goto("/jobs?kind=import");
   await expect(page.getByRole("heading", { name: "Recent jobs (import)" })).toBeVisible();
   await expect(page.getByRole("link", { name: `export #${exportId}` })).toHaveCount(0);
