@@ -126,6 +126,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         logger: graphileLogger(),
         events,
         gracefulShutdownAbortTimeout: graceMs,
+        // No cron: without this graphile-worker looks for a crontab file and logs that it found none.
+        crontab: "",
       }),
     );
   }
