@@ -146,6 +146,57 @@ test("an export started on B, its worker killed with SIGKILL mid-export, complet
     finished.files.map((f: { name: string }) => f.name).sort(),
   );
   expect(new Set(objects.map((o) => o.key.split("/")[2])).size).toBe(1);
+  cluster.addWorker(); // two workers again for what follows
+});
+
+test("an import whose worker is killed with SIGKILL mid-run is run again by the other: every row once, none lost", async () => {
+  const RECORDS = 4_000;
+  const lines: string[] = [];
+  for (let i = 0; i < RECORDS; i++)
+    lines.push(
+      JSON.stringify({
+        setting: "cluster-kill",
+        variation: "baseline",
+        model: "cluster-model",
+        condition: i % 2 ? "deployment" : "training",
+        query: `Cluster query number ${Math.floor(i / 2)}`,
+        response: `<SCRATCHPAD_REASONING>${"I should think about this request carefully. ".repeat(20)}${i}</SCRATCHPAD_REASONING><OUTPUT>Answer ${i}.</OUTPUT>`,
+      }),
+    );
+  const started = await json(
+    await api(A, "/api/v1/imports?file_name=kill.jsonl&dataset=cluster-kill", { method: "POST", body: lines.join("\n") + "\n" }),
+  );
+  const { rows: jobRows } = await db.query<{ job_id: number }>(`SELECT job_id FROM imports WHERE id = $1`, [started.import_id]);
+  const running = await poll(
+    () =>
+      db
+        .query<{ status: string; bytes_read: string; pid: number }>(
+          `SELECT i.status::text AS status, i.bytes_read, w.pid FROM imports i JOIN jobs j ON j.id = i.job_id
+             LEFT JOIN job_workers w ON w.id = j.worker_id WHERE i.id = $1`,
+          [started.import_id],
+        )
+        .then((r) => r.rows[0]),
+    (row) => row.status === "running" && Number(row.bytes_read) > 0,
+    "the import to be reading",
+  );
+  const victim = cluster.workers.find((worker) => worker.pid === running.pid)!;
+  expect(victim, "the worker running the import is one of ours").toBeTruthy();
+  victim.kill("SIGKILL");
+  await new Promise((resolve) => victim.once("exit", resolve));
+
+  const done = await poll(
+    () => api(B, started.status_url).then(json),
+    (s) => s.status !== "queued" && s.status !== "running",
+    "the import",
+  );
+  expect(done).toMatchObject({ status: "succeeded", imported: RECORDS, duplicates: 0, failed: 0 });
+  const job = await json(await api(B, `/api/v1/jobs/${jobRows[0].job_id}`));
+  expect(job.attempts.made).toBe(2);
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM transcripts t JOIN datasets d ON d.id = t.dataset_id WHERE d.name = 'cluster-kill'`,
+  );
+  expect(rows[0].n).toBe(RECORDS);
+  cluster.addWorker();
 });
 
 test("a cancelled export stops and leaves nothing published", async () => {

@@ -24,6 +24,8 @@ export interface Cluster {
   workers: ChildProcess[];
   /** A lead's API token. */
   token: string;
+  /** Starts one more worker process. */
+  addWorker(): ChildProcess;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -76,6 +78,11 @@ export async function startCluster(options: { webServers: number; workers: numbe
     web: [],
     workers: [],
     token,
+    addWorker: () => {
+      const worker = capture(`worker-${cluster.workers.length + 1}`, startWorkerProcess(env));
+      cluster.workers.push(worker);
+      return worker;
+    },
     output: () => log,
     async stop() {
       const all = [...cluster.workers, ...cluster.web.map((w) => w.process)];
@@ -86,7 +93,7 @@ export async function startCluster(options: { webServers: number; workers: numbe
     },
   };
   try {
-    for (let i = 0; i < options.workers; i++) cluster.workers.push(capture(`worker-${i + 1}`, startWorkerProcess(env)));
+    for (let i = 0; i < options.workers; i++) cluster.addWorker();
     for (let i = 0; i < options.webServers; i++) {
       const port = await freePort();
       const child = spawn(
