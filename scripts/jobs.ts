@@ -15,7 +15,12 @@ a worker (npm run worker, or the one npm run dev / npm start runs) does it.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { kind: { type: "string" }, status: { type: "string" }, variation: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } },
+  options: {
+    kind: { type: "string" },
+    status: { type: "string" },
+    variation: { type: "string", multiple: true },
+    help: { type: "boolean", short: "h" },
+  },
 });
 const [command, idText] = positionals;
 if (values.help || !command) {

@@ -19,7 +19,8 @@ const { values } = parseArgs({
   allowPositionals: true,
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+// Not $HOSTNAME: containers set it to the machine's name, which would bind to one address only.
+const hostname = values.hostname ?? "0.0.0.0";
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
 // Behind a load balancer: how long to keep serving (answering /api/ready with 503) before closing, so it stops sending first.
 const drainDelayMs = Number(process.env.DRAIN_DELAY_MS ?? 0);

@@ -71,14 +71,7 @@ export function JobsTable({ jobs }: { jobs: JobView[] }) {
                 <td className={`${cell} tabular-nums text-slate-600`}>
                   {job.attempts} of {job.maxAttempts}
                 </td>
-                <td className={`${cell} tabular-nums text-slate-600`}>
-                  {total === null
-                    ? done
-                      ? done.toLocaleString("en")
-                      : "—"
-                    : `${done.toLocaleString("en")} / ${total.toLocaleString("en")}`}
-                  {note && total !== null ? ` ${note}` : ""}
-                </td>
+                <td className={`${cell} tabular-nums text-slate-600`}>{progressText(done, total, note)}</td>
                 <td className={`${cell} whitespace-nowrap text-slate-600`}>{job.createdAt.slice(0, 16).replace("T", " ")}</td>
                 <td className={`${cell} max-w-md text-slate-700`}>{job.message ?? ""}</td>
                 <td className={cell}>

@@ -44,7 +44,7 @@ export interface JobContext<Payload> {
   readDatabaseUrl: string;
   storage: Storage;
   log: Logger;
-  /** Reports progress (written at most every PROGRESS_EVERY_MS; the last value always). Throws once the job is aborted. */
+  /** Reports progress (written at most every 0.5 s, and whenever the total or the note changes). Throws once the job is aborted. */
   progress(done: number, total?: number | null, note?: string | null): Promise<void>;
   /**
    * Gives the job its final status `succeeded` inside the caller's transaction,

@@ -57,6 +57,8 @@ export function taskFor(kind: JobKind<unknown, unknown>, runtime: WorkerRuntime)
 
     let finished = false;
     let lastProgress = 0;
+    let lastTotal: number | null | undefined;
+    let lastNote: string | null | undefined;
     let pendingProgress: Promise<unknown> = Promise.resolve();
     const context: JobContext<unknown> = {
       jobId,
@@ -71,9 +73,13 @@ export function taskFor(kind: JobKind<unknown, unknown>, runtime: WorkerRuntime)
       log,
       async progress(done, total, note) {
         throwIfAborted(controller.signal);
+        // At most one write per PROGRESS_EVERY_MS, except when the total or the note changes (a phase begins or ends).
         const now = Date.now();
-        if (now - lastProgress < PROGRESS_EVERY_MS && total === undefined) return;
+        const changed = (total !== undefined && total !== lastTotal) || (note != null && note !== lastNote);
+        if (now - lastProgress < PROGRESS_EVERY_MS && !changed) return;
         lastProgress = now;
+        if (total !== undefined) lastTotal = total;
+        if (note != null) lastNote = note;
         // One write at a time; a failed progress write must not stop the job.
         pendingProgress = pendingProgress.then(() =>
           runtime.pool
