@@ -46,6 +46,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), DEMO_SIZE: "600" },
+    // warn: the servers log one JSON line per request (scripts/web-server.ts), too many for a test log.
+    env: { E2E_PORT: String(port), DEMO_SIZE: "600", LOG_LEVEL: "warn" },
   },
 });

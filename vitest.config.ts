@@ -32,6 +32,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Workers and servers log JSON lines (lib/log/logger.ts); tests want only the warnings.
+          env: { LOG_LEVEL: "warn" },
         },
       },
     ],

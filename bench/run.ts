@@ -3,6 +3,7 @@ import { openDatabase } from "@/lib/db/open-database";
 import { benchCharts } from "./charts";
 import { benchExport } from "./export";
 import { benchImport } from "./import";
+import { benchJobs } from "./jobs";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
 import { benchAnnotation } from "./annotation";
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   pair: benchPair,
   annotation: benchAnnotation,
   export: benchExport,
+  jobs: benchJobs,
 };
 
 // --keep: reuse the bench database of the previous run (a 1,000,000-transcript corpus takes long to seed).

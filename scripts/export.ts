@@ -2,7 +2,6 @@ import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/open-database";
-import { runExportJob } from "@/lib/exports/jobs";
 import { EXPORT_FORMATS, exportRequestSchema, fromTableQuery, parseSplitArgument } from "@/lib/exports/request";
 import { runExport } from "@/lib/exports/run-export";
 import { exitWithError } from "./lib/exit";
@@ -39,21 +38,12 @@ const { values } = parseArgs({
     consensus: { type: "string", multiple: true },
     q: { type: "string" },
     table: { type: "string" },
-    job: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
-}
-
-if (values.job) {
-  // Internal: the web app's background job (lib/exports/jobs.ts) runs here, in its own process.
-  const url = process.env.DATABASE_URL;
-  if (!url) usage("--job needs DATABASE_URL.");
-  const job = await runExportJob(url, Number(values.job)).catch(exitWithError);
-  process.exit(job.status === "succeeded" ? 0 : 1);
 }
 
 const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));

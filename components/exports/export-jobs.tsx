@@ -1,12 +1,14 @@
 import { exportJobDocument } from "@/lib/exports/job-document";
 import type { ExportJobView } from "@/lib/exports/jobs";
 import { filtersQueryString } from "@/lib/exports/request";
+import { CancelJobButton } from "@/components/jobs/cancel-job-button";
 
 const STATUS_STYLE: Record<string, string> = {
   queued: "bg-slate-100 text-slate-700",
   running: "bg-sky-100 text-sky-800",
   succeeded: "bg-emerald-100 text-emerald-800",
   failed: "bg-red-100 text-red-800",
+  cancelled: "bg-slate-200 text-slate-700",
 };
 
 const size = (bytes: number) =>
@@ -31,7 +33,13 @@ export function ExportJobs({ jobs }: { jobs: ExportJobView[] }) {
                 {job.request.anonymize ? " · anonymised" : ""}
               </span>
               <span className="text-slate-500">{filters ? <code className="font-mono text-xs">{filters}</code> : "all transcripts"}</span>
+              {job.attempts > 1 && (
+                <span className="text-xs text-slate-500">
+                  attempt {job.attempts} of {job.maxAttempts}
+                </span>
+              )}
               <span className="ml-auto text-xs text-slate-500">{job.createdAt.slice(0, 16).replace("T", " ")} UTC</span>
+              {(job.status === "queued" || job.status === "running") && !job.cancelRequested && <CancelJobButton jobId={job.jobId} />}
             </div>
             {(job.status === "running" || job.status === "queued") && (
               <div className="mt-3">
@@ -45,13 +53,20 @@ export function ExportJobs({ jobs }: { jobs: ExportJobView[] }) {
                   <div className="h-full bg-indigo-500 transition-all" style={{ width: `${Math.round(share * 100)}%` }} />
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
-                  {job.total === null
-                    ? "Planning the split…"
-                    : `${job.done.toLocaleString("en")} of ${job.total.toLocaleString("en")} transcripts written`}
+                  {job.status === "queued"
+                    ? "Waiting for a worker…"
+                    : job.total === null
+                      ? "Planning the split…"
+                      : `${job.done.toLocaleString("en")} of ${job.total.toLocaleString("en")} transcripts written`}
                 </p>
               </div>
             )}
-            {job.message && <p className="mt-2 text-red-700">{job.message}</p>}
+            {job.message && (
+              <p className={`mt-2 ${job.status === "failed" ? "text-red-700" : "text-slate-600"}`}>
+                {job.cancelRequested && job.status === "running" ? "Stopping… " : ""}
+                {job.message}
+              </p>
+            )}
             {job.status === "succeeded" && (
               <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-1">
                 {document.files.map((file) => (

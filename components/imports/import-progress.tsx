@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { ImportStatus } from "@/lib/generated/prisma/enums";
 import { formatBytes, formatCount, formatRate } from "./format";
 import { ProgressBar } from "./progress-bar";
 
 const progressSchema = z.object({
-  status: z.enum(["running", "succeeded", "failed", "interrupted"]),
+  status: z.enum(ImportStatus),
   fileSize: z.number(),
   bytesRead: z.number(),
   records: z.number(),
@@ -20,7 +21,7 @@ type Progress = z.infer<typeof progressSchema>;
 
 const POLL_MS = 500;
 
-/** Live progress of a running import, polled from its status endpoint; when it ends, the page re-renders with the summary. */
+/** Live progress of a queued or running import, polled from its status endpoint; when it ends, the page re-renders with the summary. */
 export function ImportProgress({ importId, initial }: { importId: number; initial: Progress }) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
@@ -31,7 +32,7 @@ export function ImportProgress({ importId, initial }: { importId: number; initia
       const parsed = progressSchema.safeParse(response?.ok ? await response.json() : null);
       if (stopped || !parsed.success) return;
       setProgress(parsed.data);
-      if (parsed.data.status !== "running") {
+      if (parsed.data.status !== "running" && parsed.data.status !== "queued") {
         stopped = true;
         clearInterval(timer);
         router.refresh();
@@ -47,7 +48,9 @@ export function ImportProgress({ importId, initial }: { importId: number; initia
   return (
     <section aria-label="Progress" className="space-y-3 rounded-lg border border-indigo-200 bg-white p-5">
       <div className="flex items-baseline justify-between text-sm">
-        <span className="font-medium text-slate-800">Importing… {Math.floor(share * 100)}%</span>
+        <span className="font-medium text-slate-800">
+          {progress.status === "queued" ? "Waiting for a worker…" : `Importing… ${Math.floor(share * 100)}%`}
+        </span>
         <span className="tabular-nums text-slate-500">
           {formatBytes(progress.bytesRead)} of {formatBytes(progress.fileSize)}
         </span>

@@ -8,6 +8,12 @@ const STYLE: Record<ImportStatus, { label: string; className: string; hint: stri
   },
   succeeded: { label: "Succeeded", className: "bg-emerald-100 text-emerald-800", hint: "Committed." },
   failed: { label: "Failed", className: "bg-red-100 text-red-800", hint: "Nothing was committed." },
+  queued: {
+    label: "Queued",
+    className: "bg-slate-100 text-slate-700",
+    hint: "Waiting for a worker to run it (or to run it again after a worker stopped).",
+  },
+  cancelled: { label: "Cancelled", className: "bg-slate-200 text-slate-700", hint: "Stopped on request; nothing was committed." },
   interrupted: {
     label: "Interrupted",
     className: "bg-amber-100 text-amber-900",

@@ -2,6 +2,7 @@ import "server-only";
 import { labelConditionOptions, parseLabelCondition } from "@/lib/annotations/filter-params";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { agreementByVariation } from "@/lib/team/agreement/load";
 import { CONSENSUS_BY } from "./label-sources";
@@ -48,7 +49,7 @@ export async function loadLabelRates(params: LabelRateParams) {
   if (params.model) scope.push(Prisma.sql`t.model_id = ${params.model}`);
   if (params.dataset) scope.push(Prisma.sql`t.dataset_id = ${params.dataset}`);
   const [rows, byVariation] = await Promise.all([
-    db().$queryRaw<LabelRateRow[]>(labelRatesSql(filter)),
+    readDb().$queryRaw<LabelRateRow[]>(labelRatesSql(filter)),
     agreementByVariation({ where: Prisma.join(scope, " AND ") }),
   ]);
   // Agreement of the chosen label only, where several annotators labelled the same transcripts.
@@ -74,7 +75,7 @@ export async function loadLabelRates(params: LabelRateParams) {
 
 async function rateSources(): Promise<RateSource[]> {
   const [[consensus], annotators] = await Promise.all([
-    db().$queryRaw<{ n: number }[]>`SELECT count(DISTINCT transcript_id)::int AS n FROM transcript_consensus WHERE value IS NOT NULL`,
+    readDb().$queryRaw<{ n: number }[]>`SELECT count(DISTINCT transcript_id)::int AS n FROM transcript_consensus WHERE value IS NOT NULL`,
     db().$queryRaw<{ id: string; name: string; count: number }[]>`
       SELECT u.id, u.name, count(*)::int AS count FROM annotations a JOIN users u ON u.id = a.annotator_id
       WHERE a.submitted_at IS NOT NULL GROUP BY u.id, u.name ORDER BY u.name`,

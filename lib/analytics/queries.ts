@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/replica";
 import { HUMAN_RULE } from "./label-sources";
 import type { VariationCounts } from "./prepare-variation-chart";
 import { toVariationCounts, variationCountsSql, type ChartFilter, type CountsRow } from "./variation-counts-sql";
@@ -13,7 +14,8 @@ export type { ChartFilter };
  * is returned, labelled or not, so an empty bar shows as n = 0.
  */
 export async function variationCounts(filter: ChartFilter): Promise<VariationCounts[]> {
-  const rows = await db().$queryRaw<CountsRow[]>(variationCountsSql(filter));
+  // Heavy: every pair of a setting. The replica, when there is one (lib/db/replica.ts).
+  const rows = await readDb().$queryRaw<CountsRow[]>(variationCountsSql(filter));
   return rows.map(toVariationCounts);
 }
 

@@ -5,17 +5,20 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestCorpus, removeTestCorpus, type TestCorpus } from "@/lib/exports/test-corpus";
+import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { LocalStorage } from "@/lib/storage/local";
 import { createApiToken, revokeApiToken } from "./tokens";
 
 /**
  * The API through its route handlers, with real tokens on a real database:
  * the token lifecycle, role scoping, errors, and an export run as a
- * background job in its own process, then downloaded.
+ * job on a worker of the queue, then downloaded from storage.
  */
 const databaseUrl = inject("databaseUrl");
 let corpus: TestCorpus;
 let client: pg.Client;
-let exportDir: string;
+let storageDir: string;
+let worker: RunningWorker;
 const users: Record<"lead" | "annotator", { id: string; role: "lead" | "annotator" }> = {} as never;
 let routes: {
   transcripts: typeof import("@/app/api/v1/transcripts/route");
@@ -26,12 +29,14 @@ let routes: {
   openapi: typeof import("@/app/api/v1/openapi.json/route");
   imports: typeof import("@/app/api/v1/imports/route");
   importStatus: typeof import("@/app/api/v1/imports/[id]/route");
+  job: typeof import("@/app/api/v1/jobs/[id]/route");
+  cancel: typeof import("@/app/api/v1/jobs/[id]/cancel/route");
 };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = databaseUrl;
-  exportDir = await mkdtemp(path.join(os.tmpdir(), "af-api-exports-"));
-  process.env.EXPORT_DIR = exportDir;
+  storageDir = await mkdtemp(path.join(os.tmpdir(), "af-api-storage-"));
+  process.env.STORAGE_URL = storageDir;
   routes = {
     transcripts: await import("@/app/api/v1/transcripts/route"),
     transcript: await import("@/app/api/v1/transcripts/[id]/route"),
@@ -41,7 +46,10 @@ beforeAll(async () => {
     openapi: await import("@/app/api/v1/openapi.json/route"),
     imports: await import("@/app/api/v1/imports/route"),
     importStatus: await import("@/app/api/v1/imports/[id]/route"),
+    job: await import("@/app/api/v1/jobs/[id]/route"),
+    cancel: await import("@/app/api/v1/jobs/[id]/cancel/route"),
   };
+  worker = await startWorker({ databaseUrl, storage: new LocalStorage(storageDir), shutdownGraceMs: 1_000 });
   corpus = await createTestCorpus(databaseUrl);
   client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -56,11 +64,12 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await client.query(`DELETE FROM export_jobs WHERE created_by_id = ANY($1)`, [Object.values(users).map((u) => u.id)]);
+  await worker?.stop();
+  await client.query(`DELETE FROM jobs WHERE created_by_id = ANY($1)`, [Object.values(users).map((u) => u.id)]);
   await client.query(`DELETE FROM users WHERE id = ANY($1)`, [Object.values(users).map((u) => u.id)]);
   await client.end();
   await corpus.cleanup();
-  await rm(exportDir, { recursive: true, force: true });
+  await rm(storageDir, { recursive: true, force: true });
 });
 
 const url = (pathname: string) => `http://localhost${pathname}`;
@@ -211,8 +220,8 @@ describe("imports through the API", () => {
     const started = await routes.imports.POST(request, undefined);
     expect(started.status).toBe(202);
     const { import_id: importId, status_url: statusUrl } = await started.json();
-    let status = { status: "running" } as { status: string; imported?: number };
-    for (let i = 0; i < 100 && status.status === "running"; i++) {
+    let status = { status: "queued" } as { status: string; imported?: number };
+    for (let i = 0; i < 300 && (status.status === "running" || status.status === "queued"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       status = await (await routes.importStatus.GET(get(statusUrl, token), params({ id: String(importId) }))).json();
     }
@@ -231,6 +240,93 @@ describe("imports through the API", () => {
   });
 });
 
+describe("jobs through the API", () => {
+  it("show a job's status and cancel a queued one; only leads may", async () => {
+    const { token } = await createApiToken(client, users.lead, "jobs");
+    const { enqueueJob } = await import("@/lib/jobs/queue");
+    // Not due for an hour: it stays queued until cancelled.
+    const jobId = await enqueueJob(client, "label-signatures", {}, { createdById: users.lead.id, runAt: new Date(Date.now() + 3_600_000) });
+    const shown = await routes.job.GET(get(`/api/v1/jobs/${jobId}`, token), params({ id: String(jobId) }));
+    expect(shown.status).toBe(200);
+    expect(await shown.json()).toMatchObject({ id: jobId, kind: "label-signatures", status: "queued", attempts: { made: 0, max: 3 } });
+
+    // An annotator (in an open blind queue, too), and a client without a token, are refused.
+    const blindQueue = await client.query<{ id: number }>(
+      `INSERT INTO label_queues (name, blind, annotators_per_item, created_by_id) VALUES ('api blind', true, 1, $1) RETURNING id`,
+      [users.lead.id],
+    );
+    await client.query(`INSERT INTO label_queue_annotators (queue_id, user_id) VALUES ($1, $2)`, [
+      blindQueue.rows[0].id,
+      users.annotator.id,
+    ]);
+    const annotator = await createApiToken(client, users.annotator, "blind annotator");
+    const cancelAs = (who?: string) =>
+      routes.cancel.POST(
+        new Request(url(`/api/v1/jobs/${jobId}/cancel`), { method: "POST", headers: who ? { authorization: `Bearer ${who}` } : {} }),
+        params({ id: String(jobId) }),
+      );
+    expect((await routes.job.GET(get(`/api/v1/jobs/${jobId}`, annotator.token), params({ id: String(jobId) }))).status).toBe(403);
+    expect((await routes.job.GET(get(`/api/v1/jobs/${jobId}`), params({ id: String(jobId) }))).status).toBe(401);
+    expect((await cancelAs(annotator.token)).status).toBe(403);
+    expect((await cancelAs()).status).toBe(401);
+    expect((await getJobStatus(jobId)).status).toBe("queued");
+
+    const cancelled = await cancelAs(token);
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.json()).toMatchObject({
+      outcome: "cancelled",
+      job: { status: "cancelled", message: "Cancelled before it started." },
+    });
+    expect(await (await cancelAs(token)).json()).toMatchObject({ outcome: "finished" });
+    const missing = await routes.job.GET(get(`/api/v1/jobs/999999`, token), params({ id: "999999" }));
+    expect(missing.status).toBe(404);
+    await client.query(`DELETE FROM label_queues WHERE id = $1`, [blindQueue.rows[0].id]);
+  });
+});
+
+async function getJobStatus(id: number) {
+  const { rows } = await client.query<{ status: string }>(`SELECT status::text AS status FROM jobs WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+describe("health and readiness", () => {
+  it("answer without credentials: alive, and ready once database, migrations, queue and storage are", async () => {
+    const health = await import("@/app/api/health/route");
+    const ready = await import("@/app/api/ready/route");
+    const alive = await health.GET(get("/api/health"), undefined);
+    expect(alive.status).toBe(200);
+    expect(await alive.json()).toEqual({ status: "ok" });
+    const answer = await ready.GET(get("/api/ready"), undefined);
+    const body = await answer.json();
+    expect(answer.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ status: "ready", draining: false, workers: 1 });
+    expect(Object.keys(body.checks).sort()).toEqual(["database", "job_queue", "migrations", "storage"]);
+
+    // Draining for a shutdown: not ready, whatever else holds.
+    const { startDraining } = await import("@/lib/ops/draining");
+    startDraining();
+    const draining = await ready.GET(get("/api/ready"), undefined);
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toMatchObject({ status: "not_ready", draining: true });
+    (globalThis as { afLensDraining?: boolean }).afLensDraining = false;
+  });
+
+  it("is not ready when the storage cannot be written", async () => {
+    const ready = await import("@/app/api/ready/route");
+    const { storage } = await import("@/lib/storage");
+    const original = storage();
+    const state = globalThis as unknown as { storage?: unknown };
+    state.storage = new LocalStorage("/dev/null/af-lens-not-writable");
+    try {
+      const answer = await ready.GET(get("/api/ready"), undefined);
+      expect(answer.status).toBe(503);
+      expect((await answer.json()).checks.storage).toMatchObject({ ok: false, detail: "failed (see the server log)" });
+    } finally {
+      state.storage = original;
+    }
+  });
+});
+
 describe("the OpenAPI document", () => {
   it("is generated from the request schemas and public", async () => {
     const response = await routes.openapi.GET(get("/api/v1/openapi.json"), undefined);
@@ -246,6 +342,9 @@ describe("the OpenAPI document", () => {
         "/exports",
         "/exports/{id}",
         "/exports/{id}/files/{name}",
+        "/jobs",
+        "/jobs/{id}",
+        "/jobs/{id}/cancel",
       ]),
     );
     expect(document.components.schemas.ExportRequest.properties.format.enum).toEqual(["jsonl", "csv", "parquet"]);

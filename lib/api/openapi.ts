@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { statisticsResponseSchema } from "@/lib/analytics/statistics-json";
 import packageJson from "@/package.json";
-import { exportRequestSchema, idParamsSchema, importQuerySchema, statisticsQuerySchema, transcriptListQuerySchema } from "./schemas";
+import {
+  exportRequestSchema,
+  idParamsSchema,
+  importQuerySchema,
+  jobListQuerySchema,
+  statisticsQuerySchema,
+  transcriptListQuerySchema,
+} from "./schemas";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the
@@ -93,7 +100,7 @@ export function openApiDocument() {
       },
       "/imports": {
         post: {
-          summary: "Import a file (JSONL, JSON, CSV, native) with the import engine, in the background (role: lead)",
+          summary: "Import a file (JSONL, JSON, CSV, native) with the import engine, queued for a worker (role: lead)",
           parameters: parameters(importQuerySchema, "query"),
           requestBody: {
             required: true,
@@ -134,7 +141,7 @@ export function openApiDocument() {
       },
       "/exports/{id}": {
         get: {
-          summary: "An export job: status, progress, files (role: lead)",
+          summary: "An export job: status (queued, running, succeeded, failed, cancelled), progress, attempts, files (role: lead)",
           parameters: parameters(idParamsSchema, "path"),
           responses: { "200": json("The job."), ...ERRORS },
         },
@@ -152,7 +159,36 @@ export function openApiDocument() {
               description: "The file's name as listed in the job's `files` (may contain /).",
             },
           ],
-          responses: { "200": { description: "The file; `x-checksum-sha256` carries its sha256." }, ...ERRORS },
+          responses: {
+            "200": { description: "The file; `x-checksum-sha256` carries its sha256." },
+            "302": { description: "With S3_PRESIGNED_DOWNLOADS=true: a short-lived presigned URL of the object in the bucket." },
+            ...ERRORS,
+          },
+        },
+      },
+      "/jobs": {
+        get: {
+          summary: "The latest background jobs: imports, exports, label-signature rebuilds (role: lead)",
+          parameters: parameters(jobListQuerySchema, "query"),
+          responses: { "200": json("`jobs`, newest first."), ...ERRORS },
+        },
+      },
+      "/jobs/{id}": {
+        get: {
+          summary: "A background job: kind, status, attempts, progress, worker, message, result (role: lead)",
+          parameters: parameters(idParamsSchema, "path"),
+          responses: { "200": json("The job."), ...ERRORS },
+        },
+      },
+      "/jobs/{id}/cancel": {
+        post: {
+          summary: "Cancel a job: a queued one at once, a running one within seconds (role: lead)",
+          parameters: parameters(idParamsSchema, "path"),
+          responses: {
+            "200": json("`outcome` (cancelled, or finished when it had already ended) and the job."),
+            "202": json("`outcome: stopping` and the job: its worker stops it within seconds; poll its `status_url`."),
+            ...ERRORS,
+          },
         },
       },
     },

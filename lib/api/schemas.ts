@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { JobStatus } from "@/lib/generated/prisma/enums";
+import { jobKindSchema } from "@/lib/jobs/kinds-registry";
 import { chartParamsSchema, strictTestParams } from "@/lib/analytics/chart-params";
 import { importFormatSchema } from "@/lib/imports/formats";
 import { exportRequestSchema, transcriptFiltersSchema } from "@/lib/exports/request";
@@ -68,3 +70,10 @@ export function queryObject(url: string): Record<string, string | string[]> {
   }
   return object;
 }
+
+/** GET /api/v1/jobs */
+export const jobListQuerySchema = z.object({
+  kind: jobKindSchema.optional(),
+  status: z.enum(JobStatus).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
  */
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-const PUBLIC_ROUTES = new Set(["v1/openapi.json/route.ts"]);
+const PUBLIC_ROUTES = new Set(["v1/openapi.json/route.ts", "health/route.ts", "ready/route.ts"]);
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { installJobQueue } from "@/lib/jobs/install";
 import { applyMigrations } from "./migrate";
 import { runningServerUrl, startEmbeddedPostgres, type EmbeddedInstanceName } from "./embedded/server";
 
@@ -25,7 +26,8 @@ export interface OpenOptions {
 
 /**
  * The database a script works on: DATABASE_URL when set (no embedded server
- * starts), otherwise this use's own embedded PostgreSQL. Migrations applied.
+ * starts), otherwise this use's own embedded PostgreSQL. Migrations applied,
+ * the job queue's schema installed.
  */
 export async function openDatabase(instance: EmbeddedInstanceName, options: OpenOptions = {}): Promise<Database> {
   const external = process.env.DATABASE_URL;
@@ -38,6 +40,8 @@ export async function openDatabase(instance: EmbeddedInstanceName, options: Open
   try {
     const applied = await applyMigrations(database.url);
     if (applied.length) console.error(`Applied migrations: ${applied.join(", ")}`);
+    // The job queue's own schema (graphile-worker's migrations), so web servers can enqueue before a worker starts.
+    await installJobQueue(database.url);
   } catch (error) {
     await database.stop();
     throw error;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
 import { UserFacingError } from "@/lib/auth/errors";
 import { pgPool } from "@/lib/db/pg-pool";
-import { createExportJob, spawnExportJob } from "./jobs";
+import { createExportJob } from "./jobs";
 import { exportRequestSchema, fromTableQuery, parseSplitArgument } from "./request";
 
 /** The export page's form: the table's filters come as its query string (`from`), the rest as fields. */
@@ -29,10 +29,8 @@ export const startExport = authorizedAction("lead", formSchema, async (form, use
   });
   if (!parsed.success)
     throw new UserFacingError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join(" "));
-  const id = await createExportJob(pgPool(), parsed.data, user.id);
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set");
-  spawnExportJob(databaseUrl, id);
+  const client = await pgPool().connect();
+  const { id } = await createExportJob(client, parsed.data, user.id).finally(() => client.release());
   revalidatePath("/exports");
   return { ok: true, data: { id }, message: `Export #${id} started.` };
 });

@@ -18,6 +18,8 @@ export const MAX_STORED_ERRORS = 10_000;
 export const INTERRUPTED_MESSAGE =
   "The import stopped before it finished (the process ended or lost the database); nothing it read was committed. Run it again.";
 
+const RETRY_MESSAGE = "The worker running it stopped before it finished; nothing was committed. It runs again shortly.";
+
 export interface NewImport {
   fileName: string;
   fileSize: number;
@@ -28,15 +30,25 @@ export interface NewImport {
   createdBy: string;
 }
 
-/** Marks runs that died as interrupted ($1: IMPORT_LOCK_CLASS, $2: INTERRUPTED_MESSAGE). Shared with the web queries. */
+/**
+ * Marks runs that died as interrupted ($1: IMPORT_LOCK_CLASS, $2: INTERRUPTED_MESSAGE). A run of a queued
+ * import whose job is still queued or running goes back to `queued` instead: the job runs it again.
+ * Shared with the web queries.
+ */
 export const REAP_INTERRUPTED_SQL = `
-  UPDATE imports SET status = 'interrupted', finished_at = now(), message = coalesce(message, $2)
-   WHERE status = 'running'
-     AND NOT EXISTS (
-       SELECT 1 FROM pg_locks l
-        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND l.classid = $1::int::oid AND l.objid = imports.id::oid)`;
+  WITH dead AS (
+    SELECT i.id, EXISTS (SELECT 1 FROM jobs j WHERE j.id = i.job_id AND j.status IN ('queued', 'running')) AS retried
+      FROM imports i
+     WHERE i.status = 'running'
+       AND NOT EXISTS (
+         SELECT 1 FROM pg_locks l
+          WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND l.classid = $1::int::oid AND l.objid = i.id::oid))
+  UPDATE imports SET status = CASE WHEN dead.retried THEN 'queued'::"ImportStatus" ELSE 'interrupted'::"ImportStatus" END,
+         finished_at = CASE WHEN dead.retried THEN NULL ELSE now() END,
+         message = CASE WHEN dead.retried THEN '${RETRY_MESSAGE}' ELSE coalesce(message, $2) END
+    FROM dead WHERE imports.id = dead.id`;
 
 /** Marks runs that died as interrupted; returns how many. */
 export async function reapInterruptedImports(client: pg.ClientBase): Promise<number> {
@@ -67,6 +79,62 @@ export async function createImportRecord(status: pg.ClientBase, lockHolder: pg.C
     ],
   );
   return id;
+}
+
+/**
+ * Takes over a row made when the import was queued (or left `interrupted` by an
+ * attempt that died): the liveness lock first, as for a new row, then the row
+ * back to `running` with its counts and errors from any earlier attempt cleared
+ * (that attempt committed nothing). Throws if the row is not waiting to run.
+ */
+export async function adoptImportRecord(status: pg.ClientBase, lockHolder: pg.ClientBase, id: number, run: NewImport): Promise<number> {
+  await lockHolder.query(`SELECT pg_advisory_lock($1, $2)`, [IMPORT_LOCK_CLASS, id]);
+  const { rowCount } = await status.query(
+    `UPDATE imports SET status = 'running', started_at = now(), finished_at = NULL, duration_ms = NULL, message = NULL, notices = '{}',
+            file_hash = NULL, dataset_id = NULL, file_name = $2, file_size = $3, format = $4, mapping = $5, strict = $6, options = $7,
+            bytes_read = 0, records = 0, imported = 0, duplicates = 0, failed = 0
+      WHERE id = $1 AND status IN ('queued', 'interrupted')`,
+    [
+      id,
+      run.fileName,
+      run.fileSize,
+      run.format,
+      run.mapping === undefined ? null : JSON.stringify(run.mapping),
+      run.strict,
+      JSON.stringify(run.options),
+    ],
+  );
+  if (rowCount !== 1) {
+    await lockHolder.query(`SELECT pg_advisory_unlock($1, $2)`, [IMPORT_LOCK_CLASS, id]);
+    throw new Error(`Import #${id} is not waiting to run (it finished, was cancelled, or does not exist).`);
+  }
+  await status.query(`DELETE FROM import_errors WHERE import_id = $1`, [id]);
+  return id;
+}
+
+/** A queued import's row, made by the web or the API when it puts the import on the queue. */
+export async function createQueuedImportRecord(client: pg.ClientBase, id: number, run: NewImport & { jobId: number }): Promise<void> {
+  await client.query(
+    `INSERT INTO imports (id, status, file_name, file_size, format, mapping, strict, options, created_by, job_id)
+     VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      id,
+      run.fileName,
+      run.fileSize,
+      run.format,
+      run.mapping === undefined ? null : JSON.stringify(run.mapping),
+      run.strict,
+      JSON.stringify(run.options),
+      run.createdBy,
+      run.jobId,
+    ],
+  );
+}
+
+/** The id the next import row will have (a queued import's job names it before the row exists). */
+export async function nextImportId(client: pg.ClientBase): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('imports', 'id'))::int AS id`);
+  return rows[0].id;
 }
 
 export interface Counts {

@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable-error";
 import { BatchWriter } from "@/lib/transcripts/batch-writer";
 import { SearchVectorizer } from "@/lib/transcripts/search-vectors";
 import { prepareTranscript } from "@/lib/transcripts/store";
@@ -31,6 +32,8 @@ export interface ImportRequest {
   /** "cli:<os user>" or "web" until accounts exist. */
   createdBy: string;
   maxRecordBytes?: number;
+  /** An `imports` row made when the import was queued (web and API imports): this run takes it over instead of making one. */
+  importId?: number;
 }
 
 export interface ImportProgress {
@@ -60,12 +63,18 @@ export interface ImportSummary {
   message: string | null;
   notices: string[];
   durationMs: number;
+  /** It failed because the database went away mid-run: worth running again (nothing was committed). */
+  retryable: boolean;
 }
 
 export interface ImportHooks {
   onStart?: (importId: number) => void;
   onProgress?: (progress: ImportProgress) => void;
+  /** Aborting it stops the run: nothing is committed and the record says `cancelled`. */
+  signal?: AbortSignal;
 }
+
+export const CANCELLED_MESSAGE = "The import was cancelled; nothing it read was committed.";
 
 const PROGRESS_INTERVAL_MS = 250;
 const YIELD_EVERY_MS = 4;
@@ -103,6 +112,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
     notices: string[],
     fileHash: string | null,
     labels = 0,
+    retryable = false,
   ): ImportSummary => ({
     importId,
     status: state,
@@ -118,10 +128,11 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
     message,
     notices,
     durationMs: Math.round(performance.now() - started),
+    retryable,
   });
   try {
     await importRecord.reapInterruptedImports(status);
-    const importId = await importRecord.createImportRecord(status, data, {
+    const newRecord = {
       fileName,
       fileSize,
       format,
@@ -129,7 +140,11 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       strict: Boolean(request.strict),
       createdBy: request.createdBy,
       options: { dataset, systemPrompts: (request.systemPrompts ?? []).map(({ variation, from }) => ({ variation, from })) },
-    });
+    };
+    const importId =
+      request.importId === undefined
+        ? await importRecord.createImportRecord(status, data, newRecord)
+        : await importRecord.adoptImportRecord(status, data, request.importId, newRecord);
     hooks.onStart?.(importId);
     let writer: BatchWriter | undefined;
     let progressWrite: Promise<unknown> = Promise.resolve();
@@ -153,7 +168,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
         })
         .catch(() => {});
     };
-    const fail = async (message: string, fileHash: string | null) => {
+    const fail = async (message: string, fileHash: string | null, state: "failed" | "cancelled" = "failed", retryable = false) => {
       await writer?.abort();
       await data.query("ROLLBACK").catch(() => {});
       await progressWrite;
@@ -164,14 +179,14 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       await errors.flush(status, importId);
       await importRecord.finishImportRecord(status, importId, {
         ...counts,
-        status: "failed",
+        status: state,
         fileHash,
         datasetId: null,
         durationMs: performance.now() - started,
         message,
         notices: [],
       });
-      return summary(importId, "failed", message, [], fileHash);
+      return summary(importId, state, message, [], fileHash, 0, retryable);
     };
 
     if (detection && !detection.ok) {
@@ -197,6 +212,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       let lastYield = performance.now();
 
       for await (const item of readRecords(source.chunks(), format as ImportFormat, { maxRecordBytes, isRecordField })) {
+        if (hooks.signal?.aborted) return await fail(CANCELLED_MESSAGE, null, "cancelled");
         counts.records++;
         if ("error" in item) errors.add({ line: item.line, field: item.field, message: item.error });
         else {
@@ -218,6 +234,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       }
       await writer.flush();
       tick(true);
+      if (hooks.signal?.aborted) return await fail(CANCELLED_MESSAGE, null, "cancelled");
       const fileHash = await source.sha256();
       if (counts.records === 0) return await fail("The file holds no records.", fileHash);
       if (request.strict && errors.total)
@@ -260,8 +277,9 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       // Unexpected (a lost connection, a bug): logged in full, recorded with its message.
       console.error(`Import #${importId} failed:`, error);
       const reason = (error as Error).message;
-      return await fail(`The import failed and nothing was committed: ${reason}`, null).catch(() =>
-        summary(importId, "failed", reason, [], null),
+      const retryable = isDatabaseUnavailable(error);
+      return await fail(`The import failed and nothing was committed: ${reason}`, null, "failed", retryable).catch(() =>
+        summary(importId, "failed", reason, [], null, 0, retryable),
       );
     }
   } finally {

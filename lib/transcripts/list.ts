@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/replica";
 import { COUNT_CAP, countQuery, neighbourQuery, pageQuery, sortKeyQuery } from "./list-sql";
 import { formatCursor, type Cursor, type ListState } from "./list-state";
 import type { Condition } from "./registry";
@@ -74,7 +75,8 @@ export async function listTranscripts(state: ListState, cap = COUNT_CAP): Promis
   } else {
     [raw, [count]] = await Promise.all([
       db().$queryRaw<RawRow[]>(page.sql),
-      db().$queryRaw<CountRow[]>(countQuery(state.filters, state.exactCount, cap)),
+      // The counts may lag a moment behind on a replica; the rows themselves come from the primary.
+      readDb().$queryRaw<CountRow[]>(countQuery(state.filters, state.exactCount, cap)),
     ]);
   }
   const counts = countsOf(count, cap);

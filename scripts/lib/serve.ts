@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import type { EmbeddedInstanceName } from "@/lib/db/embedded/server";
 import { DEFAULT_DEMO_SIZE, countTranscripts, seedDemoCorpus } from "@/lib/demo/seed";
@@ -10,13 +11,16 @@ import { exitWithError } from "./exit";
 
 const require = createRequire(import.meta.url);
 const RESTART_DELAY_MS = 1_000;
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
  * Starts the database (embedded unless DATABASE_URL is set), loads the demo
- * corpus into an empty database, runs `next <command>` against it, and stops
- * everything in order on Ctrl-C, SIGTERM or when Next exits. An embedded
- * server that dies underneath the app is restarted on the same port; pages say
- * "database unavailable" meanwhile and recover on their own.
+ * corpus into an empty database, runs the web server (`next dev`, or for
+ * `start` the production server scripts/web-server.ts) and a job worker
+ * beside it (scripts/worker.ts; START_WORKER=false leaves jobs to workers run
+ * elsewhere), and stops everything in order on Ctrl-C, SIGTERM or when the web
+ * server exits. An embedded server or a worker that dies underneath the app is
+ * restarted; pages say "database unavailable" meanwhile and recover on their own.
  */
 export async function serve(
   nextCommand: "dev" | "start",
@@ -37,13 +41,27 @@ export async function serve(
     exitWithError(error);
   }
 
-  const nextBin = require.resolve("next/dist/bin/next");
-  const next = spawn(process.execPath, [nextBin, nextCommand, ...(options.args ?? [])], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret },
-  });
+  const env = { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret };
+  const web =
+    nextCommand === "dev"
+      ? spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", ...(options.args ?? [])], { stdio: "inherit", env })
+      : spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/web-server.ts"), ...(options.args ?? [])], {
+          stdio: "inherit",
+          env: { ...env, NODE_ENV: "production" },
+        });
 
   let stopping = false;
+  let worker: ChildProcess | null = null;
+  const startWorkerProcess = () => {
+    worker = spawnWorker(env);
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`\nThe job worker stopped (${signal ?? `exit ${code}`}); restarting it…`);
+      setTimeout(() => !stopping && startWorkerProcess(), RESTART_DELAY_MS);
+    });
+  };
+  if (process.env.START_WORKER !== "false") startWorkerProcess();
+
   const superviseDatabase = (current: Database) =>
     current.exited?.then(async () => {
       if (stopping) return;
@@ -58,20 +76,33 @@ export async function serve(
     });
   superviseDatabase(database);
 
+  const stopChild = async (child: ChildProcess | null) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (next.exitCode === null && next.signalCode === null) {
-      next.kill("SIGTERM");
-      await new Promise((resolve) => next.once("exit", resolve));
-    }
+    // The worker first: it finishes or hands back its jobs while the database is still there.
+    await Promise.all([stopChild(worker), stopChild(web)]);
     await database.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(130));
   process.on("SIGTERM", () => void shutdown(143));
   process.on("SIGHUP", () => void shutdown(129));
-  next.on("exit", (code) => void shutdown(code ?? 1));
+  web.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+/** The worker beside the web server: its own process, so jobs never touch the web server's event loop or memory. */
+export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["--max-old-space-size=1024", "--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/worker.ts")],
+    { stdio: "inherit", env: { ...env, AF_SERVICE: "worker" } },
+  );
 }
 
 /** An empty database gets the demo corpus and, with it (only then), the demo accounts. */

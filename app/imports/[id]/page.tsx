@@ -8,6 +8,7 @@ import { formatBytes, formatWhen } from "@/components/imports/format";
 import { ImportContents } from "@/components/imports/import-contents";
 import { ImportErrors } from "@/components/imports/import-errors";
 import { ImportProgress } from "@/components/imports/import-progress";
+import { CancelJobButton } from "@/components/jobs/cancel-job-button";
 import { ImportStatusBadge } from "@/components/imports/import-status-badge";
 import { ImportSummary } from "@/components/imports/import-summary";
 import { loadFromDatabase } from "@/lib/db/unavailable";
@@ -55,7 +56,10 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         </dl>
       </header>
 
-      {run.status === "running" ? (
+      {(run.status === "queued" || run.status === "running") && run.jobId !== null && (
+        <CancelJobButton jobId={run.jobId} label="Cancel import" />
+      )}
+      {run.status === "running" || run.status === "queued" ? (
         <ImportProgress
           importId={run.id}
           initial={{

@@ -147,7 +147,18 @@ function postgresVersion(nativeDir: string) {
  * the `postgres` user; if the project sits in a directory that user cannot
  * enter (e.g. under /root), keep the data in a shared place instead.
  */
-function dataDirectoryFor(name: EmbeddedInstanceName, runAs: RunAs | undefined) {
+/** A data directory for a throwaway server a test starts beside the usual ones (e.g. a streaming replica), where PostgreSQL's user can reach it. */
+export function scratchDataDirectory(label: string): string {
+  return dataDirectoryFor(label, resolveRunAs());
+}
+
+/** Gives a file the test wrote into a data directory to PostgreSQL's user (it runs as `postgres` when we are root). */
+export function handToServer(file: string) {
+  const runAs = resolveRunAs();
+  if (runAs) chownSync(file, runAs.uid, runAs.gid);
+}
+
+function dataDirectoryFor(name: string, runAs: RunAs | undefined) {
   const projectDir = path.resolve(import.meta.dirname, "../../..");
   const inProject = path.join(projectDir, ".data", `pg-${name}`);
   mkdirSync(path.dirname(inProject), { recursive: true });
@@ -249,7 +260,8 @@ function waitUntilReady(child: ChildProcess, port: number, log: (line: string) =
       const text = chunk.toString("utf8");
       output += text;
       log(text.trimEnd());
-      if (text.includes("database system is ready to accept connections")) {
+      // A standby (tests start one as a streaming replica) says "ready to accept read-only connections".
+      if (/database system is ready to accept (read-only )?connections/.test(text)) {
         // Keep draining stderr so PostgreSQL never blocks on a full pipe.
         child.stderr!.off("data", onData);
         child.stderr!.resume();

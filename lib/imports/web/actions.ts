@@ -1,10 +1,13 @@
 "use server";
 
 import { z } from "zod";
+import { pgPool } from "@/lib/db/pg-pool";
+import { storage } from "@/lib/storage";
 import { importFormatSchema } from "../formats";
 import { parseMapping } from "../mapping";
 import { previewFile, type Preview } from "../preview";
-import { startImportInBackground } from "./background";
+import { enqueueImport } from "./enqueue";
+import { withUploadFile } from "./upload-files";
 import { findUpload, uploadIdSchema } from "./uploads";
 import { requireRole } from "@/lib/auth/server";
 
@@ -31,6 +34,8 @@ export type PreviewInput = z.input<typeof previewInput>;
 export type StartInput = z.input<typeof startInput>;
 
 const GONE = "The uploaded file is no longer on the server (it was imported already, or removed after a day). Upload it again.";
+/** The preview reads the first records: with object storage, only the file's start is fetched. */
+const PREVIEW_BYTES = 16 * 1024 * 1024;
 
 export async function previewUpload(input: PreviewInput): Promise<Result<{ preview: Preview }>> {
   await requireRole("lead");
@@ -39,8 +44,13 @@ export async function previewUpload(input: PreviewInput): Promise<Result<{ previ
   const upload = await findUpload(parsed.data.uploadId);
   if (!upload) return { ok: false, message: GONE };
   try {
-    const preview = await previewFile(upload.path, upload.fileName, { format: parsed.data.format, mappingText: parsed.data.mappingText });
-    return { ok: true, preview };
+    const preview = await withUploadFile(
+      storage(),
+      upload.id,
+      (filePath) => previewFile(filePath, upload.fileName, { format: parsed.data.format, mappingText: parsed.data.mappingText }),
+      { maxBytes: PREVIEW_BYTES },
+    );
+    return preview ? { ok: true, preview } : { ok: false, message: GONE };
   } catch (error) {
     console.error("Preview failed:", error);
     return { ok: false, message: "The preview failed unexpectedly; the error is in the server log." };
@@ -48,34 +58,32 @@ export async function previewUpload(input: PreviewInput): Promise<Result<{ previ
 }
 
 export async function startImport(input: StartInput): Promise<Result<{ importId: number }>> {
-  await requireRole("lead");
+  const user = await requireRole("lead");
   const parsed = startInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Invalid request." };
   const { uploadId, format, mappingText, dataset, strict, systemPrompt } = parsed.data;
   const upload = await findUpload(uploadId);
   if (!upload) return { ok: false, message: GONE };
-  let mapping;
   if (mappingText?.trim()) {
     const result = parseMapping(mappingText);
     if (!result.ok) return { ok: false, message: `The mapping is not valid: ${result.errors.join("; ")}` };
-    mapping = result.mapping;
   }
   try {
-    const importId = await startImportInBackground(
+    const importId = await enqueueImport(
+      pgPool(),
+      upload,
       {
-        filePath: upload.path,
-        fileName: upload.fileName,
         format,
-        mapping,
+        mappingText: mappingText?.trim() ? mappingText : undefined,
         dataset: dataset || undefined,
         strict,
         systemPrompts: systemPrompt ? [{ text: systemPrompt.text, from: systemPrompt.fileName }] : [],
-        createdBy: "web",
       },
-      upload.id,
+      { userId: user.id, createdBy: "web" },
     );
     return { ok: true, importId };
-  } catch {
+  } catch (error) {
+    console.error("Import could not be queued:", error);
     return { ok: false, message: "The import could not start (is the database reachable?). The error is in the server log." };
   }
 }

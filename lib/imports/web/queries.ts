@@ -27,6 +27,7 @@ const listSelect = {
   message: true,
   dataset: { select: { name: true } },
   options: true,
+  jobId: true,
 } as const;
 
 export async function listImports(limit = 200) {

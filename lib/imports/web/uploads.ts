@@ -1,26 +1,21 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { uploadIdSchema, uploadSchema, type Upload } from "./upload-schema";
+import { pgPool } from "@/lib/db/pg-pool";
+import { storage } from "@/lib/storage";
+import { uploadIdSchema, type Upload } from "./upload-schema";
+import { uploadKey } from "./upload-files";
 
 export { uploadIdSchema };
 
 /**
- * Files uploaded from the import page, kept on disk (never in memory) until
- * their import has run. Each upload is `<id>.upload` plus `<id>.json` (its
- * name, size, hash). Uploads nobody imported are removed after a day.
+ * Files uploaded from the import page or the API, streamed into storage
+ * (never held in memory, never on one web server's disk) and recorded in
+ * `uploads`, so any server can preview one and any worker import it. Uploads
+ * nobody imported are removed after a day.
  */
-// IMPORT_UPLOAD_DIR: somewhere with room for the largest file you will upload (the system temp directory by default).
-export const UPLOAD_DIR = process.env.IMPORT_UPLOAD_DIR ?? path.join(os.tmpdir(), "af-lens-uploads");
-const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
-
-const dataPath = (id: string) => path.join(UPLOAD_DIR, `${id}.upload`);
-const metaPath = (id: string) => path.join(UPLOAD_DIR, `${id}.json`);
+const STALE_AFTER = "1 day";
 
 /** A file name as the browser sent it, reduced to its base name (never a path). */
 export function cleanFileName(raw: string | null): string {
@@ -37,10 +32,9 @@ export function cleanFileName(raw: string | null): string {
   return name.slice(0, 255) || "upload";
 }
 
-/** Streams a request body to disk, hashing it on the way. */
-export async function saveUpload(body: ReadableStream<Uint8Array>, fileName: string): Promise<Upload> {
-  await mkdir(UPLOAD_DIR, { recursive: true });
-  void removeStaleUploads();
+/** Streams a request body into storage, hashing and counting it on the way; recorded once it is all there. */
+export async function saveUpload(body: ReadableStream<Uint8Array>, fileName: string, userId: string): Promise<Upload> {
+  void removeStaleUploads().catch((error: unknown) => console.error("Removing stale uploads failed:", error));
   const id = randomUUID();
   const hash = createHash("sha256");
   let size = 0;
@@ -51,37 +45,37 @@ export async function saveUpload(body: ReadableStream<Uint8Array>, fileName: str
       done(null, chunk);
     },
   });
-  try {
-    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), meter, createWriteStream(dataPath(id)));
-  } catch (error) {
-    await rm(dataPath(id), { force: true });
-    throw error;
-  }
+  const source = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+  source.on("error", (error) => meter.destroy(error));
+  await storage().put(uploadKey(id), source.pipe(meter));
   const upload: Upload = { id, fileName, size, sha256: hash.digest("hex") };
-  await writeFile(metaPath(id), JSON.stringify(upload));
+  await pgPool().query(`INSERT INTO uploads (id, file_name, size, sha256, storage_key, created_by_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    id,
+    fileName,
+    size,
+    upload.sha256,
+    uploadKey(id),
+    userId,
+  ]);
   return upload;
 }
 
-export async function findUpload(id: string): Promise<(Upload & { path: string }) | null> {
+export async function findUpload(id: string): Promise<Upload | null> {
   if (!uploadIdSchema.safeParse(id).success) return null;
-  try {
-    const upload = uploadSchema.parse(JSON.parse(await readFile(metaPath(id), "utf8")));
-    return { ...upload, path: dataPath(id) };
-  } catch {
-    return null;
-  }
+  const { rows } = await pgPool().query<{ id: string; file_name: string; size: string; sha256: string }>(
+    `SELECT id, file_name, size, sha256 FROM uploads WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, fileName: row.file_name, size: Number(row.size), sha256: row.sha256 } : null;
 }
 
-export async function removeUpload(id: string) {
-  await rm(dataPath(id), { force: true });
-  await rm(metaPath(id), { force: true });
-}
-
+/** Uploads older than a day that no queued or running import waits for. */
 async function removeStaleUploads() {
-  const names = await readdir(UPLOAD_DIR).catch(() => [] as string[]);
-  for (const name of names) {
-    const file = path.join(UPLOAD_DIR, name);
-    const info = await stat(file).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > STALE_AFTER_MS) await rm(file, { force: true });
-  }
+  const { rows } = await pgPool().query<{ id: string; storage_key: string }>(
+    `DELETE FROM uploads u WHERE u.created_at < now() - interval '${STALE_AFTER}'
+        AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = 'import' AND j.status IN ('queued', 'running') AND j.payload->>'uploadId' = u.id::text)
+      RETURNING id, storage_key`,
+  );
+  for (const row of rows) await storage().delete(row.storage_key);
 }

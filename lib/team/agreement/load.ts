@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import type { LabelValues } from "@/lib/annotations/values";
@@ -36,7 +36,7 @@ async function loadRatings(scope: AgreementScope): Promise<RatingRow[]> {
   if (scope.queueId !== undefined)
     conditions.push(Prisma.sql`t.id IN (SELECT i.transcript_id FROM label_queue_items i WHERE i.queue_id = ${scope.queueId})`);
   if (scope.where) conditions.push(scope.where);
-  return db().$queryRaw<RatingRow[]>`
+  return readDb().$queryRaw<RatingRow[]>`
     SELECT a.transcript_id, t.variation_id, a.annotator_id, a."values",
            COALESCE((SELECT jsonb_agg(jsonb_build_object('labelKey', s.label_key, 'start', s.start, 'end', s."end"))
                      FROM annotation_spans s WHERE s.annotation_id = a.id), '[]'::jsonb) AS spans
