@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
 import { ChartFilters } from "@/components/analytics/chart-filters";
 import { RatesTable } from "@/components/analytics/rates-table";
@@ -9,21 +8,14 @@ import { chartRows, SEGMENTS, type Segment } from "@/lib/analytics/chart-rows";
 import { drillDownHref } from "@/lib/analytics/drill-down";
 import { labelSourceTitle } from "@/lib/analytics/label-sources";
 import { ratesRows } from "@/lib/analytics/rates-table";
-import { loadVariationChart } from "@/lib/analytics/load-variation-chart";
 import { ReferencePicker } from "@/components/analytics/reference-picker";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { requireRole } from "@/lib/auth/server";
+import { variationChart } from "@/lib/access/analytics";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Variations" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole("lead");
-  const params = chartParamsSchema.parse(await searchParams);
-  const loaded = await loadFromDatabase(() => loadVariationChart(params));
-  if (!loaded.ok) return <DatabaseUnavailable />;
-  const { options, filter, problem, series, referenceSeries, reference, chosenRef, refModel } = loaded.data;
+export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ searchParams: params }) => {
+  const { options, filter, problem, series, referenceSeries, reference, chosenRef, refModel } = await variationChart(params);
 
   const rows = chartRows(series);
   const hrefs = filter
@@ -68,4 +60,4 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
       )}
     </div>
   );
-}
+});

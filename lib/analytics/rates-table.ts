@@ -1,3 +1,4 @@
+import { csvFile } from "@/lib/csv/write";
 import { GAP_METHOD_LABEL, type VariationSeries } from "./prepare-variation-chart";
 import type { Interval } from "./intervals";
 
@@ -101,37 +102,27 @@ const CSV_HEADER = [
   "reference_compliance_gap",
 ];
 
-export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 const triple = (interval: Interval | null) =>
   interval ? [interval.estimate, interval.lower, interval.upper].map((x) => Number(x.toFixed(6))) : [null, null, null];
 
 export function ratesCsv(rows: RatesRow[]): string {
-  const lines = rows.map((row) =>
-    [
-      row.variation,
-      row.baseline,
-      row.nTraining,
-      row.nDeployment,
-      ...triple(row.afRate),
-      ...triple(row.complianceTraining),
-      ...triple(row.complianceDeployment),
-      ...triple(row.complianceGap),
-      row.gapMethod,
-      row.reference?.label ?? null,
-      ...[
-        row.reference?.afReasoning,
-        row.reference?.complianceTraining,
-        row.reference?.complianceDeployment,
-        row.reference?.complianceGap,
-      ].map((x) => (x == null ? null : x / 100)),
-    ]
-      .map(csvField)
-      .join(","),
-  );
-  return [CSV_HEADER.join(","), ...lines].join("\n") + "\n";
+  const lines = rows.map((row) => [
+    row.variation,
+    row.baseline,
+    row.nTraining,
+    row.nDeployment,
+    ...triple(row.afRate),
+    ...triple(row.complianceTraining),
+    ...triple(row.complianceDeployment),
+    ...triple(row.complianceGap),
+    row.gapMethod,
+    row.reference?.label ?? null,
+    ...[
+      row.reference?.afReasoning,
+      row.reference?.complianceTraining,
+      row.reference?.complianceDeployment,
+      row.reference?.complianceGap,
+    ].map((x) => (x == null ? null : x / 100)),
+  ]);
+  return csvFile(CSV_HEADER, lines);
 }

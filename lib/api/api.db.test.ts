@@ -72,7 +72,8 @@ const post = (pathname: string, token: string, body: unknown) =>
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+const params = <T extends Record<string, string | string[]>>(value: T) => ({ params: Promise.resolve(value) });
+const NO_PARAMS = params({});
 
 describe("API tokens", () => {
   it("work until revoked, then are refused; only their hash is stored", async () => {
@@ -82,7 +83,7 @@ describe("API tokens", () => {
     expect(stored.rows[0].token_hash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(stored.rows)).not.toContain(token);
 
-    const ok = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=10`, token), undefined);
+    const ok = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=10`, token), NO_PARAMS);
     expect(ok.status).toBe(200);
     const body = await ok.json();
     expect(body.transcripts).toHaveLength(10);
@@ -90,23 +91,23 @@ describe("API tokens", () => {
     const next = await (
       await routes.transcripts.GET(
         get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=50&after=${body.next_after}`, token),
-        undefined,
+        NO_PARAMS,
       )
     ).json();
     expect(next.transcripts).toHaveLength(corpus.transcripts - 10);
 
     expect(await revokeApiToken(client, users.lead.id, id)).toBe(true);
-    const refused = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}`, token), undefined);
+    const refused = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}`, token), NO_PARAMS);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: "invalid_token", message: expect.stringContaining("revoked") });
   });
 
   it("answer 401 without credentials and 400 with a clear message for bad input", async () => {
-    const none = await routes.transcripts.GET(get("/api/v1/transcripts"), undefined);
+    const none = await routes.transcripts.GET(get("/api/v1/transcripts"), NO_PARAMS);
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ error: "unauthenticated", message: expect.stringContaining("Bearer") });
     const { token } = await createApiToken(client, users.annotator, "bad input");
-    const bad = await routes.transcripts.GET(get("/api/v1/transcripts?size=7&colour=red", token), undefined);
+    const bad = await routes.transcripts.GET(get("/api/v1/transcripts?size=7&colour=red", token), NO_PARAMS);
     expect(bad.status).toBe(400);
     const error = await bad.json();
     expect(error.message).toMatch(/size/);
@@ -117,7 +118,7 @@ describe("API tokens", () => {
 
   it("are scoped to the creator's role: an annotator's token cannot export, nor a demoted lead's", async () => {
     const annotator = await createApiToken(client, users.annotator, "annotator");
-    const refused = await routes.exports.POST(post("/api/v1/exports", annotator.token, { format: "jsonl" }), undefined);
+    const refused = await routes.exports.POST(post("/api/v1/exports", annotator.token, { format: "jsonl" }), NO_PARAMS);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: "forbidden", message: expect.stringContaining("lead") });
 
@@ -128,7 +129,7 @@ describe("API tokens", () => {
     ]);
     const demoted = await createApiToken(client, demotedUser, "before demotion");
     await client.query(`UPDATE users SET role = 'annotator' WHERE id = $1`, [demotedUser.id]);
-    expect((await routes.exports.POST(post("/api/v1/exports", demoted.token, { format: "jsonl" }), undefined)).status).toBe(403);
+    expect((await routes.exports.POST(post("/api/v1/exports", demoted.token, { format: "jsonl" }), NO_PARAMS)).status).toBe(403);
     await client.query(`DELETE FROM users WHERE id = $1`, [demotedUser.id]);
   });
 
@@ -158,7 +159,7 @@ describe("exports through the API", () => {
     const { token } = await createApiToken(client, users.lead, "exporter");
     const started = await routes.exports.POST(
       post("/api/v1/exports", token, { format: "csv", filters: { dataset: corpus.datasetId }, split: [0.5, 0.5, 0], seed: 9 }),
-      undefined,
+      NO_PARAMS,
     );
     expect(started.status).toBe(202);
     const job = await started.json();
@@ -208,7 +209,7 @@ describe("imports through the API", () => {
       headers: { authorization: `Bearer ${token}` },
       body,
     });
-    const started = await routes.imports.POST(request, undefined);
+    const started = await routes.imports.POST(request, NO_PARAMS);
     expect(started.status).toBe(202);
     const { import_id: importId, status_url: statusUrl } = await started.json();
     let status = { status: "running" } as { status: string; imported?: number };
@@ -224,7 +225,7 @@ describe("imports through the API", () => {
         headers: { authorization: `Bearer ${annotator.token}` },
         body,
       }),
-      undefined,
+      NO_PARAMS,
     );
     expect(refused.status).toBe(403);
     await removeTestCorpus(databaseUrl, dataset, []);
@@ -233,7 +234,7 @@ describe("imports through the API", () => {
 
 describe("the OpenAPI document", () => {
   it("is generated from the request schemas and public", async () => {
-    const response = await routes.openapi.GET(get("/api/v1/openapi.json"), undefined);
+    const response = await routes.openapi.GET(get("/api/v1/openapi.json"), NO_PARAMS);
     expect(response.status).toBe(200);
     const document = await response.json();
     expect(document.openapi).toBe("3.1.0");

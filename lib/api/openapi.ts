@@ -1,6 +1,17 @@
 import { z } from "zod";
 import packageJson from "@/package.json";
-import { exportRequestSchema, idParamsSchema, importQuerySchema, statisticsQuerySchema, transcriptListQuerySchema } from "./schemas";
+import { idParams as idParamsSchema } from "@/lib/schemas";
+import { apiErrorSchema } from "@/lib/server/errors";
+import {
+  exportJobAnswer,
+  exportJobsAnswer,
+  importAcceptedAnswer,
+  importAnswer,
+  statisticsAnswer,
+  transcriptAnswer,
+  transcriptListAnswer,
+} from "./answers";
+import { exportRequestSchema, importQuerySchema, statisticsQuerySchema, transcriptListQuerySchema } from "./schemas";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the
@@ -8,9 +19,9 @@ import { exportRequestSchema, idParamsSchema, importQuerySchema, statisticsQuery
  */
 type JsonSchema = Record<string, unknown>;
 
-const toSchema = (schema: z.ZodType): JsonSchema => {
+const toSchema = (schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema => {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
-    io: "input",
+    io,
     unrepresentable: "any",
     target: "draft-2020-12",
   }) as JsonSchema;
@@ -40,10 +51,16 @@ const errorResponse = (description: string) => ({
 const ERRORS = {
   "400": errorResponse("Invalid input: `message` says what and where, `issues` lists each problem."),
   "401": errorResponse("No valid token or session."),
-  "403": errorResponse("The token's (or account's) role is too low."),
-  "404": errorResponse("No such resource."),
+  "403": errorResponse(
+    "The token's (or account's) role is too low; or (`cross_origin`) a change sent with a session cookie from another site's page.",
+  ),
+  "404": errorResponse("No such resource, or none this account may see."),
+  "500": errorResponse("A bug: the message quotes `requestId`, under which the server logged it."),
 };
-const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const json = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { "application/json": { schema: toSchema(schema, "output") } },
+});
 
 export function openApiDocument() {
   return {
@@ -59,15 +76,7 @@ export function openApiDocument() {
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A personal API token, afl_..." } },
       schemas: {
-        Error: {
-          type: "object",
-          required: ["error", "message"],
-          properties: {
-            error: { type: "string" },
-            message: { type: "string" },
-            issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
-          },
-        },
+        Error: toSchema(apiErrorSchema),
         ExportRequest: toSchema(exportRequestSchema),
       },
     },
@@ -77,7 +86,10 @@ export function openApiDocument() {
           summary: "List transcripts with the transcripts table's filters (role: annotator)",
           parameters: parameters(transcriptListQuerySchema, "query"),
           responses: {
-            "200": json("`transcripts`, `counts`, `next_after` (pass as `after` for the next page; null on the last)."),
+            "200": json(
+              "`transcripts`, `counts`, `next_after` (pass as `after` for the next page; null on the last).",
+              transcriptListAnswer,
+            ),
             ...ERRORS,
           },
         },
@@ -86,7 +98,10 @@ export function openApiDocument() {
         get: {
           summary: "One transcript: texts, messages, annotations with spans, consensus (role: annotator; leads see every annotator)",
           parameters: parameters(idParamsSchema, "path"),
-          responses: { "200": json("The transcript, in the export's shape."), ...ERRORS },
+          responses: {
+            "200": json("The transcript, in the export's shape (an annotator's: their own labels, no consensus).", transcriptAnswer),
+            ...ERRORS,
+          },
         },
       },
       "/imports": {
@@ -98,36 +113,36 @@ export function openApiDocument() {
             description: "The file's bytes.",
             content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
           },
-          responses: { "202": json("`import_id` and `status_url`."), ...ERRORS },
+          responses: { "202": json("`import_id` and `status_url`.", importAcceptedAnswer), ...ERRORS },
         },
       },
       "/imports/{id}": {
         get: {
           summary: "An import's status, counts and first errors (role: lead)",
           parameters: parameters(idParamsSchema, "path"),
-          responses: { "200": json("The import."), ...ERRORS },
+          responses: { "200": json("The import.", importAnswer), ...ERRORS },
         },
       },
       "/statistics/variations": {
         get: {
           summary: "Per-variation counts, rates and confidence intervals of a setting (role: lead)",
           parameters: parameters(statisticsQuerySchema, "query"),
-          responses: { "200": json("`filter` and `variations`."), ...ERRORS },
+          responses: { "200": json("`filter` and `variations`.", statisticsAnswer), ...ERRORS },
         },
       },
       "/exports": {
         post: {
           summary: "Start an export of a filter of the transcripts table (role: lead)",
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ExportRequest" } } } },
-          responses: { "202": json("The job: `status_url` to poll, `files` once it succeeded."), ...ERRORS },
+          responses: { "202": json("The job: `status_url` to poll, `files` once it succeeded.", exportJobAnswer), ...ERRORS },
         },
-        get: { summary: "The latest export jobs (role: lead)", responses: { "200": json("`exports`."), ...ERRORS } },
+        get: { summary: "The latest export jobs (role: lead)", responses: { "200": json("`exports`.", exportJobsAnswer), ...ERRORS } },
       },
       "/exports/{id}": {
         get: {
           summary: "An export job: status, progress, files (role: lead)",
           parameters: parameters(idParamsSchema, "path"),
-          responses: { "200": json("The job."), ...ERRORS },
+          responses: { "200": json("The job.", exportJobAnswer), ...ERRORS },
         },
       },
       "/exports/{id}/files/{name}": {

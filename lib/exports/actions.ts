@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizedAction } from "@/lib/auth/action";
-import { UserFacingError } from "@/lib/auth/errors";
-import { pgPool } from "@/lib/db/pg-pool";
-import { createExportJob, spawnExportJob } from "./jobs";
+import { startExportJob } from "@/lib/access/exports";
+import { action } from "@/lib/server/action";
+import { invalid, issuesOf } from "@/lib/server/errors";
 import { exportRequestSchema, fromTableQuery, parseSplitArgument } from "./request";
 
 /** The export page's form: the table's filters come as its query string (`from`), the rest as fields. */
@@ -18,7 +17,7 @@ const formSchema = z.object({
   importedLabels: z.literal("on").optional(),
 });
 
-export const startExport = authorizedAction("lead", formSchema, async (form, user) => {
+export const startExport = action({ role: "lead", input: formSchema }, async (form) => {
   const parsed = exportRequestSchema.safeParse({
     format: form.format,
     filters: fromTableQuery(new URLSearchParams(form.from)),
@@ -28,11 +27,12 @@ export const startExport = authorizedAction("lead", formSchema, async (form, use
     importedLabels: form.importedLabels === "on",
   });
   if (!parsed.success)
-    throw new UserFacingError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join(" "));
-  const id = await createExportJob(pgPool(), parsed.data, user.id);
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set");
-  spawnExportJob(databaseUrl, id);
+    throw invalid(
+      issuesOf(parsed.error)
+        .map((issue) => `${issue.path.split(".")[0]}: ${issue.message}`)
+        .join(" "),
+    );
+  const id = await startExportJob(parsed.data);
   revalidatePath("/exports");
-  return { ok: true, data: { id }, message: `Export #${id} started.` };
+  return { data: { id }, message: `Export #${id} started.` };
 });

@@ -1,20 +1,20 @@
 "use server";
 
 import { z } from "zod";
+import { startImport as startImportAs } from "@/lib/access/imports";
+import { action } from "@/lib/server/action";
+import { invalid } from "@/lib/server/errors";
 import { importFormatSchema } from "../formats";
 import { parseMapping } from "../mapping";
-import { previewFile, type Preview } from "../preview";
-import { startImportInBackground } from "./background";
+import { previewFile } from "../preview";
 import { findUpload, uploadIdSchema } from "./uploads";
-import { requireRole } from "@/lib/auth/server";
 
 /**
  * The import page's two steps after the upload: see the first records as
  * they will be stored (with a mapping, if the user wrote one), then start.
- * Inputs are checked here; an expected problem comes back as a message.
+ * Leads only (the action wrapper checks); an expected problem comes back as
+ * its message, anything else is logged with the request id.
  */
-type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
-
 const previewInput = z.object({
   uploadId: uploadIdSchema,
   format: importFormatSchema.optional(),
@@ -32,50 +32,37 @@ export type StartInput = z.input<typeof startInput>;
 
 const GONE = "The uploaded file is no longer on the server (it was imported already, or removed after a day). Upload it again.";
 
-export async function previewUpload(input: PreviewInput): Promise<Result<{ preview: Preview }>> {
-  await requireRole("lead");
-  const parsed = previewInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Invalid request." };
-  const upload = await findUpload(parsed.data.uploadId);
-  if (!upload) return { ok: false, message: GONE };
-  try {
-    const preview = await previewFile(upload.path, upload.fileName, { format: parsed.data.format, mappingText: parsed.data.mappingText });
-    return { ok: true, preview };
-  } catch (error) {
-    console.error("Preview failed:", error);
-    return { ok: false, message: "The preview failed unexpectedly; the error is in the server log." };
-  }
+async function upload(id: string) {
+  const found = await findUpload(id);
+  if (!found) throw invalid(GONE);
+  return found;
 }
 
-export async function startImport(input: StartInput): Promise<Result<{ importId: number }>> {
-  await requireRole("lead");
-  const parsed = startInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Invalid request." };
-  const { uploadId, format, mappingText, dataset, strict, systemPrompt } = parsed.data;
-  const upload = await findUpload(uploadId);
-  if (!upload) return { ok: false, message: GONE };
+export const previewUpload = action({ role: "lead", input: previewInput }, async (input) => {
+  const file = await upload(input.uploadId);
+  return { data: { preview: await previewFile(file.path, file.fileName, { format: input.format, mappingText: input.mappingText }) } };
+});
+
+export const startImport = action({ role: "lead", input: startInput }, async (input) => {
+  const file = await upload(input.uploadId);
   let mapping;
-  if (mappingText?.trim()) {
-    const result = parseMapping(mappingText);
-    if (!result.ok) return { ok: false, message: `The mapping is not valid: ${result.errors.join("; ")}` };
+  if (input.mappingText?.trim()) {
+    const result = parseMapping(input.mappingText);
+    if (!result.ok) throw invalid(`The mapping is not valid: ${result.errors.join("; ")}`);
     mapping = result.mapping;
   }
-  try {
-    const importId = await startImportInBackground(
-      {
-        filePath: upload.path,
-        fileName: upload.fileName,
-        format,
-        mapping,
-        dataset: dataset || undefined,
-        strict,
-        systemPrompts: systemPrompt ? [{ text: systemPrompt.text, from: systemPrompt.fileName }] : [],
-        createdBy: "web",
-      },
-      upload.id,
-    );
-    return { ok: true, importId };
-  } catch {
-    return { ok: false, message: "The import could not start (is the database reachable?). The error is in the server log." };
-  }
-}
+  const importId = await startImportAs(
+    {
+      filePath: file.path,
+      fileName: file.fileName,
+      format: input.format,
+      mapping,
+      dataset: input.dataset || undefined,
+      strict: input.strict,
+      systemPrompts: input.systemPrompt ? [{ text: input.systemPrompt.text, from: input.systemPrompt.fileName }] : [],
+    },
+    file.id,
+    "web",
+  );
+  return { data: { importId } };
+});
