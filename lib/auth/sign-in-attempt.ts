@@ -46,8 +46,8 @@ export async function attemptSignIn(attempt: Attempt, deps: { auth: Auth; pool: 
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
     if (error.body?.code === "BANNED_USER") throw new ExpectedError("forbidden", "This account has been deactivated. Ask an admin.");
-    const lockedNow = await recordFailure(deps.pool, keys);
-    if (lockedNow.length) throw tooMany((Math.max(...lockedNow.map((lock) => lock.lockedUntil.getTime())) - Date.now()) / 1000);
+    // The failure that sets a lock still says only this; the next attempt says how long to wait.
+    await recordFailure(deps.pool, keys);
     throw new ExpectedError("unauthenticated", "Wrong email or password.");
   }
   await recordSuccess(deps.pool, keys);

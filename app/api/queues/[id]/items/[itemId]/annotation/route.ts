@@ -3,6 +3,7 @@ import { deleteQueueItemAnnotation, queueItemAnnotation, saveQueueItemAnnotation
 import { annotationAnswer, deletedAnswer, savedAnswer } from "@/lib/api/answers";
 import { saveAnnotationSchema, versionQuery } from "@/lib/annotations/values";
 import { idSchema } from "@/lib/schemas";
+import { forbidden } from "@/lib/server/errors";
 import { route } from "@/lib/server/route";
 
 /**
@@ -14,11 +15,15 @@ import { route } from "@/lib/server/route";
  * that is /api/transcripts/:id/labels, for leads.
  */
 const itemParams = z.object({ id: idSchema, itemId: idSchema });
-const ownOnly = z.object({ annotator: z.never({ error: "Only your own labels are available here." }).optional() });
+const annotatorQuery = z.object({ annotator: z.string().optional() });
 
-export const GET = route({ auth: "session", params: itemParams, query: ownOnly, output: annotationAnswer }, async ({ params }) => ({
-  annotation: await queueItemAnnotation(params.id, params.itemId),
-}));
+export const GET = route(
+  { auth: "session", params: itemParams, query: annotatorQuery, output: annotationAnswer },
+  async ({ params, query }) => {
+    if (query.annotator !== undefined) throw forbidden("Only your own labels are available here.");
+    return { annotation: await queueItemAnnotation(params.id, params.itemId) };
+  },
+);
 
 export const PUT = route({ auth: "session", params: itemParams, body: saveAnnotationSchema, output: savedAnswer }, ({ params, body }) =>
   saveQueueItemAnnotation(params.id, params.itemId, body),
