@@ -18,7 +18,8 @@ const nextConfig: NextConfig = {
    * request came over HTTPS.
    */
   async headers() {
-    const staticFiles = ["/_next/static/:path*", "/favicon.svg"];
+    // Route handlers set their own (the route wrapper); these also cover what no handler answers (an unknown /api path).
+    const staticFiles = ["/_next/static/:path*", "/favicon.svg", "/api/:path*"];
     return staticFiles.flatMap((source) => [
       { source, headers: asList({ ...baseSecurityHeaders(false), "content-security-policy": NON_PAGE_CSP }) },
       {

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, PASSWORD, storageStateOf } from "./accounts";
+import { captureAction, replay, replayResponse } from "./actions";
 import { expect, test } from "./fixtures";
 
 /**
@@ -54,11 +55,10 @@ test("no other site can frame the app", async ({ anonymousPage: page, cspViolati
   await page.route(framer, (route) =>
     route.fulfill({ contentType: "text/html", body: `<iframe id="app" src="${appOrigin()}/sign-in" width="600" height="400"></iframe>` }),
   );
-  const refused = page.waitForEvent("console", (message) => /frame-ancestors/.test(message.text()));
-  await page.goto(framer);
-  await refused;
-  const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
-  await expect(frame.getByRole("heading", { name: "Sign in" })).toHaveCount(0);
+  await page.goto(framer); // waits for the frame's load too, refused or not
+  // Framed, the sign-in page would show its heading inside the frame; refused, the frame stays empty.
+  await expect(page.frameLocator("#app").getByRole("heading", { name: "Sign in" })).toHaveCount(0);
+  await expect(page.frameLocator("#app").locator("form")).toHaveCount(0);
   // That refusal is the policy at work, the one violation this test expects: the app's own pages caused none.
   expect(cspViolations.every((message) => /frame-ancestors/.test(message))).toBe(true);
   cspViolations.length = 0;
@@ -73,35 +73,25 @@ test("signing in with a next= that a browser would read as another site stays on
   expect(new URL(page.url()).origin).toBe(appOrigin());
 });
 
-test("a page on another port cannot start an import with the lead's session (finding 4)", async ({ pageAs, database }) => {
+test("a page on another port cannot start an import or upload with the lead's session (finding 4)", async ({ pageAs, database }) => {
   const lead = await pageAs("lead");
+  await lead.goto("/imports");
   const before = (await database.query(`SELECT count(*)::int AS n FROM imports`)).rows[0].n;
-  await lead.route(`${otherPort()}/`, (route) => route.fulfill({ contentType: "text/html", body: "<h1>elsewhere</h1>" }));
-  await lead.goto(`${otherPort()}/`);
-  const statuses = await lead.evaluate(async (app) => {
-    const post = (path: string, init: RequestInit) =>
-      fetch(app + path, { method: "POST", mode: "cors", credentials: "include", ...init }).then(
-        (response) => response.status,
-        () => "blocked",
-      );
-    await fetch(`${app}/api/v1/imports?file_name=x.jsonl`, {
-      method: "POST",
-      mode: "no-cors",
-      credentials: "include",
-      headers: { "content-type": "text/plain" },
-      body: '{"messages": []}',
-    });
-    return { uploads: await post("/api/imports/uploads", { headers: { "content-type": "text/plain" }, body: "{}" }) };
-  }, appOrigin());
-  // The CORS read is blocked by the browser either way; what matters is that the server refused and stored nothing.
-  expect(statuses.uploads).toBe("blocked");
+  // What the browser sends for fetch(app + path, {method: "POST", mode: "no-cors", credentials: "include"}) from a
+  // page on another port: the lead's cookies (same site), that page's Origin, a "simple" content type.
+  const forged = { origin: otherPort(), "sec-fetch-site": "same-site", "content-type": "text/plain" };
+  for (const path of ["/api/v1/imports?file_name=x.jsonl", "/api/imports/uploads"]) {
+    const answer = await lead.request.post(path, { headers: forged, data: '{"messages": []}' });
+    expect(answer.status(), path).toBe(403);
+    expect(await answer.json(), path).toMatchObject({ error: "cross_origin" });
+  }
   expect((await database.query(`SELECT count(*)::int AS n FROM imports`)).rows[0].n).toBe(before);
-  const answer = await lead.request.post("/api/v1/imports?file_name=x.jsonl", {
-    headers: { origin: otherPort(), "content-type": "text/plain" },
-    data: '{"messages": []}',
+  // The app's own page, same session: accepted (an upload, which starts nothing by itself).
+  const own = await lead.request.post("/api/imports/uploads", {
+    headers: { origin: appOrigin(), "content-type": "application/octet-stream", "x-file-name": "x.jsonl" },
+    data: "{}",
   });
-  expect(answer.status()).toBe(403);
-  expect(await answer.json()).toMatchObject({ error: "cross_origin" });
+  expect(own.status()).toBe(201);
 });
 
 test("an annotator naming someone else's labels in the table's URL is refused, not ignored (finding 8)", async ({ page, database }) => {
@@ -166,8 +156,14 @@ test.describe("sign-in throttling an outsider cannot turn into a lockout (findin
     const locks = admin.getByRole("region", { name: "Sign-in locks" });
     const row = locks.getByRole("row").filter({ hasText: ACCOUNTS.annotator2.email }).first();
     await expect(row).toBeVisible();
-    await row.getByRole("button", { name: "Clear" }).click();
+    const clearing = await captureAction(admin, () => row.getByRole("button", { name: "Clear" }).click());
     await expect(locks.getByRole("status")).toContainText("Lock cleared");
+    // The same action sent by an annotator or without a session is refused on the server.
+    expect(await replay(await pageAs("annotator"), clearing)).toContain("This needs the admin role.");
+    // Without a session the request never reaches the action: proxy.ts sends it to sign in.
+    const signedOut = await replayResponse(outsider, clearing);
+    expect(signedOut.status()).toBe(307);
+    expect(signedOut.headers().location).toMatch(/\/sign-in/);
     await signIn(outsider, PASSWORD);
     await expect(outsider.getByRole("button", { name: "Sign out" })).toBeVisible();
   });

@@ -3,7 +3,7 @@ import { getAnnotationStatuses } from "@/lib/annotations/queries";
 import { db } from "@/lib/db/client";
 import { buildExportRow, type ExportRow, type RawExportRow } from "@/lib/exports/row";
 import { transcriptSql } from "@/lib/exports/rows-sql";
-import { forbidden } from "@/lib/server/errors";
+import { forbidden, notFound } from "@/lib/server/errors";
 import { listTranscripts, nextInList, type ListPage } from "@/lib/transcripts/list";
 import type { ListScope } from "@/lib/transcripts/list-scope";
 import { readsOthersLabels, type ListState } from "@/lib/transcripts/list-state";
@@ -12,7 +12,6 @@ import { loadPairView, type PairView } from "@/lib/transcripts/pair-view";
 import { getOverviewCounts, getTranscript } from "@/lib/transcripts/queries";
 import { getFilterOptions } from "@/lib/transcripts/registry";
 import { getVariation, listVariations } from "@/lib/transcripts/variation-queries";
-import { notFound } from "@/lib/server/errors";
 import { sideAnnotations, type SideAnnotations } from "./annotations";
 import { heldPairs, isBlindHeld, mayHaveBlindHolds, missingPair, missingTranscript } from "./holds";
 import { seesOthersLabels } from "./policy";
@@ -44,7 +43,13 @@ export interface TranscriptTable {
   seesOthersLabels: boolean;
 }
 
-/** The transcripts table (the page and GET /api/v1/transcripts). */
+/** A page of the transcripts table's rows, with its counts (GET /api/v1/transcripts). */
+export async function transcriptRows(state: ListState): Promise<ListPage> {
+  const viewer = await viewerWithRole();
+  return listTranscripts(state, await scopeFor(state, viewer));
+}
+
+/** The transcripts table's page: its rows and the viewer's annotation status of each. */
 export async function transcriptTable(state: ListState): Promise<TranscriptTable> {
   const viewer = await viewerWithRole();
   const scope = await scopeFor(state, viewer);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANNOTATION_STATUSES, formatLabelCondition } from "@/lib/annotations/filter-params";
 import { consensusConditionParam } from "@/lib/team/consensus-filter";
-import { conditionSchema } from "@/lib/schemas";
+import { conditionSchema, idSchema } from "@/lib/schemas";
 import { formatLabelFilter, parseListState, type ListFilters } from "@/lib/transcripts/list-state";
 
 /**
@@ -16,7 +16,7 @@ export type ExportFormat = z.infer<typeof exportFormatSchema>;
 export const SPLITS = ["train", "validation", "test"] as const;
 export type SplitName = (typeof SPLITS)[number];
 
-const positiveId = z.int().positive().max(2_147_483_647);
+const positiveId = idSchema;
 
 /**
  * The transcripts table's filters (lib/transcripts/list-state.ts), as an

@@ -1,4 +1,4 @@
-import { transcriptTable } from "@/lib/access/transcripts";
+import { transcriptRows } from "@/lib/access/transcripts";
 import { transcriptListAnswer } from "@/lib/api/answers";
 import { transcriptListQuerySchema } from "@/lib/api/schemas";
 import { filtersQueryString } from "@/lib/exports/request";
@@ -12,7 +12,7 @@ export const GET = route(
     const params = new URLSearchParams(filtersQueryString(filters));
     params.set("size", String(size));
     if (after !== undefined) params.set("after", String(after));
-    const { page } = await transcriptTable(parseListState(params));
+    const page = await transcriptRows(parseListState(params));
     return {
       transcripts: page.rows.map((row) => ({
         id: row.id,
