@@ -4,11 +4,12 @@ import { captureAction, replay, replayResponse } from "./actions";
 import { expect, test } from "./fixtures";
 
 /**
- * The findings of issue 13 that a browser replays: security headers and the
- * CSP on pages, API answers and downloads (5), framing (5), an open redirect
- * after sign-in (3), a cross-site request from another port (4), `by=` as an
- * annotator (8), a lockout from outside (7); and the charts' PNG and SVG
- * downloads under the CSP. Every test here also fails on any CSP violation
+ * The findings of issue 13 replayed against the production build: another
+ * annotator's vote through the consensus (1), a blind item labelled outside
+ * its queue (2), an open redirect after sign-in (3), a cross-site request from
+ * another port (4), security headers, the CSP and framing (5), a lockout from
+ * outside (7), `by=` as an annotator (8); and the charts' PNG and SVG downloads
+ * under the CSP. Every test here also fails on any CSP violation
  * (e2e/fixtures.ts).
  */
 const appOrigin = () => new URL(test.info().project.use.baseURL!).origin;
@@ -62,6 +63,74 @@ test("no other site can frame the app", async ({ anonymousPage: page, cspViolati
   // That refusal is the policy at work, the one violation this test expects: the app's own pages caused none.
   expect(cspViolations.every((message) => /frame-ancestors/.test(message))).toBe(true);
   cspViolations.length = 0;
+});
+
+test("an annotator's API answer carries no one else's vote, through the consensus or otherwise (finding 1)", async ({
+  pageAs,
+  database,
+}) => {
+  const { rows } = await database.query<{ id: number }>(`SELECT id FROM transcripts ORDER BY id LIMIT 1 OFFSET 40`);
+  const id = rows[0].id;
+  const first = await pageAs("annotator");
+  const schema = (await (await first.request.get(`/api/transcripts/${id}/annotation`)).json()).annotation?.schemaVersion;
+  const version = schema ?? (await database.query<{ v: number }>(`SELECT max(version)::int AS v FROM label_schema_versions`)).rows[0].v;
+  const saved = await first.request.put(`/api/transcripts/${id}/annotation`, {
+    headers: { origin: appOrigin() },
+    data: { expectedVersion: 0, schemaVersion: version, values: { af_verdict: "full" }, note: "finding-1-private-note", submit: true },
+  });
+  expect(saved.status()).toBe(200);
+
+  const second = await pageAs("annotator2");
+  const body = await (await second.request.get(`/api/v1/transcripts/${id}`)).json();
+  expect(body.annotations).toEqual([]);
+  for (const field of ["consensus", "consensus_label", "consensus_method", "agreement"]) expect(body, field).not.toHaveProperty(field);
+  expect(JSON.stringify(body)).not.toContain("finding-1-private-note");
+  // A lead sees it.
+  const lead = await pageAs("lead");
+  expect((await (await lead.request.get(`/api/v1/transcripts/${id}`)).json()).consensus.af_verdict).toMatchObject({ value: "full" });
+});
+
+test("an item of an open blind queue cannot be labelled outside the queue, and answers as a missing transcript (finding 2)", async ({
+  pageAs,
+  database,
+}) => {
+  // The lead makes a blind queue of the markup probe's pair for the second annotator.
+  const lead = await pageAs("lead");
+  await lead.goto(`/queues/new?q=xssprobe`);
+  await lead.getByLabel("Name", { exact: true }).fill(`Finding 2 ${Date.now()}`);
+  await lead.getByLabel("How many").fill("2");
+  await lead.getByLabel("Which").selectOption("first");
+  await lead.getByRole("checkbox", { name: new RegExp(ACCOUNTS.annotator2.name) }).check();
+  await lead.getByRole("button", { name: "Create queue" }).click();
+  await expect(lead).toHaveURL(/\/queues\/\d+$/);
+  const queueId = Number(/\/queues\/(\d+)/.exec(lead.url())![1]);
+  const { rows } = await database.query<{ transcript_id: number }>(
+    `SELECT transcript_id FROM label_queue_items WHERE queue_id = $1 LIMIT 1`,
+    [queueId],
+  );
+  const held = rows[0].transcript_id;
+  const version = (await database.query<{ v: number }>(`SELECT max(version)::int AS v FROM label_schema_versions`)).rows[0].v;
+
+  const second = await pageAs("annotator2");
+  const put = (id: number) =>
+    second.request.put(`/api/transcripts/${id}/annotation`, {
+      headers: { origin: appOrigin() },
+      data: { expectedVersion: 0, schemaVersion: version, values: { af_verdict: "no" }, submit: true },
+    });
+  const [heldAnswer, missingAnswer] = [await put(held), await put(2_147_483_000)];
+  expect([heldAnswer.status(), missingAnswer.status()]).toEqual([404, 404]);
+  expect(await heldAnswer.json()).toEqual({ error: "not_found", message: `There is no transcript ${held}.` });
+  const votes = await database.query(
+    `SELECT 1 FROM annotations a JOIN users u ON u.id = a.annotator_id WHERE a.transcript_id = $1 AND u.email = $2`,
+    [held, ACCOUNTS.annotator2.email],
+  );
+  expect(votes.rowCount).toBe(0);
+
+  // Closed, the queue holds nothing back any more (and hands out nothing to later tests).
+  await lead.goto(`/queues/${queueId}`);
+  await lead.getByRole("checkbox", { name: /Closed/ }).check();
+  await lead.getByRole("button", { name: "Save settings" }).click();
+  await expect(lead.getByText("Saved.")).toBeVisible();
 });
 
 test("signing in with a next= that a browser would read as another site stays on the app (finding 3)", async ({ anonymousPage: page }) => {
