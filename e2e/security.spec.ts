@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, PASSWORD, storageStateOf } from "./accounts";
 import { captureAction, replay, replayResponse } from "./actions";
@@ -13,12 +15,17 @@ import { expect, test } from "./fixtures";
  * (e2e/fixtures.ts).
  */
 const appOrigin = () => new URL(test.info().project.use.baseURL!).origin;
-/** Another port of the same host: same site (SameSite=Lax cookies go along), another origin. */
-const otherPort = () => {
-  const url = new URL(appOrigin());
-  url.port = String(Number(url.port) + 1);
-  return url.origin;
-};
+/**
+ * A page on another port of this host, served for real (Chromium keeps a page it cannot place on the network
+ * from reaching a local address at all, which would prove nothing): same site as the app, so SameSite=Lax
+ * cookies go along, but another origin.
+ */
+async function serve(html: string): Promise<{ url: string; origin: string; close: () => Promise<void> }> {
+  const server = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `${origin}/`, origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 test("a page, an API answer and a download carry the security headers; the page's scripts run by its nonce only", async ({ pageAs }) => {
   const lead = await pageAs("lead");
@@ -52,15 +59,17 @@ test("a page, an API answer and a download carry the security headers; the page'
 });
 
 test("no other site can frame the app", async ({ anonymousPage: page, cspViolations }) => {
-  const framer = "http://framer.test/";
-  await page.route(framer, (route) =>
-    route.fulfill({ contentType: "text/html", body: `<iframe id="app" src="${appOrigin()}/sign-in" width="600" height="400"></iframe>` }),
-  );
-  await page.goto(framer); // waits for the frame's load too, refused or not
-  // Framed, the sign-in page would show its heading inside the frame; refused, the frame stays empty.
-  await expect(page.frameLocator("#app").getByRole("heading", { name: "Sign in" })).toHaveCount(0);
-  await expect(page.frameLocator("#app").locator("form")).toHaveCount(0);
-  // That refusal is the policy at work, the one violation this test expects: the app's own pages caused none.
+  const framer = await serve(`<iframe id="app" src="${appOrigin()}/sign-in" width="600" height="400"></iframe>`);
+  try {
+    await page.goto(framer.url); // waits for the frame's load too, refused or not
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
+    // Framed, the sign-in page would show its form inside the frame; refused, the frame holds the browser's error page.
+    expect(frame.url()).not.toContain("/sign-in");
+    await expect(page.frameLocator("#app").getByRole("heading", { name: "Sign in" })).toHaveCount(0);
+  } finally {
+    await framer.close();
+  }
+  // The refusal is logged as the one violation this test expects: the app's own pages caused none.
   expect(cspViolations.every((message) => /frame-ancestors/.test(message))).toBe(true);
   cspViolations.length = 0;
 });
@@ -145,16 +154,29 @@ test("signing in with a next= that a browser would read as another site stays on
 test("a page on another port cannot start an import or upload with the lead's session (finding 4)", async ({ pageAs, database }) => {
   const lead = await pageAs("lead");
   await lead.goto("/imports");
-  const before = (await database.query(`SELECT count(*)::int AS n FROM imports`)).rows[0].n;
-  // What the browser sends for fetch(app + path, {method: "POST", mode: "no-cors", credentials: "include"}) from a
-  // page on another port: the lead's cookies (same site), that page's Origin, a "simple" content type.
-  const forged = { origin: otherPort(), "sec-fetch-site": "same-site", "content-type": "text/plain" };
+  const count = async () => (await database.query(`SELECT count(*)::int AS n FROM imports`)).rows[0].n as number;
+  const before = await count();
+  // The page of the finding, on another port of this host: same site, so the lead's cookies go along.
+  const attacker = await serve(`<script>
+    fetch(${JSON.stringify(appOrigin())} + "/api/v1/imports?file_name=x.jsonl", {
+      method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: '{"messages": []}',
+    }).then(() => (document.title = "sent"), () => (document.title = "failed"));
+  </script>`);
+  try {
+    await lead.goto(attacker.url);
+    await expect(lead).toHaveTitle("sent");
+  } finally {
+    await attacker.close();
+  }
+  expect(await count()).toBe(before);
+  // What it sent, as the server saw it: refused before anything was read or written.
+  const forged = { origin: attacker.origin, "sec-fetch-site": "same-site", "content-type": "text/plain" };
   for (const path of ["/api/v1/imports?file_name=x.jsonl", "/api/imports/uploads"]) {
     const answer = await lead.request.post(path, { headers: forged, data: '{"messages": []}' });
     expect(answer.status(), path).toBe(403);
     expect(await answer.json(), path).toMatchObject({ error: "cross_origin" });
   }
-  expect((await database.query(`SELECT count(*)::int AS n FROM imports`)).rows[0].n).toBe(before);
+  expect(await count()).toBe(before);
   // The app's own page, same session: accepted (an upload, which starts nothing by itself).
   const own = await lead.request.post("/api/imports/uploads", {
     headers: { origin: appOrigin(), "content-type": "application/octet-stream", "x-file-name": "x.jsonl" },

@@ -1,6 +1,7 @@
 import "server-only";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { pgPool } from "@/lib/db/pg-pool";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/server/errors";
 import { oncePerRequest } from "@/lib/server/request-scope";
@@ -12,25 +13,34 @@ import type { Viewer } from "./viewer";
  * queue does not see its pairs outside the queue until they submitted their
  * labels. Leads hold nothing. Whether the viewer is in any open blind queue is
  * asked once per request, so that viewers without one keep the fast counts.
+ *
+ * Both checks run on every annotation save (the autosave's hot path), so they
+ * are prepared statements on the pg pool, not Prisma queries: about a
+ * millisecond of CPU less per save here.
  */
+const MEMBER_SQL = `SELECT EXISTS (SELECT 1 FROM label_queue_annotators qa JOIN label_queues q ON q.id = qa.queue_id
+                   WHERE qa.user_id = $1 AND q.blind AND q.closed_at IS NULL) AS any`;
+
 export function mayHaveBlindHolds(viewer: Viewer): Promise<boolean> {
   if (hasRole(viewer.role, "lead")) return Promise.resolve(false);
   return oncePerRequest(`blind-queues:${viewer.id}`, async () => {
-    const [row] = await db().$queryRaw<{ any: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM label_queue_annotators qa JOIN label_queues q ON q.id = qa.queue_id
-                     WHERE qa.user_id = ${viewer.id} AND q.blind AND q.closed_at IS NULL) AS any`;
-    return row.any;
+    const { rows } = await pgPool().query<{ any: boolean }>({ name: "af_blind_queue_member", text: MEMBER_SQL, values: [viewer.id] });
+    return rows[0].any;
   });
 }
 
 /** Is this transcript, or this pair, held blind from the viewer? Then it does not exist for them: "not found", like a missing one. */
 export async function isBlindHeld(target: { transcriptId: number } | { pairId: number }, viewer: Viewer): Promise<boolean> {
   if (!(await mayHaveBlindHolds(viewer))) return false;
-  const where = "transcriptId" in target ? Prisma.sql`t.id = ${target.transcriptId}` : Prisma.sql`t.pair_id = ${target.pairId}`;
-  const [row] = await db().$queryRaw<{ held: boolean }[]>(
-    Prisma.sql`SELECT ${blindHoldSql(viewer.id)} AS held FROM transcripts t WHERE ${where} LIMIT 1`,
-  );
-  return row?.held ?? false;
+  const byTranscript = "transcriptId" in target;
+  const where = byTranscript ? Prisma.sql`t.id = ${target.transcriptId}::int` : Prisma.sql`t.pair_id = ${target.pairId}::int`;
+  const query = Prisma.sql`SELECT ${blindHoldSql(viewer.id)} AS held FROM transcripts t WHERE ${where} LIMIT 1`;
+  const { rows } = await pgPool().query<{ held: boolean }>({
+    name: byTranscript ? "af_blind_held_transcript" : "af_blind_held_pair",
+    text: query.text,
+    values: query.values,
+  });
+  return rows[0]?.held ?? false;
 }
 
 /** The pairs of `pairIds` held from the viewer (to drop from a list of links: siblings). */
