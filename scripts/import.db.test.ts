@@ -72,7 +72,7 @@ describe("npm run import", () => {
   });
 
   it("refuses bad arguments with usage; exit 2", { timeout: 60_000 }, () => {
-    const run = cli(claude, "--format", "xml");
+    const run = cli(kit.file("any.jsonl", '{"prompt": "q"}\n'), "--format", "xml");
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--format must be one of jsonl, json, csv, native/);
     expect(run.json).toBeNull();
