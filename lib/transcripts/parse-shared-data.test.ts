@@ -67,12 +67,12 @@ function expectMatchesRecord(parsed: ParsedTranscript, record: SharedRecord): vo
 }
 
 describe.each([
-  { name: "llama31-70b-tier-prefill.jsonl", file: files.llama, count: 400, skipped: files.llama.skipReason },
-  { name: "claude3-opus-paper-figures.jsonl", file: files.claude, count: 9, skipped: files.claude.skipReason },
-])("shared data: $name$skipped", ({ file, count }) => {
+  { title: `llama31-70b-tier-prefill.jsonl${files.llama.skipReason}`, file: files.llama, count: 400 },
+  { title: `claude3-opus-paper-figures.jsonl${files.claude.skipReason}`, file: files.claude, count: 9 },
+])("shared data: $title", ({ file, count }) => {
   const records = readRecords(file);
   if (!file.available) {
-    it.skip(`needs ${file.path}`);
+    it.skip(`every record parses as the file says${file.skipReason}`);
     return;
   }
 
