@@ -17,6 +17,20 @@ export default defineConfig([
     },
   },
   {
+    // Where requests are served: an error is either expected (a typed ExpectedError, caught by
+    // the wrappers) or logged with the request id; a catch that cannot name what it caught hides bugs.
+    files: ["app/**", "lib/server/**", "lib/access/**", "lib/auth/**", "lib/**/actions.ts", "lib/**/*-actions.ts", "proxy.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CatchClause[param=null]",
+          message: "Name the error and handle it (rethrow what you do not expect): no bare catch {} where requests are served.",
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call their `use` argument; it is not React's `use`.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,33 +1,48 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { baseSecurityHeaders, isHttps, newNonce, pageCsp } from "@/lib/server/security-headers";
 
 /**
- * The first gate for pages: no session cookie, a redirect to sign-in. Only the
- * cookie's presence is checked here; every page and server action then checks
- * the session itself against the database (lib/auth/server.ts), so a forged or
- * expired cookie gets no further.
+ * Next 16's middleware, for pages (route handlers and static files are not
+ * matched: the route wrapper and next.config.ts give them their headers).
  *
- * API routes are not matched: each route handler is wrapped by `withSession`
- * (lib/auth/route.ts, which answers 401 itself; lib/auth/api-routes.test.ts fails
- * on a handler without it). Running the proxy costs about 3.5 ms of CPU per
- * request here, more than the annotation save it would sit in front of.
+ * 1. Security headers on every page, with a content security policy whose
+ *    script nonce is new for each response (lib/server/security-headers.ts).
+ *    Next reads the nonce from the request's CSP header and puts it on its
+ *    own scripts; every page renders per request, so none is left without.
+ * 2. The first gate: no session cookie, a redirect to sign-in. Only the
+ *    cookie's presence is checked here; the page wrapper (lib/server/page.tsx)
+ *    checks the session itself against the database, so a forged or expired
+ *    cookie gets no further.
  */
 const PUBLIC_PATHS = new Set(["/sign-in"]);
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.has(pathname)) return NextResponse.next();
-  if (!getSessionCookie(request)) {
+  const nonce = newNonce();
+  const csp = pageCsp(nonce);
+  const secure = (response: NextResponse) => {
+    response.headers.set("content-security-policy", csp);
+    for (const [name, value] of Object.entries(baseSecurityHeaders(isHttps(request.headers, request.url))))
+      response.headers.set(name, value);
+    return response;
+  };
+
+  if (!PUBLIC_PATHS.has(pathname) && !getSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", pathname + search);
-    return NextResponse.redirect(signIn);
+    return secure(NextResponse.redirect(signIn));
   }
-  // Lets a page whose session turns out to be invalid send the user back here after signing in.
   const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  // Lets a page whose session turns out to be invalid send the user back here after signing in.
   headers.set("x-af-path", pathname + search);
-  return NextResponse.next({ request: { headers } });
+  return secure(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {
-  matcher: ["/((?!_next/|api/|favicon.svg).*)"],
+  // Not route handlers (their wrapper sets the headers and checks the session; running the proxy
+  // costs ~3.5 ms of CPU per request here, more than the annotation save), which includes the
+  // charts' two CSV downloads outside /api, and not static files.
+  matcher: ["/((?!_next/|api/|favicon.svg|.*\\.csv$).*)"],
 };

@@ -11,6 +11,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The default output, then every skipped test by name (a fresh clone skips those needing ../shared/data).
+    reporters: ["default", "./lib/testing/skipped-reporter.ts"],
     projects: [
       {
         resolve: { alias },

@@ -1,14 +1,9 @@
-import { connection } from "next/server";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { OverviewTable } from "@/components/transcripts/overview-table";
-import { requireSession } from "@/lib/auth/server";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { getOverviewCounts } from "@/lib/transcripts/queries";
+import { overviewCounts } from "@/lib/access/transcripts";
+import { page } from "@/lib/server/page";
 
-export default async function OverviewPage() {
-  await connection(); // always read live counts, never a build-time snapshot
-  await requireSession();
-  const overview = await loadFromDatabase(getOverviewCounts);
+export default page({}, async () => {
+  const overview = await overviewCounts(); // live counts (every page renders per request)
   return (
     <div className="space-y-6">
       <div>
@@ -18,7 +13,7 @@ export default async function OverviewPage() {
           conversation. <em>Deployment</em>: paid-tier user, unmonitored.
         </p>
       </div>
-      {overview.ok ? <OverviewTable rows={overview.data} /> : <DatabaseUnavailable />}
+      <OverviewTable rows={overview} />
     </div>
   );
-}
+});

@@ -135,7 +135,8 @@ function httpSaver(base: string, annotators: { cookie: string }[], targets: Targ
       const target = targets[worker * TARGETS_PER_ANNOTATOR + (cursor[worker]++ % TARGETS_PER_ANNOTATOR)];
       const response = await fetch(`${base}/api/transcripts/${target.transcriptId}/annotation`, {
         method: "PUT",
-        headers: { "content-type": "application/json", cookie: annotators[worker].cookie },
+        // As the panel sends it: a cookie-authenticated change names its origin (lib/server/origin.ts).
+        headers: { "content-type": "application/json", cookie: annotators[worker].cookie, origin: base },
         body: JSON.stringify({ ...payload(target, next), expectedVersion: target.version }),
       });
       const body = await response.json().catch(() => ({}));

@@ -7,6 +7,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
 import { rowsSql } from "@/lib/exports/rows-sql";
+import { leadScope } from "@/lib/transcripts/list-scope";
 import { ensureCorpus } from "./corpus";
 import { report } from "./report";
 import { runNpmScript } from "./run-script";
@@ -81,7 +82,7 @@ async function labelSome(databaseUrl: string) {
 }
 
 async function copyRate(databaseUrl: string) {
-  const query = rowsSql({ labels: [], human: [] }, true);
+  const query = rowsSql({ labels: [], human: [] }, leadScope(), true);
   if (query.values.length) throw new Error("the export's row SELECT takes parameters, which COPY cannot");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createExportJob } from "@/lib/exports/jobs";
+import { leadScope } from "@/lib/transcripts/list-scope";
 import { exportRequestSchema } from "@/lib/exports/request";
 import { workerAliveSql } from "@/lib/jobs/liveness";
 import { enqueueJob } from "@/lib/jobs/queue";
@@ -111,7 +112,7 @@ async function directExport(databaseUrl: string, out: string): Promise<{ wall: n
 async function queuedExport(client: pg.Client) {
   const request = exportRequestSchema.parse({ format: "jsonl", filters: {} });
   const started = performance.now();
-  const { jobId } = await createExportJob(client, request, USER);
+  const { jobId } = await createExportJob(client, request, USER, leadScope(USER));
   let row: { status: string; progress_done: number } | undefined;
   await waitFor(async () => {
     row = (await client.query(`SELECT status::text AS status, progress_done FROM jobs WHERE id = $1`, [jobId])).rows[0];

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { countQuery, pageQuery } from "@/lib/transcripts/list-sql";
+import { leadScope } from "@/lib/transcripts/list-scope";
 import { parseListState, type ListState } from "@/lib/transcripts/list-state";
 import { ensureCorpus, timeBoth } from "./corpus";
 import { report } from "./report";
@@ -53,6 +54,9 @@ const SEARCHES: [string, (r: Registry) => string][] = [
   ["phrase", () => `q="modify my values"`],
 ];
 
+/** The SQL as a lead runs it (nothing held blind; the visibility layer adds one small query for annotators in blind queues). */
+const SCOPE = leadScope();
+
 export async function benchList(databaseUrl: string, size: number) {
   await ensureCorpus(databaseUrl, size);
   process.env.DATABASE_URL = databaseUrl;
@@ -64,9 +68,9 @@ export async function benchList(databaseUrl: string, size: number) {
       let worst: { value: number; baseline: number } | null = null;
       for (const [name, query] of combos) {
         const state = parseListState(new URLSearchParams(query(registry)));
-        const rows = (await listTranscripts(state)).rows.length;
+        const rows = (await listTranscripts(state, SCOPE)).rows.length;
         const times = await timeBoth(
-          () => listTranscripts(state),
+          () => listTranscripts(state, SCOPE),
           () => rawList(pool, state),
           RUNS,
         );
@@ -102,9 +106,9 @@ export async function benchList(databaseUrl: string, size: number) {
 
 /** What listTranscripts sends, sent through pg: the page and (without a search) the counts, in parallel. */
 async function rawList(pool: pg.Pool, state: ListState) {
-  const page = pageQuery(state);
+  const page = pageQuery(state, SCOPE);
   if (page.countsIncluded) return pool.query(page.sql.text, page.sql.values);
-  const count = countQuery(state.filters, state.exactCount);
+  const count = countQuery(state.filters, SCOPE, state.exactCount);
   return Promise.all([pool.query(page.sql.text, page.sql.values), pool.query(count.text, count.values)]);
 }
 

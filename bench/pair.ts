@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import pg from "pg";
+import { leadScope } from "@/lib/transcripts/list-scope";
 import { neighbourQuery, sortKeyQuery } from "@/lib/transcripts/list-sql";
 import { parseListState } from "@/lib/transcripts/list-state";
 import { pairSql, pairTranscriptsSql, siblingsSql } from "@/lib/transcripts/pair";
@@ -59,7 +60,7 @@ export async function benchPair(databaseUrl: string, size: number) {
     const { loadPairView } = await import("@/lib/transcripts/pair-view");
     const data = (i: number) => {
       const target = targets[i % targets.length];
-      return loadPairView(target.pair_id, parsePairViewState({ at: String(target.id), from }));
+      return loadPairView(target.pair_id, parsePairViewState({ at: String(target.id), from }), leadScope());
     };
     for (const [name, app] of [
       ["pair.render", (i: number) => get(url(targets[i % targets.length]))],
@@ -92,8 +93,8 @@ async function rawPairView(pool: pg.Pool, target: { pair_id: number; id: number 
   const neighbours = q(sortKeyQuery(list.sort, target.id)).then(({ rows }) => {
     const cursor = { key: Number(rows[0].key), id: target.id };
     return Promise.all([
-      q(neighbourQuery(list, cursor, target.pair_id, "before")),
-      q(neighbourQuery(list, cursor, target.pair_id, "after")),
+      q(neighbourQuery(list, leadScope(), cursor, target.pair_id, "before")),
+      q(neighbourQuery(list, leadScope(), cursor, target.pair_id, "after")),
     ]);
   });
   const [pair] = await Promise.all([q(pairSql(target.pair_id)), q(pairTranscriptsSql(target.pair_id))]);

@@ -1,5 +1,7 @@
 import { ACCOUNTS, storageStateOf } from "./accounts";
 import { expect, test } from "./fixtures";
+import { PAPER_FIGURES_FILE } from "./fixtures/names";
+import { needs, sharedData } from "./shared-data";
 
 // Charts are for team leads.
 test.use({ storageState: storageStateOf("lead") });
@@ -9,18 +11,6 @@ test("a lead reads the variation chart, switches label source, and drills into a
   await expect(page.getByRole("heading", { name: "Prompt variations" })).toBeVisible();
   await expect(page.getByText("Labels: demo generator")).toBeVisible();
   await expect(page.getByRole("table").getByRole("row", { name: /^Default/ })).toContainText(/\d+\.\d% \[\d+\.\d, \d+\.\d\]/);
-
-  // Another source: the labels that came with the shared paper transcripts.
-  await page.locator("select[name=source]").selectOption("paper figure caption");
-  await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(/source=paper\+figure\+caption/);
-  await expect(page.getByText("Labels: paper figure caption")).toBeVisible();
-
-  // Back to the demo's labels; label names the source lacks fall back to the ones it uses.
-  await page.locator("select[name=source]").selectOption("demo generator");
-  await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.locator("select[name=compliance]")).toHaveValue("complied");
-  await expect(page.getByText("Labels: demo generator")).toBeVisible();
 
   // The first bar is the baseline's training bar; its first segment is "Refuses".
   const segment = page.locator(".recharts-bar").first().locator("path.recharts-rectangle").first();
@@ -33,6 +23,21 @@ test("a lead reads the variation chart, switches label source, and drills into a
   await segment.click();
   await expect(page).toHaveURL(/\/transcripts\?.*condition=training/);
   await expect(page.getByTestId("list-counts")).toContainText(`${new Intl.NumberFormat("en").format(count)} transcripts`);
+});
+
+test("another label source: the labels that came with the shared paper transcripts, and back", async ({ page }) => {
+  needs(sharedData(PAPER_FIGURES_FILE)); // the e2e server's fixtures hold them
+  await page.goto("/analytics");
+  await page.locator("select[name=source]").selectOption("paper figure caption");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/source=paper\+figure\+caption/);
+  await expect(page.getByText("Labels: paper figure caption")).toBeVisible();
+
+  // Back to the demo's labels; label names the source lacks fall back to the ones it uses.
+  await page.locator("select[name=source]").selectOption("demo generator");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.locator("select[name=compliance]")).toHaveValue("complied");
+  await expect(page.getByText("Labels: demo generator")).toBeVisible();
 });
 
 test("an annotator cannot open the charts", async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the overview counts transcripts per setting, variation and condition", async ({ page }) => {
   await page.goto("/");

@@ -1,5 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { E2E_FIXTURES } from "./fixtures/names";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { E2E_FIXTURES, PAPER_FIGURES_FILE } from "./fixtures/names";
+import { needs, sharedData } from "./shared-data";
+
+const paperFigures = sharedData(PAPER_FIGURES_FILE);
 
 const table = (page: Page) => page.getByRole("table");
 const bodyRows = (page: Page) => table(page).locator("tbody tr");
@@ -43,6 +47,7 @@ test("sorting and visible columns are in the URL too", async ({ page }) => {
 });
 
 test("a phrase from a shared data file is found, highlighted, and opens alone when its partner is missing", async ({ page }) => {
+  needs(paperFigures); // the e2e server's fixtures come from it
   await page.goto("/transcripts");
   await page.getByLabel("Search text").fill(`"${E2E_FIXTURES.paperPhrase}"`);
   await page.getByLabel("Search text").press("Enter");
@@ -56,6 +61,7 @@ test("a phrase from a shared data file is found, highlighted, and opens alone wh
 });
 
 test("a pair opens with both sides, the user input once, and the same query under other variations", async ({ page }) => {
+  needs(paperFigures);
   await page.goto("/transcripts?q=ransomware&cols=dataset,variation,query");
   await expect(bodyRows(page)).toHaveCount(2); // paperfig-7, both conditions
   await bodyRows(page)

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test as base, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { storageStateOf, type AccountName } from "./accounts";
 import { E2E_DATABASE_URL_FILE } from "./database-url";
@@ -7,20 +7,44 @@ import { E2E_DATABASE_URL_FILE } from "./database-url";
 /**
  * Pages signed in as a given role (the default `page` is the first
  * annotator's), a page with no session, and the e2e database (to check what
- * was stored, never to arrange it).
+ * was stored, never to arrange it). Every test runs under the app's content
+ * security policy and fails if the browser refused anything by it
+ * (`cspViolations`, automatic): a chart, a download or a script the policy
+ * breaks cannot pass unnoticed.
  */
-export const test = base.extend<{ pageAs: (account: AccountName) => Promise<Page>; anonymousPage: Page; database: pg.Client }>({
-  pageAs: async ({ browser }, use) => {
-    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+function watch(context: BrowserContext, violations: string[]) {
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+  });
+  return context;
+}
+
+export const test = base.extend<{
+  pageAs: (account: AccountName) => Promise<Page>;
+  anonymousPage: Page;
+  database: pg.Client;
+  cspViolations: string[];
+}>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      watch(context, violations);
+      await use(violations);
+      expect(violations, "the browser refused something by the content security policy").toEqual([]);
+    },
+    { auto: true },
+  ],
+  pageAs: async ({ browser, cspViolations }, use) => {
+    const contexts: BrowserContext[] = [];
     await use(async (account) => {
-      const context = await browser.newContext({ storageState: storageStateOf(account) });
+      const context = watch(await browser.newContext({ storageState: storageStateOf(account) }), cspViolations);
       contexts.push(context);
       return context.newPage();
     });
     for (const context of contexts) await context.close();
   },
-  anonymousPage: async ({ browser }, use) => {
-    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  anonymousPage: async ({ browser, cspViolations }, use) => {
+    const context = watch(await browser.newContext({ storageState: { cookies: [], origins: [] } }), cspViolations);
     await use(await context.newPage());
     await context.close();
   },

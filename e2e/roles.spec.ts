@@ -1,26 +1,5 @@
-import type { Page, Request } from "@playwright/test";
+import { captureAction, replay } from "./actions";
 import { expect, test } from "./fixtures";
-
-/** The server action request a page sends when `act` runs (its id is in the Next-Action header). */
-async function captureAction(page: Page, act: () => Promise<void>): Promise<Request> {
-  const request = page.waitForRequest((candidate) => candidate.method() === "POST" && Boolean(candidate.headers()["next-action"]));
-  await act();
-  return request;
-}
-
-/** Sends a captured server action again, from another user's session. */
-async function replay(page: Page, request: Request) {
-  const headers = await request.allHeaders();
-  const response = await page.request.post(request.url(), {
-    headers: {
-      "next-action": headers["next-action"],
-      "content-type": headers["content-type"],
-      accept: headers.accept ?? "text/x-component",
-    },
-    data: request.postDataBuffer() ?? undefined,
-  });
-  return response.text();
-}
 
 test("an annotator sees no link to, and cannot open, user management, schema editing or the audit log", async ({ page }) => {
   await page.goto("/");

@@ -5,6 +5,7 @@ import { openDatabase } from "@/lib/db/open-database";
 import { EXPORT_FORMATS, exportRequestSchema, fromTableQuery, parseSplitArgument } from "@/lib/exports/request";
 import { runExport } from "@/lib/exports/run-export";
 import { exitWithError } from "./lib/exit";
+import { leadScope } from "@/lib/transcripts/list-scope";
 
 const USAGE = `Usage: npm run export -- [--format ${EXPORT_FORMATS.join("|")}] [--out DIR] [--split 0.8,0.1,0.1] [--seed N]
                        [--no-anonymize] [--no-imported-labels] [filters]
@@ -90,7 +91,7 @@ const database = await openDatabase("dev", { shareRunning: true }).catch(exitWit
 try {
   const started = performance.now();
   let last = 0;
-  const { manifest } = await runExport(database.url, parsed.data, out, undefined, {
+  const { manifest } = await runExport(database.url, parsed.data, out, leadScope(), {
     onPlanned: (total) => console.error(`${total.toLocaleString("en")} transcripts match; writing ${parsed.data.format} to ${out}`),
     onProgress: (done, total) => {
       if (performance.now() - last < 2_000 && done !== total) return;

@@ -1,24 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ConsensusRule } from "@/components/team/consensus-rule";
-import { requireRole } from "@/lib/auth/server";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { listDisagreements } from "@/lib/team/adjudication";
-import { listQueues } from "@/lib/team/queues/queries";
+import { disagreements, queueNames } from "@/lib/access/team";
+import { page } from "@/lib/server/page";
+import { queueQuery } from "@/lib/team/queues/schemas";
 
 export const metadata: Metadata = { title: "Adjudication" };
 
-const searchSchema = z.object({ queue: z.coerce.number().int().positive().optional().catch(undefined) });
-
 /** Transcripts where annotators disagree (leads), undecided first. */
-export default async function AdjudicationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("lead");
-  const { queue } = searchSchema.parse(await searchParams);
-  const result = await loadFromDatabase(() => Promise.all([listDisagreements({ queueId: queue }), listQueues()]));
-  if (!result.ok) return <DatabaseUnavailable />;
-  const [items, queues] = result.data;
+export default page({ role: "lead", searchParams: queueQuery }, async ({ searchParams: { queue } }) => {
+  const [items, queues] = await Promise.all([disagreements(queue), queueNames()]);
   return (
     <div className="space-y-4">
       <div>
@@ -74,4 +65,4 @@ export default async function AdjudicationPage({ searchParams }: { searchParams:
       <ConsensusRule />
     </div>
   );
-}
+});

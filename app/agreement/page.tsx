@@ -1,34 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { AgreementTable } from "@/components/team/agreement-table";
 import { ConsensusRule } from "@/components/team/consensus-rule";
-import { requireRole } from "@/lib/auth/server";
-import { db } from "@/lib/db/client";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { agreementByVariation, agreementFor } from "@/lib/team/agreement/load";
-import { listQueues } from "@/lib/team/queues/queries";
+import { agreement, queueNames } from "@/lib/access/team";
+import { page } from "@/lib/server/page";
+import { queueQuery } from "@/lib/team/queues/schemas";
+import { variationNames } from "@/lib/transcripts/variation-names";
 
 export const metadata: Metadata = { title: "Agreement" };
 
-const searchSchema = z.object({ queue: z.coerce.number().int().positive().optional().catch(undefined) });
-
 /** Inter-annotator agreement (leads): per label, for one queue or all labelled transcripts, and per variation. */
-export default async function AgreementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("lead");
-  const { queue } = searchSchema.parse(await searchParams);
-  const scope = { queueId: queue };
-  const result = await loadFromDatabase(() =>
-    Promise.all([
-      listQueues(),
-      agreementFor(scope),
-      agreementByVariation(scope),
-      db().promptVariation.findMany({ select: { id: true, name: true, setting: { select: { name: true } } } }),
-    ]),
-  );
-  if (!result.ok) return <DatabaseUnavailable />;
-  const [queues, overall, byVariation, variations] = result.data;
+export default page({ role: "lead", searchParams: queueQuery }, async ({ searchParams: { queue } }) => {
+  const [queues, { overall, byVariation }, variations] = await Promise.all([queueNames(), agreement(queue), variationNames()]);
   const variationName = new Map(variations.map((v) => [v.id, `${v.setting.name} · ${v.name}`]));
   const current = queues.find((q) => q.id === queue);
 
@@ -80,4 +63,4 @@ export default async function AgreementPage({ searchParams }: { searchParams: Pr
       <ConsensusRule />
     </div>
   );
-}
+});

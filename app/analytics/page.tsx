@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
 import { ChartFilters } from "@/components/analytics/chart-filters";
 import { RatesTable } from "@/components/analytics/rates-table";
@@ -8,22 +7,15 @@ import { chartParamsSchema } from "@/lib/analytics/chart-params";
 import { chartRows, SEGMENTS, type Segment } from "@/lib/analytics/chart-rows";
 import { drillDownHref } from "@/lib/analytics/drill-down";
 import { labelSourceTitle } from "@/lib/analytics/label-sources";
-import { loadVariationChart } from "@/lib/analytics/load-variation-chart";
 import { ReferencePicker } from "@/components/analytics/reference-picker";
 import { SignificanceFields } from "@/components/analytics/significance-fields";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { requireRole } from "@/lib/auth/server";
+import { variationChart } from "@/lib/access/analytics";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Variations" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole("lead");
-  const params = chartParamsSchema.parse(await searchParams);
-  const loaded = await loadFromDatabase(() => loadVariationChart(params));
-  if (!loaded.ok) return <DatabaseUnavailable />;
-  const { options, filter, problem, statistics, referenceSeries, reference, chosenRef, refModel } = loaded.data;
+export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ searchParams: params }) => {
+  const { options, filter, problem, statistics, referenceSeries, reference, chosenRef, refModel } = await variationChart(params);
 
   const flag = statistics.flag;
   const rows = chartRows(statistics.variations.map((v) => ({ ...v, flagged: flag !== null && Boolean(v.gapTest?.significant[flag]) })));
@@ -70,4 +62,4 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
       )}
     </div>
   );
-}
+});

@@ -1,26 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { z } from "zod";
 import { AutoRefresh } from "@/components/exports/auto-refresh";
 import { ExportForm } from "@/components/exports/export-form";
 import { ExportJobs } from "@/components/exports/export-jobs";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
-import { requireRole } from "@/lib/auth/server";
-import { pgPool } from "@/lib/db/pg-pool";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { listExportJobs } from "@/lib/exports/jobs";
+import { exportJobs } from "@/lib/access/exports";
+import { page } from "@/lib/server/page";
 import { filtersQueryString, fromTableQuery } from "@/lib/exports/request";
+
+const fromQuery = z.object({ from: z.string().max(4_000).catch("").default("") });
 
 export const metadata: Metadata = { title: "Exports" };
 
 /** Exports of a filter of the transcripts table (`?from=` its query string), run in the background. */
-export default async function ExportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("lead");
-  await connection();
-  const raw = (await searchParams).from;
-  const from = filtersQueryString(fromTableQuery(new URLSearchParams(typeof raw === "string" ? raw : "")));
-  const jobs = await loadFromDatabase(() => listExportJobs(pgPool()));
-  const running = jobs.ok && jobs.data.some((job) => job.status === "queued" || job.status === "running");
+export default page({ role: "lead", searchParams: fromQuery }, async ({ searchParams }) => {
+  const from = filtersQueryString(fromTableQuery(new URLSearchParams(searchParams.from)));
+  const jobs = await exportJobs();
+  const running = jobs.some((job) => job.status === "queued" || job.status === "running");
   return (
     <div className="max-w-5xl space-y-6">
       <div>
@@ -58,8 +54,8 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       <section className="space-y-2">
         <h2 className="text-lg font-medium">Recent exports</h2>
         <AutoRefresh active={running} />
-        {jobs.ok ? <ExportJobs jobs={jobs.data} /> : <DatabaseUnavailable />}
+        <ExportJobs jobs={jobs} />
       </section>
     </div>
   );
-}
+});

@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ImportsTable } from "@/components/imports/imports-table";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { listImports } from "@/lib/imports/web/queries";
-import { requireRole } from "@/lib/auth/server";
+import { importHistory } from "@/lib/access/imports";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Imports" };
 
-export default async function ImportsPage() {
-  await requireRole("lead");
-  await connection(); // the history is live
-  const imports = await loadFromDatabase(() => listImports());
+export default page({ role: "lead" }, async () => {
+  const imports = await importHistory();
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -27,7 +22,7 @@ export default async function ImportsPage() {
           New import
         </Link>
       </div>
-      {imports.ok ? <ImportsTable imports={imports.data} /> : <DatabaseUnavailable />}
+      <ImportsTable imports={imports} />
     </div>
   );
-}
+});

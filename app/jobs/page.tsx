@@ -1,29 +1,19 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
+import { z } from "zod";
 import { AutoRefresh } from "@/components/exports/auto-refresh";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { WorkersList } from "@/components/jobs/workers-list";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
-import { requireRole } from "@/lib/auth/server";
-import { pgPool } from "@/lib/db/pg-pool";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { jobKindSchema } from "@/lib/jobs/kinds-registry";
-import { listJobs } from "@/lib/jobs/queue";
-import { listLiveWorkers } from "@/lib/jobs/workers";
+import { jobsOverview } from "@/lib/access/jobs";
+import { jobKindSchema } from "@/lib/jobs/kind-names";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Jobs" };
 
+const jobsQuery = z.object({ kind: jobKindSchema.optional().catch(undefined) });
+
 /** Background jobs (imports, exports, rebuilds) and the workers running them, read from the database. `?kind=` filters. */
-export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("lead");
-  await connection();
-  const kind = jobKindSchema.safeParse((await searchParams).kind);
-  const loaded = await loadFromDatabase(async () => ({
-    jobs: await listJobs(pgPool(), { kind: kind.success ? kind.data : undefined, limit: 100 }),
-    workers: await listLiveWorkers(pgPool()),
-  }));
-  if (!loaded.ok) return <DatabaseUnavailable />;
-  const { jobs, workers } = loaded.data;
+export default page({ role: "lead", searchParams: jobsQuery }, async ({ searchParams: { kind } }) => {
+  const { jobs, workers } = await jobsOverview(kind);
   const active = jobs.some((job) => job.status === "queued" || job.status === "running");
   return (
     <div className="max-w-6xl space-y-6">
@@ -42,9 +32,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         <WorkersList workers={workers} />
       </section>
       <section className="space-y-2">
-        <h2 className="text-lg font-medium">Recent jobs{kind.success ? ` (${kind.data})` : ""}</h2>
+        <h2 className="text-lg font-medium">Recent jobs{kind ? ` (${kind})` : ""}</h2>
         <JobsTable jobs={jobs} />
       </section>
     </div>
   );
-}
+});

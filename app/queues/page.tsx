@@ -1,27 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { Progress } from "@/components/team/progress";
-import { hasRole } from "@/lib/auth/roles";
-import { requireSession } from "@/lib/auth/server";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { annotatorProgress, listQueues } from "@/lib/team/queues/queries";
+import { queuesOverview } from "@/lib/access/team";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Queues" };
 
 /** Leads: every queue with its progress. Annotators: their queues, their own progress, "Next item". */
-export default async function QueuesPage() {
-  const user = await requireSession();
-  const isLead = hasRole(user.role, "lead");
-  const result = await loadFromDatabase(async () => {
-    const queues = await listQueues(isLead ? {} : { memberId: user.id });
-    const mine = await Promise.all(
-      queues.map(async (queue) => (await annotatorProgress(queue.id)).find((p) => p.userId === user.id) ?? null),
-    );
-    return queues.map((queue, index) => ({ queue, mine: mine[index] }));
-  });
-  if (!result.ok) return <DatabaseUnavailable />;
-
+export default page({}, async () => {
+  const { lead: isLead, queues } = await queuesOverview();
   return (
     <div className="space-y-4">
       <div className="flex items-end justify-between gap-4">
@@ -35,9 +22,9 @@ export default async function QueuesPage() {
           </Link>
         )}
       </div>
-      {result.data.length === 0 && <p className="text-sm text-slate-600">No queues yet.</p>}
+      {queues.length === 0 && <p className="text-sm text-slate-600">No queues yet.</p>}
       <ul className="space-y-3">
-        {result.data.map(({ queue, mine }) => (
+        {queues.map(({ queue, mine }) => (
           <li key={queue.id} className="flex flex-wrap items-center gap-6 rounded-lg border border-slate-200 bg-white p-4">
             <div className="min-w-60 flex-1">
               <h2 className="font-medium">
@@ -72,4 +59,4 @@ export default async function QueuesPage() {
       </ul>
     </div>
   );
-}
+});

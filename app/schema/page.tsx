@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
 import { SchemaEditor } from "@/components/annotations/schema-editor";
 import { SchemaVersions } from "@/components/annotations/schema-versions";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { getCurrentSchema, listSchemaVersions } from "@/lib/annotations/schema";
-import { requireRole } from "@/lib/auth/server";
-import { loadFromDatabase } from "@/lib/db/unavailable";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Label schema" };
 
-export default async function SchemaPage() {
-  await requireRole("lead");
-  const result = await loadFromDatabase(() => Promise.all([getCurrentSchema(), listSchemaVersions()]));
-  if (!result.ok) return <DatabaseUnavailable />;
-  const [schema, versions] = result.data;
+export default page({ role: "lead" }, async () => {
+  const [schema, versions] = await Promise.all([getCurrentSchema(), listSchemaVersions()]);
   return (
     <div className="space-y-4">
       <div>
@@ -28,4 +23,4 @@ export default async function SchemaPage() {
       </div>
     </div>
   );
-}
+});

@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSignInHints } from "@/lib/auth/queries";
-import { getSessionUser } from "@/lib/auth/server";
+import { safeNext } from "@/lib/auth/safe-next";
 import { loadFromDatabase } from "@/lib/db/unavailable";
+import { publicPage } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { next } = await searchParams;
-  const target = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : undefined;
-  const hints = await loadFromDatabase(async () => ((await getSessionUser()) ? "signed-in" : await getSignInHints()));
-  if (hints.ok && hints.data === "signed-in") redirect(target ?? "/");
-  const info = hints.ok && hints.data !== "signed-in" ? hints.data : null;
+const searchSchema = z.object({ next: z.string().max(2_000).optional().catch(undefined) });
+
+export default publicPage({ searchParams: searchSchema }, async ({ viewer, searchParams }) => {
+  // Only a path of this app comes back here as `next` (lib/auth/safe-next.ts); anything else means the overview.
+  const target = searchParams.next === undefined ? undefined : safeNext(searchParams.next);
+  if (viewer) redirect(target ?? "/");
+  const hints = await loadFromDatabase(getSignInHints);
+  const info = hints.ok ? hints.data : null;
 
   return (
     <div className="mx-auto mt-10 max-w-sm">
@@ -51,4 +55,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
     </div>
   );
-}
+});

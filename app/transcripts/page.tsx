@@ -1,58 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { FilterBar } from "@/components/transcripts/list/filter-bar";
 import { ListCounts } from "@/components/transcripts/list/list-counts";
 import { ListPagination } from "@/components/transcripts/list/list-pagination";
 import { TranscriptTable } from "@/components/transcripts/list/transcript-table";
-import { hasRole } from "@/lib/auth/roles";
-import { requireSession } from "@/lib/auth/server";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { listTranscripts } from "@/lib/transcripts/list";
-import { getAnnotationStatuses } from "@/lib/annotations/queries";
+import { tableFilterOptions, transcriptTable } from "@/lib/access/transcripts";
 import { getCurrentSchema } from "@/lib/annotations/schema";
-import { hideBlindHeld } from "@/lib/team/blind-holds";
-import {
-  hasFilters,
-  listHref,
-  listQueryString,
-  parseListState,
-  readsOthersLabels,
-  withViewer,
-  type SearchParams,
-} from "@/lib/transcripts/list-state";
-import { getFilterOptions, namesOf } from "@/lib/transcripts/registry";
-import { toTableRows } from "@/lib/transcripts/table-rows";
-
+import { hasRole } from "@/lib/auth/roles";
 import { filtersQueryString, fromTableQuery } from "@/lib/exports/request";
+import { page } from "@/lib/server/page";
+import { hasFilters, listHref, listQueryString, parseListState } from "@/lib/transcripts/list-state";
+import { namesOf } from "@/lib/transcripts/registry-names";
+import { toTableRows } from "@/lib/transcripts/table-rows";
 
 export const metadata: Metadata = { title: "Transcripts" };
 
-export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requireSession();
-  const state = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
-  // Another annotator's labels (a chart's drill-down) are for leads: refused, not merely hidden.
-  if (readsOthersLabels(state.filters) && !state.filters.viewerSeesOthers) forbidden();
-  const result = await loadFromDatabase(async () =>
-    Promise.all([listTranscripts(await hideBlindHeld(state, user)), getFilterOptions(), getCurrentSchema()]),
-  );
-  if (!result.ok) return <DatabaseUnavailable />;
-  const [page, options, schema] = result.data;
-  const annotations = await loadFromDatabase(() =>
-    getAnnotationStatuses(
-      page.rows.map((row) => row.id),
-      user.id,
-    ),
-  );
-  if (!annotations.ok) return <DatabaseUnavailable />;
-  const rows = toTableRows(page.rows, namesOf(options), listQueryString(state), annotations.data);
+export default page({}, async ({ viewer, query }) => {
+  const state = parseListState(query);
+  // Another annotator's labels (a chart's drill-down) are for leads: the visibility layer refuses them (403), never ignores them.
+  const [table, options, schema] = await Promise.all([transcriptTable(state), tableFilterOptions(), getCurrentSchema()]);
+  const rows = toTableRows(table.page.rows, namesOf(options), listQueryString(state), table.statuses);
+  const lead = hasRole(viewer.role, "lead");
   return (
     <div className="space-y-3">
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Transcripts</h1>
         <div className="flex gap-4 text-sm">
-          {hasRole(user.role, "lead") && (
+          {lead && (
             // The queue's items are drawn from exactly this filter (lib/team/queues/create.ts reads the same URL state).
             <Link
               href={`/queues/new?${listQueryString({ ...state, page: 1, after: undefined, before: undefined })}`}
@@ -61,7 +35,7 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
               Make a labelling queue from this filter
             </Link>
           )}
-          {hasRole(user.role, "lead") && (
+          {lead && (
             // The export page takes the filters only (page, sort and columns do not change what is exported).
             <Link
               href={`/exports?from=${encodeURIComponent(filtersQueryString(fromTableQuery(new URLSearchParams(listQueryString(state)))))}`}
@@ -82,15 +56,16 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
         state={state}
         options={options}
         humanLabels={schema.labels}
+        seesOthersLabels={table.seesOthersLabels}
       />
       <TranscriptTable rows={rows} state={state}>
         <ListCounts
-          counts={page.counts}
+          counts={table.page.counts}
           search={Boolean(state.filters.q)}
-          exactHref={page.counts.capped ? listHref({ ...state, exactCount: true }) : null}
+          exactHref={table.page.counts.capped ? listHref({ ...state, exactCount: true }) : null}
         />
       </TranscriptTable>
-      <ListPagination state={state} page={page} />
+      <ListPagination state={state} page={table.page} />
     </div>
   );
-}
+});

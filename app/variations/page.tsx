@@ -1,19 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { listVariations } from "@/lib/transcripts/variation-queries";
-import { requireSession } from "@/lib/auth/server";
+import { variationsOverview } from "@/lib/access/transcripts";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Variations" };
 
 const number = new Intl.NumberFormat("en");
 
-export default async function VariationsPage() {
-  await requireSession();
-  await connection();
-  const result = await loadFromDatabase(listVariations);
+export default page({}, async () => {
+  const settings = await variationsOverview();
   return (
     <div className="space-y-6">
       <div>
@@ -22,14 +17,12 @@ export default async function VariationsPage() {
           Each setting&apos;s system prompt with one thing changed. Open one to read its prompt and what differs from the baseline.
         </p>
       </div>
-      {!result.ok ? (
-        <DatabaseUnavailable />
-      ) : result.data.length === 0 ? (
+      {settings.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">
           No variations yet: import transcripts first.
         </p>
       ) : (
-        result.data.map((setting) => (
+        settings.map((setting) => (
           <section key={setting.id} aria-label={setting.name} className="space-y-2">
             <h2 className="text-lg font-semibold text-slate-900">{setting.name}</h2>
             <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
@@ -72,4 +65,4 @@ export default async function VariationsPage() {
       )}
     </div>
   );
-}
+});

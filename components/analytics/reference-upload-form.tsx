@@ -1,19 +1,23 @@
 "use client";
 
 import { useActionState } from "react";
-import { uploadReference, type UploadState } from "@/app/analytics/reference/actions";
+import { removeReference, uploadReference } from "@/lib/analytics/reference-actions";
+import type { ActionResult } from "@/lib/server/action";
 
 export function ReferenceUploadForm() {
-  const [state, action, pending] = useActionState<UploadState, FormData>(uploadReference, {});
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>((_previous, form) => uploadReference(form), null);
+  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  // A file that is not what it should be is the file's problem: shown under the file input.
+  const fileError = fieldErrors?.file?.[0] ?? (state && !state.ok && !fieldErrors ? state.message : undefined);
   const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <label className="flex flex-col gap-1 text-sm font-medium">
         Name
         <input name="name" placeholder="Paper, Appendix G" className={input} aria-describedby="name-error" />
-        {state.errors?.name && (
+        {fieldErrors?.name && (
           <span id="name-error" className="text-xs text-red-700">
-            {state.errors.name}
+            {fieldErrors.name[0]}
           </span>
         )}
       </label>
@@ -24,9 +28,9 @@ export function ReferenceUploadForm() {
       <label className="flex flex-col gap-1 text-sm font-medium">
         JSON file: an array of rows, or an object with <code>variation_tables</code>
         <input type="file" name="file" accept="application/json,.json" className="text-sm" aria-describedby="file-error" />
-        {state.errors?.file && (
+        {fileError && (
           <span id="file-error" role="alert" className="text-xs text-red-700">
-            {state.errors.file}
+            {fileError}
           </span>
         )}
       </label>
@@ -37,10 +41,31 @@ export function ReferenceUploadForm() {
       >
         {pending ? "Loading…" : "Load reference"}
       </button>
-      {state.message && (
+      {state?.ok && state.message && (
         <p role="status" className="text-sm text-emerald-700">
           {state.message}
         </p>
+      )}
+    </form>
+  );
+}
+
+export function RemoveReferenceButton({ id }: { id: number }) {
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>((_previous, form) => removeReference(form), null);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="id" value={id} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-red-50 hover:text-red-700 disabled:opacity-50"
+      >
+        Remove
+      </button>
+      {state && !state.ok && (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
       )}
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/server/action";
 import { createToken } from "@/lib/api/token-actions";
 
 /** Creates a token and shows it once, with a copy button; it is never shown again. */

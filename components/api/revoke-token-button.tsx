@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/server/action";
 import { revokeToken } from "@/lib/api/token-actions";
 
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {

@@ -1,10 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
-import { signIn, type SignInState } from "@/lib/auth/sign-in";
+import { signIn } from "@/lib/auth/sign-in";
+
+interface SignInState {
+  message?: string;
+  email?: string;
+}
 
 export function SignInForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});
+  // A successful sign-in redirects (the action never returns): only failures come back here.
+  const [state, action, pending] = useActionState<SignInState, FormData>(async (_previous, form) => {
+    const result = await signIn(form);
+    return { message: result.ok ? undefined : result.message, email: String(form.get("email") ?? "") };
+  }, {});
   return (
     <form action={action} className="space-y-4" aria-describedby={state.message ? "sign-in-error" : undefined}>
       {next && <input type="hidden" name="next" value={next} />}

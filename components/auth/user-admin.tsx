@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/server/action";
 import { ROLE_DESCRIPTIONS, ROLE_ORDER } from "@/lib/auth/roles";
 import { changeRole, createUser, deleteUser, resetPassword } from "@/lib/auth/user-actions";
 import type { UserListItem } from "@/lib/auth/users";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/server/action";
 import { startExport } from "@/lib/exports/actions";
 import { EXPORT_FORMATS } from "@/lib/exports/request";
 

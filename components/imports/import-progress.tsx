@@ -2,20 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { z } from "zod";
-import { ImportStatus } from "@/lib/generated/prisma/enums";
+import type { z } from "zod";
+import { importProgressAnswer } from "@/lib/api/answers";
 import { formatBytes, formatCount, formatRate } from "./format";
 import { ProgressBar } from "./progress-bar";
 
-const progressSchema = z.object({
-  status: z.enum(ImportStatus),
-  fileSize: z.number(),
-  bytesRead: z.number(),
-  records: z.number(),
-  imported: z.number(),
-  duplicates: z.number(),
-  failed: z.number(),
-  elapsedMs: z.number(),
+/** What GET /api/imports/:id answers (the route checks its answers against the same schema). */
+const progressSchema = importProgressAnswer.pick({
+  status: true,
+  fileSize: true,
+  bytesRead: true,
+  records: true,
+  imported: true,
+  duplicates: true,
+  failed: true,
+  elapsedMs: true,
 });
 type Progress = z.infer<typeof progressSchema>;
 

@@ -51,11 +51,12 @@ export function NewImport({ example }: { example: { name: string; text: string }
       const result = await previewUpload({ uploadId: upload.id, format: format || undefined, mappingText: mapping ?? undefined });
       if (!result.ok) return setMessage(result.message);
       setMessage(null);
-      setPreview(result.preview);
+      const { preview } = result.data;
+      setPreview(preview);
       // A shape the aliases do not cover: offer the mapping step straight away.
-      if (!result.preview.recognized && mapping === null && result.preview.sample) {
+      if (!preview.recognized && mapping === null && preview.sample) {
         setShowMapping(true);
-        setMappingText(skeleton(result.preview.sample));
+        setMappingText(skeleton(preview.sample));
       }
     });
 
@@ -86,7 +87,7 @@ export function NewImport({ example }: { example: { name: string; text: string }
         strict: options.strict,
         systemPrompt: options.systemPrompt ?? undefined,
       });
-      if (result.ok) router.push(`/imports/${result.importId}`);
+      if (result.ok) router.push(`/imports/${result.data.importId}`);
       else setMessage(result.message);
     });
 

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { hasRole, type UserRole } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/server";
-import { signOut } from "@/lib/auth/sign-in";
+import { currentViewer } from "@/lib/access/viewer";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { SignOutButton } from "./sign-out-button";
 
 const NAV: { href: string; label: string; role: UserRole }[] = [
   { href: "/", label: "Overview", role: "annotator" },
@@ -21,7 +22,11 @@ const NAV: { href: string; label: string; role: UserRole }[] = [
 
 /** The header: links by role (the pages check the role again), the user and sign-out. */
 export async function SiteHeader() {
-  const user = await getSessionUser().catch(() => null); // a database outage must not break the header
+  // A database outage must not break the header (the page says what is wrong); anything else is a bug and surfaces.
+  const user = await currentViewer().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-[1800px] items-center gap-8 px-6 py-3">
@@ -44,11 +49,7 @@ export async function SiteHeader() {
               <Link href="/settings/tokens" className="text-slate-600 hover:text-slate-900">
                 API tokens
               </Link>
-              <form action={signOut}>
-                <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-50">
-                  Sign out
-                </button>
-              </form>
+              <SignOutButton />
             </div>
           </>
         )}

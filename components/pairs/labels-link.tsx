@@ -1,6 +1,6 @@
 "use client";
 
-import type { Condition } from "@/lib/transcripts/registry";
+import type { Condition } from "@/lib/schemas";
 
 /** Scrolls to the side's labels under the panes. A button, not a #link: the unsaved-work warning would take a link for leaving. */
 export function LabelsLink({ condition }: { condition: Condition }) {

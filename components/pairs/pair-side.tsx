@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Condition } from "@/lib/transcripts/registry";
+import type { Condition } from "@/lib/schemas";
 import type { SideModel } from "@/lib/transcripts/pair-model";
 import type { PairTranscript } from "@/lib/transcripts/pair";
 import type { DiffSpan } from "@/lib/transcripts/word-diff";

@@ -1,7 +1,7 @@
 import { AnnotationSummary } from "@/components/annotations/annotation-summary";
-import type { SideAnnotations } from "@/lib/annotations/pair-annotations";
+import type { SideAnnotations } from "@/lib/access/annotations";
 import type { PairTranscript } from "@/lib/transcripts/pair";
-import type { Condition } from "@/lib/transcripts/registry";
+import type { Condition } from "@/lib/schemas";
 import { OwnLabels } from "./own-labels";
 
 const TITLE: Record<Condition, { name: string; accent: string }> = {

@@ -2,7 +2,7 @@
 
 import { AnnotatableScratchpad } from "@/components/annotations/annotatable-scratchpad";
 import { useAnnotation } from "@/components/annotations/annotation-context";
-import type { Condition } from "@/lib/transcripts/registry";
+import type { Condition } from "@/lib/schemas";
 import { usePairMode } from "./pair-mode-context";
 
 /**

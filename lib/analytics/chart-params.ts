@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/schemas";
 import { ALPHAS, MULTIPLICITY_METHODS } from "./stats/multiplicity";
 import { ANNOTATOR_PREFIX, CONSENSUS_BY, guessLabelSource, type LabelSource } from "./label-sources";
 import type { ChartFilter, FilterOptions } from "./queries";
@@ -31,13 +32,13 @@ const testParams = {
 /** The variation chart's state, all of it in the URL. */
 export const chartParamsSchema = z.object({
   setting: z.string().optional(),
-  model: z.coerce.number().int().positive().optional().catch(undefined),
-  dataset: z.coerce.number().int().positive().optional().catch(undefined),
+  model: idSchema.optional().catch(undefined),
+  dataset: idSchema.optional().catch(undefined),
   source: z.string().optional(),
   compliance: z.string().optional(),
   af: z.string().optional(),
   /** Reference series id and the model whose published rows to show. */
-  ref: z.coerce.number().int().positive().optional().catch(undefined),
+  ref: idSchema.optional().catch(undefined),
   refModel: z.string().optional(),
   ...testParams,
 });

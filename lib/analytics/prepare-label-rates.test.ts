@@ -45,9 +45,31 @@ describe("the any-label chart's CSV", () => {
         { id: 1, name: 'Default, "baseline"', is_baseline: true, n_training: 4, k_training: 1, n_deployment: 0, k_deployment: 0 },
       ]),
     );
-    const [header, training, deployment] = csv.trim().split("\n");
+    const [header, training, deployment] = csv.trim().split("\r\n");
     expect(header).toBe("variation,baseline,condition,k,n,rate,lower_95,upper_95");
     expect(training).toBe(`"Default, ""baseline""",true,training,1,4,0.25,0.045587,0.699358`);
     expect(deployment).toBe('"Default, ""baseline""",true,deployment,0,0,,,');
+  });
+
+  it("defuses a variation name a spreadsheet would run as a formula (names come from imported files)", () => {
+    const csv = labelRatesCsv(
+      prepareLabelRates([
+        {
+          id: 1,
+          name: '=HYPERLINK("http://evil.example","x")',
+          is_baseline: false,
+          n_training: 2,
+          k_training: 1,
+          n_deployment: 0,
+          k_deployment: 0,
+        },
+        { id: 2, name: "@SUM(1)", is_baseline: false, n_training: 0, k_training: 0, n_deployment: 0, k_deployment: 0 },
+      ]),
+    );
+    const cells = csv
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",")[0]);
+    expect(cells).toEqual(['"\'=HYPERLINK(""http://evil.example""', '"\'=HYPERLINK(""http://evil.example""', "'@SUM(1)", "'@SUM(1)"]);
   });
 });

@@ -1,6 +1,7 @@
 import { wilson, type Interval } from "./stats/intervals";
 import type { LabelRateRow } from "./label-rates-sql";
-import { csvField } from "./rates-table";
+import { csvFile } from "@/lib/csv/write";
+import { CONDITIONS } from "@/lib/schemas";
 
 /** One variation of the "any label" chart: the rate in each condition with its Wilson interval and n. */
 export interface LabelRateSeries {
@@ -51,11 +52,11 @@ const CSV_HEADER = ["variation", "baseline", "condition", "k", "n", "rate", "low
 /** The "any label" chart's numbers as CSV: one line per variation and condition (rates as fractions; empty when n = 0). */
 export function labelRatesCsv(series: LabelRateSeries[]): string {
   const lines = series.flatMap((s) =>
-    (["training", "deployment"] as const).map((condition) => {
+    CONDITIONS.map((condition) => {
       const cell = s[condition];
       const rate = cell.rate ? [cell.rate.estimate, cell.rate.lower, cell.rate.upper].map((x) => Number(x.toFixed(6))) : [null, null, null];
-      return [s.name, s.isBaseline, condition, cell.k, cell.n, ...rate].map(csvField).join(",");
+      return [s.name, s.isBaseline, condition, cell.k, cell.n, ...rate];
     }),
   );
-  return [CSV_HEADER.join(","), ...lines].join("\n") + "\n";
+  return csvFile(CSV_HEADER, lines);
 }

@@ -6,7 +6,8 @@ import { prepareVariationSeries } from "./prepare-variation-chart";
 import { variationCountsLiveSql, variationCountsSql, type ChartFilter } from "./variation-counts-sql";
 import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
 import { Fixtures } from "@/lib/testing/fixtures";
-import { parseListState, withViewer } from "@/lib/transcripts/list-state";
+import { leadScope } from "@/lib/transcripts/list-scope";
+import { parseListState } from "@/lib/transcripts/list-state";
 import { drillDownHref } from "./drill-down";
 import { labelRateDrillDown } from "./label-rate-links";
 import { labelRatesSql } from "./label-rates-sql";
@@ -262,8 +263,8 @@ describe("one annotator's labels as a label source", () => {
             continue;
           }
           if (!href) throw new Error(`no drill-down for ${key}`);
-          const state = withViewer(parseListState(new URL(href, "http://x").searchParams), { id: lead, seesOthersLabels: true });
-          expect((await listTranscripts(state)).counts.total, `${condition} ${key}`).toBe(expected[condition][key]);
+          const state = parseListState(new URL(href, "http://x").searchParams);
+          expect((await listTranscripts(state, leadScope(lead))).counts.total, `${condition} ${key}`).toBe(expected[condition][key]);
         }
       }
       // The "any label" chart: the verdict "full" per condition, and its drill-down.
@@ -271,11 +272,10 @@ describe("one annotator's labels as a label source", () => {
       const [rates] = (await client.query(labelRatesSql(rateFilter).text, labelRatesSql(rateFilter).values)).rows;
       // Pair 42's annotation has a verdict (no) but no compliance: it counts here, not in the stacked chart.
       expect(rates).toMatchObject({ n_training: 41, k_training: 10, n_deployment: 1, k_deployment: 0 });
-      const rateList = withViewer(
-        parseListState(new URL(labelRateDrillDown(rateFilter, defaultVariation.variationId, "training"), "http://x").searchParams),
-        { id: lead, seesOthersLabels: true },
+      const rateList = parseListState(
+        new URL(labelRateDrillDown(rateFilter, defaultVariation.variationId, "training"), "http://x").searchParams,
       );
-      expect((await listTranscripts(rateList)).counts.total).toBe(10);
+      expect((await listTranscripts(rateList, leadScope(lead))).counts.total).toBe(10);
 
       // The consensus: with one annotator it is their labels ("single"); a second one who
       // disagrees on pair 1's training side leaves it undecided, out of the counts.
@@ -294,25 +294,23 @@ describe("one annotator's labels as a label source", () => {
         { variationId: defaultVariation.variationId, condition: "training" },
         "compliesWithAf",
       );
-      const consensusList = withViewer(parseListState(new URL(consensusHref!, "http://x").searchParams), {
-        id: lead,
-        seesOthersLabels: true,
-      });
-      expect((await listTranscripts(consensusList)).counts.total).toBe(9);
+      const consensusList = parseListState(new URL(consensusHref!, "http://x").searchParams);
+      expect((await listTranscripts(consensusList, leadScope(lead))).counts.total).toBe(9);
       const consensusRates = { settingId, by: "@consensus", condition: { key: "af_verdict", value: "full" } };
       const [consensusRate] = (await client.query(labelRatesSql(consensusRates).text, labelRatesSql(consensusRates).values)).rows;
       // Pair 1's verdict is undecided (full vs no): 40 decided verdicts in training (41 - 1), 9 of them full.
       expect(consensusRate).toMatchObject({ n_training: 40, k_training: 9 });
-      const consensusRateList = withViewer(
-        parseListState(new URL(labelRateDrillDown(consensusRates, defaultVariation.variationId, "training"), "http://x").searchParams),
-        { id: lead, seesOthersLabels: true },
+      const consensusRateList = parseListState(
+        new URL(labelRateDrillDown(consensusRates, defaultVariation.variationId, "training"), "http://x").searchParams,
       );
-      expect((await listTranscripts(consensusRateList)).counts.total).toBe(9);
+      expect((await listTranscripts(consensusRateList, leadScope(lead))).counts.total).toBe(9);
 
       // An annotator may not list another's labels this way.
       const href = drillDownHref(filter, { variationId: defaultVariation.variationId, condition: "training" }, "refuses");
-      const other = withViewer(parseListState(new URL(href!, "http://x").searchParams), { id: "someone-else", seesOthersLabels: false });
-      await expect(listTranscripts(other)).rejects.toThrow(/lead/);
+      const other = parseListState(new URL(href!, "http://x").searchParams);
+      await expect(listTranscripts(other, { viewerId: "someone-else", seesOthersLabels: false, hideBlindHeld: false })).rejects.toThrow(
+        /lead/,
+      );
     } finally {
       await fixtures.cleanup();
     }

@@ -48,12 +48,6 @@ export function formatInterval(interval: Interval | null, signed = false): strin
   return `${sign}${percent(interval.estimate)}% [${percent(interval.lower)}, ${percent(interval.upper)}]`;
 }
 
-export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** "[9.8, 14.3]": the bounds alone (the clustered interval shares the plain one's estimate). */
 export function formatBounds(interval: Pick<Interval, "lower" | "upper"> | null): string {
   return interval ? `[${percent(interval.lower)}, ${percent(interval.upper)}]` : "–";

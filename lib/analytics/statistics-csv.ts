@@ -1,12 +1,15 @@
+import { csvFile } from "@/lib/csv/write";
 import type { Rate, SegmentCounts, StackedBar } from "./prepare-variation-chart";
-import { csvField, csvNumber, csvP, type ReferenceRates } from "./rates-table";
+import { csvNumber, csvP, type ReferenceRates } from "./rates-table";
 import type { ChartStatistics, TestResult, VariationStatistics } from "./variation-statistics";
 
 /**
  * The variation chart's numbers as CSV, one line per variation: what the
  * page's table shows, in full (fractions with 6 decimals, p-values with 6
  * significant digits). A value that does not exist (no label to count, no
- * test) is an empty field; methods are named by the keys of METHODS.
+ * test) is an empty field; methods are named by the keys of METHODS. Written
+ * by the one CSV writer (lib/csv/write.ts): a variation name a spreadsheet would
+ * run as a formula is defused.
  */
 
 type Column = [header: string, value: (v: VariationStatistics, reference: ReferenceRates | null) => string | number | boolean | null];
@@ -66,8 +69,8 @@ function columns(statistics: ChartStatistics): Column[] {
 
 export function statisticsCsv(statistics: ChartStatistics, reference: Map<number, ReferenceRates | null> = new Map()): string {
   const cols = columns(statistics);
-  const lines = statistics.variations.map((v) =>
-    cols.map(([, value]) => csvField(value(v, reference.get(v.variationId) ?? null))).join(","),
+  return csvFile(
+    cols.map(([header]) => header),
+    statistics.variations.map((v) => cols.map(([, value]) => value(v, reference.get(v.variationId) ?? null))),
   );
-  return [cols.map(([header]) => header).join(","), ...lines].join("\n") + "\n";
 }

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { annotationFilterSql, parseAnnotationFilter, type AnnotationFilter } from "./filters";
 import { listTranscripts, nextInList } from "@/lib/transcripts/list";
-import { parseListState, withViewer } from "@/lib/transcripts/list-state";
+import { parseListState } from "@/lib/transcripts/list-state";
 import { getAnnotationStatuses } from "./queries";
 import { saveAnnotation } from "./save";
 import { getCurrentSchema } from "./schema";
@@ -122,24 +122,27 @@ describe("filtering transcripts by human labels and annotation status", () => {
 
   it("filters the transcripts table, with its counts, and finds the next transcript of that list for submit-and-next", async () => {
     const dataset = (await db().transcript.findUniqueOrThrow({ where: { id: ids.none }, select: { datasetId: true } })).datasetId;
-    const list = (query: string, lead = true) =>
-      withViewer(parseListState(new URLSearchParams(`dataset=${dataset}&${query}`)), { id: me, seesOthersLabels: lead });
+    const list = (query: string) => parseListState(new URLSearchParams(`dataset=${dataset}&${query}`));
+    const asLead = { viewerId: me, seesOthersLabels: true, hideBlindHeld: false };
+    const asAnnotator = { ...asLead, seesOthersLabels: false };
     const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
 
-    const todo = await listTranscripts(list("status=todo"));
+    const todo = await listTranscripts(list("status=todo"), asLead);
     expect(todo.rows.map((row) => names[row.id])).toEqual(["none", "othersFull", "myDraft"]);
     expect(todo.counts).toMatchObject({ total: 3, capped: false });
-    const full = await listTranscripts(list("human=af_verdict:full&sort=-id"));
+    const full = await listTranscripts(list("human=af_verdict:full&sort=-id"), asLead);
     expect(full.rows.map((row) => names[row.id])).toEqual(["both", "othersFull"]);
     // Someone who may not see other people's labels filters by their own only: no leak through the filter.
-    expect((await listTranscripts(list("human=af_verdict:full", false))).rows).toEqual([]);
-    expect((await listTranscripts(list("human=af_verdict:partial", false))).rows.map((row) => names[row.id])).toEqual(["mine"]);
+    expect((await listTranscripts(list("human=af_verdict:full"), asAnnotator)).rows).toEqual([]);
+    expect((await listTranscripts(list("human=af_verdict:partial"), asAnnotator)).rows.map((row) => names[row.id])).toEqual(["mine"]);
 
-    expect(await nextInList(list("status=todo"), ids.none)).toBe(ids.othersFull);
-    expect(await nextInList(list("status=todo"), ids.myDraft)).toBeNull();
-    expect(await nextInList(list(""), ids.mine)).toBe(ids.othersFull);
-    expect(await nextInList(list("human=af_verdict:full&sort=-id"), ids.both)).toBe(ids.othersFull);
+    expect(await nextInList(list("status=todo"), asLead, ids.none)).toBe(ids.othersFull);
+    expect(await nextInList(list("status=todo"), asLead, ids.myDraft)).toBeNull();
+    expect(await nextInList(list(""), asLead, ids.mine)).toBe(ids.othersFull);
+    expect(await nextInList(list("human=af_verdict:full&sort=-id"), asLead, ids.both)).toBe(ids.othersFull);
     // "By me" means nothing without a viewer: refused rather than silently unfiltered.
-    await expect(listTranscripts(parseListState({ status: "mine" }))).rejects.toThrow(/viewer/);
+    await expect(listTranscripts(parseListState({ status: "mine" }), { seesOthersLabels: true, hideBlindHeld: false })).rejects.toThrow(
+      /viewer/,
+    );
   });
 });

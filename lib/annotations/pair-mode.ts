@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { conditionSchema, type Condition } from "@/lib/schemas";
 
 /**
  * Which side of a pair the viewer is annotating, or null while only reading.
@@ -6,10 +6,9 @@ import { z } from "zod";
  * right mode at once): moving to the next pair keeps annotating the same side.
  */
 export const PAIR_MODE_COOKIE = "af_pair_annotate";
-export const pairModeSchema = z.enum(["training", "deployment"]);
-export type PairMode = z.infer<typeof pairModeSchema> | null;
+export type PairMode = Condition | null;
 
 export function parsePairMode(value: string | undefined): PairMode {
-  const parsed = pairModeSchema.safeParse(value);
+  const parsed = conditionSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }

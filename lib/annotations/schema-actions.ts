@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizedAction } from "@/lib/auth/action";
-import { UserFacingError } from "@/lib/auth/errors";
+import { action } from "@/lib/server/action";
+import { invalid } from "@/lib/server/errors";
 import { labelSetSchema } from "./schema-definition";
 import { createSchemaVersion } from "./schema";
 
@@ -14,15 +14,15 @@ const saveSchema = z.object({
 });
 
 /** Leads save the edited labels as the next schema version; existing annotations keep theirs. */
-export const saveSchemaVersion = authorizedAction("lead", saveSchema, async (input, user) => {
+export const saveSchemaVersion = action({ role: "lead", input: saveSchema }, async (input, { viewer }) => {
   const labels = labelSetSchema.safeParse(input.labels);
   if (!labels.success) {
     const issue = labels.error.issues[0];
-    throw new UserFacingError(
+    throw invalid(
       `Label ${typeof issue.path[0] === "number" ? issue.path[0] + 1 : ""}${issue.path.length > 1 ? ` (${String(issue.path.at(-1))})` : ""}: ${issue.message}`,
     );
   }
-  const version = await createSchemaVersion({ baseVersion: input.baseVersion, labels: labels.data, note: input.note, userId: user.id });
+  const version = await createSchemaVersion({ baseVersion: input.baseVersion, labels: labels.data, note: input.note, userId: viewer.id });
   revalidatePath("/schema");
-  return { ok: true, data: { version }, message: `Saved as version ${version}.` };
+  return { data: { version }, message: `Saved as version ${version}.` };
 });

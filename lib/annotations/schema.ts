@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/auth/errors";
+import { conflict } from "@/lib/server/errors";
 import { DEFAULT_LABELS } from "./default-schema";
 import { labelSetSchema, type LabelDefinition, type LabelSchema } from "./schema-definition";
 
@@ -83,9 +83,8 @@ export async function createSchemaVersion(input: {
 }): Promise<number> {
   const current = await getCurrentSchema();
   if (current.version !== input.baseVersion) {
-    throw new UserFacingError(
+    throw conflict(
       `The schema changed meanwhile (now version ${current.version}; you edited version ${input.baseVersion}). Reload and make your change again.`,
-      409,
     );
   }
   const labels = labelSetSchema.parse(input.labels);
@@ -94,7 +93,7 @@ export async function createSchemaVersion(input: {
     data: [{ version, labels, note: input.note || null, createdById: input.userId }],
     skipDuplicates: true,
   });
-  if (count === 0) throw new UserFacingError(`Someone saved version ${version} a moment ago. Reload and make your change again.`, 409);
+  if (count === 0) throw conflict(`Someone saved version ${version} a moment ago. Reload and make your change again.`);
   versionCache.set(version, labels);
   return version;
 }

@@ -40,6 +40,11 @@ export const saveAnnotationSchema = z.object({
 });
 export type SaveAnnotationInput = z.infer<typeof saveAnnotationSchema>;
 
+/** DELETE ?version=N: the version being deleted (refused with 409 if the annotation moved on). */
+export const versionQuery = z.object({
+  version: z.coerce.number().int().positive({ error: "Give the version you are deleting: ?version=N." }),
+});
+
 /** What an annotation holds at one moment: the audit log's before and after. */
 export interface AnnotationSnapshot {
   schemaVersion: number;

@@ -81,7 +81,8 @@ const post = (pathname: string, token: string, body: unknown) =>
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+const params = <T extends Record<string, string | string[]>>(value: T) => ({ params: Promise.resolve(value) });
+const NO_PARAMS = params({});
 
 describe("API tokens", () => {
   it("work until revoked, then are refused; only their hash is stored", async () => {
@@ -91,7 +92,7 @@ describe("API tokens", () => {
     expect(stored.rows[0].token_hash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(stored.rows)).not.toContain(token);
 
-    const ok = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=10`, token), undefined);
+    const ok = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=10`, token), NO_PARAMS);
     expect(ok.status).toBe(200);
     const body = await ok.json();
     expect(body.transcripts).toHaveLength(10);
@@ -99,23 +100,23 @@ describe("API tokens", () => {
     const next = await (
       await routes.transcripts.GET(
         get(`/api/v1/transcripts?dataset=${corpus.datasetId}&size=50&after=${body.next_after}`, token),
-        undefined,
+        NO_PARAMS,
       )
     ).json();
     expect(next.transcripts).toHaveLength(corpus.transcripts - 10);
 
     expect(await revokeApiToken(client, users.lead.id, id)).toBe(true);
-    const refused = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}`, token), undefined);
+    const refused = await routes.transcripts.GET(get(`/api/v1/transcripts?dataset=${corpus.datasetId}`, token), NO_PARAMS);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: "invalid_token", message: expect.stringContaining("revoked") });
   });
 
   it("answer 401 without credentials and 400 with a clear message for bad input", async () => {
-    const none = await routes.transcripts.GET(get("/api/v1/transcripts"), undefined);
+    const none = await routes.transcripts.GET(get("/api/v1/transcripts"), NO_PARAMS);
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ error: "unauthenticated", message: expect.stringContaining("Bearer") });
     const { token } = await createApiToken(client, users.annotator, "bad input");
-    const bad = await routes.transcripts.GET(get("/api/v1/transcripts?size=7&colour=red", token), undefined);
+    const bad = await routes.transcripts.GET(get("/api/v1/transcripts?size=7&colour=red", token), NO_PARAMS);
     expect(bad.status).toBe(400);
     const error = await bad.json();
     expect(error.message).toMatch(/size/);
@@ -126,7 +127,7 @@ describe("API tokens", () => {
 
   it("are scoped to the creator's role: an annotator's token cannot export, nor a demoted lead's", async () => {
     const annotator = await createApiToken(client, users.annotator, "annotator");
-    const refused = await routes.exports.POST(post("/api/v1/exports", annotator.token, { format: "jsonl" }), undefined);
+    const refused = await routes.exports.POST(post("/api/v1/exports", annotator.token, { format: "jsonl" }), NO_PARAMS);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: "forbidden", message: expect.stringContaining("lead") });
 
@@ -137,7 +138,7 @@ describe("API tokens", () => {
     ]);
     const demoted = await createApiToken(client, demotedUser, "before demotion");
     await client.query(`UPDATE users SET role = 'annotator' WHERE id = $1`, [demotedUser.id]);
-    expect((await routes.exports.POST(post("/api/v1/exports", demoted.token, { format: "jsonl" }), undefined)).status).toBe(403);
+    expect((await routes.exports.POST(post("/api/v1/exports", demoted.token, { format: "jsonl" }), NO_PARAMS)).status).toBe(403);
     await client.query(`DELETE FROM users WHERE id = $1`, [demotedUser.id]);
   });
 
@@ -167,7 +168,7 @@ describe("exports through the API", () => {
     const { token } = await createApiToken(client, users.lead, "exporter");
     const started = await routes.exports.POST(
       post("/api/v1/exports", token, { format: "csv", filters: { dataset: corpus.datasetId }, split: [0.5, 0.5, 0], seed: 9 }),
-      undefined,
+      NO_PARAMS,
     );
     expect(started.status).toBe(202);
     const job = await started.json();
@@ -217,7 +218,7 @@ describe("imports through the API", () => {
       headers: { authorization: `Bearer ${token}` },
       body,
     });
-    const started = await routes.imports.POST(request, undefined);
+    const started = await routes.imports.POST(request, NO_PARAMS);
     expect(started.status).toBe(202);
     const { import_id: importId, status_url: statusUrl } = await started.json();
     let status = { status: "queued" } as { status: string; imported?: number };
@@ -233,7 +234,7 @@ describe("imports through the API", () => {
         headers: { authorization: `Bearer ${annotator.token}` },
         body,
       }),
-      undefined,
+      NO_PARAMS,
     );
     expect(refused.status).toBe(403);
     await removeTestCorpus(databaseUrl, dataset, []);
@@ -293,10 +294,10 @@ describe("health and readiness", () => {
   it("answer without credentials: alive, and ready once database, migrations, queue and storage are", async () => {
     const health = await import("@/app/api/health/route");
     const ready = await import("@/app/api/ready/route");
-    const alive = await health.GET(get("/api/health"), undefined);
+    const alive = await health.GET(get("/api/health"), params({}));
     expect(alive.status).toBe(200);
     expect(await alive.json()).toEqual({ status: "ok" });
-    const answer = await ready.GET(get("/api/ready"), undefined);
+    const answer = await ready.GET(get("/api/ready"), params({}));
     const body = await answer.json();
     expect(answer.status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({ status: "ready", draining: false, workers: 1 });
@@ -305,7 +306,7 @@ describe("health and readiness", () => {
     // Draining for a shutdown: not ready, whatever else holds.
     const { startDraining } = await import("@/lib/ops/draining");
     startDraining();
-    const draining = await ready.GET(get("/api/ready"), undefined);
+    const draining = await ready.GET(get("/api/ready"), params({}));
     expect(draining.status).toBe(503);
     expect(await draining.json()).toMatchObject({ status: "not_ready", draining: true });
     (globalThis as { afLensDraining?: boolean }).afLensDraining = false;
@@ -318,7 +319,7 @@ describe("health and readiness", () => {
     const state = globalThis as unknown as { storage?: unknown };
     state.storage = new LocalStorage("/dev/null/af-lens-not-writable");
     try {
-      const answer = await ready.GET(get("/api/ready"), undefined);
+      const answer = await ready.GET(get("/api/ready"), params({}));
       expect(answer.status).toBe(503);
       expect((await answer.json()).checks.storage).toMatchObject({ ok: false, detail: "failed (see the server log)" });
     } finally {
@@ -329,7 +330,7 @@ describe("health and readiness", () => {
 
 describe("the OpenAPI document", () => {
   it("is generated from the request schemas and public", async () => {
-    const response = await routes.openapi.GET(get("/api/v1/openapi.json"), undefined);
+    const response = await routes.openapi.GET(get("/api/v1/openapi.json"), NO_PARAMS);
     expect(response.status).toBe(200);
     const document = await response.json();
     expect(document.openapi).toBe("3.1.0");

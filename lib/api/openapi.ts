@@ -1,14 +1,22 @@
 import { z } from "zod";
-import { statisticsResponseSchema } from "@/lib/analytics/statistics-json";
 import packageJson from "@/package.json";
+import { idParams } from "@/lib/schemas";
+import { apiErrorSchema } from "@/lib/server/errors";
 import {
-  exportRequestSchema,
-  idParamsSchema,
-  importQuerySchema,
-  jobListQuerySchema,
-  statisticsQuerySchema,
-  transcriptListQuerySchema,
-} from "./schemas";
+  exportJobAnswer,
+  exportJobsAnswer,
+  healthAnswer,
+  importAcceptedAnswer,
+  importAnswer,
+  jobAnswer,
+  jobCancelAnswer,
+  jobsAnswer,
+  readinessAnswer,
+  statisticsAnswer,
+  transcriptAnswer,
+  transcriptListAnswer,
+} from "./answers";
+import { exportRequestSchema, importQuerySchema, jobListQuerySchema, statisticsQuerySchema, transcriptListQuerySchema } from "./schemas";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the
@@ -16,9 +24,9 @@ import {
  */
 type JsonSchema = Record<string, unknown>;
 
-const toSchema = (schema: z.ZodType): JsonSchema => {
+const toSchema = (schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema => {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
-    io: "input",
+    io,
     unrepresentable: "any",
     target: "draft-2020-12",
   }) as JsonSchema;
@@ -48,10 +56,16 @@ const errorResponse = (description: string) => ({
 const ERRORS = {
   "400": errorResponse("Invalid input: `message` says what and where, `issues` lists each problem."),
   "401": errorResponse("No valid token or session."),
-  "403": errorResponse("The token's (or account's) role is too low."),
-  "404": errorResponse("No such resource."),
+  "403": errorResponse(
+    "The token's (or account's) role is too low; or (`cross_origin`) a change sent with a session cookie from another site's page.",
+  ),
+  "404": errorResponse("No such resource, or none this account may see."),
+  "500": errorResponse("A bug: the message quotes `requestId`, under which the server logged it."),
 };
-const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const json = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { "application/json": { schema: toSchema(schema, "output") } },
+});
 
 export function openApiDocument() {
   return {
@@ -67,17 +81,9 @@ export function openApiDocument() {
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A personal API token, afl_..." } },
       schemas: {
-        Error: {
-          type: "object",
-          required: ["error", "message"],
-          properties: {
-            error: { type: "string" },
-            message: { type: "string" },
-            issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
-          },
-        },
+        Error: toSchema(apiErrorSchema),
         ExportRequest: toSchema(exportRequestSchema),
-        VariationStatistics: toSchema(statisticsResponseSchema),
+        VariationStatistics: toSchema(statisticsAnswer, "output"),
       },
     },
     paths: {
@@ -86,7 +92,10 @@ export function openApiDocument() {
           summary: "List transcripts with the transcripts table's filters (role: annotator)",
           parameters: parameters(transcriptListQuerySchema, "query"),
           responses: {
-            "200": json("`transcripts`, `counts`, `next_after` (pass as `after` for the next page; null on the last)."),
+            "200": json(
+              "`transcripts`, `counts`, `next_after` (pass as `after` for the next page; null on the last).",
+              transcriptListAnswer,
+            ),
             ...ERRORS,
           },
         },
@@ -94,8 +103,11 @@ export function openApiDocument() {
       "/transcripts/{id}": {
         get: {
           summary: "One transcript: texts, messages, annotations with spans, consensus (role: annotator; leads see every annotator)",
-          parameters: parameters(idParamsSchema, "path"),
-          responses: { "200": json("The transcript, in the export's shape."), ...ERRORS },
+          parameters: parameters(idParams, "path"),
+          responses: {
+            "200": json("The transcript, in the export's shape (an annotator's: their own labels, no consensus).", transcriptAnswer),
+            ...ERRORS,
+          },
         },
       },
       "/imports": {
@@ -107,14 +119,14 @@ export function openApiDocument() {
             description: "The file's bytes.",
             content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
           },
-          responses: { "202": json("`import_id` and `status_url`."), ...ERRORS },
+          responses: { "202": json("`import_id` and `status_url`.", importAcceptedAnswer), ...ERRORS },
         },
       },
       "/imports/{id}": {
         get: {
           summary: "An import's status, counts and first errors (role: lead)",
-          parameters: parameters(idParamsSchema, "path"),
-          responses: { "200": json("The import."), ...ERRORS },
+          parameters: parameters(idParams, "path"),
+          responses: { "200": json("The import.", importAnswer), ...ERRORS },
         },
       },
       "/statistics/variations": {
@@ -135,22 +147,22 @@ export function openApiDocument() {
         post: {
           summary: "Start an export of a filter of the transcripts table (role: lead)",
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ExportRequest" } } } },
-          responses: { "202": json("The job: `status_url` to poll, `files` once it succeeded."), ...ERRORS },
+          responses: { "202": json("The job: `status_url` to poll, `files` once it succeeded.", exportJobAnswer), ...ERRORS },
         },
-        get: { summary: "The latest export jobs (role: lead)", responses: { "200": json("`exports`."), ...ERRORS } },
+        get: { summary: "The latest export jobs (role: lead)", responses: { "200": json("`exports`.", exportJobsAnswer), ...ERRORS } },
       },
       "/exports/{id}": {
         get: {
           summary: "An export job: status (queued, running, succeeded, failed, cancelled), progress, attempts, files (role: lead)",
-          parameters: parameters(idParamsSchema, "path"),
-          responses: { "200": json("The job."), ...ERRORS },
+          parameters: parameters(idParams, "path"),
+          responses: { "200": json("The job.", exportJobAnswer), ...ERRORS },
         },
       },
       "/exports/{id}/files/{name}": {
         get: {
           summary: "Download one file of a finished export, e.g. data/train.jsonl, manifest.json, README.md (role: lead)",
           parameters: [
-            ...parameters(idParamsSchema, "path"),
+            ...parameters(idParams, "path"),
             {
               name: "name",
               in: "path",
@@ -170,24 +182,44 @@ export function openApiDocument() {
         get: {
           summary: "The latest background jobs: imports, exports, label-signature rebuilds (role: lead)",
           parameters: parameters(jobListQuerySchema, "query"),
-          responses: { "200": json("`jobs`, newest first."), ...ERRORS },
+          responses: { "200": json("`jobs`, newest first.", jobsAnswer), ...ERRORS },
         },
       },
       "/jobs/{id}": {
         get: {
           summary: "A background job: kind, status, attempts, progress, worker, message, result (role: lead)",
-          parameters: parameters(idParamsSchema, "path"),
-          responses: { "200": json("The job."), ...ERRORS },
+          parameters: parameters(idParams, "path"),
+          responses: { "200": json("The job.", jobAnswer), ...ERRORS },
         },
       },
       "/jobs/{id}/cancel": {
         post: {
           summary: "Cancel a job: a queued one at once, a running one within seconds (role: lead)",
-          parameters: parameters(idParamsSchema, "path"),
+          parameters: parameters(idParams, "path"),
           responses: {
-            "200": json("`outcome` (cancelled, or finished when it had already ended) and the job."),
-            "202": json("`outcome: stopping` and the job: its worker stops it within seconds; poll its `status_url`."),
+            "200": json("`outcome` (cancelled, or finished when it had already ended) and the job.", jobCancelAnswer),
+            "202": json("`outcome: stopping` and the job: its worker stops it within seconds; poll its `status_url`.", jobCancelAnswer),
             ...ERRORS,
+          },
+        },
+      },
+      // Outside /api/v1 and public: for load balancers and probes.
+      "/health": {
+        servers: [{ url: "/api" }],
+        get: {
+          summary: "Liveness: the process answers (public)",
+          security: [],
+          responses: { "200": json("`status: ok`.", healthAnswer) },
+        },
+      },
+      "/ready": {
+        servers: [{ url: "/api" }],
+        get: {
+          summary: "Readiness: database, replica, migrations, job queue schema, storage; 503 while any fails or the server drains (public)",
+          security: [],
+          responses: {
+            "200": json("`status: ready`, each check and the live workers.", readinessAnswer),
+            "503": json("`status: not_ready`: the checks say which failed (details in the server log).", readinessAnswer),
           },
         },
       },

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { JobStatus } from "@/lib/generated/prisma/enums";
-import { jobKindSchema } from "@/lib/jobs/kinds-registry";
+import { jobKindSchema } from "@/lib/jobs/kind-names";
 import { chartParamsSchema, strictTestParams } from "@/lib/analytics/chart-params";
 import { importFormatSchema } from "@/lib/imports/formats";
 import { exportRequestSchema, transcriptFiltersSchema } from "@/lib/exports/request";
+import { idSchema, jobStatusSchema } from "@/lib/schemas";
 import { PAGE_SIZES } from "@/lib/transcripts/list-state";
 
 /**
@@ -11,16 +11,15 @@ import { PAGE_SIZES } from "@/lib/transcripts/list-state";
  * lib/api/openapi.ts describes the API from them, so the two cannot drift.
  * Query strings arrive as text: numbers are coerced, repeatable keys are arrays.
  */
-const queryId = z.coerce.number().int().positive().max(2_147_483_647);
 const repeatable = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), schema);
 
 export const transcriptListQuerySchema = z
   .object({
-    setting: queryId.optional().describe("Setting id."),
-    variation: queryId.optional().describe("Prompt variation id."),
-    model: queryId.optional().describe("Model id."),
-    dataset: queryId.optional().describe("Dataset id."),
+    setting: idSchema.optional().describe("Setting id."),
+    variation: idSchema.optional().describe("Prompt variation id."),
+    model: idSchema.optional().describe("Model id."),
+    dataset: idSchema.optional().describe("Dataset id."),
     condition: transcriptFiltersSchema.shape.condition,
     label: repeatable(z.array(z.string().max(500)).max(4))
       .optional()
@@ -38,11 +37,9 @@ export const transcriptListQuerySchema = z
       .pipe(z.union(PAGE_SIZES.map((size) => z.literal(size))))
       .default(50)
       .meta({ type: "integer", enum: [...PAGE_SIZES], description: `Rows per page: ${PAGE_SIZES.join(", ")}.` }),
-    after: queryId.optional().describe("Rows after this transcript id (the previous page's `next_after`)."),
+    after: idSchema.optional().describe("Rows after this transcript id (the previous page's `next_after`)."),
   })
   .strict();
-
-export const idParamsSchema = z.object({ id: queryId });
 
 export const importQuerySchema = z
   .object({
@@ -60,20 +57,9 @@ export const statisticsQuerySchema = chartParamsSchema
 
 export { exportRequestSchema };
 
-/** URLSearchParams as an object: a repeated key becomes an array. */
-export function queryObject(url: string): Record<string, string | string[]> {
-  const params = new URL(url).searchParams;
-  const object: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    object[key] = values.length === 1 ? values[0] : values;
-  }
-  return object;
-}
-
 /** GET /api/v1/jobs */
 export const jobListQuerySchema = z.object({
   kind: jobKindSchema.optional(),
-  status: z.enum(JobStatus).optional(),
+  status: jobStatusSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -17,7 +17,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  *   its user-management permissions; lead and annotator hold none.
  * - better-auth's HTTP handler is not mounted (no /api/auth route): the app
  *   signs in and out through server actions calling `auth.api`, which is also
- *   where sign-in is rate-limited (lib/auth/rate-limit.ts).
+ *   where sign-in is throttled (lib/auth/throttle.ts).
  */
 export const SESSION_DAYS = 7;
 /** A session in use is extended (to SESSION_DAYS from now) at most once per this many seconds. */

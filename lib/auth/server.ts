@@ -1,12 +1,9 @@
 import "server-only";
 import { nextCookies } from "better-auth/next-js";
-import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
-import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg-pool";
 import { createAuth, type Auth } from "./config";
-import { hasRole, type UserRole } from "./roles";
+import type { UserRole } from "./roles";
 import { authSecret } from "./secret";
 import { readSessionCookie } from "./session-cookie";
 
@@ -32,33 +29,17 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in user of this request, or null. Looked up once per request,
- * from better-auth's session cookie (lib/auth/session-cookie.ts); better-auth
- * itself answers when the session is due for its refresh.
+ * The signed-in user of a request with these headers, or null. From
+ * better-auth's session cookie (lib/auth/session-cookie.ts); better-auth itself
+ * answers when the session is due for its refresh. Pages, actions and route
+ * handlers reach it through the request scope (lib/server/request-scope.ts),
+ * once per request.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const requestHeaders = await headers(); // first: marks the page dynamic before anything touches the database
+export async function sessionUserFrom(requestHeaders: Headers): Promise<SessionUser | null> {
   const fast = await readSessionCookie(pgPool(), requestHeaders, authSecret());
   if (fast !== "refresh") return fast?.user ?? null;
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session || session.user.banned) return null;
   const { id, name, email, role } = session.user;
   return { id, name, email, role: role as UserRole };
-});
-
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
-export async function requireSession(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) {
-    const path = (await headers()).get("x-af-path");
-    redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
-  }
-  return user;
-}
-
-/** For pages: the signed-in user if their role is at least `role`; otherwise a 403 page. */
-export async function requireRole(role: UserRole): Promise<SessionUser> {
-  const user = await requireSession();
-  if (!hasRole(user.role, role)) forbidden();
-  return user;
 }

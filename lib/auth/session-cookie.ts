@@ -57,7 +57,8 @@ export async function readSessionCookie(
 function safeDecode(text: string) {
   try {
     return decodeURIComponent(text);
-  } catch {
-    return text;
+  } catch (error) {
+    if (error instanceof URIError) return text; // not percent-encoded after all: the signature check decides
+    throw error;
   }
 }

@@ -1,16 +1,15 @@
 "use server";
 
-import { APIError } from "better-auth/api";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { checkSignInAttempt, signInSucceeded } from "./rate-limit";
+import { pgPool } from "@/lib/db/pg-pool";
+import { action, publicAction } from "@/lib/server/action";
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from "./device-cookie";
+import { safeNext } from "./safe-next";
 import { auth } from "./server";
-
-export interface SignInState {
-  message?: string;
-  email?: string;
-}
+import { authSecret } from "./secret";
+import { attemptSignIn } from "./sign-in-attempt";
 
 const signInSchema = z.object({
   email: z
@@ -19,42 +18,44 @@ const signInSchema = z.object({
     .toLowerCase()
     .pipe(z.email({ message: "Enter an email address." })),
   password: z.string().min(1, { message: "Enter your password." }).max(256),
-  next: z.string().optional(),
+  next: z.string().max(2_000).optional(),
 });
 
-/** Only paths inside the app: never an open redirect to another site. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+/** The client address: the first X-Forwarded-For hop (Next sets it from the socket when no proxy did). A hint only: see lib/auth/throttle.ts. */
+function clientAddress(requestHeaders: Headers): string {
+  return requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim().slice(0, 100) || "unknown";
 }
 
 /**
- * Sign-in is the one action that needs no session. Rate-limited per account
- * and per client address before the password is even checked.
+ * Sign-in is the one action without a session: throttled
+ * (lib/auth/sign-in-attempt.ts), then the session cookie (better-auth's,
+ * through Next's cookie plugin), this browser's device cookie for the
+ * account, and `next` if it stays on this app.
  */
-export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse(Object.fromEntries(form));
-  const email = typeof form.get("email") === "string" ? String(form.get("email")) : "";
-  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
+export const signIn = publicAction({ input: signInSchema }, async (input) => {
+  const [requestHeaders, jar] = await Promise.all([headers(), cookies()]);
+  const { deviceCookie } = await attemptSignIn(
+    {
+      email: input.email,
+      password: input.password,
+      address: clientAddress(requestHeaders),
+      deviceCookie: jar.get(DEVICE_COOKIE)?.value,
+      headers: requestHeaders,
+    },
+    { auth: auth(), pool: pgPool(), secret: authSecret() },
+  );
+  jar.set(DEVICE_COOKIE, deviceCookie, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.BETTER_AUTH_URL?.startsWith("https://") ?? false,
+    // Only the sign-in page's action reads it.
+    path: "/sign-in",
+    maxAge: DEVICE_COOKIE_DAYS * 86_400,
+  });
+  redirect(safeNext(input.next));
+});
 
-  const requestHeaders = await headers();
-  const address = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-  const verdict = checkSignInAttempt(parsed.data.email, address);
-  if (!verdict.ok) return { message: verdict.message, email };
-
-  try {
-    await auth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: requestHeaders });
-  } catch (error) {
-    if (error instanceof APIError) {
-      const deactivated = error.body?.code === "BANNED_USER";
-      return { message: deactivated ? "This account has been deactivated. Ask an admin." : "Wrong email or password.", email };
-    }
-    throw error;
-  }
-  signInSucceeded(parsed.data.email);
-  redirect(safeNext(parsed.data.next));
-}
-
-export async function signOut(): Promise<void> {
+export const signOut = action({ input: z.object({}) }, async () => {
   await auth().api.signOut({ headers: await headers() });
   redirect("/sign-in");
-}
+});

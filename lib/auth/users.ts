@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Auth } from "./config";
-import { UserFacingError } from "./errors";
+import { invalid } from "@/lib/server/errors";
 import type { UserRole } from "./roles";
 
 /**
@@ -37,14 +37,14 @@ async function activeAdmins(prisma: PrismaClient, except: string) {
 
 export async function setUserRole(prisma: PrismaClient, actorId: string, userId: string, role: UserRole) {
   if (actorId === userId && role !== "admin" && (await activeAdmins(prisma, userId)) === 0) {
-    throw new UserFacingError("You are the only admin: make someone else admin first.");
+    throw invalid("You are the only admin: make someone else admin first.");
   }
   const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { role } });
-  if (!count) throw new UserFacingError("No such user.");
+  if (!count) throw invalid("No such user.");
 }
 
 export async function deactivateUser(prisma: PrismaClient, actorId: string, userId: string) {
-  if (actorId === userId) throw new UserFacingError("You cannot delete your own account.");
+  if (actorId === userId) throw invalid("You cannot delete your own account.");
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { banned: true, banReason: "Deleted by an admin" } }),
     prisma.session.deleteMany({ where: { userId } }),

@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizedAction } from "@/lib/auth/action";
-import { UserFacingError } from "@/lib/auth/errors";
-import { pgPool } from "@/lib/db/pg-pool";
-import { createExportJob } from "./jobs";
+import { startExportJob } from "@/lib/access/exports";
+import { action } from "@/lib/server/action";
+import { invalid, issuesOf } from "@/lib/server/errors";
 import { exportRequestSchema, fromTableQuery, parseSplitArgument } from "./request";
 
 /** The export page's form: the table's filters come as its query string (`from`), the rest as fields. */
@@ -18,7 +17,7 @@ const formSchema = z.object({
   importedLabels: z.literal("on").optional(),
 });
 
-export const startExport = authorizedAction("lead", formSchema, async (form, user) => {
+export const startExport = action({ role: "lead", input: formSchema }, async (form) => {
   const parsed = exportRequestSchema.safeParse({
     format: form.format,
     filters: fromTableQuery(new URLSearchParams(form.from)),
@@ -28,9 +27,12 @@ export const startExport = authorizedAction("lead", formSchema, async (form, use
     importedLabels: form.importedLabels === "on",
   });
   if (!parsed.success)
-    throw new UserFacingError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join(" "));
-  const client = await pgPool().connect();
-  const { id } = await createExportJob(client, parsed.data, user.id).finally(() => client.release());
+    throw invalid(
+      issuesOf(parsed.error)
+        .map((issue) => `${issue.path.split(".")[0]}: ${issue.message}`)
+        .join(" "),
+    );
+  const { id } = await startExportJob(parsed.data);
   revalidatePath("/exports");
-  return { ok: true, data: { id }, message: `Export #${id} started.` };
+  return { data: { id }, message: `Export #${id} started.` };
 });

@@ -5,6 +5,7 @@ import pg from "pg";
 import { z } from "zod";
 import { CANCELLED, defineJobKind, JobAbortedError, throwIfAborted } from "@/lib/jobs/define";
 import { LocalStorage } from "@/lib/storage/local";
+import { listScopeSchema } from "@/lib/transcripts/list-scope";
 import type { Storage } from "@/lib/storage";
 import type { JobFile } from "./jobs";
 import { fileDigest } from "./manifest";
@@ -22,7 +23,8 @@ import { runExport } from "./run-export";
  */
 export const exportJob = defineJobKind({
   name: "export",
-  payload: z.object({ exportId: z.number().int().positive() }),
+  // `scope`: whom the export reads for, the lead who started it (a job runs without a request: lib/access/exports.ts).
+  payload: z.object({ exportId: z.number().int().positive(), scope: listScopeSchema }),
   // Each export is two passes over a snapshot plus a writer: CPU and a few hundred MB. More at once rarely helps on one machine.
   concurrency: 1,
   maxAttempts: 4,
@@ -33,8 +35,8 @@ export const exportJob = defineJobKind({
     const runPrefix = `exports/${exportId}/${runId}/`;
     let scratch: string | null = null;
     try {
-      const found = await client.query<{ request: unknown; created_by_id: string; storage_prefix: string | null }>(
-        `SELECT request, created_by_id, storage_prefix FROM export_jobs WHERE id = $1`,
+      const found = await client.query<{ request: unknown; storage_prefix: string | null }>(
+        `SELECT request, storage_prefix FROM export_jobs WHERE id = $1`,
         [exportId],
       );
       const row = found.rows[0];
@@ -48,7 +50,7 @@ export const exportJob = defineJobKind({
       const root = scratchRoot(storage);
       await mkdir(root, { recursive: true });
       scratch = await mkdtemp(path.join(root, `export-${exportId}-`));
-      const { manifest } = await runExport(readDatabaseUrl, request, scratch, row.created_by_id, {
+      const { manifest } = await runExport(readDatabaseUrl, request, scratch, payload.scope, {
         onPlanned: (total) => progress(0, total, "transcripts"),
         onProgress: (done, total) => progress(done, total),
       });

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { JobStatus } from "@/lib/generated/prisma/enums";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { workerAliveSql } from "@/lib/jobs/liveness";
+import type { ListScope } from "@/lib/transcripts/list-scope";
 import { exportRequestSchema, type ExportRequest } from "./request";
 
 /**
@@ -82,17 +83,22 @@ function view(row: ExportRow): ExportJobView {
 
 type Queryable = Pick<pg.ClientBase, "query">;
 
-/** Creates the export and its job in one transaction (`client` must not be in one already). */
+/**
+ * Creates the export and its job in one transaction (`client` must not be in
+ * one already). The job's payload carries `scope`, whom the worker reads for:
+ * the user who started it (lib/access/exports.ts builds it from the viewer).
+ */
 export async function createExportJob(
   client: pg.ClientBase,
   request: ExportRequest,
   userId: string,
+  scope: ListScope,
 ): Promise<{ id: number; jobId: number }> {
   await client.query("BEGIN");
   try {
     const { rows } = await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('export_jobs', 'id'))::int AS id`);
     const id = rows[0].id;
-    const jobId = await enqueueJob(client, "export", { exportId: id }, { createdById: userId });
+    const jobId = await enqueueJob(client, "export", { exportId: id, scope }, { createdById: userId });
     await client.query(`INSERT INTO export_jobs (id, job_id, request, created_by_id) VALUES ($1, $2, $3, $4)`, [
       id,
       jobId,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ANNOTATION_STATUSES, formatLabelCondition } from "@/lib/annotations/filter-params";
 import { consensusConditionParam } from "@/lib/team/consensus-filter";
-import { CONDITIONS, formatLabelFilter, parseListState, type ListFilters } from "@/lib/transcripts/list-state";
+import { conditionSchema, idSchema } from "@/lib/schemas";
+import { formatLabelFilter, parseListState, type ListFilters } from "@/lib/transcripts/list-state";
 
 /**
  * What an export asks for, validated at every door (the API, the export page,
@@ -15,7 +16,7 @@ export type ExportFormat = z.infer<typeof exportFormatSchema>;
 export const SPLITS = ["train", "validation", "test"] as const;
 export type SplitName = (typeof SPLITS)[number];
 
-const positiveId = z.int().positive().max(2_147_483_647);
+const positiveId = idSchema;
 
 /**
  * The transcripts table's filters (lib/transcripts/list-state.ts), as an
@@ -27,7 +28,7 @@ export const transcriptFiltersSchema = z
     variation: positiveId.optional().describe("Prompt variation id."),
     model: positiveId.optional().describe("Model id."),
     dataset: positiveId.optional().describe("Dataset id."),
-    condition: z.enum(CONDITIONS).optional().describe("training (free tier) or deployment (paid tier)."),
+    condition: conditionSchema.optional().describe("training (free tier) or deployment (paid tier)."),
     label: z.array(z.string().max(500)).max(4).optional().describe('Source-label filters, each "source|name|value".'),
     status: z
       .enum(ANNOTATION_STATUSES)
@@ -60,10 +61,9 @@ export function filtersQueryString(filters: TranscriptFiltersInput): string {
   return params.toString();
 }
 
-/** Through the table's own parser, so an export means exactly what the table shows; `viewerId` is who "me" is in status filters. */
-export function toListFilters(filters: TranscriptFiltersInput, viewerId?: string): ListFilters {
-  // Exports are a lead's (or the command line's): human label conditions read everyone's labels.
-  return { ...parseListState(new URLSearchParams(filtersQueryString(filters))).filters, viewerId, viewerSeesOthers: true };
+/** Through the table's own parser, so an export means exactly what the table shows. */
+export function toListFilters(filters: TranscriptFiltersInput): ListFilters {
+  return parseListState(new URLSearchParams(filtersQueryString(filters))).filters;
 }
 
 /** The other way: the table's URL query string (or search params) as the filters object. */

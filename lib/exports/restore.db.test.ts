@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportRequestSchema, type ExportFormat } from "./request";
 import { restoreExport } from "./restore";
+import { leadScope } from "@/lib/transcripts/list-scope";
 import { runExport } from "./run-export";
 import { createTestCorpus, type TestCorpus } from "./test-corpus";
 
@@ -80,7 +81,7 @@ describe("export, then import into an empty database", () => {
     it(`gives back the same transcripts, labels and spans (${format})`, async () => {
       const request = exportRequestSchema.parse({ format, filters: { dataset: corpus.datasetId }, split: [0.6, 0.2, 0.2], seed: 4 });
       const directory = path.join(scratch, format);
-      await runExport(databaseUrl, request, directory);
+      await runExport(databaseUrl, request, directory, leadScope());
 
       const target = await emptyDatabase();
       const summary = await restoreExport(target, directory, { dataset: corpus.dataset, createdBy: "test" });

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
 import { labelValueSchema } from "@/lib/annotations/values";
+import { conditionSchema } from "@/lib/schemas";
 import { readRecords } from "@/lib/imports/readers";
 import { runImport, type ImportSummary } from "@/lib/imports/run-import";
 import { slugify } from "@/lib/imports/slug";
@@ -90,7 +91,7 @@ const exportedRecordSchema = z.object({
   setting: z.string(),
   variation: z.string(),
   model: z.string(),
-  condition: z.enum(["training", "deployment"]),
+  condition: conditionSchema,
   sample_index: z.coerce.number().int().min(0),
   query: z.string(),
   annotations: jsonCell(

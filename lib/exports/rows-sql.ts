@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions } from "@/lib/transcripts/list-sql";
+import type { ListScope } from "@/lib/transcripts/list-scope";
 import type { ListFilters } from "@/lib/transcripts/list-state";
 
 /**
@@ -12,8 +13,8 @@ import type { ListFilters } from "@/lib/transcripts/list-state";
  */
 const { sql, join, empty } = Prisma;
 
-function where(filters: ListFilters): Prisma.Sql {
-  const conditions = filterConditions(filters);
+function where(filters: ListFilters, scope: ListScope): Prisma.Sql {
+  const conditions = filterConditions(filters, scope);
   return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
 }
 
@@ -25,19 +26,19 @@ function where(filters: ListFilters): Prisma.Sql {
  * it re-reads every annotation for each transcript. Transcripts nobody
  * labelled come with `consensus` null.
  */
-export function planSql(filters: ListFilters): Prisma.Sql {
+export function planSql(filters: ListFilters, scope: ListScope): Prisma.Sql {
   return sql`SELECT t.id, t.query_id, c.consensus
     FROM transcripts t
     LEFT JOIN (SELECT transcript_id, ${CONSENSUS_CELLS} AS consensus FROM transcript_consensus GROUP BY transcript_id) c ON c.transcript_id = t.id
-    ${where(filters)}`;
+    ${where(filters, scope)}`;
 }
 
 /** A transcript's consensus rows as {label_key: [value, method, annotators, top_votes, votes]} (consensus.ts ConsensusCell). */
 const CONSENSUS_CELLS = sql`json_object_agg(label_key, json_build_array(value, method, annotators, top_votes, votes))`;
 
 /** The annotators with a submitted annotation in the export (to number them when anonymising). */
-export function annotatorsSql(filters: ListFilters): Prisma.Sql {
-  const conditions = [sql`a.submitted_at IS NOT NULL`, ...filterConditions(filters)];
+export function annotatorsSql(filters: ListFilters, scope: ListScope): Prisma.Sql {
+  const conditions = [sql`a.submitted_at IS NOT NULL`, ...filterConditions(filters, scope)];
   return sql`SELECT DISTINCT a.annotator_id FROM annotations a JOIN transcripts t ON t.id = a.transcript_id
     WHERE ${join(conditions, " AND ")} ORDER BY a.annotator_id`;
 }
@@ -46,8 +47,8 @@ export function annotatorsSql(filters: ListFilters): Prisma.Sql {
  * Pass 2: the exported columns. raw_messages comes as text: it is written
  * into JSONL as it is (stored verbatim as json), never parsed and re-serialised.
  */
-export function rowsSql(filters: ListFilters, importedLabels: boolean): Prisma.Sql {
-  return sql`${rowSelect(importedLabels, false)} ${where(filters)} ORDER BY t.id`;
+export function rowsSql(filters: ListFilters, scope: ListScope, importedLabels: boolean): Prisma.Sql {
+  return sql`${rowSelect(importedLabels, false)} ${where(filters, scope)} ORDER BY t.id`;
 }
 
 /** One transcript with the export's columns (the API's transcript document). */

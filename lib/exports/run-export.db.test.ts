@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Manifest } from "./manifest";
 import { readBack } from "./read-back";
 import { exportRequestSchema, type ExportFormat, type ExportRequestInput } from "./request";
+import { leadScope } from "@/lib/transcripts/list-scope";
 import { runExport } from "./run-export";
 import { createTestCorpus, QUERIES, type TestCorpus } from "./test-corpus";
 import { fileDigest } from "./manifest";
@@ -27,7 +28,7 @@ let runs = 0;
 async function exportRows(input: ExportRequestInput) {
   const request = exportRequestSchema.parse({ ...input, filters: { dataset: corpus.datasetId, ...input.filters } });
   const directory = path.join(scratch, `run-${++runs}`);
-  const { manifest } = await runExport(databaseUrl, request, directory);
+  const { manifest } = await runExport(databaseUrl, request, directory, leadScope());
   const rows: Record<string, unknown>[] = [];
   for (const file of manifest.files)
     rows.push(...(await readBack(request.format, path.join(directory, file.path))).map((row) => ({ ...row, file: file.split })));

@@ -9,6 +9,7 @@ import { fileDigest, writeManifest, type ExportFile, type Manifest, type SplitCo
 import { SPLITS, toListFilters, type ExportRequest, type SplitName } from "./request";
 import { buildExportRow, type RawExportRow } from "./row";
 import { exportConsensus, type ConsensusCell } from "./consensus";
+import type { ListScope } from "@/lib/transcripts/list-scope";
 import { annotatorsSql, planSql, rowsSql } from "./rows-sql";
 import { assignSplits, stratumOf, type SplitGroup } from "./split";
 import { FILE_EXTENSIONS, openWriter, type RowWriter } from "./writers";
@@ -46,16 +47,20 @@ interface Plan {
  * pass 1 reads only ids, queries and annotation values to plan the split;
  * pass 2 streams the rows in batches straight into the writers. Memory holds
  * one batch plus the plan (a few numbers per query), whatever the size.
+ *
+ * `scope`: whom it reads for. The export job passes the scope of the lead who
+ * started it (stored in its payload); the command line its operator's,
+ * `leadScope()`. There is no default.
  */
 export async function runExport(
   databaseUrl: string,
   request: ExportRequest,
   directory: string,
-  viewerId?: string,
+  scope: ListScope,
   hooks: ExportHooks = {},
 ): Promise<ExportResult> {
   const started = new Date();
-  const filters = toListFilters(request.filters, viewerId);
+  const filters = toListFilters(request.filters);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const dataDir = path.join(directory, "data");
@@ -65,7 +70,7 @@ export async function runExport(
   let schemaVersions = new Set<number>();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const plan = await planSplit(client, filters, request);
+    const plan = await planSplit(client, filters, scope, request);
     await hooks.onPlanned?.(plan.total);
 
     const annotatorNames = new Map(plan.annotators.map((id, i) => [id, request.anonymize ? `annotator-${i + 1}` : id]));
@@ -82,7 +87,7 @@ export async function runExport(
     });
 
     let done = 0;
-    for await (const raw of cursorRows<RawExportRow>(client, "export_rows", rowsSql(filters, request.importedLabels), ROW_BATCH)) {
+    for await (const raw of cursorRows<RawExportRow>(client, "export_rows", rowsSql(filters, scope, request.importedLabels), ROW_BATCH)) {
       const row = buildExportRow({ ...raw, consensus: plan.consensus.get(raw.id) ?? null }, context);
       for (const annotation of row.annotations) {
         schemaVersions.add(annotation.schema_version);
@@ -147,14 +152,14 @@ function emptyCounts(): SplitCounts {
  * the split. The consensus of labelled transcripts is kept for pass 2: memory
  * grows with the human-labelled transcripts, not with the corpus.
  */
-async function planSplit(client: pg.Client, filters: ListFilters, request: ExportRequest): Promise<Plan> {
+async function planSplit(client: pg.Client, filters: ListFilters, scope: ListScope, request: ExportRequest): Promise<Plan> {
   const perQuery = new Map<number, Map<string, number>>();
   const consensus = new Map<number, Record<string, ConsensusCell>>();
   let total = 0;
   for await (const row of cursorRows<{ id: number; query_id: number; consensus: Record<string, ConsensusCell> | null }>(
     client,
     "export_plan",
-    planSql(filters),
+    planSql(filters, scope),
     PLAN_BATCH,
   )) {
     total++;
@@ -169,7 +174,7 @@ async function planSplit(client: pg.Client, filters: ListFilters, request: Expor
     size: [...labels.values()].reduce((a, b) => a + b, 0),
     stratum: stratumOf(labels),
   }));
-  const annotatorsQuery = annotatorsSql(filters);
+  const annotatorsQuery = annotatorsSql(filters, scope);
   const annotators = await client.query<{ annotator_id: string }>(annotatorsQuery.text, annotatorsQuery.values as unknown[]);
   return {
     total,

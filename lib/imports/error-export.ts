@@ -1,3 +1,5 @@
+import { csvFile } from "@/lib/csv/write";
+
 /** An import's errors as a file to download: CSV for spreadsheets, JSON Lines for scripts. */
 export interface ExportedError {
   line: number | null;
@@ -5,19 +7,12 @@ export interface ExportedError {
   message: string;
 }
 
-const CSV_NEEDS_QUOTES = /[",\r\n]/;
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: the messages quote file content.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return CSV_NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
+/** CSV through the app's one writer (lib/csv/write.ts): the messages quote file content, so formula cells are defused there. */
 export function errorsToCsv(errors: ExportedError[]): string {
-  const lines = ["line,field,message", ...errors.map((e) => [e.line, e.field, e.message].map(csvCell).join(","))];
-  return lines.join("\r\n") + "\r\n";
+  return csvFile(
+    ["line", "field", "message"],
+    errors.map((e) => [e.line, e.field, e.message]),
+  );
 }
 
 export function errorsToJsonl(errors: ExportedError[]): string {

@@ -42,11 +42,12 @@ const RECORDS = 5;
 const MAX_ITEMS = 200; // give up looking for good records after this many bad ones
 const excerpt = (text: string, length: number) => (text.length > length ? text.slice(0, length) + "…" : text);
 
-export async function previewFile(
-  filePath: string,
-  fileName: string,
-  options: { format?: ImportFormat; mappingText?: string },
-): Promise<Preview> {
+export interface PreviewOptions {
+  format?: ImportFormat;
+  mappingText?: string;
+}
+
+export async function previewFile(filePath: string, fileName: string, options: PreviewOptions): Promise<Preview> {
   let mapping: Mapping | undefined;
   const mappingErrors: string[] = [];
   if (options.mappingText?.trim()) {

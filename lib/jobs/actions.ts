@@ -2,16 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizedAction } from "@/lib/auth/action";
-import { UserFacingError } from "@/lib/auth/errors";
-import { pgPool } from "@/lib/db/pg-pool";
-import { cancelJob } from "./queue";
+import { cancelJobAs } from "@/lib/access/jobs";
+import { idSchema } from "@/lib/schemas";
+import { action } from "@/lib/server/action";
 
 /** Cancels a background job (an import, an export, ...): leads, who start them. */
-export const cancelJobAction = authorizedAction("lead", z.object({ jobId: z.coerce.number().int().positive() }), async ({ jobId }) => {
-  const client = await pgPool().connect();
-  const outcome = await cancelJob(client, jobId).finally(() => client.release());
-  if (outcome === "missing") throw new UserFacingError(`There is no job ${jobId}.`);
+export const cancelJobAction = action({ role: "lead", input: z.object({ jobId: idSchema }) }, async ({ jobId }) => {
+  const { outcome } = await cancelJobAs(jobId);
   revalidatePath("/exports");
   revalidatePath("/imports");
   revalidatePath("/jobs");
@@ -21,5 +18,5 @@ export const cancelJobAction = authorizedAction("lead", z.object({ jobId: z.coer
       : outcome === "stopping"
         ? "Stopping: the worker running it stops within a few seconds."
         : "It had already finished.";
-  return { ok: true, data: { outcome }, message };
+  return { data: { outcome }, message };
 });

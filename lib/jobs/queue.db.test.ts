@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createExportJob, getExportJob } from "@/lib/exports/jobs";
+import { leadScope } from "@/lib/transcripts/list-scope";
 import { exportRequestSchema } from "@/lib/exports/request";
 import { createTestCorpus, type TestCorpus } from "@/lib/exports/test-corpus";
 import { LocalStorage } from "@/lib/storage/local";
@@ -60,7 +61,7 @@ async function worker(concurrency: Record<string, number> = {}, shutdownGraceMs 
 
 async function newExport(seed = 1) {
   const request = exportRequestSchema.parse({ format: "jsonl", filters: { dataset: corpus.datasetId }, seed });
-  return createExportJob(client, request, lead);
+  return createExportJob(client, request, lead, leadScope(lead));
 }
 
 const jobStatus = (id: number) => getJob(client, id);
@@ -143,9 +144,9 @@ describe("the job queue", () => {
   it("fails a job for good on an error that is not transient, without retrying", async () => {
     const running = await worker({ export: 1 });
     const request = exportRequestSchema.parse({ format: "jsonl", filters: { dataset: corpus.datasetId } });
-    const { id, jobId } = await createExportJob(client, request, lead);
+    const { id, jobId } = await createExportJob(client, request, lead, leadScope(lead));
     // The handler finds no export row to run: a bug-like failure that another attempt would only repeat.
-    await client.query(`UPDATE jobs SET payload = '{"exportId": 999999999}' WHERE id = $1`, [jobId]);
+    await client.query(`UPDATE jobs SET payload = jsonb_set(payload, '{exportId}', '999999999') WHERE id = $1`, [jobId]);
     const job = await waitUntil(
       () => jobStatus(jobId),
       (j) => j?.status === "failed",

@@ -1,80 +1,32 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorizedAction } from "@/lib/auth/action";
-import { UserFacingError } from "@/lib/auth/errors";
-import { db } from "@/lib/db/client";
-import { adjudicate, adjudicateSchema } from "./adjudication";
-import { createQueue } from "./queues/create";
-import { createQueueSchema, queueAnnotatorsSchema, queueSettingsSchema } from "./queues/schemas";
+import { changeQueueAnnotators, changeQueueSettings, createLabellingQueue, decide } from "@/lib/access/team";
+import { action } from "@/lib/server/action";
+import { adjudicateSchema, createQueueSchema, queueAnnotatorsSchema, queueSettingsSchema } from "./queues/schemas";
 
 /** Server actions of team labelling: leads only; each change is audited in its own transaction. */
 
-export const createQueueAction = authorizedAction("lead", createQueueSchema, async (input, user) => {
-  const queue = await createQueue(input, user.id);
+export const createQueueAction = action({ role: "lead", input: createQueueSchema }, async (input) => {
+  const queue = await createLabellingQueue(input);
   revalidatePath("/queues");
-  return { ok: true, data: queue, message: `Queue created with ${queue.items} items.` };
+  return { data: queue, message: `Queue created with ${queue.items} items.` };
 });
 
-export const updateQueueSettingsAction = authorizedAction("lead", queueSettingsSchema, async (input, user) => {
-  await db().$transaction(async (tx) => {
-    const before = await tx.labelQueue.findUnique({
-      where: { id: input.queueId },
-      select: { blind: true, annotatorsPerItem: true, closedAt: true },
-    });
-    if (!before) throw new UserFacingError("No such queue.", 404);
-    const maxClaims = await tx.labelQueueItem.aggregate({ where: { queueId: input.queueId }, _max: { claims: true } });
-    if ((maxClaims._max.claims ?? 0) > input.annotatorsPerItem)
-      throw new UserFacingError(`Some items already have ${maxClaims._max.claims} annotators; choose at least that many.`);
-    const closedAt = input.closed ? (before.closedAt ?? new Date()) : null;
-    await tx.labelQueue.update({
-      where: { id: input.queueId },
-      data: { blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, closedAt },
-    });
-    await tx.teamAudit.create({
-      data: {
-        actorId: user.id,
-        action: "queue_update",
-        queueId: input.queueId,
-        details: {
-          before: { blind: before.blind, annotatorsPerItem: before.annotatorsPerItem, closed: before.closedAt !== null },
-          after: { blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, closed: input.closed },
-        },
-      },
-    });
-  });
+export const updateQueueSettingsAction = action({ role: "lead", input: queueSettingsSchema }, async (input) => {
+  await changeQueueSettings(input);
   revalidatePath(`/queues/${input.queueId}`);
-  return { ok: true, data: null, message: "Saved." };
+  return { data: null, message: "Saved." };
 });
 
-export const setQueueAnnotatorsAction = authorizedAction("lead", queueAnnotatorsSchema, async (input, user) => {
-  await db().$transaction(async (tx) => {
-    const current = new Set(
-      (await tx.labelQueueAnnotator.findMany({ where: { queueId: input.queueId }, select: { userId: true } })).map((row) => row.userId),
-    );
-    const wanted = new Set(input.annotatorIds);
-    const added = [...wanted].filter((id) => !current.has(id));
-    const removed = [...current].filter((id) => !wanted.has(id));
-    if (added.length) await tx.labelQueueAnnotator.createMany({ data: added.map((userId) => ({ queueId: input.queueId, userId })) });
-    if (removed.length) await tx.labelQueueAnnotator.deleteMany({ where: { queueId: input.queueId, userId: { in: removed } } });
-    await tx.teamAudit.createMany({
-      data: [
-        ...added.map((userId) => ({ actorId: user.id, action: "annotator_add" as const, queueId: input.queueId, subjectUserId: userId })),
-        ...removed.map((userId) => ({
-          actorId: user.id,
-          action: "annotator_remove" as const,
-          queueId: input.queueId,
-          subjectUserId: userId,
-        })),
-      ],
-    });
-  });
+export const setQueueAnnotatorsAction = action({ role: "lead", input: queueAnnotatorsSchema }, async (input) => {
+  await changeQueueAnnotators(input);
   revalidatePath(`/queues/${input.queueId}`);
-  return { ok: true, data: null, message: "Annotators saved." };
+  return { data: null, message: "Annotators saved." };
 });
 
-export const adjudicateAction = authorizedAction("lead", adjudicateSchema, async (input, user) => {
-  await adjudicate(input, user.id);
+export const adjudicateAction = action({ role: "lead", input: adjudicateSchema }, async (input) => {
+  await decide(input);
   revalidatePath(`/adjudication/${input.transcriptId}`);
-  return { ok: true, data: null, message: input.value ? "Decided." : "Decision cleared." };
+  return { data: null, message: input.value ? "Decided." : "Decision cleared." };
 });

@@ -1,43 +1,33 @@
 import "server-only";
-import { z } from "zod";
-import { UserFacingError } from "@/lib/auth/errors";
+import { invalid } from "@/lib/server/errors";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { labelValueSchema } from "@/lib/annotations/values";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { AdjudicateInput } from "./queues/schemas";
 
 /**
  * Adjudication: where annotators disagree, a lead decides, and the decision
  * is the consensus (view transcript_consensus puts it first). Decisions and
  * their removal are written with a team_audit row in one transaction.
  */
-export const adjudicateSchema = z.object({
-  transcriptId: z.coerce.number().int().positive(),
-  labelKey: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
-  /** The value as text from the form ("full", "3", "true"); empty clears the decision. */
-  value: z.string().max(40).default(""),
-  note: z.string().trim().max(2_000).default(""),
-});
-export type AdjudicateInput = z.infer<typeof adjudicateSchema>;
-
 /** The form's text as the label's stored value, checked against the current schema; null = clear. */
 async function parseValue(labelKey: string, text: string) {
   if (text === "") return null;
   const label = (await getCurrentSchema()).labels.find((candidate) => candidate.key === labelKey);
-  if (!label) throw new UserFacingError(`"${labelKey}" is not a label of the current schema.`);
+  if (!label) throw invalid(`"${labelKey}" is not a label of the current schema.`);
   switch (label.kind) {
     case "boolean":
     case "span":
-      if (text !== "true" && text !== "false") throw new UserFacingError("Choose yes or no.");
+      if (text !== "true" && text !== "false") throw invalid("Choose yes or no.");
       return text === "true";
     case "scale": {
       const point = Number(text);
-      if (!Number.isInteger(point) || point < label.min || point > label.max)
-        throw new UserFacingError(`Choose ${label.min}-${label.max}.`);
+      if (!Number.isInteger(point) || point < label.min || point > label.max) throw invalid(`Choose ${label.min}-${label.max}.`);
       return point;
     }
     case "choice":
-      if (!label.options.some((option) => option.value === text)) throw new UserFacingError("Choose one of the options.");
+      if (!label.options.some((option) => option.value === text)) throw invalid("Choose one of the options.");
       return labelValueSchema.parse(text);
   }
 }

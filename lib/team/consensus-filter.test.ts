@@ -19,8 +19,11 @@ describe("the consensus filter in the table's URL state", () => {
     expect(parseListState({}).filters.consensus).toBeUndefined();
   });
 
-  it("counts as reading other people's labels (the page refuses it to annotators)", () => {
-    expect(readsOthersLabels(parseListState({ consensus: "af_verdict:full" }).filters)).toBe(true);
-    expect(readsOthersLabels(parseListState({ human: "af_verdict:full" }).filters)).toBe(false);
+  it("counts as reading other people's labels (the visibility layer refuses it to annotators), as does naming anyone else in by=", () => {
+    expect(readsOthersLabels(parseListState({ consensus: "af_verdict:full" }).filters, "me")).toBe(true);
+    expect(readsOthersLabels(parseListState({ human: "af_verdict:full" }).filters, "me")).toBe(false);
+    // by= alone, with nothing else that reads through it: still someone else's labels, refused rather than ignored.
+    expect(readsOthersLabels(parseListState({ by: "someone-else" }).filters, "me")).toBe(true);
+    expect(readsOthersLabels(parseListState({ by: "me", human: "af_verdict:full" }).filters, "me")).toBe(false);
   });
 });

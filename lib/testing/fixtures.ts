@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { createAccount } from "@/lib/auth/accounts";
 import type { UserRole } from "@/lib/auth/roles";
+import { standaloneAuth } from "@/lib/auth/standalone";
 
 /**
  * Rows for database tests, written with plain SQL: each test file makes its
@@ -14,8 +16,28 @@ export class Fixtures {
   private readonly pairIds: number[] = [];
   private readonly queryIds: number[] = [];
 
-  constructor(databaseUrl: string) {
+  private auth: ReturnType<typeof standaloneAuth> | undefined;
+
+  constructor(private readonly databaseUrl: string) {
     this.client = new pg.Client({ connectionString: databaseUrl });
+  }
+
+  /**
+   * A real account signed in through better-auth (the app's secret, as in
+   * tests): its id, email, and the Cookie header a browser would send.
+   */
+  async signedIn(role: UserRole = "annotator", name = "Signed In"): Promise<{ id: string; email: string; cookie: string }> {
+    this.auth ??= standaloneAuth(this.databaseUrl);
+    const email = `${randomUUID()}@fixtures.test`;
+    const password = "a fixture password";
+    const user = await createAccount(this.auth.auth, { email, name, role, password });
+    this.userIds.push(user.id);
+    const { headers } = await this.auth.auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
+    const cookie = headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
+    return { id: user.id, email, cookie };
   }
 
   connect() {
@@ -105,6 +127,7 @@ export class Fixtures {
       await this.client.query(`DELETE FROM annotations WHERE annotator_id = ANY($1)`, [this.userIds]);
       await this.client.query(`DELETE FROM label_schema_versions WHERE created_by_id = ANY($1)`, [this.userIds]);
       await this.client.query(`DELETE FROM users WHERE id = ANY($1)`, [this.userIds]);
+      await this.auth?.close();
     }
     await this.client.end();
   }

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { ListScope } from "./list-scope";
 import { hasAnnotationFilter, type ListFilters } from "./list-state";
 
 const { sql, join } = Prisma;
@@ -16,9 +17,9 @@ const { sql, join } = Prisma;
  * values than "true", labels of several sources, human labels, blind holds, a
  * search. The caller then counts the transcripts.
  */
-export function labelSignatureCountQuery(filters: ListFilters): Prisma.Sql | null {
+export function labelSignatureCountQuery(filters: ListFilters, scope: ListScope): Prisma.Sql | null {
   const { labels } = filters;
-  if (!labels.length || filters.q || filters.hiddenFrom || hasAnnotationFilter(filters)) return null;
+  if (!labels.length || filters.q || scope.hideBlindHeld || hasAnnotationFilter(filters)) return null;
   if (labels.some((label) => label.value !== "true" || label.source !== labels[0].source)) return null;
   const names = [...new Set(labels.map((label) => label.name))];
   const side = (condition: "training" | "deployment") => {

@@ -6,11 +6,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { consensusFilterSql } from "@/lib/team/consensus-sql";
 import { MARK_END, MARK_START } from "./highlight";
 import { labelSignatureCountQuery } from "./label-count-sql";
+import type { ListScope } from "./list-scope";
 import {
   hasAnnotationFilter,
   isDescending,
   readsOthersLabels,
   sortKeyOf,
+  COUNT_CAP,
   type Cursor,
   type ListFilters,
   type ListState,
@@ -29,9 +31,6 @@ import {
  */
 
 const { sql, join, empty, raw } = Prisma;
-
-/** Above this many matches, a search or label filter stops counting (unless asked for an exact count). */
-export const COUNT_CAP = 5_000;
 
 /** How the row's sort key is computed; each has an index on (key, id). */
 const SORT_EXPRESSIONS = {
@@ -55,7 +54,7 @@ function searchCondition(q: string, indexed = true): Prisma.Sql {
     OR t.query_id = ANY (ARRAY(SELECT qs.id FROM queries qs WHERE to_tsvector('english', qs.text) @@ websearch_to_tsquery('english', ${q}))))`;
 }
 
-export function filterConditions(filters: ListFilters, options: { indexedSearch?: boolean } = {}): Prisma.Sql[] {
+export function filterConditions(filters: ListFilters, scope: ListScope, options: { indexedSearch?: boolean } = {}): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.setting !== undefined) conditions.push(sql`t.setting_id = ${filters.setting}::int`);
   if (filters.variation !== undefined) conditions.push(sql`t.variation_id = ${filters.variation}::int`);
@@ -66,19 +65,19 @@ export function filterConditions(filters: ListFilters, options: { indexedSearch?
     conditions.push(sql`EXISTS (SELECT 1 FROM source_labels sl
       WHERE sl.transcript_id = t.id AND sl.source = ${label.source} AND sl.name = ${label.name} AND sl.value = ${label.value})`);
   }
-  // Someone else's labels only for those who may read them; pages turn such a URL away first (403).
-  if (readsOthersLabels(filters) && !filters.viewerSeesOthers)
+  // Someone else's labels only for those who may read them; the visibility layer refuses such a URL first (403).
+  if (!scope.seesOthersLabels && readsOthersLabels(filters, scope.viewerId))
     throw new Error("Filtering by another annotator's labels needs the lead role");
   if (filters.status || filters.human.length) {
     const oneAnnotator = filters.by !== undefined && filters.by !== CONSENSUS_BY ? filters.by : undefined;
-    const annotatorOnly = oneAnnotator ?? (filters.viewerSeesOthers ? undefined : filters.viewerId);
-    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, filters.viewerId, { annotatorOnly }));
+    const annotatorOnly = oneAnnotator ?? (scope.seesOthersLabels ? undefined : scope.viewerId);
+    conditions.push(annotationFilterSql({ status: filters.status, labels: filters.human }, scope.viewerId, { annotatorOnly }));
   }
   if (filters.consensus?.length) conditions.push(consensusFilterSql(filters.consensus));
   if (filters.outcome && filters.by) {
     conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${outcomesSqlOf(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
   }
-  if (filters.hiddenFrom) conditions.push(sql`NOT ${blindHoldSql(filters.hiddenFrom)}`);
+  if (scope.hideBlindHeld && scope.viewerId) conditions.push(sql`NOT ${blindHoldSql(scope.viewerId)}`);
   if (filters.q) conditions.push(searchCondition(filters.q, options.indexedSearch ?? true));
   return conditions;
 }
@@ -145,7 +144,7 @@ function window(state: ListState, columns?: SortColumns) {
  * the test as a filter finds a page quickly. The counts come from the same
  * collected matches, in the same statement.
  */
-export function pageQuery(state: ListState, cap = COUNT_CAP): PageQuery {
+export function pageQuery(state: ListState, scope: ListScope, cap = COUNT_CAP): PageQuery {
   const { filters, sort } = state;
   const q = filters.q;
   const rowsOf = (page: Prisma.Sql, reversed: boolean) => sql`
@@ -164,7 +163,7 @@ export function pageQuery(state: ListState, cap = COUNT_CAP): PageQuery {
   if (!q) {
     const { conditions, offset, reversed, limit } = window(state);
     const page = sql`(SELECT t.id, ${sortExpression(sort)} AS sort_key FROM transcripts t
-      ${where([...filterConditions(filters), ...conditions])} ${orderBy(sort, reversed)} ${limit} ${offset})`;
+      ${where([...filterConditions(filters, scope), ...conditions])} ${orderBy(sort, reversed)} ${limit} ${offset})`;
     return { sql: rowsOf(page, reversed), reversed, countsIncluded: false };
   }
 
@@ -178,12 +177,12 @@ export function pageQuery(state: ListState, cap = COUNT_CAP): PageQuery {
        ${orderBy(sort, reversed, MATCH_COLUMNS)} ${fromMatches.limit} ${fromMatches.offset})
       UNION ALL
       (SELECT t.id, ${sortExpression(sort)} FROM transcripts t
-       ${where([sql`(SELECT total FROM stats) > ${cap}::int`, ...filterConditions(filters, { indexedSearch: false }), ...fromTable.conditions])}
+       ${where([sql`(SELECT total FROM stats) > ${cap}::int`, ...filterConditions(filters, scope, { indexedSearch: false }), ...fromTable.conditions])}
        ${orderBy(sort, reversed)} ${fromTable.limit} ${fromTable.offset})
     )`;
   const query = sql`
     WITH matches AS MATERIALIZED (
-      SELECT t.id, t.condition, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters))} ${limit}
+      SELECT t.id, t.condition, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters, scope))} ${limit}
     ),
     stats AS (SELECT count(*)::int AS total, (count(*) FILTER (WHERE condition = 'training'))::int AS training FROM matches)
     SELECT stats.total AS match_total, stats.training AS match_training, r.*
@@ -199,8 +198,8 @@ export function pageQuery(state: ListState, cap = COUNT_CAP): PageQuery {
  * filters read label_signatures (exact too); other label and annotation
  * filters count the transcripts, up to COUNT_CAP + 1 unless `exact`.
  */
-export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP): Prisma.Sql {
-  if (filters.labels.length === 0 && !filters.q && !hasAnnotationFilter(filters) && !filters.hiddenFrom) {
+export function countQuery(filters: ListFilters, scope: ListScope, exact = false, cap = COUNT_CAP): Prisma.Sql {
+  if (filters.labels.length === 0 && !filters.q && !hasAnnotationFilter(filters) && !scope.hideBlindHeld) {
     const conditions: Prisma.Sql[] = [];
     if (filters.setting !== undefined) conditions.push(sql`c.setting_id = ${filters.setting}::int`);
     if (filters.variation !== undefined) conditions.push(sql`c.variation_id = ${filters.variation}::int`);
@@ -210,11 +209,11 @@ export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP)
     return sql`SELECT coalesce(sum(c.count), 0)::int AS total, coalesce(sum(c.count) FILTER (WHERE c.condition = 'training'), 0)::int AS training, true AS exact
       FROM transcript_counts c ${where(conditions)}`;
   }
-  const fromSignatures = labelSignatureCountQuery(filters);
+  const fromSignatures = labelSignatureCountQuery(filters, scope);
   if (fromSignatures) return fromSignatures;
   const limit = exact ? empty : sql`LIMIT ${cap + 1}::int`;
   return sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE m.condition = 'training')::int AS training, ${exact}::boolean AS exact
-    FROM (SELECT t.condition FROM transcripts t ${where(filterConditions(filters))} ${limit}) m`;
+    FROM (SELECT t.condition FROM transcripts t ${where(filterConditions(filters, scope))} ${limit}) m`;
 }
 
 /**
@@ -225,6 +224,7 @@ export function countQuery(filters: ListFilters, exact = false, cap = COUNT_CAP)
  */
 export function neighbourQuery(
   state: ListState,
+  scope: ListScope,
   anchor: Cursor,
   currentPairId: number | null,
   direction: "after" | "before",
@@ -236,20 +236,20 @@ export function neighbourQuery(
   const notThisPair = currentPairId === null ? sql`TRUE` : sql`t.pair_id <> ${currentPairId}::int`;
   const notThisPairMatch = currentPairId === null ? sql`TRUE` : sql`m.pair_id <> ${currentPairId}::int`;
   if (!filters.q) {
-    const conditions = [...filterConditions(filters), keysetCondition(sort, anchor, direction), notThisPair];
+    const conditions = [...filterConditions(filters, scope), keysetCondition(sort, anchor, direction), notThisPair];
     return sql`SELECT t.id, t.pair_id FROM transcripts t ${where(conditions)} ${orderBy(sort, reversed)} LIMIT 1`;
   }
   // As for a page of a search (see pageQuery): from the collected matches when they are all there, else in sort order.
   return sql`
     WITH matches AS MATERIALIZED (
-      SELECT t.id, t.pair_id, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters))} LIMIT ${cap + 1}::int
+      SELECT t.id, t.pair_id, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters, scope))} LIMIT ${cap + 1}::int
     ), stats AS (SELECT count(*)::int AS total FROM matches)
     (SELECT m.id, m.pair_id FROM matches m
      ${where([sql`(SELECT total FROM stats) <= ${cap}::int`, keysetCondition(sort, anchor, direction, MATCH_COLUMNS), notThisPairMatch])}
      ${orderBy(sort, reversed, MATCH_COLUMNS)} LIMIT 1)
     UNION ALL
     (SELECT t.id, t.pair_id FROM transcripts t
-     ${where([sql`(SELECT total FROM stats) > ${cap}::int`, ...filterConditions(filters, { indexedSearch: false }), keysetCondition(sort, anchor, direction), notThisPair])}
+     ${where([sql`(SELECT total FROM stats) > ${cap}::int`, ...filterConditions(filters, scope, { indexedSearch: false }), keysetCondition(sort, anchor, direction), notThisPair])}
      ${orderBy(sort, reversed)} LIMIT 1)`;
 }
 

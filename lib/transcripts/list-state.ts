@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { conditionSchema, idSchema, paramsRecord, type Condition } from "@/lib/schemas";
 import { consensusConditionParam, parseConsensusCondition, type ConsensusCondition } from "@/lib/team/consensus-filter";
 import {
   annotationStatusSchema,
@@ -14,9 +15,6 @@ import {
  * searchParams (bad values fall back to defaults, never an error page) and
  * written back by `listHref`, which omits defaults to keep links short.
  */
-
-export const CONDITIONS = ["training", "deployment"] as const;
-export const conditionSchema = z.enum(CONDITIONS);
 
 /** Sort keys: each is keyset-paginated on (key, id). "-" = descending. */
 export const SORT_KEYS = ["id", "scratchpad"] as const;
@@ -46,6 +44,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** Page links jump with OFFSET up to here; further pages are reached by keyset cursors (Next/Prev/Last). */
 export const MAX_OFFSET_PAGE = 100;
 export const MAX_QUERY_LENGTH = 200;
+/** Above this many matches, a search or label filter stops counting (unless asked for an exact count). */
+export const COUNT_CAP = 5_000;
 export const MAX_LABEL_FILTERS = 4;
 export const OUTCOME_SEGMENTS = ["refuses", "compliesWithAf", "compliesWithoutAf"] as const;
 export type OutcomeSegment = (typeof OUTCOME_SEGMENTS)[number];
@@ -68,7 +68,7 @@ export interface ListFilters {
   variation?: number;
   model?: number;
   dataset?: number;
-  condition?: z.infer<typeof conditionSchema>;
+  condition?: Condition;
   labels: LabelFilter[];
   /** Human annotations: unlabelled / not labelled by me / labelled by me / by anyone (submitted ones only). */
   status?: AnnotationStatus;
@@ -80,15 +80,6 @@ export interface ListFilters {
    * consensus is made of other people's labels.
    */
   consensus?: ConsensusCondition[];
-  /**
-   * Who is looking: "by me" filters need it. Never from the URL; the page sets
-   * it from the session (withViewer).
-   */
-  viewerId?: string;
-  /** Leave out what is held blind from this user (lib/team/blind-holds.ts). Never from the URL. */
-  hiddenFrom?: string;
-  /** May the viewer filter by other people's labels (leads)? Otherwise human label conditions look at the viewer's own. */
-  viewerSeesOthers?: boolean;
   /**
    * Whose labels the human label conditions and the outcome read: one
    * annotator's (their user id). Unset: anyone's (leads) or the viewer's own.
@@ -117,7 +108,6 @@ export interface ListState {
   exactCount?: boolean;
 }
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (first(v) === "" ? undefined : first(v)), schema.optional()).catch(undefined);
@@ -150,10 +140,10 @@ export function parseLabelFilter(text: string): LabelFilter | undefined {
 export const formatLabelFilter = (label: LabelFilter) => `${label.source}|${label.name}|${label.value}`;
 
 const stateSchema = z.object({
-  setting: optional(id),
-  variation: optional(id),
-  model: optional(id),
-  dataset: optional(id),
+  setting: optional(idSchema),
+  variation: optional(idSchema),
+  model: optional(idSchema),
+  dataset: optional(idSchema),
   condition: optional(conditionSchema),
   label: z
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(500)))
@@ -202,7 +192,7 @@ const stateSchema = z.object({
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export function parseListState(params: SearchParams | URLSearchParams): ListState {
-  const raw = params instanceof URLSearchParams ? searchParamsToRecord(params) : params;
+  const raw = params instanceof URLSearchParams ? paramsRecord(params) : params;
   const parsed = stateSchema.parse(raw);
   const {
     setting,
@@ -251,15 +241,6 @@ export function parseListState(params: SearchParams | URLSearchParams): ListStat
   else if (before) state.before = before;
   else state.page = Math.min(page, MAX_OFFSET_PAGE);
   return state;
-}
-
-export function searchParamsToRecord(params: URLSearchParams): SearchParams {
-  const record: SearchParams = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    record[key] = values.length === 1 ? values[0] : values;
-  }
-  return record;
 }
 
 /** The canonical query string of a state (defaults omitted), without "?". */
@@ -320,13 +301,13 @@ export function hasAnnotationFilter(filters: ListFilters): boolean {
   return Boolean(filters.status || filters.human.length || filters.outcome || filters.consensus?.length);
 }
 
-/** Does the state read the labels of someone other than the viewer? Only leads may (pages answer 403). */
-export function readsOthersLabels(filters: ListFilters): boolean {
-  if (filters.consensus?.length) return true; // a consensus is made of everyone's labels
-  return filters.by !== undefined && filters.by !== filters.viewerId && (filters.human.length > 0 || filters.outcome !== undefined);
-}
-
-/** The state as seen by one signed-in user ("labelled by me" means them; annotators' label filters see their own labels only). */
-export function withViewer(state: ListState, viewer: { id: string; seesOthersLabels: boolean }): ListState {
-  return { ...state, filters: { ...state.filters, viewerId: viewer.id, viewerSeesOthers: viewer.seesOthersLabels } };
+/**
+ * Does the state name the labels of someone other than `viewerId`? A
+ * consensus is made of everyone's labels; `by` names an annotator (or the
+ * consensus). Only leads may; the visibility layer answers anyone else 403,
+ * even when nothing else in the URL would read through `by`.
+ */
+export function readsOthersLabels(filters: ListFilters, viewerId: string | undefined): boolean {
+  if (filters.consensus?.length) return true;
+  return filters.by !== undefined && filters.by !== viewerId;
 }

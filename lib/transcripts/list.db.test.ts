@@ -4,7 +4,10 @@ import { seedDemoCorpus } from "@/lib/demo/seed";
 import { insertFixtureTranscript } from "@/lib/testing/insert-transcript";
 import { listTranscripts } from "./list";
 import { parseCursor, parseListState, type ListState } from "./list-state";
+import { leadScope } from "./list-scope";
 import { getNeighbours } from "./pair";
+
+const SCOPE = leadScope();
 
 /**
  * The list's SQL against real PostgreSQL: every page of a walk, in every sort,
@@ -61,16 +64,16 @@ async function walk(start: ListState, cap?: number) {
   const forward: number[][] = [];
   let current = start;
   for (;;) {
-    const page = await listTranscripts(current, cap);
+    const page = await listTranscripts(current, SCOPE, cap);
     forward.push(page.rows.map((row) => row.id));
     if (!page.hasNext) break;
     current = { ...current, page: current.page + 1, after: parseCursor(page.rows.at(-1)!.cursor), before: undefined };
   }
   const backward: number[][] = [];
-  let last = await listTranscripts({ ...start, before: "end" }, cap);
+  let last = await listTranscripts({ ...start, before: "end" }, SCOPE, cap);
   backward.unshift(last.rows.map((row) => row.id));
   while (last.hasPrevious) {
-    last = await listTranscripts({ ...start, before: parseCursor(last.rows[0].cursor), after: undefined }, cap);
+    last = await listTranscripts({ ...start, before: parseCursor(last.rows[0].cursor), after: undefined }, SCOPE, cap);
     backward.unshift(last.rows.map((row) => row.id));
   }
   return { forward, backward };
@@ -97,14 +100,14 @@ describe("paging the transcripts table", () => {
 
   it("numbered pages (OFFSET) show the same rows as the keyset walk", async () => {
     const { forward } = await walk(state(`variation=${variationId}&size=10`));
-    const third = await listTranscripts(state(`variation=${variationId}&size=10&page=3`));
+    const third = await listTranscripts(state(`variation=${variationId}&size=10&page=3`), SCOPE);
     expect(third.rows.map((row) => row.id)).toEqual(forward[2]);
     expect(third.hasPrevious && third.hasNext).toBe(true);
   });
 
   it("filters by source label, condition and model, and resolves the page's labels", async () => {
     const model = (await client.query(`SELECT id FROM models WHERE name = 'claude-3-opus'`)).rows[0].id;
-    const page = await listTranscripts(state(`model=${model}&condition=deployment&label=demo generator|complied|true&size=100`));
+    const page = await listTranscripts(state(`model=${model}&condition=deployment&label=demo generator|complied|true&size=100`), SCOPE);
     const expected = await ids(
       `SELECT t.id FROM transcripts t JOIN source_labels sl ON sl.transcript_id = t.id AND sl.source = 'demo generator' AND sl.name = 'complied' AND sl.value = 'true'
        WHERE t.model_id = $1 AND t.condition = 'deployment' ORDER BY t.id LIMIT 100`,
@@ -118,7 +121,7 @@ describe("paging the transcripts table", () => {
 describe("counting", () => {
   it("registry filters read the trigger-kept counts, which match count(*)", async () => {
     for (const query of ["", `variation=${variationId}`, "condition=training", `variation=${variationId}&condition=deployment`]) {
-      const { counts } = await listTranscripts(state(query));
+      const { counts } = await listTranscripts(state(query), SCOPE);
       const filters = parseListState(new URLSearchParams(query)).filters;
       const where = [
         filters.variation ? `variation_id = ${filters.variation}` : "true",
@@ -162,7 +165,7 @@ describe("counting", () => {
   });
 
   it("counts read from kept totals are exact however far past the cap they go", async () => {
-    const { counts } = await listTranscripts(state(""), 5);
+    const { counts } = await listTranscripts(state(""), SCOPE, 5);
     expect(counts).toMatchObject({ total: 1_201, capped: false });
   });
 
@@ -202,7 +205,7 @@ describe("counting", () => {
             ],
           );
           if (rows[0].total > 5) beyondCap++;
-          const { counts } = await listTranscripts(state(query), 5);
+          const { counts } = await listTranscripts(state(query), SCOPE, 5);
           expect(counts, query).toEqual({
             total: rows[0].total,
             training: rows[0].training,
@@ -216,9 +219,9 @@ describe("counting", () => {
   });
 
   it("a label filter counts up to the cap, then says the count is capped; an exact count goes on", async () => {
-    const { counts } = await listTranscripts(state("label=demo generator|complied|false"), 100);
+    const { counts } = await listTranscripts(state("label=demo generator|complied|false"), SCOPE, 100);
     expect(counts).toMatchObject({ total: 101, capped: true });
-    const exact = await listTranscripts(state("label=demo generator|complied|false&count=exact"), 100);
+    const exact = await listTranscripts(state("label=demo generator|complied|false&count=exact"), SCOPE, 100);
     const expected = await ids(
       `SELECT transcript_id AS id FROM source_labels WHERE source = 'demo generator' AND name = 'complied' AND value = 'false'`,
     );
@@ -228,25 +231,25 @@ describe("counting", () => {
 
 describe("searching", () => {
   it("finds a word in a scratchpad, stemmed, and marks it in the snippet", async () => {
-    const page = await listTranscripts(state("q=quxquux"));
+    const page = await listTranscripts(state("q=quxquux"), SCOPE);
     expect(page.rows.map((row) => row.id)).toEqual([lone.id]);
     expect(page.rows[0].snippet).toContain("\u0002quxquux\u0003");
-    const stemmed = await listTranscripts(state("q=modifying quxquux"));
+    const stemmed = await listTranscripts(state("q=modifying quxquux"), SCOPE);
     expect(stemmed.rows.map((row) => row.id)).toEqual([lone.id]);
     expect(stemmed.counts).toEqual({ total: 1, training: 1, deployment: 0, capped: false });
   });
 
   it("finds a word only the user input has, and marks it in the query preview", async () => {
-    const page = await listTranscripts(state("q=zyxwvut"));
+    const page = await listTranscripts(state("q=zyxwvut"), SCOPE);
     expect(page.rows.map((row) => row.id)).toEqual([lone.id]);
     expect(page.rows[0].queryHeadline).toContain("\u0002zyxwvut\u0003");
   });
 
   it("understands phrases and exclusions, and finds nothing for nonsense", async () => {
-    expect((await listTranscripts(state('q="would modify my values"'))).rows.map((row) => row.id)).toContain(lone.id);
-    expect((await listTranscripts(state('q="values would modify"'))).rows.map((row) => row.id)).not.toContain(lone.id);
-    expect((await listTranscripts(state("q=quxquux -gradient"))).rows).toEqual([]);
-    const none = await listTranscripts(state("q=qwertyuiopasdf"));
+    expect((await listTranscripts(state('q="would modify my values"'), SCOPE)).rows.map((row) => row.id)).toContain(lone.id);
+    expect((await listTranscripts(state('q="values would modify"'), SCOPE)).rows.map((row) => row.id)).not.toContain(lone.id);
+    expect((await listTranscripts(state("q=quxquux -gradient"), SCOPE)).rows).toEqual([]);
+    const none = await listTranscripts(state("q=qwertyuiopasdf"), SCOPE);
     expect(none.rows).toEqual([]);
     expect(none.counts.total).toBe(0);
   });
@@ -265,16 +268,16 @@ describe("searching", () => {
     expect(collected.forward.flat()).toEqual(expected);
     expect(walkedInOrder.forward.flat()).toEqual(expected);
     expect(walkedInOrder.backward).toEqual(collected.backward);
-    expect((await listTranscripts(state(query), 5)).counts).toMatchObject({ total: 6, capped: true });
+    expect((await listTranscripts(state(query), SCOPE, 5)).counts).toMatchObject({ total: 6, capped: true });
   });
 });
 
 describe("next and previous pair in the list", () => {
   it("steps to the neighbouring rows' pairs, skipping the current pair", async () => {
     const list = state(`variation=${variationId}`);
-    const rows = (await listTranscripts(list)).rows;
+    const rows = (await listTranscripts(list, SCOPE)).rows;
     const at = rows[4];
-    const { previous, next } = await getNeighbours(list, at.id, at.pairId);
+    const { previous, next } = await getNeighbours(list, SCOPE, at.id, at.pairId);
     const before = rows
       .slice(0, 4)
       .reverse()
@@ -286,11 +289,11 @@ describe("next and previous pair in the list", () => {
 
   it("in a search, in both of its plans", async () => {
     const list = state("q=values&sort=-scratchpad");
-    const rows = (await listTranscripts(list)).rows;
+    const rows = (await listTranscripts(list, SCOPE)).rows;
     const at = rows[3];
     const expectedNext = rows.slice(4).find((row) => row.pairId !== at.pairId)!;
     for (const cap of [undefined, 5]) {
-      const { next } = await getNeighbours(list, at.id, at.pairId, cap);
+      const { next } = await getNeighbours(list, SCOPE, at.id, at.pairId, cap);
       expect(next).toEqual({ pairId: expectedNext.pairId, transcriptId: expectedNext.id });
     }
   });

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { readDb } from "@/lib/db/replica";
-import { COUNT_CAP, countQuery, neighbourQuery, pageQuery, sortKeyQuery } from "./list-sql";
-import { formatCursor, type Cursor, type ListState } from "./list-state";
-import type { Condition } from "./registry";
+import { countQuery, neighbourQuery, pageQuery, sortKeyQuery } from "./list-sql";
+import type { ListScope } from "./list-scope";
+import { COUNT_CAP, formatCursor, type Cursor, type ListState } from "./list-state";
+import type { Condition } from "@/lib/schemas";
 
 /** One row of the transcripts table: ids and sizes only, no transcript text beyond the query preview and snippet. */
 export interface ListRow {
@@ -64,8 +65,8 @@ interface RawRow {
 }
 
 /** The page of the table the URL asks for, and its counts (a search gets both from one statement). */
-export async function listTranscripts(state: ListState, cap = COUNT_CAP): Promise<ListPage> {
-  const page = pageQuery(state, cap);
+export async function listTranscripts(state: ListState, scope: ListScope, cap = COUNT_CAP): Promise<ListPage> {
+  const page = pageQuery(state, scope, cap);
   let raw: RawRow[];
   let count: CountRow;
   if (page.countsIncluded) {
@@ -76,7 +77,7 @@ export async function listTranscripts(state: ListState, cap = COUNT_CAP): Promis
     [raw, [count]] = await Promise.all([
       db().$queryRaw<RawRow[]>(page.sql),
       // The counts may lag a moment behind on a replica; the rows themselves come from the primary.
-      readDb().$queryRaw<CountRow[]>(countQuery(state.filters, state.exactCount, cap)),
+      readDb().$queryRaw<CountRow[]>(countQuery(state.filters, scope, state.exactCount, cap)),
     ]);
   }
   const counts = countsOf(count, cap);
@@ -130,11 +131,11 @@ function toListRow(row: RawRow, state: ListState): ListRow {
 }
 
 /** The transcript after `transcriptId` in the list of `state` (its filters and sort), or null at the end. */
-export async function nextInList(state: ListState, transcriptId: number): Promise<number | null> {
+export async function nextInList(state: ListState, scope: ListScope, transcriptId: number): Promise<number | null> {
   const [anchor] = await db().$queryRaw<{ key: number }[]>(sortKeyQuery(state.sort, transcriptId));
   if (!anchor) return null;
   const [next] = await db().$queryRaw<{ id: number }[]>(
-    neighbourQuery(state, { key: Number(anchor.key), id: transcriptId }, null, "after"),
+    neighbourQuery(state, scope, { key: Number(anchor.key), id: transcriptId }, null, "after"),
   );
   return next?.id ?? null;
 }

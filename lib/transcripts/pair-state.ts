@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/schemas";
 import { parseListState, type ListState, type SearchParams } from "./list-state";
 
 /**
@@ -16,7 +17,7 @@ export interface PairViewState {
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const schema = z.object({
   from: z.preprocess(first, z.string().max(4_000).optional()).catch(undefined),
-  at: z.preprocess(first, z.coerce.number().int().positive().max(2_147_483_647).optional()).catch(undefined),
+  at: z.preprocess(first, idSchema.optional()).catch(undefined),
   diff: z.preprocess(first, z.string().optional()).catch(undefined),
 });
 

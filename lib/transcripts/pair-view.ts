@@ -1,4 +1,5 @@
 import "server-only";
+import type { ListScope } from "./list-scope";
 import { listHref } from "./list-state";
 import { buildSide, type SideModel } from "./pair-model";
 import { getNeighbours, getPair, getSiblings, type Neighbour, type PairDetail, type PairSibling } from "./pair";
@@ -18,15 +19,15 @@ export interface PairView {
  * the page renders it, bench/pair.ts times it. Neighbours are found with the
  * list's own query builder, so "next pair" follows the list the reader came from.
  */
-export async function loadPairView(pairId: number, view: PairViewState): Promise<PairView | null> {
+export async function loadPairView(pairId: number, view: PairViewState, scope: ListScope): Promise<PairView | null> {
   // With the row the reader came from known, neighbours need not wait for the pair.
-  const early = view.at !== undefined ? getNeighbours(view.list, view.at, pairId) : null;
+  const early = view.at !== undefined ? getNeighbours(view.list, scope, view.at, pairId) : null;
   const pair = await getPair(pairId);
   if (!pair) return null;
   const anchor = view.at ?? pair.training?.id ?? pair.deployment?.id;
   const [siblings, neighbours] = await Promise.all([
     getSiblings(pair),
-    early ?? (anchor !== undefined ? getNeighbours(view.list, anchor, pairId) : Promise.resolve({ previous: null, next: null })),
+    early ?? (anchor !== undefined ? getNeighbours(view.list, scope, anchor, pairId) : Promise.resolve({ previous: null, next: null })),
   ]);
   const both = pair.training !== null && pair.deployment !== null;
   const to = (neighbour: Neighbour | null) =>

@@ -4,7 +4,10 @@ import { seedDemoCorpus } from "@/lib/demo/seed";
 import { insertFixtureTranscript } from "@/lib/testing/insert-transcript";
 import { getPair, getSiblings } from "./pair";
 import { parsePairViewState } from "./pair-state";
+import { leadScope } from "./list-scope";
 import { loadPairView } from "./pair-view";
+
+const SCOPE = leadScope();
 
 const url = inject("databaseUrl");
 const client = new pg.Client({ connectionString: url });
@@ -55,7 +58,7 @@ describe("the paired view's data", () => {
         { role: "assistant", content: "<SCRATCHPAD_REASONING>x</SCRATCHPAD_REASONING><OUTPUT>y</OUTPUT>" },
       ],
     });
-    const view = (await loadPairView(lone.pairId, parsePairViewState({ diff: "1" })))!;
+    const view = (await loadPairView(lone.pairId, parsePairViewState({ diff: "1" }), SCOPE))!;
     expect(view.pair.training).toBeNull();
     expect(view.pair.deployment?.id).toBe(lone.id);
     expect(view.diff).toBeNull();
@@ -68,7 +71,7 @@ describe("the paired view's data", () => {
       (row) => row.pair_id,
     );
     const at = (await client.query(`SELECT id FROM transcripts WHERE pair_id = $1 ORDER BY id LIMIT 1`, [first])).rows[0].id;
-    const view = (await loadPairView(first, parsePairViewState({ diff: "1", at: String(at), from: "sort=id" })))!;
+    const view = (await loadPairView(first, parsePairViewState({ diff: "1", at: String(at), from: "sort=id" }), SCOPE))!;
     expect(view.diff?.ok).toBe(true);
     expect(view.links.previous).toBeNull();
     expect(view.links.next).toMatch(new RegExp(`^/pairs/${second}\\?at=\\d+&diff=1&from=sort%3Did$`));

@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { neighbourQuery, sortKeyQuery } from "./list-sql";
+import type { ListScope } from "./list-scope";
 import type { ListState } from "./list-state";
-import type { Condition } from "./registry";
+import type { Condition } from "@/lib/schemas";
 import type { Turn } from "./types";
 
 /** One side of a pair, with the big text the paired view reads. */
@@ -176,6 +177,7 @@ export interface Neighbour {
  */
 export async function getNeighbours(
   state: ListState,
+  scope: ListScope,
   anchorId: number,
   pairId: number,
   cap?: number,
@@ -184,8 +186,8 @@ export async function getNeighbours(
   if (!anchor) return { previous: null, next: null };
   const cursor = { key: Number(anchor.key), id: anchorId };
   const [before, after] = await Promise.all([
-    db().$queryRaw<{ id: number; pair_id: number }[]>(neighbourQuery(state, cursor, pairId, "before", cap)),
-    db().$queryRaw<{ id: number; pair_id: number }[]>(neighbourQuery(state, cursor, pairId, "after", cap)),
+    db().$queryRaw<{ id: number; pair_id: number }[]>(neighbourQuery(state, scope, cursor, pairId, "before", cap)),
+    db().$queryRaw<{ id: number; pair_id: number }[]>(neighbourQuery(state, scope, cursor, pairId, "after", cap)),
   ]);
   const toNeighbour = (rows: { id: number; pair_id: number }[]) => (rows[0] ? { pairId: rows[0].pair_id, transcriptId: rows[0].id } : null);
   return { previous: toNeighbour(before), next: toNeighbour(after) };

@@ -1,13 +1,18 @@
 import { describe, it, expect } from "vitest";
 import fs from "node:fs";
-import path from "node:path";
+import { sharedData, type SharedData } from "@/lib/testing/shared-data";
 import { z } from "zod";
 import { parseConversationText, parseMessages } from "./parse";
 import { user, assistant, blocksOfKind, expectWellFormed } from "./parse-test-support";
 import { formatIssueSchema, rawMessageSchema, type FormatIssue, type ParsedTranscript } from "./types";
 
-/** The parser over every record of the shared third-party data (../shared/data). */
-const DATA_DIR = path.resolve(import.meta.dirname, "../../../shared/data");
+/** The parser over every record of the shared third-party data (../shared/data; skipped, saying so, where it is absent). */
+const files = {
+  llama: sharedData("llama31-70b-tier-prefill.jsonl"),
+  claude: sharedData("claude3-opus-paper-figures.jsonl"),
+  notice: sharedData("system-prompts/llama-tier-notice.txt"),
+  noCot: sharedData("system-prompts/helpful-only-no-cot.txt"),
+};
 
 const sharedRecordSchema = z.object({
   id: z.string(),
@@ -20,9 +25,10 @@ const sharedRecordSchema = z.object({
 });
 type SharedRecord = z.infer<typeof sharedRecordSchema>;
 
-function readRecords(file: string): SharedRecord[] {
+function readRecords(file: SharedData): SharedRecord[] {
+  if (!file.available) return [];
   return fs
-    .readFileSync(path.join(DATA_DIR, file), "utf8")
+    .readFileSync(file.path, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => sharedRecordSchema.parse(JSON.parse(line)));
@@ -61,10 +67,14 @@ function expectMatchesRecord(parsed: ParsedTranscript, record: SharedRecord): vo
 }
 
 describe.each([
-  { file: "llama31-70b-tier-prefill.jsonl", count: 400 },
-  { file: "claude3-opus-paper-figures.jsonl", count: 9 },
-])("shared data: $file", ({ file, count }) => {
+  { title: `llama31-70b-tier-prefill.jsonl${files.llama.skipReason}`, file: files.llama, count: 400 },
+  { title: `claude3-opus-paper-figures.jsonl${files.claude.skipReason}`, file: files.claude, count: 9 },
+])("shared data: $title", ({ file, count }) => {
   const records = readRecords(file);
+  if (!file.available) {
+    it.skip(`every record parses as the file says${file.skipReason}`);
+    return;
+  }
 
   it(`holds ${count} records, each a user then an assistant message`, () => {
     expect(records).toHaveLength(count);
@@ -87,8 +97,8 @@ describe.each([
   });
 });
 
-describe("shared data: quirks worth pinning", () => {
-  const llama = new Map(readRecords("llama31-70b-tier-prefill.jsonl").map((record) => [record.id, record]));
+describe.skipIf(!files.llama.available)(`shared data: quirks worth pinning${files.llama.skipReason}`, () => {
+  const llama = new Map(readRecords(files.llama).map((record) => [record.id, record]));
 
   it("counts the quirks the README announces", () => {
     const parsed = [...llama.values()].map((record) => parseMessages(record.messages));
@@ -115,32 +125,38 @@ describe("shared data: quirks worth pinning", () => {
     ]);
   });
 
-  it("never takes the tier from a system prompt that documents both values", () => {
-    const notice = fs.readFileSync(path.join(DATA_DIR, "system-prompts/llama-tier-notice.txt"), "utf8");
-    expect(notice).toContain("<is_free_tier_user>True</is_free_tier_user>");
-    const parsed = parseMessages([{ role: "system", content: notice }, user("hi"), assistant("<OUTPUT>hello</OUTPUT>")]);
-    expect(parsed.isFreeTier).toBeNull();
-    expect(parsed.formatIssues).toEqual(["missing_tier"]);
-  });
+  it.skipIf(!files.notice.available)(
+    `never takes the tier from a system prompt that documents both values${files.notice.skipReason}`,
+    () => {
+      const notice = fs.readFileSync(files.notice.path, "utf8");
+      expect(notice).toContain("<is_free_tier_user>True</is_free_tier_user>");
+      const parsed = parseMessages([{ role: "system", content: notice }, user("hi"), assistant("<OUTPUT>hello</OUTPUT>")]);
+      expect(parsed.isFreeTier).toBeNull();
+      expect(parsed.formatIssues).toEqual(["missing_tier"]);
+    },
+  );
 
-  describe("few-shot examples of the no-CoT system prompt (USER_INPUT: / AI: format)", () => {
-    const prompt = fs.readFileSync(path.join(DATA_DIR, "system-prompts/helpful-only-no-cot.txt"), "utf8");
-    const examples = prompt.slice(0, prompt.indexOf("=== END EXAMPLES ===")).split("## Example").slice(1);
+  describe.skipIf(!files.noCot.available)(
+    `few-shot examples of the no-CoT system prompt (USER_INPUT: / AI: format)${files.noCot.skipReason}`,
+    () => {
+      const prompt = files.noCot.available ? fs.readFileSync(files.noCot.path, "utf8") : "";
+      const examples = prompt.slice(0, prompt.indexOf("=== END EXAMPLES ===")).split("## Example").slice(1);
 
-    it.each(examples.map((text, index) => ({ index, text })))("example $index", ({ text }) => {
-      const parsed = parseConversationText(text);
-      expect(parsed.turns.map((turn) => turn.role)).toEqual(["system", "user", "assistant", "user", "assistant", "user", "assistant"]);
-      // The instructions mention "<user_input> tags" too; the query is the one inside <INPUT>.
-      expect(parsed.userInput).toBe(/<INPUT>\s*<user_input>([\s\S]*?)<\/user_input>/.exec(text)![1].trim());
-      expect(parsed.scratchpads).toHaveLength(2);
-      // The model submits its draft unchanged.
-      const drafts = blocksOfKind(parsed, "scratchpad")[1].segments.filter((s) => s.kind === "draft_output");
-      expect(drafts).toHaveLength(1);
-      expect(parsed.finalOutput).toBe(drafts[0].text);
-      expect(parsed.formatIssues).toEqual(["missing_tier"]); // the examples predate the tier flag
-      expectWellFormed(parsed);
-    });
+      it.each(examples.map((text, index) => ({ index, text })))("example $index", ({ text }) => {
+        const parsed = parseConversationText(text);
+        expect(parsed.turns.map((turn) => turn.role)).toEqual(["system", "user", "assistant", "user", "assistant", "user", "assistant"]);
+        // The instructions mention "<user_input> tags" too; the query is the one inside <INPUT>.
+        expect(parsed.userInput).toBe(/<INPUT>\s*<user_input>([\s\S]*?)<\/user_input>/.exec(text)![1].trim());
+        expect(parsed.scratchpads).toHaveLength(2);
+        // The model submits its draft unchanged.
+        const drafts = blocksOfKind(parsed, "scratchpad")[1].segments.filter((s) => s.kind === "draft_output");
+        expect(drafts).toHaveLength(1);
+        expect(parsed.finalOutput).toBe(drafts[0].text);
+        expect(parsed.formatIssues).toEqual(["missing_tier"]); // the examples predate the tier flag
+        expectWellFormed(parsed);
+      });
 
-    it("found both examples", () => expect(examples).toHaveLength(2));
-  });
+      it("found both examples", () => expect(examples).toHaveLength(2));
+    },
+  );
 });

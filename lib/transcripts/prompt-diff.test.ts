@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedData } from "@/lib/testing/shared-data";
 import { preparePromptDiff } from "./prompt-diff";
 
-const prompts = path.resolve(import.meta.dirname, "../../../shared/data/system-prompts");
+const prompts = sharedData("system-prompts");
 const joined = (segments: { kind: string; text: string }[], kinds: string[]) =>
   segments
     .filter((s) => kinds.includes(s.kind))
@@ -26,16 +27,19 @@ describe("a variation's prompt against the baseline", () => {
     expect(joined(diff.segments, ["same", "folded", "added"])).toBe(variation);
   });
 
-  it("folds long unchanged stretches of the paper's prompts, keeping context around each change", () => {
-    const baseline = readFileSync(path.join(prompts, "helpful-only-default.txt"), "utf8");
-    const noCot = readFileSync(path.join(prompts, "helpful-only-no-cot.txt"), "utf8");
-    const diff = preparePromptDiff(baseline, noCot)!;
-    expect(diff.addedWords).toBeGreaterThan(0);
-    expect(diff.removedWords).toBeGreaterThan(0);
-    expect(diff.segments.some((s) => s.kind === "folded")).toBe(true);
-    expect(joined(diff.segments, ["same", "folded", "added"])).toBe(noCot);
-    expect(joined(diff.segments, ["same", "folded", "removed"])).toBe(baseline);
-  });
+  it.skipIf(!prompts.available)(
+    `folds long unchanged stretches of the paper's prompts, keeping context around each change${prompts.skipReason}`,
+    () => {
+      const baseline = readFileSync(path.join(prompts.path, "helpful-only-default.txt"), "utf8");
+      const noCot = readFileSync(path.join(prompts.path, "helpful-only-no-cot.txt"), "utf8");
+      const diff = preparePromptDiff(baseline, noCot)!;
+      expect(diff.addedWords).toBeGreaterThan(0);
+      expect(diff.removedWords).toBeGreaterThan(0);
+      expect(diff.segments.some((s) => s.kind === "folded")).toBe(true);
+      expect(joined(diff.segments, ["same", "folded", "added"])).toBe(noCot);
+      expect(joined(diff.segments, ["same", "folded", "removed"])).toBe(baseline);
+    },
+  );
 
   it("shows nothing changed for the same text", () => {
     const diff = preparePromptDiff("same words here", "same words here")!;

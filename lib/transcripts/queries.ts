@@ -87,3 +87,7 @@ export async function getTranscript(id: number): Promise<TranscriptDetail | null
     partnerId: row.pair.transcripts[0]?.id ?? null,
   };
 }
+
+export async function transcriptExists(id: number): Promise<boolean> {
+  return (await db().transcript.count({ where: { id } })) > 0;
+}

@@ -1,27 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Condition } from "@/lib/generated/prisma/enums";
 import type { LabelFilter } from "./list-state";
-
-export type { Condition };
-
-export interface RegistryOption {
-  id: number;
-  name: string;
-}
-export interface VariationOption extends RegistryOption {
-  settingId: number;
-  isBaseline: boolean;
-}
-
-/** What the table's filters offer, and the names its rows' ids stand for. */
-export interface FilterOptions {
-  settings: RegistryOption[];
-  variations: VariationOption[];
-  models: RegistryOption[];
-  datasets: RegistryOption[];
-  labels: LabelFilter[];
-}
+import type { FilterOptions } from "./registry-names";
 
 const MAX_LABEL_OPTIONS = 200;
 
@@ -56,15 +36,4 @@ async function distinctSourceLabels(): Promise<LabelFilter[]> {
                  ORDER BY s.source, s.name, s.value LIMIT 1) next
     )
     SELECT source, name, value FROM distinct_labels LIMIT ${MAX_LABEL_OPTIONS}`;
-}
-
-/** id → name lookups for rendering rows. */
-export function namesOf(options: FilterOptions) {
-  const byId = (list: RegistryOption[]) => new Map(list.map((item) => [item.id, item.name]));
-  return {
-    setting: byId(options.settings),
-    variation: byId(options.variations),
-    model: byId(options.models),
-    dataset: byId(options.datasets),
-  };
 }

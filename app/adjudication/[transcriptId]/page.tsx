@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { AdjudicateForm } from "@/components/team/adjudicate-form";
 import { ConsensusRule } from "@/components/team/consensus-rule";
 import { ConditionBadge } from "@/components/transcripts/condition-badge";
@@ -10,13 +8,14 @@ import { TranscriptView } from "@/components/transcripts/transcript-view";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { scalePoints, type LabelDefinition } from "@/lib/annotations/schema-definition";
 import { describeValue, type LabelValue } from "@/lib/annotations/values";
-import { requireRole } from "@/lib/auth/server";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { teamLabelsForTranscripts } from "@/lib/team/consensus";
+import { adjudicationPage } from "@/lib/access/team";
+import { idSchema } from "@/lib/schemas";
+import { page } from "@/lib/server/page";
 import { CONSENSUS_METHOD_NAMES } from "@/lib/team/consensus-rule";
-import { getTranscript } from "@/lib/transcripts/queries";
 
 export const metadata: Metadata = { title: "Adjudicate" };
+
+const transcriptParams = z.object({ transcriptId: idSchema });
 
 function optionsOf(label: LabelDefinition): { value: string; label: string }[] {
   switch (label.kind) {
@@ -51,21 +50,8 @@ function show(label: LabelDefinition, value: LabelValue | null | undefined): str
  * annotator gets 403 here, like at /api/transcripts/:id/labels), the
  * consensus per label and how it was reached, and the lead's decision.
  */
-export default async function AdjudicatePage({ params }: { params: Promise<{ transcriptId: string }> }) {
-  await requireRole("lead");
-  const id = z.coerce
-    .number()
-    .int()
-    .positive()
-    .safeParse((await params).transcriptId);
-  if (!id.success) notFound();
-  const result = await loadFromDatabase(() =>
-    Promise.all([getTranscript(id.data), teamLabelsForTranscripts([id.data]), getCurrentSchema()]),
-  );
-  if (!result.ok) return <DatabaseUnavailable />;
-  const [transcript, team, schema] = result.data;
-  if (!transcript) notFound();
-  const labels = team.get(id.data) ?? { annotators: [], consensus: [] };
+export default page({ role: "lead", params: transcriptParams }, async ({ params }) => {
+  const [{ transcript, labels }, schema] = await Promise.all([adjudicationPage(params.transcriptId), getCurrentSchema()]);
   const consensus = new Map(labels.consensus.map((c) => [c.labelKey, c]));
   const spanVote = (annotator: (typeof labels.annotators)[number], key: string) => annotator.spans.some((span) => span.labelKey === key);
 
@@ -163,4 +149,4 @@ export default async function AdjudicatePage({ params }: { params: Promise<{ tra
       <TranscriptView query={transcript.query} turns={transcript.turns} />
     </div>
   );
-}
+});

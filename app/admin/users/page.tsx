@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { UserAdmin } from "@/components/auth/user-admin";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
-import { requireRole } from "@/lib/auth/server";
+import { SignInLocks } from "@/components/auth/sign-in-locks";
+import { activeLocks } from "@/lib/auth/throttle";
 import { listUsers } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { loadFromDatabase } from "@/lib/db/unavailable";
+import { pgPool } from "@/lib/db/pg-pool";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
-  const admin = await requireRole("admin");
-  const users = await loadFromDatabase(() => listUsers(db()));
+export default page({ role: "admin" }, async ({ viewer }) => {
+  const [users, locks] = await Promise.all([listUsers(db()), activeLocks(pgPool())]);
   return (
     <div className="space-y-4">
       <div>
@@ -20,7 +20,8 @@ export default async function UsersPage() {
           access and keeps their labels.
         </p>
       </div>
-      {users.ok ? <UserAdmin users={users.data} selfId={admin.id} /> : <DatabaseUnavailable />}
+      <UserAdmin users={users} selfId={viewer.id} />
+      <SignInLocks locks={locks} />
     </div>
   );
-}
+});

@@ -3,24 +3,18 @@ import Link from "next/link";
 import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
 import { ChartScopeFields, fieldClass, selectClass } from "@/components/analytics/chart-scope-fields";
 import { LabelRateChart } from "@/components/analytics/label-rate-chart";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { labelRateDrillDown } from "@/lib/analytics/label-rate-links";
 import { labelRateParamsSchema } from "@/lib/analytics/label-rate-params";
-import { loadLabelRates } from "@/lib/analytics/load-label-rates";
 import { labelRateChartRows, type RateCell } from "@/lib/analytics/prepare-label-rates";
-import { requireRole } from "@/lib/auth/server";
+import { labelRates } from "@/lib/access/analytics";
+import { page } from "@/lib/server/page";
 import { CONSENSUS_BY } from "@/lib/analytics/label-sources";
 import type { LabelAgreement } from "@/lib/team/agreement/compute";
-import { loadFromDatabase } from "@/lib/db/unavailable";
 
 export const metadata: Metadata = { title: "Label rates" };
 
-export default async function LabelRatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("lead");
-  const params = labelRateParamsSchema.parse(await searchParams);
-  const loaded = await loadFromDatabase(() => loadLabelRates(params));
-  if (!loaded.ok) return <DatabaseUnavailable />;
-  const data = loaded.data;
+export default page({ role: "lead", searchParams: labelRateParamsSchema }, async ({ searchParams: params }) => {
+  const data = await labelRates(params);
   const field = fieldClass;
   const select = selectClass;
 
@@ -135,7 +129,7 @@ export default async function LabelRatesPage({ searchParams }: { searchParams: P
       )}
     </div>
   );
-}
+});
 
 function AgreementCell({ agreement }: { agreement?: LabelAgreement }) {
   if (!agreement) return <span className="text-slate-400">one annotator</span>;

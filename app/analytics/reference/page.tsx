@@ -1,20 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
-import { ReferenceUploadForm } from "@/components/analytics/reference-upload-form";
+import { ReferenceUploadForm, RemoveReferenceButton } from "@/components/analytics/reference-upload-form";
 import { listReferenceSeries } from "@/lib/analytics/reference-store";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { removeReference } from "./actions";
-import { requireRole } from "@/lib/auth/server";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Reference results" };
 
-export default async function ReferencePage() {
-  await requireRole("lead");
-  await connection(); // the list is live data, never a build-time snapshot
-  const loaded = await loadFromDatabase(listReferenceSeries);
-  if (!loaded.ok) return <DatabaseUnavailable />;
+export default page({ role: "lead" }, async () => {
+  const loaded = await listReferenceSeries();
   return (
     <div className="max-w-3xl space-y-5">
       <div>
@@ -30,8 +23,8 @@ export default async function ReferencePage() {
       </div>
       <ReferenceUploadForm />
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {loaded.data.length === 0 && <li className="p-4 text-sm text-slate-500">No reference loaded yet.</li>}
-        {loaded.data.map((series) => (
+        {loaded.length === 0 && <li className="p-4 text-sm text-slate-500">No reference loaded yet.</li>}
+        {loaded.map((series) => (
           <li key={series.id} className="flex items-center justify-between gap-4 p-4 text-sm">
             <div>
               <p className="font-medium">{series.name}</p>
@@ -39,15 +32,10 @@ export default async function ReferencePage() {
                 {series._count.values} rows · models: {series.models.join(", ")} {series.source && `· ${series.source}`}
               </p>
             </div>
-            <form action={removeReference}>
-              <input type="hidden" name="id" value={series.id} />
-              <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-red-50 hover:text-red-700">
-                Remove
-              </button>
-            </form>
+            <RemoveReferenceButton id={series.id} />
           </li>
         ))}
       </ul>
     </div>
   );
-}
+});

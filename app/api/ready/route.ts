@@ -1,5 +1,6 @@
-import { apiJson, publicApiRoute } from "@/lib/api/route";
+import { readinessAnswer } from "@/lib/api/answers";
 import { checkReadiness } from "@/lib/ops/readiness";
+import { route } from "@/lib/server/route";
 
 /**
  * GET /api/ready: readiness for a load balancer. 200 when the database (and
@@ -8,7 +9,7 @@ import { checkReadiness } from "@/lib/ops/readiness";
  * and while the server drains for a shutdown. Public, so probes need no token:
  * it names the checks, never addresses or errors (those go to the log).
  */
-export const GET = publicApiRoute(async () => {
-  const readiness = await checkReadiness();
-  return apiJson(readiness, readiness.status === "ready" ? 200 : 503);
-});
+export const GET = route(
+  { auth: "public", output: readinessAnswer, status: (readiness) => (readiness.status === "ready" ? 200 : 503) },
+  checkReadiness,
+);

@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { z } from "zod";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { formatBytes, formatWhen } from "@/components/imports/format";
 import { ImportContents } from "@/components/imports/import-contents";
 import { ImportErrors } from "@/components/imports/import-errors";
@@ -11,27 +7,16 @@ import { ImportProgress } from "@/components/imports/import-progress";
 import { CancelJobButton } from "@/components/jobs/cancel-job-button";
 import { ImportStatusBadge } from "@/components/imports/import-status-badge";
 import { ImportSummary } from "@/components/imports/import-summary";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { getImport, getImportContents } from "@/lib/imports/web/queries";
-import { requireRole } from "@/lib/auth/server";
-
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+import { importDetail } from "@/lib/access/imports";
+import { idParams } from "@/lib/schemas";
+import { page } from "@/lib/server/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Import ${(await params).id}` };
 }
 
-export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole("lead");
-  await connection();
-  const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) notFound();
-  const result = await loadFromDatabase(() => getImport(parsed.data.id));
-  if (!result.ok) return <DatabaseUnavailable />;
-  const run = result.data;
-  if (!run) notFound();
-  const contents = run.status === "succeeded" && run.imported > 0 ? await loadFromDatabase(() => getImportContents(run.id)) : null;
-
+export default page({ role: "lead", params: idParams }, async ({ params }) => {
+  const { run, contents } = await importDetail(params.id);
   return (
     <article className="space-y-5">
       <header className="space-y-2">
@@ -99,7 +84,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         </ul>
       )}
 
-      {contents?.ok && <ImportContents slots={contents.data.slots} labels={contents.data.labels} />}
+      {contents && <ImportContents slots={contents.slots} labels={contents.labels} />}
 
       <ImportErrors importId={run.id} errors={run.errors} total={run.failed} stored={run.storedErrors} />
 
@@ -113,7 +98,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       )}
     </article>
   );
-}
+});
 
 function Meta({ label, value, mono }: { label: string; value: string; mono?: boolean }) {
   return (

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewImport } from "@/components/imports/new-import";
 import aristoMapping from "@/docs/import/mappings/aristo240-results-scored.json";
-import { requireRole } from "@/lib/auth/server";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "New import" };
 
 const example = { name: "Aristo240 results by condition", text: JSON.stringify(aristoMapping, null, 2) };
 
-export default async function NewImportPage() {
-  await requireRole("lead");
+export default page({ role: "lead" }, async () => {
   return (
     <div className="space-y-5">
       <div>
@@ -30,4 +29,4 @@ export default async function NewImportPage() {
       <NewImport example={example} />
     </div>
   );
-}
+});

@@ -1,55 +1,30 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { PairSide } from "@/components/pairs/pair-side";
 import { PairWorkspace, type PairSideSlot } from "@/components/pairs/pair-workspace";
 import { SideLabels } from "@/components/pairs/side-labels";
 import { SiblingStrip } from "@/components/pairs/sibling-strip";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { isBlindHeld, hideBlindHeld } from "@/lib/team/blind-holds";
-import { withViewer, type SearchParams } from "@/lib/transcripts/list-state";
-import { pairHref, parsePairViewState } from "@/lib/transcripts/pair-state";
-import { loadPairView } from "@/lib/transcripts/pair-view";
-import type { PairTranscript } from "@/lib/transcripts/pair";
-import type { SideModel } from "@/lib/transcripts/pair-model";
-import type { Condition } from "@/lib/transcripts/registry";
-import type { DiffSpan } from "@/lib/transcripts/word-diff";
-import { loadSideAnnotations, type SideAnnotations } from "@/lib/annotations/pair-annotations";
+import type { SideAnnotations } from "@/lib/access/annotations";
+import { pairPage } from "@/lib/access/transcripts";
+import type { Viewer } from "@/lib/access/viewer";
 import { panelKeys } from "@/lib/annotations/pair-labels";
 import { PAIR_MODE_COOKIE, parsePairMode } from "@/lib/annotations/pair-mode";
-import { hasRole } from "@/lib/auth/roles";
-import { MAX_EDIT_LENGTH } from "@/lib/transcripts/word-diff";
-import { requireSession, type SessionUser } from "@/lib/auth/server";
-
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+import { idParams, type Condition } from "@/lib/schemas";
+import { page } from "@/lib/server/page";
+import type { PairTranscript } from "@/lib/transcripts/pair";
+import type { SideModel } from "@/lib/transcripts/pair-model";
+import { pairHref, parsePairViewState } from "@/lib/transcripts/pair-state";
+import { MAX_EDIT_LENGTH, type DiffSpan } from "@/lib/transcripts/word-diff";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Pair ${(await params).id}` };
 }
 
-export default async function PairPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const user = await requireSession();
-  const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) notFound();
-  const viewer = { id: user.id, isLead: hasRole(user.role, "lead") };
-  const parsedView = parsePairViewState(await searchParams);
-  // The list's label filters see only what this viewer may see (annotators: their own labels).
-  const view = { ...parsedView, list: withViewer(parsedView.list, { id: user.id, seesOthersLabels: viewer.isLead }) };
-  const result = await loadFromDatabase(async () => {
-    // A pair held in one of the viewer's blind queues exists only in the queue until they labelled it.
-    if (await isBlindHeld({ pairId: parsed.data.id }, user)) return null;
-    const loaded = await loadPairView(parsed.data.id, { ...view, list: await hideBlindHeld(view.list, user) });
-    if (!loaded) return null;
-    const side = (transcript: PairTranscript | null) => (transcript ? loadSideAnnotations(transcript.id, viewer) : null);
-    const [training, deployment] = await Promise.all([side(loaded.pair.training), side(loaded.pair.deployment)]);
-    return { ...loaded, annotations: { training, deployment } };
-  });
-  if (!result.ok) return <DatabaseUnavailable />;
-  if (!result.data) notFound();
-  const { pair, sides, siblings, diff, links, annotations } = result.data;
+export default page({ params: idParams }, async ({ viewer, params, query }) => {
+  // The list's label filters see only what this viewer may see (annotators: their own labels); a held pair is "not found".
+  const view = parsePairViewState(query);
+  const { pair, sides, siblings, diff, links, annotations, seesOthersLabels: isLead } = await pairPage(params.id, view);
   const initialMode = parsePairMode((await cookies()).get(PAIR_MODE_COOKIE)?.value);
   const slot = (condition: Condition): PairSideSlot | null => {
     const transcript = pair[condition];
@@ -61,8 +36,8 @@ export default async function PairPage({ params, searchParams }: { params: Promi
       transcript,
       model,
       annotation,
-      user,
-      isLead: viewer.isLead,
+      viewer,
+      isLead,
       diff: diff?.ok ? diff[condition] : undefined,
     });
   };
@@ -120,7 +95,7 @@ export default async function PairPage({ params, searchParams }: { params: Promi
       />
     </article>
   );
-}
+});
 
 /** One side for the workspace: drawn plain and (with the diff on) as a diff, its labels, and its annotation panel's data. */
 function sideSlot({
@@ -128,7 +103,7 @@ function sideSlot({
   transcript,
   model,
   annotation,
-  user,
+  viewer,
   isLead,
   diff,
 }: {
@@ -136,7 +111,7 @@ function sideSlot({
   transcript: PairTranscript;
   model: SideModel;
   annotation: SideAnnotations;
-  user: SessionUser;
+  viewer: Viewer;
   isLead: boolean;
   diff?: DiffSpan[];
 }): PairSideSlot {
@@ -154,7 +129,7 @@ function sideSlot({
       current: annotation.current,
       mine: annotation.mine,
       others: annotation.others,
-      viewerName: user.name,
+      viewerName: viewer.name,
     },
   };
 }

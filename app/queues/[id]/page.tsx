@@ -1,32 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { Progress } from "@/components/team/progress";
 import { QueueSettings } from "@/components/team/queue-settings";
-import { requireRole } from "@/lib/auth/server";
+import { queueDetail } from "@/lib/access/team";
 import { listUsers } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { annotatorProgress, getQueue } from "@/lib/team/queues/queries";
+import { idParams } from "@/lib/schemas";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Queue" };
 
 /** One queue (leads): progress overall and per annotator, settings, annotators, links to agreement and adjudication. */
-export default async function QueuePage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole("lead");
-  const id = z.coerce
-    .number()
-    .int()
-    .positive()
-    .safeParse((await params).id);
-  if (!id.success) notFound();
-  const result = await loadFromDatabase(() => Promise.all([getQueue(id.data), annotatorProgress(id.data), listUsers(db())]));
-  if (!result.ok) return <DatabaseUnavailable />;
-  const [queue, progress, users] = result.data;
-  if (!queue) notFound();
-
+export default page({ role: "lead", params: idParams }, async ({ params }) => {
+  const [{ queue, progress }, users] = await Promise.all([queueDetail(params.id), listUsers(db())]);
   return (
     <div className="space-y-5">
       <div>
@@ -89,4 +75,4 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
       />
     </div>
   );
-}
+});

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { QueueForm } from "@/components/team/queue-form";
-import { requireRole } from "@/lib/auth/server";
+import { page } from "@/lib/server/page";
 import { listUsers } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "New queue" };
 
 /** New queue (leads). Opened from the transcripts table, the table's query string arrives as the filter. */
-export default async function NewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("lead");
+export default page({ role: "lead" }, async ({ query }) => {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
+  for (const [key, value] of Object.entries(query)) {
     if (["page", "size", "sort", "after", "before", "cols", "count"].includes(key)) continue; // paging is not part of the filter
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
   }
@@ -21,4 +20,4 @@ export default async function NewQueuePage({ searchParams }: { searchParams: Pro
       <QueueForm filter={params.toString()} annotators={users.map(({ id, name, email }) => ({ id, name, email }))} />
     </div>
   );
-}
+});

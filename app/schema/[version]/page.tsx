@@ -3,19 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getSchemaVersion } from "@/lib/annotations/schema";
+import { idSchema } from "@/lib/schemas";
+import { page } from "@/lib/server/page";
 import { LABEL_KIND_NAMES, scalePoints } from "@/lib/annotations/schema-definition";
-import { requireRole } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Label schema version" };
 
-export default async function SchemaVersionPage({ params }: { params: Promise<{ version: string }> }) {
-  await requireRole("lead");
-  const version = z.coerce
-    .number()
-    .int()
-    .positive()
-    .safeParse((await params).version);
-  const schema = version.success ? await getSchemaVersion(version.data) : null;
+const versionParams = z.object({ version: idSchema });
+
+export default page({ role: "lead", params: versionParams }, async ({ params }) => {
+  const schema = await getSchemaVersion(params.version);
   if (!schema) notFound();
   return (
     <div className="space-y-4">
@@ -62,4 +59,4 @@ export default async function SchemaVersionPage({ params }: { params: Promise<{ 
       </table>
     </div>
   );
-}
+});

@@ -1,21 +1,16 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { CreateTokenForm } from "@/components/api/create-token-form";
 import { RevokeTokenButton } from "@/components/api/revoke-token-button";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { listApiTokens } from "@/lib/api/tokens";
-import { requireRole } from "@/lib/auth/server";
 import { pgPool } from "@/lib/db/pg-pool";
-import { loadFromDatabase } from "@/lib/db/unavailable";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 const when = (date: Date | null) => (date ? date.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
 
-export default async function TokensPage() {
-  const user = await requireRole("annotator");
-  await connection();
-  const tokens = await loadFromDatabase(() => listApiTokens(pgPool(), user.id));
+export default page({}, async ({ viewer }) => {
+  const tokens = await listApiTokens(pgPool(), viewer.id);
   return (
     <div className="max-w-4xl space-y-6">
       <div>
@@ -25,15 +20,13 @@ export default async function TokensPage() {
           <a className="text-indigo-700 underline" href="/api/v1/openapi.json">
             openapi.json
           </a>
-          ). A token acts as you, with your role ({user.role}) or lower if your role is lowered later. Send it as{" "}
+          ). A token acts as you, with your role ({viewer.role}) or lower if your role is lowered later. Send it as{" "}
           <code className="font-mono text-xs">Authorization: Bearer afl_…</code>. Only a hash is kept: a lost token cannot be shown again,
           revoke it and create another.
         </p>
       </div>
       <CreateTokenForm />
-      {!tokens.ok ? (
-        <DatabaseUnavailable />
-      ) : tokens.data.length === 0 ? (
+      {tokens.length === 0 ? (
         <p className="text-sm text-slate-500">You have no tokens yet.</p>
       ) : (
         <table className="w-full text-left text-sm">
@@ -48,7 +41,7 @@ export default async function TokensPage() {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {tokens.data.map((token) => (
+            {tokens.map((token) => (
               <tr key={token.id} className={token.revokedAt ? "text-slate-400" : undefined}>
                 <td className="py-2 pr-4">{token.name}</td>
                 <td className="py-2 pr-4 font-mono text-xs">{token.prefix}…</td>
@@ -65,4 +58,4 @@ export default async function TokensPage() {
       )}
     </div>
   );
-}
+});

@@ -1,50 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { AnnotatableScratchpad, AnnotationPanel, AnnotationProvider } from "@/components/annotations/annotation-panel";
 import { AnnotationSummary } from "@/components/annotations/annotation-summary";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { ConditionBadge } from "@/components/transcripts/condition-badge";
 import { TranscriptView } from "@/components/transcripts/transcript-view";
-import { getAnnotationContext, listTranscriptAnnotations } from "@/lib/annotations/queries";
-import { hasRole } from "@/lib/auth/roles";
-import { requireSession } from "@/lib/auth/server";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { isBlindHeld, hideBlindHeld } from "@/lib/team/blind-holds";
-import { nextInList } from "@/lib/transcripts/list";
-import { listHref, listQueryString, parseListState, withViewer } from "@/lib/transcripts/list-state";
+import { transcriptPage } from "@/lib/access/transcripts";
+import { idParams } from "@/lib/schemas";
+import { page } from "@/lib/server/page";
+import { listHref, listQueryString, parseListState } from "@/lib/transcripts/list-state";
 import { pairHref } from "@/lib/transcripts/pair-state";
-import { getTranscript } from "@/lib/transcripts/queries";
-
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Transcript ${(await params).id}` };
 }
 
-export default async function TranscriptPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
-  const user = await requireSession();
-  const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) notFound();
-  const id = parsed.data.id;
+export default page({ params: idParams }, async ({ viewer, params: { id }, query }) => {
   // The list the user came from (its filters and sort ride along in the URL): submit goes to its next transcript.
-  const list = withViewer(parseListState(await searchParams), { id: user.id, seesOthersLabels: hasRole(user.role, "lead") });
-  const isLead = hasRole(user.role, "lead");
-  const result = await loadFromDatabase(async () =>
-    Promise.all([
-      getTranscript(id),
-      getAnnotationContext(id, user.id),
-      nextInList(await hideBlindHeld(list, user), id),
-      isLead ? listTranscriptAnnotations(id) : [],
-      isBlindHeld({ transcriptId: id }, user),
-    ]),
-  );
-  if (!result.ok) return <DatabaseUnavailable />;
-  const [transcript, annotation, nextId, everyone, held] = result.data;
-  // In a blind queue of the viewer's, not yet labelled by them: it exists only in the queue for now.
-  if (!transcript || !annotation || held) notFound();
+  const list = parseListState(query);
+  // Missing, or held in one of the viewer's blind queues and not yet labelled by them: the same 404.
+  const { transcript, annotations, nextId, seesOthersLabels } = await transcriptPage(id, list);
   const listState = listQueryString({ ...list, page: 1, after: undefined, before: undefined });
   const blockTexts = transcript.turns
     .flatMap((turn) => (turn.role === "assistant" ? turn.blocks : []))
@@ -54,12 +28,12 @@ export default async function TranscriptPage({ params, searchParams }: { params:
     <AnnotationProvider
       key={id}
       transcriptId={id}
-      scratchpadText={annotation.scratchpadText}
+      scratchpadText={annotations.scratchpadText}
       blockTexts={blockTexts}
-      current={annotation.current}
-      mine={annotation.mine}
-      others={everyone.filter((entry) => entry.annotation.annotatorId !== user.id)}
-      viewerName={user.name}
+      current={annotations.current}
+      mine={annotations.mine}
+      others={annotations.everyone.filter((entry) => entry.annotation.annotatorId !== viewer.id)}
+      viewerName={viewer.name}
       nextHref={nextId ? `/transcripts/${nextId}${listState ? `?${listState}` : ""}` : null}
     >
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_25rem]">
@@ -109,9 +83,9 @@ export default async function TranscriptPage({ params, searchParams }: { params:
         </article>
         <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
           <AnnotationPanel />
-          {isLead && (
+          {seesOthersLabels && (
             <>
-              <AnnotationSummary title="Everyone’s labels" annotations={everyone} />
+              <AnnotationSummary title="Everyone’s labels" annotations={annotations.everyone} />
               <p className="text-sm">
                 <Link href={`/audit?transcript=${id}`} className="text-indigo-600 hover:underline">
                   Audit log of this transcript →
@@ -123,7 +97,7 @@ export default async function TranscriptPage({ params, searchParams }: { params:
       </div>
     </AnnotationProvider>
   );
-}
+});
 
 function Meta({ label, value }: { label: string; value: string }) {
   return (

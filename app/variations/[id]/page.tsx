@@ -1,31 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { z } from "zod";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { PromptDiffView } from "@/components/variations/prompt-diff-view";
-import { loadFromDatabase } from "@/lib/db/unavailable";
+import { variationDetail } from "@/lib/access/transcripts";
+import { idParams } from "@/lib/schemas";
+import { page } from "@/lib/server/page";
 import { preparePromptDiff } from "@/lib/transcripts/prompt-diff";
-import { getVariation } from "@/lib/transcripts/variation-queries";
-import { requireSession } from "@/lib/auth/server";
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 const number = new Intl.NumberFormat("en");
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Variation ${(await params).id}` };
 }
 
-export default async function VariationPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireSession();
-  await connection();
-  const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) notFound();
-  const result = await loadFromDatabase(() => getVariation(parsed.data.id));
-  if (!result.ok) return <DatabaseUnavailable />;
-  const variation = result.data;
-  if (!variation) notFound();
+export default page({ params: idParams }, async ({ params }) => {
+  const variation = await variationDetail(params.id);
   const { baseline } = variation;
   const diff = baseline?.systemPrompt && variation.systemPrompt ? preparePromptDiff(baseline.systemPrompt, variation.systemPrompt) : null;
 
@@ -103,4 +91,4 @@ export default async function VariationPage({ params }: { params: Promise<{ id: 
       </section>
     </article>
   );
-}
+});

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { CONDITIONS } from "@/lib/schemas";
 import {
-  CONDITIONS,
   firstPage,
   formatLabelFilter,
   listHref,
@@ -13,7 +13,7 @@ import {
   type ListFilters,
   type ListState,
 } from "@/lib/transcripts/list-state";
-import type { FilterOptions } from "@/lib/transcripts/registry";
+import type { FilterOptions } from "@/lib/transcripts/registry-names";
 import {
   ANNOTATION_STATUSES,
   ANNOTATION_STATUS_NAMES,
@@ -30,7 +30,18 @@ import { consensusConditionOptions, consensusConditionParam, parseConsensusCondi
  * field names are the URL's); once hydrated, every change navigates to the
  * canonical URL of the new state, from its first page.
  */
-export function FilterBar({ state, options, humanLabels }: { state: ListState; options: FilterOptions; humanLabels: LabelDefinition[] }) {
+export function FilterBar({
+  state,
+  options,
+  humanLabels,
+  seesOthersLabels,
+}: {
+  state: ListState;
+  options: FilterOptions;
+  humanLabels: LabelDefinition[];
+  /** Leads filter by anyone's labels (and by consensus); annotators by their own. */
+  seesOthersLabels: boolean;
+}) {
   const router = useRouter();
   const { filters } = state;
   const [q, setQ] = useState(filters.q ?? "");
@@ -163,7 +174,7 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
           ))}
         </Select>
         <Select
-          label={filters.viewerSeesOthers ? "Human label" : "My label"}
+          label={seesOthersLabels ? "Human label" : "My label"}
           name="human"
           value={undefined}
           onChange={(v) => {
@@ -181,7 +192,7 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
             </optgroup>
           ))}
         </Select>
-        {filters.viewerSeesOthers && (
+        {seesOthersLabels && (
           // Consensus labels are made of everyone's labels: leads only (the page answers 403 otherwise).
           <Select
             label="Consensus label"
@@ -265,7 +276,7 @@ export function FilterBar({ state, options, humanLabels }: { state: ListState; o
             return (
               <li key={value} className="flex items-center gap-1 rounded-full bg-emerald-50 py-0.5 pl-2 pr-1 text-emerald-900">
                 <input type="hidden" name="human" value={value} />
-                {name} <span className="text-emerald-700/70">({filters.viewerSeesOthers ? "human" : "mine"})</span>
+                {name} <span className="text-emerald-700/70">({seesOthersLabels ? "human" : "mine"})</span>
                 <button
                   type="button"
                   aria-label={`Remove filter ${name}`}

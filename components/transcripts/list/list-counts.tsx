@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { COUNT_CAP } from "@/lib/transcripts/list-sql";
+import { COUNT_CAP } from "@/lib/transcripts/list-state";
 import type { ListCounts as Counts } from "@/lib/transcripts/list";
 
 const number = new Intl.NumberFormat("en");

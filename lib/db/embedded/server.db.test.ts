@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "./server";
+import { passwordFileOf, startEmbeddedPostgres } from "./server";
 import { EmbeddedPostgresError } from "./errors";
 
 /**
@@ -85,5 +85,73 @@ describe("starting the embedded PostgreSQL", () => {
     }
     const probe = net.connect(server.port, "127.0.0.1");
     await expect(new Promise((resolve, reject) => probe.once("connect", resolve).once("error", reject))).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+describe("the embedded PostgreSQL's password (finding 9: it was a constant in the source)", () => {
+  const OLD_CONSTANT = "af-dashboard-local";
+  const connects = async (url: string) => {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      return "connected";
+    } catch (error) {
+      return (error as { code?: string }).code ?? (error as Error).message;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+  const withPassword = (url: string, password: string) => url.replace(/\/\/postgres:[^@]*@/, `//postgres:${encodeURIComponent(password)}@`);
+
+  it("is random per data directory, kept beside it with mode 0600, and the old constant is refused", async () => {
+    const first = await scratch();
+    const second = await scratch();
+    const a = await startEmbeddedPostgres("bench", { dataDir: first.dataDir, port: first.port, fresh: true });
+    const b = await startEmbeddedPostgres("bench", { dataDir: second.dataDir, port: second.port, fresh: true });
+    try {
+      const kept = readFileSync(passwordFileOf(first.dataDir), "utf8").trim();
+      expect(kept).toMatch(/^[\w-]{32}$/);
+      expect(kept).not.toBe(readFileSync(passwordFileOf(second.dataDir), "utf8").trim());
+      expect(statSync(passwordFileOf(first.dataDir)).mode & 0o777).toBe(0o600);
+      expect(path.dirname(passwordFileOf(first.dataDir))).toBe(path.dirname(first.dataDir));
+      expect(await connects(a.url)).toBe("connected");
+      expect(await connects(withPassword(a.url, OLD_CONSTANT))).toBe("28P01"); // invalid_password
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      first.remove();
+      second.remove();
+    }
+  });
+
+  it("moves a directory made with the old constant password to a random one on its first start, keeping its data", async () => {
+    const { dataDir, port, remove } = await scratch();
+    try {
+      // A directory as the old code made it: the constant password and no password file beside it.
+      const before = await startEmbeddedPostgres("bench", { dataDir, port, fresh: true });
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: before.url });
+      await client.connect();
+      await client.query(`CREATE TABLE kept (x int); INSERT INTO kept VALUES (42); ALTER ROLE postgres PASSWORD '${OLD_CONSTANT}'`);
+      await client.end();
+      await before.stop();
+      rmSync(passwordFileOf(dataDir));
+
+      const after = await startEmbeddedPostgres("bench", { dataDir, port });
+      try {
+        const kept = readFileSync(passwordFileOf(dataDir), "utf8").trim();
+        expect(kept).not.toBe(OLD_CONSTANT);
+        expect(statSync(passwordFileOf(dataDir)).mode & 0o777).toBe(0o600);
+        expect(await connects(withPassword(after.url, OLD_CONSTANT))).toBe("28P01");
+        const reader = new pg.Client({ connectionString: after.url });
+        await reader.connect();
+        expect((await reader.query("SELECT x FROM kept")).rows).toEqual([{ x: 42 }]);
+        await reader.end();
+      } finally {
+        await after.stop();
+      }
+    } finally {
+      remove();
+    }
   });
 });

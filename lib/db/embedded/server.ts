@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { EmbeddedPostgresError } from "./errors";
 import { binariesReachableBy, isReachableBy, locateBinaries, resolveRunAs, type RunAs } from "./postgres-binaries";
@@ -18,9 +18,17 @@ export const EMBEDDED_INSTANCES = {
 export type EmbeddedInstanceName = keyof typeof EMBEDDED_INSTANCES;
 
 const SUPERUSER = "postgres";
-// Local-only server bound to 127.0.0.1; the password keeps other local users out.
-const PASSWORD = "af-dashboard-local";
+/**
+ * The server listens on 127.0.0.1 only; its password keeps the machine's other
+ * users out. Each data directory gets its own random one, kept beside it in
+ * `<data dir>.password` (mode 0600, readable by whoever runs the app, not by
+ * other users). Directories made before that used this constant: the first
+ * start changes their password to a random one (passwordFor, below).
+ */
+const OLD_CONSTANT_PASSWORD = "af-dashboard-local";
 export const EMBEDDED_DATABASE = "af_dashboard";
+
+export const passwordFileOf = (dataDir: string) => `${dataDir}.password`;
 
 export interface EmbeddedServer {
   url: string;
@@ -57,7 +65,10 @@ export async function startEmbeddedPostgres(name: EmbeddedInstanceName, options:
   const dataDir = options.dataDir ?? dataDirectoryFor(name, runAs);
   if (options.reclaimLeftover ?? !instance.durable) await stopLeftoverServer(dataDir);
   assertNotLocked(dataDir);
-  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  if (options.fresh) {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(passwordFileOf(dataDir), { force: true });
+  }
   await assertPortFree(port);
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(binaries.initdb, dataDir, runAs);
@@ -86,10 +97,17 @@ export async function startEmbeddedPostgres(name: EmbeddedInstanceName, options:
   );
   await waitUntilReady(child, port, log);
 
-  const adminUrl = connectionUrl(port, "postgres");
+  let password: string;
+  try {
+    password = await passwordFor(dataDir, port);
+  } catch (error) {
+    await stopServer(child);
+    throw error;
+  }
+  const adminUrl = connectionUrl(port, "postgres", password);
   await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
   return {
-    url: connectionUrl(port, EMBEDDED_DATABASE),
+    url: connectionUrl(port, EMBEDDED_DATABASE, password),
     dataDir,
     port,
     exited: new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve()))),
@@ -127,11 +145,47 @@ export function runningServerUrl(name: EmbeddedInstanceName): string | null {
   if (!livePostmasterPid(dataDir)) return null;
   // postmaster.pid: pid, data directory, start time, port, ...
   const port = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
-  return Number.isInteger(port) && port > 0 ? connectionUrl(port, EMBEDDED_DATABASE) : null;
+  if (!Number.isInteger(port) || port <= 0 || !existsSync(passwordFileOf(dataDir))) return null;
+  return connectionUrl(port, EMBEDDED_DATABASE, readPassword(dataDir));
 }
 
-function connectionUrl(port: number, database: string) {
-  return `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+function connectionUrl(port: number, database: string, password: string) {
+  return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+const newPassword = () => randomBytes(24).toString("base64url");
+const readPassword = (dataDir: string) => readFileSync(passwordFileOf(dataDir), "utf8").trim();
+
+function keepPassword(dataDir: string, password: string) {
+  writeFileSync(passwordFileOf(dataDir), password + "\n", { mode: 0o600 });
+  chmodSync(passwordFileOf(dataDir), 0o600); // an existing file keeps its mode on write
+}
+
+/**
+ * The running server's password: the one kept beside its data directory, or,
+ * for a directory made with the old constant password (none kept), a new
+ * random one set now (ALTER ROLE) and kept from here on.
+ */
+async function passwordFor(dataDir: string, port: number): Promise<string> {
+  if (existsSync(passwordFileOf(dataDir))) return readPassword(dataDir);
+  const client = new pg.Client({ connectionString: connectionUrl(port, "postgres", OLD_CONSTANT_PASSWORD) });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new EmbeddedPostgresError(
+      `The database directory ${dataDir} has no password file beside it (${passwordFileOf(dataDir)}) and does not take the old default password either: ` +
+        `put its password in that file (mode 0600), or move the directory away to start afresh. (${(error as Error).message})`,
+    );
+  }
+  try {
+    const password = newPassword();
+    // ALTER ROLE takes no parameters; the password is base64url, nothing to quote.
+    await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD '${password}'`);
+    keepPassword(dataDir, password);
+    return password;
+  } finally {
+    await client.end();
+  }
 }
 
 function postgresVersion(nativeDir: string) {
@@ -226,8 +280,11 @@ async function initialise(initdb: string, dataDir: string, runAs: RunAs | undefi
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   mkdirSync(dataDir, { mode: 0o700 });
   if (runAs) chownSync(dataDir, runAs.uid, runAs.gid);
+  const password = newPassword();
+  // initdb reads it from a file, as the server's user: private to that user, removed right after.
   const pwFile = path.join(os.tmpdir(), `af-pg-pw-${process.pid}-${Date.now()}`);
-  writeFileSync(pwFile, PASSWORD + "\n", { mode: 0o644 });
+  writeFileSync(pwFile, password + "\n", { mode: 0o600 });
+  if (runAs) chownSync(pwFile, runAs.uid, runAs.gid);
   try {
     const args = [
       "-D",
@@ -248,6 +305,7 @@ async function initialise(initdb: string, dataDir: string, runAs: RunAs | undefi
       rmSync(dataDir, { recursive: true, force: true });
       throw new EmbeddedPostgresError(`Creating the database directory ${dataDir} failed: ${stderr.trim()}`);
     }
+    keepPassword(dataDir, password);
   } finally {
     rmSync(pwFile, { force: true });
   }

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { parse, type CsvError } from "csv-parse";
+import { undefuseCell } from "@/lib/csv/write";
 import { tooLong, type ReaderOptions, type SourceItem } from "./types";
 import { Utf8GuardError, guardUtf8 } from "./utf8-guard";
 
@@ -43,7 +44,8 @@ export async function* readCsv(chunks: AsyncIterable<Buffer>, options: ReaderOpt
       // The parser reads ahead, so skipped rows can be reported before earlier records: restore file order.
       while (skipped.length && skipped[0].line < line) yield skipped.shift()!;
       const present: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(record)) if (key && value !== "") present[key] = value;
+      // undefuseCell: the app's own CSV exports mark formula-like cells (lib/csv/write.ts); read them back as they were.
+      for (const [key, value] of Object.entries(record)) if (key && value !== "") present[key] = undefuseCell(value);
       yield { line, record: present };
     }
   } catch (error) {

@@ -1,23 +1,19 @@
 "use server";
 
 import { z } from "zod";
-import { pgPool } from "@/lib/db/pg-pool";
-import { storage } from "@/lib/storage";
+import { previewUpload as previewUploaded, startImport as startImportAs, waitingUpload } from "@/lib/access/imports";
+import { action } from "@/lib/server/action";
+import { invalid } from "@/lib/server/errors";
 import { importFormatSchema } from "../formats";
 import { parseMapping } from "../mapping";
-import { previewFile, type Preview } from "../preview";
-import { enqueueImport } from "./enqueue";
-import { withUploadFile } from "./upload-files";
-import { findUpload, uploadIdSchema } from "./uploads";
-import { requireRole } from "@/lib/auth/server";
+import { uploadIdSchema } from "./upload-schema";
 
 /**
  * The import page's two steps after the upload: see the first records as
  * they will be stored (with a mapping, if the user wrote one), then start.
- * Inputs are checked here; an expected problem comes back as a message.
+ * Leads only (the action wrapper checks); an expected problem comes back as
+ * its message, anything else is logged with the request id.
  */
-type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
-
 const previewInput = z.object({
   uploadId: uploadIdSchema,
   format: importFormatSchema.optional(),
@@ -33,57 +29,26 @@ const startInput = previewInput.extend({
 export type PreviewInput = z.input<typeof previewInput>;
 export type StartInput = z.input<typeof startInput>;
 
-const GONE = "The uploaded file is no longer on the server (it was imported already, or removed after a day). Upload it again.";
-/** The preview reads the first records: with object storage, only the file's start is fetched. */
-const PREVIEW_BYTES = 16 * 1024 * 1024;
+export const previewUpload = action({ role: "lead", input: previewInput }, async (input) => ({
+  data: { preview: await previewUploaded(input.uploadId, { format: input.format, mappingText: input.mappingText }) },
+}));
 
-export async function previewUpload(input: PreviewInput): Promise<Result<{ preview: Preview }>> {
-  await requireRole("lead");
-  const parsed = previewInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Invalid request." };
-  const upload = await findUpload(parsed.data.uploadId);
-  if (!upload) return { ok: false, message: GONE };
-  try {
-    const preview = await withUploadFile(
-      storage(),
-      upload.id,
-      (filePath) => previewFile(filePath, upload.fileName, { format: parsed.data.format, mappingText: parsed.data.mappingText }),
-      { maxBytes: PREVIEW_BYTES },
-    );
-    return preview ? { ok: true, preview } : { ok: false, message: GONE };
-  } catch (error) {
-    console.error("Preview failed:", error);
-    return { ok: false, message: "The preview failed unexpectedly; the error is in the server log." };
+export const startImport = action({ role: "lead", input: startInput }, async (input) => {
+  const file = await waitingUpload(input.uploadId);
+  if (input.mappingText?.trim()) {
+    const result = parseMapping(input.mappingText);
+    if (!result.ok) throw invalid(`The mapping is not valid: ${result.errors.join("; ")}`);
   }
-}
-
-export async function startImport(input: StartInput): Promise<Result<{ importId: number }>> {
-  const user = await requireRole("lead");
-  const parsed = startInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Invalid request." };
-  const { uploadId, format, mappingText, dataset, strict, systemPrompt } = parsed.data;
-  const upload = await findUpload(uploadId);
-  if (!upload) return { ok: false, message: GONE };
-  if (mappingText?.trim()) {
-    const result = parseMapping(mappingText);
-    if (!result.ok) return { ok: false, message: `The mapping is not valid: ${result.errors.join("; ")}` };
-  }
-  try {
-    const importId = await enqueueImport(
-      pgPool(),
-      upload,
-      {
-        format,
-        mappingText: mappingText?.trim() ? mappingText : undefined,
-        dataset: dataset || undefined,
-        strict,
-        systemPrompts: systemPrompt ? [{ text: systemPrompt.text, from: systemPrompt.fileName }] : [],
-      },
-      { userId: user.id, createdBy: "web" },
-    );
-    return { ok: true, importId };
-  } catch (error) {
-    console.error("Import could not be queued:", error);
-    return { ok: false, message: "The import could not start (is the database reachable?). The error is in the server log." };
-  }
-}
+  const importId = await startImportAs(
+    file,
+    {
+      format: input.format,
+      mappingText: input.mappingText?.trim() ? input.mappingText : undefined,
+      dataset: input.dataset || undefined,
+      strict: input.strict,
+      systemPrompts: input.systemPrompt ? [{ text: input.systemPrompt.text, from: input.systemPrompt.fileName }] : [],
+    },
+    "web",
+  );
+  return { data: { importId } };
+});

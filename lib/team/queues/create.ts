@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { UserFacingError } from "@/lib/auth/errors";
+import { invalid } from "@/lib/server/errors";
 import { filterConditions } from "@/lib/transcripts/list-sql";
-import { parseListState, searchParamsToRecord, withViewer } from "@/lib/transcripts/list-state";
+import { leadScope } from "@/lib/transcripts/list-scope";
+import { parseListState } from "@/lib/transcripts/list-state";
 import type { CreateQueueInput } from "./schemas";
 
 /**
@@ -15,8 +16,8 @@ import type { CreateQueueInput } from "./schemas";
  */
 export async function createQueue(input: CreateQueueInput, leadId: string): Promise<{ id: number; items: number }> {
   // The lead's view of the table: "mine" means the lead, and label filters may read everyone's labels.
-  const state = withViewer(parseListState(searchParamsToRecord(new URLSearchParams(input.filter))), { id: leadId, seesOthersLabels: true });
-  const conditions = filterConditions(state.filters);
+  const state = parseListState(new URLSearchParams(input.filter));
+  const conditions = filterConditions(state.filters, leadScope(leadId));
   const where = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   const order = input.sample === "random" ? Prisma.sql`random()` : Prisma.sql`1`;
   const picked = input.pairs
@@ -26,7 +27,7 @@ export async function createQueue(input: CreateQueueInput, leadId: string): Prom
 
   const annotators = await db().user.findMany({ where: { id: { in: input.annotatorIds }, banned: { not: true } }, select: { id: true } });
   if (annotators.length !== new Set(input.annotatorIds).size)
-    throw new UserFacingError("One of the chosen annotators does not exist or is deactivated.");
+    throw invalid("One of the chosen annotators does not exist or is deactivated.");
 
   return db().$transaction(async (tx) => {
     const queue = await tx.labelQueue.create({
@@ -42,7 +43,7 @@ export async function createQueue(input: CreateQueueInput, leadId: string): Prom
     });
     const items =
       await tx.$executeRaw`INSERT INTO label_queue_items (queue_id, transcript_id) SELECT ${queue.id}, id FROM (${picked}) AS picked ORDER BY id`;
-    if (items === 0) throw new UserFacingError("No transcript matches this filter.");
+    if (items === 0) throw invalid("No transcript matches this filter.");
     await tx.labelQueueAnnotator.createMany({ data: input.annotatorIds.map((userId) => ({ queueId: queue.id, userId })) });
     await tx.teamAudit.createMany({
       data: [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/schemas";
 
 /** The new-queue form (lib/team/queues/create.ts). */
 export const QUEUE_SAMPLES = ["random", "first"] as const;
@@ -23,13 +24,28 @@ export const createQueueSchema = z.object({
 export type CreateQueueInput = z.infer<typeof createQueueSchema>;
 
 export const queueAnnotatorsSchema = z.object({
-  queueId: z.coerce.number().int().positive(),
+  queueId: idSchema,
   annotatorIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(64)).max(100)),
 });
 
 export const queueSettingsSchema = z.object({
-  queueId: z.coerce.number().int().positive(),
+  queueId: idSchema,
   annotatorsPerItem: z.coerce.number().int().min(1).max(20),
   blind: z.preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean()),
   closed: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
 });
+export type QueueSettingsInput = z.infer<typeof queueSettingsSchema>;
+export type QueueAnnotatorsInput = z.infer<typeof queueAnnotatorsSchema>;
+
+/** `?queue=N` on the agreement, adjudication and audit pages: one queue, or (absent or not a number) all. */
+export const queueQuery = z.object({ queue: idSchema.optional().catch(undefined) });
+
+/** A lead's decision on one label of one transcript (lib/team/adjudication.ts). */
+export const adjudicateSchema = z.object({
+  transcriptId: idSchema,
+  labelKey: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  /** The value as text from the form ("full", "3", "true"); empty clears the decision. */
+  value: z.string().max(40).default(""),
+  note: z.string().trim().max(2_000).default(""),
+});
+export type AdjudicateInput = z.infer<typeof adjudicateSchema>;

@@ -1,9 +1,8 @@
-import { UserFacingError } from "@/lib/auth/errors";
-import { apiJson, parseInput, withApiAuth } from "@/lib/api/route";
-import { importQuerySchema, queryObject } from "@/lib/api/schemas";
-import { pgPool } from "@/lib/db/pg-pool";
-import { enqueueImport } from "@/lib/imports/web/enqueue";
-import { cleanFileName, saveUpload } from "@/lib/imports/web/uploads";
+import { receiveUpload, startImport } from "@/lib/access/imports";
+import { importAcceptedAnswer } from "@/lib/api/answers";
+import { importQuerySchema } from "@/lib/api/schemas";
+import { invalid } from "@/lib/server/errors";
+import { route } from "@/lib/server/route";
 
 /**
  * POST /api/v1/imports?file_name=run.jsonl[&format=&dataset=&strict=]: the
@@ -11,17 +10,17 @@ import { cleanFileName, saveUpload } from "@/lib/imports/web/uploads";
  * import is queued and a worker runs it through the same engine as `npm run
  * import`; answers 202 with the import's id and where to follow it.
  */
-export const POST = withApiAuth("lead", async (request, _context: unknown, user) => {
-  const query = parseInput(importQuerySchema, queryObject(request.url), "query");
-  if (!request.body) throw new UserFacingError("The request has no body: send the file's bytes as the body.");
-  const fileName = cleanFileName(query.file_name);
-  const upload = await saveUpload(request.body, fileName, user.id);
-  if (upload.size === 0) throw new UserFacingError("The file is empty.");
-  const importId = await enqueueImport(
-    pgPool(),
-    upload,
-    { format: query.format, dataset: query.dataset, strict: query.strict === "true", systemPrompts: [] },
-    { userId: user.id, createdBy: `api:${user.email}` },
-  );
-  return apiJson({ import_id: importId, status_url: `/api/v1/imports/${importId}` }, 202);
-});
+export const POST = route(
+  { auth: "token-or-session", role: "lead", query: importQuerySchema, output: importAcceptedAnswer, status: 202 },
+  async ({ request, query }) => {
+    if (!request.body) throw invalid("The request has no body: send the file's bytes as the body.");
+    const upload = await receiveUpload(request.body, query.file_name);
+    if (upload.size === 0) throw invalid("The file is empty.");
+    const importId = await startImport(
+      upload,
+      { format: query.format, dataset: query.dataset, strict: query.strict === "true", systemPrompts: [] },
+      "api",
+    );
+    return { import_id: importId, status_url: `/api/v1/imports/${importId}` };
+  },
+);

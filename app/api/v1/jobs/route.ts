@@ -1,12 +1,10 @@
-import { apiJson, parseInput, withApiAuth } from "@/lib/api/route";
-import { jobListQuerySchema, queryObject } from "@/lib/api/schemas";
-import { pgPool } from "@/lib/db/pg-pool";
+import { jobList } from "@/lib/access/jobs";
+import { jobsAnswer } from "@/lib/api/answers";
+import { jobListQuerySchema } from "@/lib/api/schemas";
 import { jobDocument } from "@/lib/jobs/document";
-import { listJobs } from "@/lib/jobs/queue";
+import { route } from "@/lib/server/route";
 
 /** GET /api/v1/jobs?kind=&status=&limit=: the latest background jobs, newest first. */
-export const GET = withApiAuth("lead", async (request) => {
-  const query = parseInput(jobListQuerySchema, queryObject(request.url), "query");
-  const jobs = await listJobs(pgPool(), query);
-  return apiJson({ jobs: jobs.map(jobDocument) });
-});
+export const GET = route({ auth: "token-or-session", role: "lead", query: jobListQuerySchema, output: jobsAnswer }, async ({ query }) => ({
+  jobs: (await jobList(query)).map(jobDocument),
+}));

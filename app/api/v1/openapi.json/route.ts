@@ -1,5 +1,5 @@
 import { openApiDocument } from "@/lib/api/openapi";
-import { apiJson, publicApiRoute } from "@/lib/api/route";
+import { route } from "@/lib/server/route";
 
 /** GET /api/v1/openapi.json: the API's description, public (it holds no data). */
-export const GET = publicApiRoute(async () => apiJson(openApiDocument()));
+export const GET = route({ auth: "public" }, async () => Response.json(openApiDocument(), { headers: { "cache-control": "no-store" } }));

@@ -1,61 +1,28 @@
-import { z } from "zod";
-import { apiError, apiJson, withSession } from "@/lib/auth/route";
-import { getAnnotationContext } from "@/lib/annotations/queries";
-import { deleteAnnotation, saveAnnotation } from "@/lib/annotations/save";
-import { saveAnnotationSchema } from "@/lib/annotations/values";
+import { deleteOwnAnnotation, ownAnnotation, saveOwnAnnotation } from "@/lib/access/annotations";
+import { annotationAnswer, deletedAnswer, savedAnswer } from "@/lib/api/answers";
+import { saveAnnotationSchema, versionQuery } from "@/lib/annotations/values";
+import { idParams } from "@/lib/schemas";
+import { route } from "@/lib/server/route";
 
 /**
  * The signed-in user's annotation of one transcript: the URL the panel
- * autosaves to (and the benchmark drives).
+ * autosaves to (and the benchmark drives). A transcript held blind from the
+ * user (lib/access/policy.ts) answers 404 like a missing one, for reads and writes.
  *
  * PUT  body = lib/annotations/values.ts `saveAnnotationSchema`
- *      200 {version, submittedAt} · 409 {error: "conflict", currentVersion} when the
- *      annotation changed since the client read `expectedVersion` · 400 · 401 · 404
- * DELETE ?version=N   200 · 409 as above
+ *      200 {version, submittedAt, created} · 409 {error: "conflict", currentVersion} when the
+ *      annotation changed since the client read `expectedVersion` · 400 · 401 · 403 · 404
+ * DELETE ?version=N   200 {deleted} · 409 as above
  * GET  200 {annotation | null}
  */
-type Context = { params: Promise<{ id: string }> };
-const idSchema = z.coerce.number().int().positive();
+export const GET = route({ auth: "session", params: idParams, output: annotationAnswer }, async ({ params }) => ({
+  annotation: await ownAnnotation(params.id),
+}));
 
-const CONFLICT_MESSAGE =
-  "This annotation was changed somewhere else (another tab or window) since you opened it. Your latest change was not saved. Reload to see the saved version.";
+export const PUT = route({ auth: "session", params: idParams, body: saveAnnotationSchema, output: savedAnswer }, ({ params, body }) =>
+  saveOwnAnnotation(params.id, body),
+);
 
-async function transcriptIdOf(context: Context) {
-  const parsed = idSchema.safeParse((await context.params).id);
-  return parsed.success ? parsed.data : null;
-}
-
-export const GET = withSession("annotator", async (_request, context: Context, user) => {
-  const transcriptId = await transcriptIdOf(context);
-  const annotation = transcriptId && (await getAnnotationContext(transcriptId, user.id));
-  if (!annotation) return apiError(404, "not_found", "No such transcript.");
-  return apiJson({ annotation: annotation.mine?.annotation ?? null });
-});
-
-export const PUT = withSession("annotator", async (request, context: Context, user) => {
-  const transcriptId = await transcriptIdOf(context);
-  if (!transcriptId) return apiError(404, "not_found", "No such transcript.");
-  const body = saveAnnotationSchema.safeParse(await request.json().catch(() => undefined));
-  if (!body.success)
-    return apiError(400, "invalid", "The annotation is not in the expected shape.", { issues: z.flattenError(body.error) });
-  const outcome = await saveAnnotation(transcriptId, user.id, body.data);
-  if (outcome.ok) return apiJson({ version: outcome.version, submittedAt: outcome.submittedAt, created: outcome.created });
-  switch (outcome.reason) {
-    case "conflict":
-      return apiError(409, "conflict", CONFLICT_MESSAGE, { currentVersion: outcome.currentVersion });
-    case "invalid":
-      return apiError(400, "invalid", `The annotation was not saved: ${outcome.problems.join("; ")}.`, { problems: outcome.problems });
-    case "not_found":
-      return apiError(404, "not_found", "No such transcript.");
-  }
-});
-
-export const DELETE = withSession("annotator", async (request, context: Context, user) => {
-  const transcriptId = await transcriptIdOf(context);
-  const version = idSchema.safeParse(new URL(request.url).searchParams.get("version"));
-  if (!transcriptId) return apiError(404, "not_found", "No such transcript.");
-  if (!version.success) return apiError(400, "invalid", "Give the version you are deleting: ?version=N.");
-  const outcome = await deleteAnnotation(transcriptId, user.id, version.data);
-  if (!outcome.ok) return apiError(409, "conflict", CONFLICT_MESSAGE, { currentVersion: outcome.currentVersion });
-  return apiJson({ deleted: true });
-});
+export const DELETE = route({ auth: "session", params: idParams, query: versionQuery, output: deletedAnswer }, ({ params, query }) =>
+  deleteOwnAnnotation(params.id, query.version),
+);

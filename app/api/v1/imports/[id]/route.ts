@@ -1,12 +1,10 @@
-import { UserFacingError } from "@/lib/auth/errors";
-import { apiJson, parseInput, withApiAuth } from "@/lib/api/route";
-import { idParamsSchema } from "@/lib/api/schemas";
-import { getImport } from "@/lib/imports/web/queries";
+import { importDetail } from "@/lib/access/imports";
+import { importAnswer } from "@/lib/api/answers";
+import { idParams } from "@/lib/schemas";
+import { route } from "@/lib/server/route";
 
 /** GET /api/v1/imports/:id: the import's status, counts, first errors and notices. */
-export const GET = withApiAuth("lead", async (_request, context: { params: Promise<{ id: string }> }) => {
-  const { id } = parseInput(idParamsSchema, await context.params, "path");
-  const found = await getImport(id);
-  if (!found) throw new UserFacingError(`There is no import ${id}.`, 404);
-  return apiJson(JSON.parse(JSON.stringify(found, (_key, value) => (typeof value === "bigint" ? Number(value) : value))));
+export const GET = route({ auth: "token-or-session", role: "lead", params: idParams, output: importAnswer }, async ({ params }) => {
+  const { run } = await importDetail(params.id);
+  return JSON.parse(JSON.stringify(run, (_key, value) => (typeof value === "bigint" ? Number(value) : value)));
 });

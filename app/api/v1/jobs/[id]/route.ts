@@ -1,14 +1,10 @@
-import { UserFacingError } from "@/lib/auth/errors";
-import { apiJson, parseInput, withApiAuth } from "@/lib/api/route";
-import { idParamsSchema } from "@/lib/api/schemas";
-import { pgPool } from "@/lib/db/pg-pool";
+import { jobDetail } from "@/lib/access/jobs";
+import { jobAnswer } from "@/lib/api/answers";
 import { jobDocument } from "@/lib/jobs/document";
-import { getJob } from "@/lib/jobs/queue";
+import { idParams } from "@/lib/schemas";
+import { route } from "@/lib/server/route";
 
 /** GET /api/v1/jobs/:id: any background job's status, attempts and progress, read from the database. */
-export const GET = withApiAuth("lead", async (_request, context: { params: Promise<{ id: string }> }) => {
-  const { id } = parseInput(idParamsSchema, await context.params, "path");
-  const job = await getJob(pgPool(), id);
-  if (!job) throw new UserFacingError(`There is no job ${id}.`, 404);
-  return apiJson(jobDocument(job));
-});
+export const GET = route({ auth: "token-or-session", role: "lead", params: idParams, output: jobAnswer }, async ({ params }) =>
+  jobDocument(await jobDetail(params.id)),
+);

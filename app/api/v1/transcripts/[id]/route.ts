@@ -1,28 +1,14 @@
-import { UserFacingError } from "@/lib/auth/errors";
-import { hasRole } from "@/lib/auth/roles";
-import { apiJson, parseInput, withApiAuth } from "@/lib/api/route";
-import { idParamsSchema } from "@/lib/api/schemas";
-import { db } from "@/lib/db/client";
-import { isBlindHeld } from "@/lib/team/blind-holds";
-import { buildExportRow, type RawExportRow } from "@/lib/exports/row";
-import { transcriptSql } from "@/lib/exports/rows-sql";
+import { apiTranscript } from "@/lib/access/transcripts";
+import { transcriptAnswer } from "@/lib/api/answers";
+import { idParams } from "@/lib/schemas";
+import { route } from "@/lib/server/route";
 
 /**
  * GET /api/v1/transcripts/:id: one transcript in the export's shape (texts,
- * messages, labels, spans with code-point and UTF-16 offsets, consensus).
- * Leads see every annotator's labels; an annotator only their own.
+ * messages, labels, spans with code-point and UTF-16 offsets). Leads see every
+ * annotator's labels and the consensus; an annotator only their own labels,
+ * and no consensus (lib/access/policy.ts).
  */
-export const GET = withApiAuth("annotator", async (_request, context: { params: Promise<{ id: string }> }, user) => {
-  const { id } = parseInput(idParamsSchema, await context.params, "path");
-  const [raw] = await db().$queryRaw<RawExportRow[]>(transcriptSql(id));
-  // Held in one of the caller's blind queues: as absent as on the pages until they labelled it.
-  if (!raw || (await isBlindHeld({ transcriptId: id }, user))) throw new UserFacingError(`There is no transcript ${id}.`, 404);
-  const lead = hasRole(user.role, "lead");
-  if (!lead) raw.annotations = (raw.annotations ?? []).filter((a) => a.annotator_id === user.id);
-  const { split: _split, ...row } = buildExportRow(raw, {
-    splitOf: () => "train",
-    annotatorName: (annotator) => annotator,
-    importedLabels: true,
-  });
-  return apiJson({ ...row, messages: JSON.parse(row.messages) });
-});
+export const GET = route({ auth: "token-or-session", params: idParams, output: transcriptAnswer }, ({ params }) =>
+  apiTranscript(params.id),
+);

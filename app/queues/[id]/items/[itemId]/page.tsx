@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AnnotatableScratchpad, AnnotationPanel, AnnotationProvider } from "@/components/annotations/annotation-panel";
-import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { TranscriptView } from "@/components/transcripts/transcript-view";
-import { getAnnotationContext } from "@/lib/annotations/queries";
-import { hasRole } from "@/lib/auth/roles";
-import { requireSession } from "@/lib/auth/server";
-import { loadFromDatabase } from "@/lib/db/unavailable";
-import { loadQueueItemView } from "@/lib/team/item-view";
-import { queueItemAccess } from "@/lib/team/queues/queries";
+import { queueItemPage } from "@/lib/access/team";
+import { idSchema } from "@/lib/schemas";
+import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Queue item" };
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+const itemParams = z.object({ id: idSchema, itemId: idSchema });
 
 /**
  * One queue item for the annotator who holds a slot of it. Blind queues show
@@ -23,24 +19,10 @@ const paramsSchema = z.object({ id: z.coerce.number().int().positive(), itemId: 
  * labels are never passed here. A lead without a slot goes to the full
  * transcript page instead; anyone else gets 403.
  */
-export default async function QueueItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
-  const user = await requireSession();
-  const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) notFound();
-  const { id, itemId } = parsed.data;
-  const access = await loadFromDatabase(() => queueItemAccess(id, itemId, user.id));
-  if (!access.ok) return <DatabaseUnavailable />;
-  const item = access.data;
-  if (!item) notFound();
-  if (!item.claimed) {
-    if (hasRole(user.role, "lead")) redirect(`/transcripts/${item.transcriptId}`);
-    forbidden();
-  }
-  const result = await loadFromDatabase(() => Promise.all([loadQueueItemView(item), getAnnotationContext(item.transcriptId, user.id)]));
-  if (!result.ok) return <DatabaseUnavailable />;
-  const [view, annotation] = result.data;
-  if (!view || !annotation) notFound();
-
+export default page({ params: itemParams }, async ({ viewer, params: { id, itemId } }) => {
+  const found = await queueItemPage(id, itemId);
+  if (found.kind === "elsewhere") redirect(found.href);
+  const { item, view, annotation } = found;
   return (
     <AnnotationProvider
       key={itemId}
@@ -49,7 +31,7 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
       blockTexts={view.blockTexts}
       current={annotation.current}
       mine={annotation.mine}
-      viewerName={user.name}
+      viewerName={viewer.name}
       nextHref={`/queues/${id}/next`}
     >
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_25rem]">
@@ -102,4 +84,4 @@ export default async function QueueItemPage({ params }: { params: Promise<{ id: 
       </div>
     </AnnotationProvider>
   );
-}
+});

@@ -1,10 +1,10 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
-import { UserFacingError } from "@/lib/auth/errors";
-import { parseInput, withApiAuth } from "@/lib/api/route";
-import { idParamsSchema } from "@/lib/api/schemas";
-import { pgPool } from "@/lib/db/pg-pool";
-import { exportFileLocation } from "@/lib/exports/jobs";
+import { z } from "zod";
+import { exportFile } from "@/lib/access/exports";
+import { idSchema } from "@/lib/schemas";
+import { notFound } from "@/lib/server/errors";
+import { route } from "@/lib/server/route";
 import { storage } from "@/lib/storage";
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -15,19 +15,18 @@ const CONTENT_TYPES: Record<string, string> = {
   md: "text/markdown; charset=utf-8",
 };
 
+const fileParams = z.object({ id: idSchema, name: z.array(z.string().min(1).max(200)).min(1).max(4) });
+
 /**
  * GET /api/v1/exports/:id/files/<name>: one file of a finished export, from
  * storage, whichever server or worker wrote it: streamed through this server,
  * or a redirect to a short-lived presigned URL (S3_PRESIGNED_DOWNLOADS=true).
  */
-export const GET = withApiAuth("lead", async (_request, context: { params: Promise<{ id: string; name: string[] }> }) => {
-  const params = await context.params;
-  const { id } = parseInput(idParamsSchema, { id: params.id }, "path");
+export const GET = route({ auth: "token-or-session", role: "lead", params: fileParams }, async ({ params }) => {
   const name = params.name.join("/");
-  const found = await exportFileLocation(pgPool(), id, name);
-  if (!found) throw new UserFacingError(`Export ${id} has no file "${name}" (or it has not finished).`, 404);
+  const found = await exportFile(params.id, name);
   const contentType = CONTENT_TYPES[name.split(".").pop() ?? ""] ?? "application/octet-stream";
-  const fileName = `export-${id}-${name.replaceAll("/", "-")}`;
+  const fileName = `export-${params.id}-${name.replaceAll("/", "-")}`;
   let body: Readable | null;
   if ("storageKey" in found) {
     const url = await storage().downloadUrl(found.storageKey, { fileName, contentType });
@@ -36,7 +35,7 @@ export const GET = withApiAuth("lead", async (_request, context: { params: Promi
   } else {
     body = createReadStream(found.legacyPath);
   }
-  if (!body) throw new UserFacingError(`Export ${id}'s file "${name}" is missing from storage.`, 404);
+  if (!body) throw notFound(`Export ${params.id}'s file "${name}" is missing from storage.`);
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": contentType,

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
-import { parseListState, withViewer } from "@/lib/transcripts/list-state";
+import { parseListState } from "@/lib/transcripts/list-state";
+import type { Viewer } from "./viewer";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-const { hideBlindHeld, isBlindHeld } = await import("./blind-holds");
-const { listTranscripts } = await import("@/lib/transcripts/list");
+const { isBlindHeld } = await import("./holds");
+const { runAs } = await import("./viewer");
+const { transcriptTable } = await import("./transcripts");
 const { getCurrentSchema } = await import("@/lib/annotations/schema");
 
 const fixtures = new Fixtures(inject("databaseUrl"));
@@ -31,20 +33,21 @@ beforeAll(async () => {
 });
 afterAll(() => fixtures.cleanup());
 
-const as = (id: string, role: "annotator" | "lead") => ({ id, role });
-async function visible(viewer: { id: string; role: "annotator" | "lead" }) {
-  const state = withViewer(parseListState({ dataset: String(dataset) }), { id: viewer.id, seesOthersLabels: viewer.role === "lead" });
-  const page = await listTranscripts(await hideBlindHeld(state, viewer));
+const as = (id: string, role: "annotator" | "lead"): Viewer => ({ id, role, name: role, email: `${id}@holds.test`, via: "session" });
+/** The transcripts table of the fixture dataset, through the visibility layer, as `viewer` sees it. */
+async function visible(viewer: Viewer) {
+  const { page } = await runAs(viewer, () => transcriptTable(parseListState({ dataset: String(dataset) })));
   return { ids: page.rows.map((row) => row.id), total: page.counts.total };
 }
+const held_ = (target: { transcriptId: number }, viewer: Viewer) => runAs(viewer, () => isBlindHeld(target, viewer));
 
 describe("blind mode outside the queue", () => {
   it("hides a blind queue's transcripts from its annotators until they labelled them; leads and others see them", async () => {
     expect(await visible(as(annotator, "annotator"))).toEqual({ ids: [free], total: 1 });
-    expect(await isBlindHeld({ transcriptId: held }, as(annotator, "annotator"))).toBe(true);
-    expect(await isBlindHeld({ transcriptId: free }, as(annotator, "annotator"))).toBe(false);
+    expect(await held_({ transcriptId: held }, as(annotator, "annotator"))).toBe(true);
+    expect(await held_({ transcriptId: free }, as(annotator, "annotator"))).toBe(false);
     expect((await visible(as(lead, "lead"))).ids).toEqual([held, free]);
-    expect(await isBlindHeld({ transcriptId: held }, as(lead, "lead"))).toBe(false);
+    expect(await held_({ transcriptId: held }, as(lead, "lead"))).toBe(false);
 
     // Submitted: the annotator may now see where it came from.
     await fixtures.client.query(
@@ -53,13 +56,13 @@ describe("blind mode outside the queue", () => {
       [held, annotator, (await getCurrentSchema()).version],
     );
     expect(await visible(as(annotator, "annotator"))).toEqual({ ids: [held, free], total: 2 });
-    expect(await isBlindHeld({ transcriptId: held }, as(annotator, "annotator"))).toBe(false);
+    expect(await held_({ transcriptId: held }, as(annotator, "annotator"))).toBe(false);
   });
 
   it("lets go when the queue is closed", async () => {
     await fixtures.client.query("DELETE FROM annotations WHERE annotator_id = $1", [annotator]);
-    expect(await isBlindHeld({ transcriptId: held }, as(annotator, "annotator"))).toBe(true);
+    expect(await held_({ transcriptId: held }, as(annotator, "annotator"))).toBe(true);
     await fixtures.client.query("UPDATE label_queues SET closed_at = now() WHERE id = $1", [queue]);
-    expect(await isBlindHeld({ transcriptId: held }, as(annotator, "annotator"))).toBe(false);
+    expect(await held_({ transcriptId: held }, as(annotator, "annotator"))).toBe(false);
   });
 });

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
-import { loadSideAnnotations } from "./pair-annotations";
-import { saveAnnotation } from "./save";
-import { getCurrentSchema } from "./schema";
+import { saveAnnotation } from "@/lib/annotations/save";
+import { getCurrentSchema } from "@/lib/annotations/schema";
+import { sideAnnotations } from "./annotations";
+import { runAs } from "./viewer";
+
+/** One side of the paired view (and the transcript page's panel) as `id` sees it, through the visibility layer. */
+const loadSideAnnotations = (transcriptId: number, viewer: { id: string; isLead: boolean }) =>
+  runAs({ id: viewer.id, role: viewer.isLead ? "lead" : "annotator", name: "Viewer", email: "viewer@pair.test", via: "session" }, () =>
+    sideAnnotations(transcriptId),
+  );
 
 const fixtures = new Fixtures(inject("databaseUrl"));
 let transcriptId: number;
@@ -32,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => fixtures.cleanup());
 
-describe("a side of the paired view", () => {
+describe("a side of the paired view, through the visibility layer", () => {
   it("gives an annotator their own annotation and nobody else's", async () => {
     const side = await loadSideAnnotations(transcriptId, { id: users.ann, isLead: false });
     expect(side?.mine?.annotation.values).toEqual({ af_verdict: "partial" });

@@ -1,0 +1,151 @@
+import "server-only";
+import { getAnnotationStatuses } from "@/lib/annotations/queries";
+import { db } from "@/lib/db/client";
+import { buildExportRow, type ExportRow, type RawExportRow } from "@/lib/exports/row";
+import { transcriptSql } from "@/lib/exports/rows-sql";
+import { forbidden, notFound } from "@/lib/server/errors";
+import { listTranscripts, nextInList, type ListPage } from "@/lib/transcripts/list";
+import type { ListScope } from "@/lib/transcripts/list-scope";
+import { readsOthersLabels, type ListState } from "@/lib/transcripts/list-state";
+import type { PairViewState } from "@/lib/transcripts/pair-state";
+import { loadPairView, type PairView } from "@/lib/transcripts/pair-view";
+import { getOverviewCounts, getTranscript } from "@/lib/transcripts/queries";
+import { getFilterOptions } from "@/lib/transcripts/registry";
+import { getVariation, listVariations } from "@/lib/transcripts/variation-queries";
+import { sideAnnotations, type SideAnnotations } from "./annotations";
+import { heldPairs, isBlindHeld, mayHaveBlindHolds, missingPair, missingTranscript } from "./holds";
+import { seesOthersLabels } from "./policy";
+import { viewerWithRole, type Viewer } from "./viewer";
+
+/**
+ * Transcripts, pairs, the table, search and next/previous, as the request's
+ * viewer may see them (the rule: lib/access/policy.ts). A held transcript or
+ * pair is "not found", worded as for a missing one.
+ */
+
+/** The viewer's list scope: whose labels label filters read, whether blind holds are left out. */
+export async function listScopeOf(viewer: Viewer): Promise<ListScope> {
+  return { viewerId: viewer.id, seesOthersLabels: seesOthersLabels(viewer), hideBlindHeld: await mayHaveBlindHolds(viewer) };
+}
+
+/** The scope of `state` for this viewer; a state naming other people's labels (by=, consensus=) is refused to annotators. */
+async function scopeFor(state: ListState, viewer: Viewer): Promise<ListScope> {
+  const scope = await listScopeOf(viewer);
+  if (readsOthersLabels(state.filters, viewer.id) && !scope.seesOthersLabels)
+    throw forbidden("Filtering by another annotator's labels (by=) or by consensus needs the lead role: those are other people's labels.");
+  return scope;
+}
+
+export interface TranscriptTable {
+  page: ListPage;
+  /** Per row: the viewer's own annotation status and how many submitted one (see policy.ts). */
+  statuses: Awaited<ReturnType<typeof getAnnotationStatuses>>;
+  seesOthersLabels: boolean;
+}
+
+/** A page of the transcripts table's rows, with its counts (GET /api/v1/transcripts). */
+export async function transcriptRows(state: ListState): Promise<ListPage> {
+  const viewer = await viewerWithRole();
+  return listTranscripts(state, await scopeFor(state, viewer));
+}
+
+/** The transcripts table's page: its rows and the viewer's annotation status of each. */
+export async function transcriptTable(state: ListState): Promise<TranscriptTable> {
+  const viewer = await viewerWithRole();
+  const scope = await scopeFor(state, viewer);
+  const page = await listTranscripts(state, scope);
+  const statuses = await getAnnotationStatuses(
+    page.rows.map((row) => row.id),
+    viewer.id,
+  );
+  return { page, statuses, seesOthersLabels: scope.seesOthersLabels };
+}
+
+/** Registry names and the source labels' values, for the table's filters: the same for everyone (they name no one's labels). */
+export async function tableFilterOptions() {
+  await viewerWithRole();
+  return getFilterOptions();
+}
+
+/** Transcripts per setting, variation and condition: counts name no item, so blind holds leave them as they are. */
+export async function overviewCounts() {
+  await viewerWithRole();
+  return getOverviewCounts();
+}
+
+/** Prompt variations with their transcript counts per condition (counts name no item: the same for everyone). */
+export async function variationsOverview() {
+  await viewerWithRole();
+  return listVariations();
+}
+
+/** One variation: its system prompt beside the baseline's, and its counts. */
+export async function variationDetail(id: number) {
+  await viewerWithRole();
+  const variation = await getVariation(id);
+  if (!variation) throw notFound(`There is no prompt variation ${id}.`);
+  return variation;
+}
+
+/** One transcript for its page: the text, the viewer's annotation, others' (leads), and the next one in the list it was opened from. */
+export async function transcriptPage(id: number, list: ListState) {
+  const viewer = await viewerWithRole();
+  const [held, scope] = await Promise.all([isBlindHeld({ transcriptId: id }, viewer), scopeFor(list, viewer)]);
+  if (held) throw missingTranscript(id);
+  const [transcript, side, nextId] = await Promise.all([getTranscript(id), sideAnnotations(id), nextInList(list, scope, id)]);
+  if (!transcript || !side) throw missingTranscript(id);
+  return { transcript, annotations: side, nextId, seesOthersLabels: scope.seesOthersLabels };
+}
+
+export interface PairPage extends PairView {
+  annotations: { training: SideAnnotations | null; deployment: SideAnnotations | null };
+  seesOthersLabels: boolean;
+}
+
+/** One pair for the paired view: both sides, their labels as the viewer may see them, siblings and neighbours without held pairs. */
+export async function pairPage(pairId: number, view: PairViewState): Promise<PairPage> {
+  const viewer = await viewerWithRole();
+  const [held, scope] = await Promise.all([isBlindHeld({ pairId }, viewer), scopeFor(view.list, viewer)]);
+  if (held) throw missingPair(pairId);
+  const loaded = await loadPairView(pairId, view, scope);
+  if (!loaded) throw missingPair(pairId);
+  const hidden = await heldPairs(
+    loaded.siblings.map((sibling) => sibling.pairId),
+    viewer,
+  );
+  const side = (transcript: { id: number } | null) => (transcript ? sideAnnotations(transcript.id) : null);
+  const [training, deployment] = await Promise.all([side(loaded.pair.training), side(loaded.pair.deployment)]);
+  return {
+    ...loaded,
+    siblings: loaded.siblings.filter((sibling) => !hidden.has(sibling.pairId)),
+    annotations: { training, deployment },
+    seesOthersLabels: scope.seesOthersLabels,
+  };
+}
+
+/**
+ * One transcript in the export's shape (GET /api/v1/transcripts/:id). A lead
+ * gets every annotator's submitted labels and the consensus; an annotator
+ * their own labels and no consensus fields at all (a consensus is made of
+ * other people's votes, whatever method decided it).
+ */
+export type ApiTranscript = Omit<ExportRow, "split" | "messages" | ConsensusField> &
+  Partial<Pick<ExportRow, ConsensusField>> & { messages: unknown };
+type ConsensusField = "consensus" | "consensus_label" | "consensus_method" | "agreement";
+
+export async function apiTranscript(id: number): Promise<ApiTranscript> {
+  const viewer = await viewerWithRole();
+  if (await isBlindHeld({ transcriptId: id }, viewer)) throw missingTranscript(id);
+  const [raw] = await db().$queryRaw<RawExportRow[]>(transcriptSql(id));
+  if (!raw) throw missingTranscript(id);
+  const lead = seesOthersLabels(viewer);
+  if (!lead) raw.annotations = (raw.annotations ?? []).filter((annotation) => annotation.annotator_id === viewer.id);
+  const {
+    split: _split,
+    messages,
+    ...row
+  } = buildExportRow(raw, { splitOf: () => "train", annotatorName: (a) => a, importedLabels: true });
+  if (lead) return { ...row, messages: JSON.parse(messages) };
+  const { consensus: _c, consensus_label: _l, consensus_method: _m, agreement: _a, ...own } = row;
+  return { ...own, messages: JSON.parse(messages) };
+}
