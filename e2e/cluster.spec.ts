@@ -240,6 +240,39 @@ test("every request gets an id, echoed back and in one JSON log line", async () 
   expect(line).toMatchObject({ level: "info", service: "web-1", msg: "request", method: "GET", path: "/api/v1/jobs", status: 200 });
 });
 
+test("the production web server (npm start) keeps the security headers: a page, an API answer, a download, health, a static file", async () => {
+  const common = (response: Response, what: string) => {
+    expect(response.headers.get("x-content-type-options"), what).toBe("nosniff");
+    expect(response.headers.get("referrer-policy"), what).toBe("same-origin");
+    expect(response.headers.get("x-frame-options"), what).toBe("DENY");
+    expect(response.headers.get("content-security-policy"), what).toContain("frame-ancestors 'none'");
+  };
+  const page = await fetch(`${cluster.web[A].url}/sign-in`);
+  expect(page.status).toBe(200);
+  common(page, "page");
+  expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(page.headers.get("content-security-policy")).not.toContain("unsafe-eval");
+  expect(page.headers.get("x-request-id")).toBeTruthy();
+
+  const answer = await api(A, "/api/v1/jobs?limit=1");
+  expect(answer.status).toBe(200);
+  common(answer, "API answer");
+  expect(answer.headers.get("content-security-policy")).toContain("default-src 'none'");
+
+  const { exports } = await json(await api(A, "/api/v1/exports"));
+  const finished = (exports as { status: string; files: { url: string }[] }[]).find((e) => e.status === "succeeded" && e.files.length);
+  if (!finished) throw new Error("no finished export to download");
+  const download = await api(A, finished.files[0].url);
+  expect(download.status).toBe(200);
+  common(download, "download");
+  await download.arrayBuffer();
+
+  const health = await fetch(`${cluster.web[A].url}/api/health`);
+  expect(health.status).toBe(200);
+  common(health, "/api/health");
+  common(await fetch(`${cluster.web[A].url}/favicon.svg`), "static file");
+});
+
 test("SIGTERM drains a web server: not ready, then a clean exit", async () => {
   const web = cluster.web[B].process;
   web.kill("SIGTERM");

@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { parseListState } from "@/lib/transcripts/list-state";
@@ -14,7 +14,7 @@ import { parseListState } from "@/lib/transcripts/list-state";
  */
 const url = inject("databaseUrl");
 process.env.DATABASE_URL = url;
-const uploadDir = (process.env.IMPORT_UPLOAD_DIR = `/tmp/af-findings-uploads-${process.pid}`);
+const storageDir = (process.env.STORAGE_URL = `/tmp/af-findings-storage-${process.pid}`);
 const { runAs } = await import("./viewer");
 const { transcriptTable } = await import("./transcripts");
 const { getCurrentSchema } = await import("@/lib/annotations/schema");
@@ -56,7 +56,10 @@ beforeAll(async () => {
   await q(`INSERT INTO label_queue_annotators (queue_id, user_id) VALUES ($1, $2)`, [queue, annotator2.id]);
   await q(`INSERT INTO label_queue_items (queue_id, transcript_id) VALUES ($1, $2)`, [queue, held]);
 });
-afterAll(() => fixtures.cleanup());
+afterAll(async () => {
+  await fixtures.cleanup();
+  await rm(storageDir, { recursive: true, force: true });
+});
 
 const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 const NO_PARAMS = { params: Promise.resolve({}) };
@@ -126,7 +129,8 @@ describe("finding 4: cross-site request forgery on cookie routes", () => {
 
   it("a foreign Origin cannot start an import or upload a file with the lead's session: 403, and nothing is written", async () => {
     const before = await fixtures.client.query(`SELECT count(*)::int AS n FROM imports`);
-    const uploadsBefore = await readdir(uploadDir).catch(() => []);
+    const uploadsBefore = await fixtures.client.query(`SELECT count(*)::int AS n FROM uploads`);
+    const filesBefore = await readdir(`${storageDir}/uploads`).catch(() => []);
     const started = await routes.imports.POST(
       request("/api/v1/imports?file_name=x.jsonl", lead.cookie, { method: "POST", headers: forged, body: '{"messages": []}\n' }),
       NO_PARAMS,
@@ -140,7 +144,8 @@ describe("finding 4: cross-site request forgery on cookie routes", () => {
       expect(await answer.json()).toMatchObject({ error: "cross_origin" });
     }
     expect((await fixtures.client.query(`SELECT count(*)::int AS n FROM imports`)).rows[0].n).toBe(before.rows[0].n);
-    expect(await readdir(uploadDir).catch(() => [])).toEqual(uploadsBefore);
+    expect((await fixtures.client.query(`SELECT count(*)::int AS n FROM uploads`)).rows[0].n).toBe(uploadsBefore.rows[0].n);
+    expect(await readdir(`${storageDir}/uploads`).catch(() => [])).toEqual(filesBefore);
   });
 
   it("refuses a change that names no origin at all, and accepts the app's own pages", async () => {

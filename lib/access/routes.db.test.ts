@@ -165,13 +165,15 @@ describe("every route handler", () => {
     expect(changes).toBeGreaterThanOrEqual(8); // uploads, imports, exports, annotations, queue items, job cancels
   });
 
-  it("answers an annotator 403 on every lead route, before reading anything", async () => {
+  it("answers an annotator and a blind annotator 403 on every lead route, before reading anything", async () => {
     for (const [file, { role, calls }] of Object.entries(CASES)) {
       if (role !== "lead") continue;
       for (const request of calls()) {
-        const response = await call(file, request, "annotator");
-        expect(response.status, `${request.method} ${file}`).toBe(403);
-        expect(await response.json()).toMatchObject({ error: "forbidden", message: expect.stringContaining("lead") });
+        for (const persona of ["annotator", "blindAnnotator"] as const) {
+          const response = await call(file, request, persona);
+          expect(response.status, `${request.method} ${file} as ${persona}`).toBe(403);
+          expect(await response.json()).toMatchObject({ error: "forbidden", message: expect.stringContaining("lead") });
+        }
       }
     }
   });
