@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitUntil } from "@/lib/testing/wait";
-import { handToServer, scratchDataDirectory, startEmbeddedPostgres, type EmbeddedServer } from "./embedded/server";
+import { handToServer, passwordFileOf, scratchDataDirectory, startEmbeddedPostgres, type EmbeddedServer } from "./embedded/server";
 import { applyMigrations } from "./migrate";
 
 /**
@@ -38,6 +38,8 @@ beforeAll(async () => {
   await primary.stop();
   rmSync(replicaDir, { recursive: true, force: true });
   execFileSync("cp", ["-a", primaryDir, replicaDir]);
+  // The copy's superuser has the primary's password, kept beside each data directory (mode 0600).
+  execFileSync("cp", ["-a", passwordFileOf(primaryDir), passwordFileOf(replicaDir)]);
   const signal = path.join(replicaDir, "standby.signal");
   writeFileSync(signal, "");
   handToServer(signal);
@@ -61,7 +63,8 @@ afterAll(async () => {
   await replicaClient?.end();
   await replica?.stop();
   await primary?.stop();
-  for (const dir of [replica?.dataDir, primary?.dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [replica?.dataDir, primary?.dataDir])
+    if (dir) for (const leftover of [dir, passwordFileOf(dir)]) rmSync(leftover, { recursive: true, force: true });
   delete process.env.DATABASE_REPLICA_URL;
 });
 

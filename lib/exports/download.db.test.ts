@@ -5,6 +5,7 @@ import { createApiToken } from "@/lib/api/tokens";
 import { storageFromEnv } from "@/lib/storage/config";
 import { startTestS3Server, type TestS3Server } from "@/lib/testing/s3-server";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { leadScope } from "@/lib/transcripts/list-scope";
 
 /**
  * Downloads of a published export from S3, through the route handler: streamed
@@ -30,7 +31,12 @@ beforeAll(async () => {
   ]);
   token = (await createApiToken(client, { id: lead, role: "lead" }, "downloads")).token;
   // A published export, as the export job leaves it: its files under its run's prefix, the job succeeded.
-  const jobId = await enqueueJob(client, "export", { exportId: 1 }, { createdById: lead, runAt: new Date(Date.now() + 3_600_000) });
+  const jobId = await enqueueJob(
+    client,
+    "export",
+    { exportId: 1, scope: leadScope(lead) },
+    { createdById: lead, runAt: new Date(Date.now() + 3_600_000) },
+  );
   await client.query(`SELECT graphile_worker.remove_job($1)`, [`job-${jobId}`]);
   await client.query(`UPDATE jobs SET status = 'succeeded', finished_at = now() WHERE id = $1`, [jobId]);
   const prefix = "exports/download-test/run-1/";
