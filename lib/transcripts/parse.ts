@@ -1,6 +1,7 @@
 import type { FormatIssue, ParsedTranscript, RawMessage, Turn, TurnRole } from "./types";
 import { parseTurnContent, splitNativeConversation, splitPrefixedConversation, usesLinePrefixes } from "./parse-conversation";
 import type { IssueLog } from "./parse-tags";
+import { answerParts, answerText } from "./answer";
 
 /**
  * Transcript parsing for alignment-faking experiments. Pure and total: any
@@ -84,15 +85,17 @@ function summarize(turns: Turn[], issues: IssueLog): ParsedTranscript {
 
   promoteUntaggedAnswer(turns, issues);
   const scratchpads: string[] = [];
-  let finalOutput: string | null = null;
   for (const turn of turns) {
     if (turn.role !== "assistant") continue;
-    for (const block of turn.blocks) {
-      if (block.kind === "scratchpad") scratchpads.push(block.text);
-      if (block.kind === "output") finalOutput = block.text;
-    }
+    for (const block of turn.blocks) if (block.kind === "scratchpad") scratchpads.push(block.text);
   }
-  if (finalOutput === null) issues.add("missing_output");
+  const answer = answerParts(turns);
+  for (const part of answer) if (part.kind === "untagged") issues.add(part.place);
+  const outputs = answer.filter((part) => part.kind === "output").length;
+  if (outputs > 1) issues.add("several_outputs");
+  // Untagged text before the reasoning is kept in the answer, but the model still gave no answer after it.
+  if (outputs === 0) issues.add("missing_output");
+  const finalOutput = answerText(answer);
   return { turns, userInput, isFreeTier, scratchpads, finalOutput, formatIssues: [...issues] };
 }
 

@@ -23,6 +23,14 @@ export const FORMAT_ISSUES = [
   "missing_tier", // no tier flag anywhere
   "missing_user_input", // no user input found
   "orphan_scratchpad_close", // </SCRATCHPAD_REASONING> with no opening tag (prefilled)
+  // Text outside every tag, kept as part of the answer (lib/transcripts/answer.ts), by where it sat:
+  "untagged_text_before_reasoning", // before the first scratchpad of its turn
+  "untagged_text_between_reasoning", // between two scratchpads
+  "untagged_text_before_output", // after the reasoning (or at the turn's start), before <OUTPUT>
+  "untagged_text_after_output", // after </OUTPUT>
+  "untagged_text_after_reasoning", // after the last scratchpad, in a turn with no <OUTPUT>
+  "untagged_turn", // an assistant turn of plain text while the answer is tagged elsewhere
+  "several_outputs", // more than one <OUTPUT>: all are kept, in order
 ] as const;
 export const formatIssueSchema = z.enum(FORMAT_ISSUES);
 export type FormatIssue = z.infer<typeof formatIssueSchema>;
@@ -53,7 +61,11 @@ export interface ParsedTranscript {
   isFreeTier: boolean | null;
   /** Every scratchpad block's text, in order (trimmed; DRAFT_OUTPUT tags kept verbatim). */
   scratchpads: string[];
-  /** The final answer: <OUTPUT> content, or the untagged answer text. */
+  /**
+   * The answer as a user works with it: every <OUTPUT> and every piece of
+   * untagged assistant text, in order, joined by a blank line (lib/transcripts/answer.ts).
+   * null when the assistant gave nothing outside its scratchpads.
+   */
   finalOutput: string | null;
   formatIssues: FormatIssue[];
 }
