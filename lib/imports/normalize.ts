@@ -1,5 +1,6 @@
 import type { Condition } from "@/lib/generated/prisma/enums";
 import type { SourceLabelInput } from "@/lib/transcripts/store";
+import { conservationFailures } from "@/lib/transcripts/conservation";
 import { conversationMessages, parseStoredMessages } from "@/lib/transcripts/stored-messages";
 import type { ParsedTranscript, RawMessage } from "@/lib/transcripts/types";
 import type { Mapping } from "./mapping";
@@ -96,6 +97,8 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
     );
   }
   const parsed = parseStoredMessages(messages);
+  // The parser is built to conserve every character (a property test holds it); this check makes a miss visible, never silent.
+  if (conservationFailures(parsed).length) parsed.formatIssues.push("text_not_conserved");
 
   const fromText: Condition | undefined = parsed.isFreeTier === null ? undefined : parsed.isFreeTier ? "training" : "deployment";
   if (record.condition && fromText && record.condition !== fromText) {

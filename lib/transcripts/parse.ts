@@ -1,7 +1,9 @@
 import type { FormatIssue, ParsedTranscript, RawMessage, Turn, TurnRole } from "./types";
+import { parsePartsContent } from "./parse-parts";
 import { parseTurnContent, splitNativeConversation, splitPrefixedConversation, usesLinePrefixes } from "./parse-conversation";
 import type { IssueLog } from "./parse-tags";
 import { answerParts, answerText } from "./answer";
+import { recordTurnSource } from "./conservation";
 
 /**
  * Transcript parsing for alignment-faking experiments. Pure and total: any
@@ -15,10 +17,17 @@ export function parseMessages(messages: RawMessage[]): ParsedTranscript {
   const turns: Turn[] = [];
   for (const message of Array.isArray(messages) ? (messages as unknown[]) : []) {
     if (typeof message !== "object" || message === null) continue;
-    const { role, content } = message as { role?: unknown; content?: unknown };
+    const { role, content, parts } = message as { role?: unknown; content?: unknown; parts?: unknown };
     const turnRole = normalizeRole(role);
     // Kept even when empty so turns stay one-to-one with the source's (object) messages.
-    turns.push({ role: turnRole, blocks: parseTurnContent(turnRole, contentText(content), issues) });
+    const blocks =
+      Array.isArray(parts) && turnRole === "assistant"
+        ? parsePartsContent(parts, issues)
+        : parseTurnContent(turnRole, contentText(content), issues);
+    if (Array.isArray(parts) && parts.some((part) => (part as { type?: unknown })?.type === "other")) issues.add("non_text_content");
+    const turn: Turn = { role: turnRole, blocks };
+    if (turnRole === "assistant") recordTurnSource(turn, Array.isArray(parts) ? partsText(parts) : contentText(content));
+    turns.push(turn);
   }
   return summarize(turns, issues);
 }
@@ -60,6 +69,16 @@ function contentText(content: unknown): string {
       typeof part === "string" ? part : typeof (part as { text?: unknown })?.text === "string" ? (part as { text: string }).text : "",
     )
     .join("");
+}
+
+/** What the reasoning and text parts of a turn say, for the conservation check. */
+function partsText(parts: unknown[]): string {
+  return parts
+    .map((part) => {
+      const { type, text } = (part ?? {}) as { type?: unknown; text?: unknown };
+      return (type === "reasoning" || type === "text") && typeof text === "string" ? text : "";
+    })
+    .join(" ");
 }
 
 /** Callers outside TypeScript may pass bytes or anything else; never throw on it. */

@@ -1,9 +1,30 @@
 import { z } from "zod";
 
-/** One conversation turn exactly as a source file gave it. */
+/**
+ * A piece of a turn whose source keeps reasoning, answer and tool calls in
+ * separate fields or typed content blocks (Anthropic `thinking`, OpenAI
+ * `reasoning_content`, Inspect `ContentReasoning`, a mapped `scratchpad`
+ * field), in the source's order. `source` names the field or block type.
+ */
+export const messagePartSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text"), text: z.string() }),
+  z.object({ type: z.literal("reasoning"), text: z.string(), source: z.string(), redacted: z.boolean().optional() }),
+  z.object({ type: z.literal("tool_call"), name: z.string(), input: z.string() }),
+  z.object({ type: z.literal("tool_result"), text: z.string() }),
+  /** Content that is not text (an image, audio): its kind is kept, its bytes are not. */
+  z.object({ type: z.literal("other"), source: z.string() }),
+]);
+export type MessagePart = z.infer<typeof messagePartSchema>;
+
+/**
+ * One conversation turn exactly as a source file gave it. `content` is its
+ * text; `parts`, when the source had more than text, is the whole turn in
+ * order (its text parts joined are `content`).
+ */
 export const rawMessageSchema = z.object({
   role: z.string(),
   content: z.string(),
+  parts: z.array(messagePartSchema).optional(),
 });
 export type RawMessage = z.infer<typeof rawMessageSchema>;
 
@@ -31,6 +52,9 @@ export const FORMAT_ISSUES = [
   "untagged_text_after_reasoning", // after the last scratchpad, in a turn with no <OUTPUT>
   "untagged_turn", // an assistant turn of plain text while the answer is tagged elsewhere
   "several_outputs", // more than one <OUTPUT>: all are kept, in order
+  "redacted_reasoning", // the source gave reasoning only in encrypted or redacted form
+  "non_text_content", // an image, audio or other non-text part: its kind is kept, not its bytes
+  "text_not_conserved", // the importer's conservation check found assistant text in no part (a parser bug: the raw text is kept)
 ] as const;
 export const formatIssueSchema = z.enum(FORMAT_ISSUES);
 export type FormatIssue = z.infer<typeof formatIssueSchema>;
@@ -42,10 +66,13 @@ export type ScratchpadSegment = { kind: "reasoning"; text: string } | { kind: "d
 export type Block =
   | { kind: "user_input"; text: string }
   | { kind: "tier"; isFreeTier: boolean; source: "tag" | "metadata" }
-  | { kind: "scratchpad"; tag: string; closed: boolean; text: string; segments: ScratchpadSegment[] }
+  /** `field`: the reasoning came from a separate field or content block (named by `tag`), not from tags in the text. */
+  | { kind: "scratchpad"; tag: string; closed: boolean; text: string; segments: ScratchpadSegment[]; field?: true }
   | { kind: "output"; text: string; closed: boolean; tagged: boolean }
   | { kind: "next" }
-  | { kind: "text"; text: string };
+  | { kind: "text"; text: string }
+  /** A tool the assistant called: its name and its input as JSON text. Neither reasoning nor answer. */
+  | { kind: "tool_call"; name: string; input: string };
 
 export type TurnRole = "system" | "user" | "assistant";
 export interface Turn {
