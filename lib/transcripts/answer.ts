@@ -22,6 +22,16 @@ export type UntaggedPlace = Extract<
 
 export type AnswerPart = { kind: "output"; text: string } | { kind: "untagged"; text: string; place: UntaggedPlace };
 
+/** Where an untagged text sat, as the UI says it. */
+export const UNTAGGED_PLACE_LABELS: Record<UntaggedPlace, string> = {
+  untagged_text_before_reasoning: "before the reasoning",
+  untagged_text_between_reasoning: "between two scratchpads",
+  untagged_text_before_output: "between the reasoning and <OUTPUT>",
+  untagged_text_after_output: "after </OUTPUT>",
+  untagged_text_after_reasoning: "after the reasoning, with no <OUTPUT>",
+  untagged_turn: "a turn with no tags",
+};
+
 /** Between two parts of the answer in `final_output`. */
 export const ANSWER_SEPARATOR = "\n\n";
 
