@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CANONICAL_FIELDS, FIELD_ALIASES, FIELD_DESCRIPTIONS, normalizeKey, type CanonicalField } from "./fields";
 import { importFormatSchema } from "./formats";
 
 /**
@@ -11,7 +12,7 @@ import { importFormatSchema } from "./formats";
  * array a record sits in, in a JSON file nested by condition). A path that is
  * only "{name}" is the variable's value itself.
  */
-const MAPPED_FIELDS = [
+export const MAPPED_FIELDS = [
   "id",
   "setting",
   "variation",
@@ -19,6 +20,7 @@ const MAPPED_FIELDS = [
   "condition",
   "query",
   "response",
+  "scratchpad",
   "messages",
   "transcript",
   "system_prompt",
@@ -58,10 +60,10 @@ export const mappingSchema = z
       .optional()
       .describe("One transcript per key (of an object) or element (of an array) at `path`; the key becomes the variable named `as`."),
     fields: z
-      .partialRecord(z.enum(MAPPED_FIELDS), z.string().min(1))
+      .partialRecord(z.enum(MAPPED_FIELDS), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
       .default({})
       .describe(
-        'Canonical field ← path in the record, e.g. {"query": "prompt_text", "response": "results.{condition}"}. A mapped field is read only there.',
+        'Canonical field ← path in the record, e.g. {"query": "prompt_text", "scratchpad": "assistant_scratchpad"}; a list of paths joins several fields in order (texts by a blank line; each scratchpad path is its own block). A mapped field is read only there.',
       ),
     split: z
       .object({ from: z.string().min(1), pattern: regexSource })
@@ -103,9 +105,43 @@ export function parseMapping(text: string): MappingParse {
   } catch (error) {
     return { ok: false, errors: [`the mapping is not valid JSON: ${(error as Error).message}`] };
   }
+  return checkMapping(json);
+}
+
+/** Checks a mapping given as a value (a JSON body part, a stored mapping). */
+export function checkMapping(json: unknown): MappingParse {
   const result = mappingSchema.safeParse(json);
   if (result.success) return { ok: true, mapping: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => `${issue.path.join(".") || "mapping"}: ${issue.message}`) };
+  return { ok: false, errors: result.error.issues.flatMap(describeIssue) };
+}
+
+const TOP_KEYS = Object.keys(mappingSchema.shape);
+const KEYS_OF: Record<string, readonly string[]> = {
+  "": TOP_KEYS,
+  fields: MAPPED_FIELDS,
+  values: ["condition", "setting", "variation", "model"],
+  constants: ["setting", "variation", "model", "label_source", "system_prompt"],
+  each: ["path", "as"],
+  split: ["from", "pattern"],
+  labels: ["source", "fields", "values"],
+};
+
+/** A wrong key names what is allowed, and the canonical field it is an alias of ("final_output" → response). */
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const where = issue.path.join(".");
+  if (issue.code !== "unrecognized_keys") return [`${where || "mapping"}: ${issue.message}`];
+  const allowed = KEYS_OF[where];
+  return issue.keys.map((key) => {
+    const canonical = where === "fields" || where === "constants" || where === "values" ? aliasOf(key) : undefined;
+    const hint = canonical && allowed?.includes(canonical) ? `; did you mean "${canonical}" (${FIELD_DESCRIPTIONS[canonical]})?` : "";
+    const list = allowed ? ` Allowed${where ? ` in ${where}` : ""}: ${allowed.join(", ")}.` : "";
+    return `${where || "mapping"}: "${key}" is not a key a mapping may use${hint}.${list}`;
+  });
+}
+
+function aliasOf(key: string): CanonicalField | undefined {
+  const normalized = normalizeKey(key);
+  return CANONICAL_FIELDS.find((field) => field === normalized || FIELD_ALIASES[field].includes(normalized));
 }
 
 export type Variables = Record<string, string>;

@@ -2,9 +2,9 @@ import type { Condition } from "@/lib/generated/prisma/enums";
 import type { SourceLabelInput } from "@/lib/transcripts/store";
 import { conservationFailures } from "@/lib/transcripts/conservation";
 import { conversationMessages, parseStoredMessages } from "@/lib/transcripts/stored-messages";
-import type { ParsedTranscript, RawMessage } from "@/lib/transcripts/types";
+import type { MessagePart, ParsedTranscript, RawMessage } from "@/lib/transcripts/types";
 import type { Mapping } from "./mapping";
-import { canonicalRecordSchema, labelValue, storable, UNSTORABLE } from "./record-schema";
+import { canonicalRecordSchema, labelValue, storable, UNSTORABLE, type CanonicalRecord } from "./record-schema";
 import { resolveRecord, type Resolved } from "./resolve";
 
 /**
@@ -35,6 +35,23 @@ export interface RecordError {
   line: number;
   field?: string;
   message: string;
+}
+
+const ASSISTANT_ROLES = /^\s*(assistant|ai|model|gpt)\s*$/i;
+
+/**
+ * The assistant's turn from separate fields: the reasoning blocks, named after
+ * the field they came from, then the answer. Just the answer keeps the plain
+ * {role, content} shape.
+ */
+function assistantFromFields(record: CanonicalRecord, scratchpadSource: string | undefined): RawMessage | null {
+  const reasoning = record.scratchpad?.filter((block) => block.trim() !== "") ?? [];
+  if (record.response === undefined && !reasoning.length) return null;
+  if (!reasoning.length) return { role: "assistant", content: record.response ?? "" };
+  const source = scratchpadSource ?? "scratchpad";
+  const parts: MessagePart[] = reasoning.map((text) => ({ type: "reasoning", source, text }));
+  if (record.response !== undefined) parts.push({ type: "text", text: record.response });
+  return { role: "assistant", content: record.response ?? "", parts };
 }
 
 export const DEFAULTS = { setting: "unspecified", variation: "default", model: "unknown" } as const;
@@ -80,20 +97,21 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
   }
   const record = checked.data;
 
-  const messages: RawMessage[] | null =
+  const assistant = assistantFromFields(record, resolved.sources.scratchpad);
+  let messages: RawMessage[] | null =
     record.messages ??
     (record.transcript !== undefined
       ? conversationMessages(record.transcript)
-      : record.response !== undefined
-        ? [
-            ...(record.query !== undefined ? [{ role: "user", content: record.query }] : []),
-            { role: "assistant", content: record.response },
-          ]
+      : assistant
+        ? [...(record.query !== undefined ? [{ role: "user", content: record.query }] : []), assistant]
         : null);
+  // Messages that stop before the answer (a request kept apart from its response) get the answer from its fields.
+  if (record.messages && assistant && !record.messages.some((m) => ASSISTANT_ROLES.test(m.role)))
+    messages = [...record.messages, assistant];
   if (!messages) {
     return fail(
       "messages",
-      "no conversation: give messages (role/content turns), transcript (the whole conversation as text), or response (with the prompt in user_input, prompt or query)",
+      "no conversation: give messages (role/content turns), transcript (the whole conversation as text), or response and/or scratchpad (with the prompt in user_input, prompt or query)",
     );
   }
   const parsed = parseStoredMessages(messages);

@@ -46,6 +46,30 @@ const message = z.unknown().transform((value, context): RawMessage => {
   return result.message;
 });
 
+/** A block of reasoning: a string, or an object holding it (text, reasoning, thinking or content). */
+const scratchpadBlock = z.unknown().transform((value, context): string => {
+  const found =
+    typeof value === "string"
+      ? value
+      : typeof value === "object" && value !== null
+        ? ["text", "reasoning", "thinking", "content"]
+            .map((key) => (value as Record<string, unknown>)[key])
+            .find((v) => typeof v === "string")
+        : undefined;
+  if (typeof found !== "string") {
+    context.addIssue({ code: "custom", message: "expected reasoning text: a string, or an object with text" });
+    return z.NEVER;
+  }
+  if (!storable(found)) {
+    context.addIssue({ code: "custom", message: UNSTORABLE });
+    return z.NEVER;
+  }
+  return found;
+});
+const scratchpad = z.union([text.transform((value) => [value]), z.array(scratchpadBlock)], {
+  error: "expected the reasoning: a text, or a list of blocks",
+});
+
 const condition = z.unknown().transform((value, context) => {
   const result = conditionFrom(value);
   if (result === undefined) {
@@ -68,6 +92,7 @@ export const canonicalRecordSchema = z.object({
   condition: condition.optional(),
   query: text.optional(),
   response: text.optional(),
+  scratchpad: jsonCell(scratchpad).optional(),
   messages: jsonCell(z.array(message).min(1, "is empty")).optional(),
   transcript: text.optional(),
   system_prompt: text.optional(),
