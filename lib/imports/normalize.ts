@@ -29,6 +29,8 @@ export interface NormalizedTranscript {
   /** Slot fields the record did not give, filled with the defaults below. */
   defaulted: ("setting" | "variation" | "model")[];
   ignored: string[];
+  /** The mapping's paths that found nothing in this record (lib/imports/resolve.ts). */
+  unmatched: string[];
 }
 
 export interface RecordError {
@@ -165,5 +167,6 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
     sourceLabels,
     defaulted,
     ignored: resolved.ignored,
+    unmatched: resolved.unmatched,
   };
 }

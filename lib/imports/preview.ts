@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { isRecordField } from "./fields";
 import { detectFormat, type ImportFormat } from "./formats";
 import { parseMapping, type Mapping } from "./mapping";
+import { MappingMisses } from "./mapping-misses";
 import { normalizeRecord, type RecordError } from "./normalize";
 import { DEFAULT_MAX_RECORD_BYTES, readRecords } from "./readers";
 import { readHead } from "./source-file";
@@ -33,12 +34,29 @@ export interface Preview {
   ignoredFields: string[];
   /** The first record as the file has it (long strings cut), to write a mapping against. */
   sample: string | null;
+  /** The mapping's paths that matched nothing in the records previewed: likely typos, shown before the import starts. */
+  unmatchedPaths: string[];
+  /** Every field path of the records previewed ("scores.Free_Tier_Baseline"), offered as choices in the mapping editor. */
+  fieldPaths: string[];
   /** At least one record could be read as a transcript. */
   recognized: boolean;
   mappingErrors: string[];
 }
 
 const RECORDS = 5;
+const MAX_PATHS = 500;
+const MAX_DEPTH = 6;
+
+/** Dot paths of a record's fields, down to the leaves (array elements by index, only the first three). */
+function collectPaths(value: unknown, prefix: string, into: Set<string>, depth = 0) {
+  if (into.size >= MAX_PATHS || typeof value !== "object" || value === null || depth > MAX_DEPTH) return;
+  const entries = Array.isArray(value) ? value.slice(0, 3).map((v, i) => [String(i), v] as const) : Object.entries(value);
+  for (const [key, child] of entries) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    into.add(path);
+    collectPaths(child, path, into, depth + 1);
+  }
+}
 const MAX_ITEMS = 200; // give up looking for good records after this many bad ones
 const excerpt = (text: string, length: number) => (text.length > length ? text.slice(0, length) + "…" : text);
 
@@ -67,7 +85,11 @@ export async function previewFile(
     sample: null,
     recognized: false,
     mappingErrors,
+    unmatchedPaths: [],
+    fieldPaths: [],
   };
+  const misses = new MappingMisses();
+  const paths = new Set<string>();
   if (!format) return preview;
 
   const ignored = new Set<string>();
@@ -80,11 +102,13 @@ export async function previewFile(
         preview.errors.push({ line: item.line, field: item.field, message: item.error });
         continue;
       }
+      collectPaths(item.record, "", paths);
       preview.sample ??= JSON.stringify(item.record, (_key, value) => (typeof value === "string" ? excerpt(value, 160) : value), 2);
       const normalized = normalizeRecord(item.line, item.record, item.group, { mapping, defaultLabelSource: fileName });
       preview.errors.push(...normalized.errors);
       for (const t of normalized.transcripts.slice(0, RECORDS - preview.records.length)) {
         t.ignored.forEach((key) => ignored.add(key));
+        misses.count(t.unmatched);
         preview.records.push({
           line: t.line,
           where: t.where,
@@ -106,6 +130,8 @@ export async function previewFile(
     stream.destroy();
   }
   preview.recognized = preview.records.length > 0;
+  preview.unmatchedPaths = misses.neverMatched;
+  preview.fieldPaths = [...paths].slice(0, MAX_PATHS);
   preview.ignoredFields = [...ignored];
   return preview;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { checkMapping } from "./mapping";
 import { runImport, type ImportRequest } from "./run-import";
 import { importTestKit, nativeConversation } from "./test-support";
 
@@ -222,6 +223,35 @@ describe("system prompts", () => {
     ).toEqual([
       { slug: "default", system_prompt: "You are helpful." },
       { slug: "no-cot", system_prompt: "You answer directly." },
+    ]);
+  });
+});
+
+describe("error messages PostgreSQL could not store as they are", () => {
+  it("keep every error row when the message quotes a value holding a NUL", async () => {
+    const record = { model: "m", setting: "s", variation: "v", transcript: nativeConversation(true, "nul split"), key: "Free_Tier" };
+    const file = kit.file(
+      "nul-split.jsonl",
+      line(record) + line({ ...record, key: "Free\u0000Tier" }) + line({ ...record, key: "x\u0000" }),
+    );
+    const parsed = checkMapping({ split: { from: "key", pattern: "^(?<tier>Free|Paid)_Tier$" } });
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const summary = await importFile(file, { mapping: parsed.mapping });
+    expect(summary).toMatchObject({ imported: 1, failed: 2 });
+    const stored = await rows(`SELECT line, message FROM import_errors WHERE import_id = $1 ORDER BY line`, [summary.importId]);
+    expect(stored).toEqual([
+      { line: 2, message: `"Free\\u0000Tier" does not match the mapping's split pattern` },
+      { line: 3, message: `"x\\u0000" does not match the mapping's split pattern` },
+    ]);
+  });
+
+  it("keep every error row for a NUL in a label name, without a mapping", async () => {
+    const record = { model: "m", setting: "s", variation: "v", transcript: nativeConversation(true, "nul label") };
+    const file = kit.file("nul-label.jsonl", line(record) + line({ ...record, labels: { "bad\u0000name": "x" } }));
+    const summary = await importFile(file);
+    expect(summary).toMatchObject({ failed: 1 });
+    expect(await rows(`SELECT line, field FROM import_errors WHERE import_id = $1`, [summary.importId])).toEqual([
+      { line: 2, field: "labels.bad\\u0000name" },
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { RecordError } from "./normalize";
+import { storableText } from "./storable-text";
 
 /**
  * The `imports` row of a run, written on its own connection outside the
@@ -89,7 +90,12 @@ export async function insertErrors(client: pg.ClientBase, id: number, errors: Re
   await client.query(
     `INSERT INTO import_errors (import_id, line, field, message)
      SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
-    [id, errors.map((e) => (e.line > 0 ? e.line : null)), errors.map((e) => e.field ?? null), errors.map((e) => e.message)],
+    [
+      id,
+      errors.map((e) => (e.line > 0 ? e.line : null)),
+      errors.map((e) => (e.field === undefined ? null : storableText(e.field))),
+      errors.map((e) => storableText(e.message)),
+    ],
   );
 }
 
@@ -114,8 +120,8 @@ export async function finishImportRecord(client: pg.ClientBase, id: number, outc
       outcome.fileHash,
       outcome.datasetId,
       Math.round(outcome.durationMs),
-      outcome.message,
-      outcome.notices,
+      outcome.message === null ? null : storableText(outcome.message),
+      outcome.notices.map(storableText),
       outcome.bytesRead,
       outcome.records,
       outcome.imported,

@@ -13,6 +13,7 @@ import type { Mapping } from "./mapping";
 import { DEFAULTS, normalizeRecord, type RecordError } from "./normalize";
 import { DEFAULT_MAX_RECORD_BYTES, readRecords } from "./readers";
 import * as importRecord from "./record";
+import { MappingMisses } from "./mapping-misses";
 import { ImportRegistry } from "./registry";
 import { SourceFile } from "./source-file";
 import { applySystemPrompts, type SystemPromptRequest } from "./system-prompts";
@@ -193,6 +194,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       });
       const context = { mapping: request.mapping, defaultLabelSource: fileName };
       const defaulted = { setting: 0, variation: 0, model: 0 };
+      const misses = new MappingMisses();
       const maxRecordBytes = request.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
       let lastYield = performance.now();
 
@@ -204,6 +206,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
           normalized.errors.forEach((error) => errors.add(error));
           for (const transcript of normalized.transcripts) {
             for (const field of transcript.defaulted) defaulted[field]++;
+            misses.count(transcript.unmatched);
             if (request.strict && errors.total) continue; // strict: read on to report every error, store nothing
             const slot = await registry.resolve(transcript);
             await writer.add(prepareTranscript({ ...slot, ...transcript, ref: transcript.line, modelName: transcript.model }));
@@ -230,6 +233,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
         if (defaulted[field])
           notices.push(`${defaulted[field]} transcript(s) gave no ${field}; stored under ${field} "${DEFAULTS[field]}".`);
       }
+      notices.push(...misses.notices());
       const earlier = await importRecord.findEarlierImport(data, importId, fileHash);
       if (earlier)
         notices.push(
