@@ -77,7 +77,7 @@ try {
     );
     progress.done();
     summaries.push(summary);
-    const line = `${path.basename(file)}: import #${summary.importId} ${summary.status} — ${summary.imported} imported, ${summary.duplicates} duplicates, ${summary.failed} failed`;
+    const line = `${path.basename(file)}: import #${summary.importId} ${summary.status} — ${summary.imported} imported, ${summary.duplicates} duplicates, ${summary.failed} failed${summary.warningCount ? `, ${summary.warningCount} warnings` : ""}`;
     console.error([line, summary.message, ...summary.notices].filter(Boolean).join("\n  "));
   }
 } finally {
@@ -100,6 +100,14 @@ console.log(
       })),
     ),
     errors_truncated: summaries.some((s) => s.failed > s.errors.length),
+    warnings: summaries.flatMap((s) =>
+      s.warnings.map((w) => ({
+        ...(many ? { file: s.fileName } : {}),
+        line: w.line,
+        ...(w.field ? { field: w.field } : {}),
+        message: w.message,
+      })),
+    ),
     files: summaries.map((s) => ({
       file: s.fileName,
       import_id: s.importId,
@@ -110,6 +118,7 @@ console.log(
       imported: s.imported,
       duplicates: s.duplicates,
       failed: s.failed,
+      warnings: s.warningCount,
       labels: s.labels,
       seconds: s.durationMs / 1000,
       message: s.message,

@@ -31,6 +31,8 @@ export interface NormalizedTranscript {
   ignored: string[];
   /** The mapping's paths that found nothing in this record (lib/imports/resolve.ts). */
   unmatched: string[];
+  /** The record's id in its source, with where in the record this transcript came from when it holds several. */
+  sourceId?: string;
 }
 
 export interface RecordError {
@@ -168,5 +170,6 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
     defaulted,
     ignored: resolved.ignored,
     unmatched: resolved.unmatched,
+    sourceId: record.id === undefined ? undefined : String(record.id) + (resolved.where ? ` @ ${resolved.where}` : ""),
   };
 }

@@ -255,3 +255,35 @@ describe("error messages PostgreSQL could not store as they are", () => {
     ]);
   });
 });
+
+describe("duplicate source ids", () => {
+  const record = (id: string, query: string) => ({
+    id,
+    model: "m",
+    setting: "s",
+    variation: "v",
+    transcript: nativeConversation(true, query),
+  });
+
+  it("within a file and across imports of a dataset are reported with both lines; both transcripts are kept", async () => {
+    const first = kit.file("dup-ids.jsonl", line(record("q1", "alpha")) + line(record("q2", "beta")) + line(record("q1", "gamma")));
+    const summary = await importFile(first, { dataset: "dup-ids" });
+    expect(summary).toMatchObject({ imported: 3, failed: 0, warningCount: 1 });
+    expect(summary.warnings).toEqual([
+      { line: 3, field: "id", message: 'id "q1" is also on line 1 of this file, with different content; both were imported' },
+    ]);
+    expect(await rows(`SELECT line, field, severity FROM import_errors WHERE import_id = $1`, [summary.importId])).toEqual([
+      { line: 3, field: "id", severity: "warning" },
+    ]);
+    expect(await scalar(`SELECT warnings FROM imports WHERE id = $1`, [summary.importId])).toBe(1);
+
+    // The same content again is a plain duplicate (no warning); new content under a known id is warned about.
+    const second = kit.file("dup-ids-2.jsonl", line(record("q2", "beta")) + line(record("q2", "delta")));
+    const again = await importFile(second, { dataset: "dup-ids" });
+    expect(again).toMatchObject({ imported: 1, duplicates: 1, warningCount: 1 });
+    expect(again.warnings[0]).toMatchObject({ line: 2, field: "id" });
+    expect(again.warnings[0].message).toBe(
+      `id "q2" is already in this dataset (line 2 of import #${summary.importId}), with different content; both are kept`,
+    );
+  });
+});

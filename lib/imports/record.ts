@@ -85,21 +85,25 @@ export async function updateProgress(client: pg.ClientBase, id: number, counts: 
   );
 }
 
-export async function insertErrors(client: pg.ClientBase, id: number, errors: RecordError[]) {
+export type Severity = "error" | "warning";
+
+export async function insertErrors(client: pg.ClientBase, id: number, errors: RecordError[], severity: Severity = "error") {
   if (!errors.length) return;
   await client.query(
-    `INSERT INTO import_errors (import_id, line, field, message)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
+    `INSERT INTO import_errors (import_id, line, field, message, severity)
+     SELECT $1, u.*, $5 FROM unnest($2::int[], $3::text[], $4::text[]) AS u`,
     [
       id,
       errors.map((e) => (e.line > 0 ? e.line : null)),
       errors.map((e) => (e.field === undefined ? null : storableText(e.field))),
       errors.map((e) => storableText(e.message)),
+      severity,
     ],
   );
 }
 
 export interface Outcome extends Counts {
+  warnings?: number;
   status: ImportStatus;
   fileHash: string | null;
   datasetId: number | null;
@@ -112,7 +116,7 @@ export interface Outcome extends Counts {
 export async function finishImportRecord(client: pg.ClientBase, id: number, outcome: Outcome) {
   await client.query(
     `UPDATE imports SET status = $2, file_hash = $3, dataset_id = $4, duration_ms = $5, message = $6, notices = $7,
-            bytes_read = $8, records = $9, imported = $10, duplicates = $11, failed = $12, finished_at = now()
+            bytes_read = $8, records = $9, imported = $10, duplicates = $11, failed = $12, warnings = $13, finished_at = now()
       WHERE id = $1`,
     [
       id,
@@ -127,6 +131,7 @@ export async function finishImportRecord(client: pg.ClientBase, id: number, outc
       outcome.imported,
       outcome.duplicates,
       outcome.failed,
+      outcome.warnings ?? 0,
     ],
   );
 }

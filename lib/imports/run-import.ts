@@ -6,6 +6,7 @@ import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
 import { BatchWriter } from "@/lib/transcripts/batch-writer";
 import { SearchVectorizer } from "@/lib/transcripts/search-vectors";
 import { prepareTranscript } from "@/lib/transcripts/store";
+import { findDuplicateIds } from "./duplicate-ids";
 import { ErrorLog } from "./error-log";
 import { isRecordField } from "./fields";
 import { detectFormat, type ImportFormat } from "./formats";
@@ -58,6 +59,9 @@ export interface ImportSummary {
   labels: number;
   /** The first errors (lib/imports/error-log.ts SUMMARY_ERRORS), in file order; all are in import_errors. */
   errors: RecordError[];
+  /** Records imported with something to know (a duplicate source id), first ones, in file order; all are in import_errors. */
+  warnings: RecordError[];
+  warningCount: number;
   message: string | null;
   notices: string[];
   durationMs: number;
@@ -96,6 +100,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
   await data.connect();
   let vectorizer: SearchVectorizer | undefined;
   const errors = new ErrorLog();
+  const warnings = new ErrorLog("warning");
   const counts = { bytesRead: 0, records: 0, imported: 0, duplicates: 0, failed: 0 };
   const summary = (
     importId: number,
@@ -116,6 +121,8 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
     failed: errors.total,
     labels,
     errors: errors.sortedFirst(),
+    warnings: warnings.sortedFirst(),
+    warningCount: warnings.total,
     message,
     notices,
     durationMs: Math.round(performance.now() - started),
@@ -209,7 +216,9 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
             misses.count(transcript.unmatched);
             if (request.strict && errors.total) continue; // strict: read on to report every error, store nothing
             const slot = await registry.resolve(transcript);
-            await writer.add(prepareTranscript({ ...slot, ...transcript, ref: transcript.line, modelName: transcript.model }));
+            await writer.add(
+              prepareTranscript({ ...slot, ...transcript, ref: transcript.line, sourceLine: transcript.line, modelName: transcript.model }),
+            );
           }
         }
         tick();
@@ -227,6 +236,8 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
         return await fail(`Strict mode: ${errors.total} record(s) have errors, so nothing was imported.`, fileHash);
       if (writer.inserted + writer.duplicates === 0) return await fail("None of the records could be imported; see the errors.", fileHash);
 
+      for (const warning of await findDuplicateIds(data, importId, datasetId)) warnings.add(warning);
+      await warnings.flush(data, importId); // in the transaction: they describe what it commits
       const notices = await applySystemPrompts(data, registry.touched, request.systemPrompts ?? []);
       if (writer.labels > 0) await refreshLabelSignatures(data, await variationsOfImport(data, importId));
       for (const field of ["setting", "variation", "model"] as const) {
@@ -251,6 +262,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       const state = "succeeded";
       await importRecord.finishImportRecord(data, importId, {
         ...counts,
+        warnings: warnings.total,
         status: state,
         fileHash,
         datasetId,

@@ -39,6 +39,9 @@ export interface TranscriptInput {
   /** Given when the caller already parsed the messages. */
   parsed?: ParsedTranscript;
   sourceLabels?: SourceLabelInput[];
+  /** The record's id in its source and the line it was read from (duplicate ids are reported: lib/imports/duplicate-ids.ts). */
+  sourceId?: string | null;
+  sourceLine?: number | null;
 }
 
 /** A transcript reduced to what the write needs: big fields already COPY-encoded. */
@@ -52,6 +55,8 @@ export interface PreparedTranscript {
   queryHash: string;
   sampleIndex: number | null;
   contentHash: string;
+  sourceId: string | null;
+  sourceLine: number | null;
   /**
    * raw_messages, turns, scratchpad_text, final_output, format_issues, encoded for COPY, as UTF-8
    * bytes: a Buffer lives outside the JS heap, so holding a batch of them costs the garbage collector
@@ -112,6 +117,8 @@ const TRANSCRIPT_COLUMNS = [
   "condition",
   "content_hash",
   "search_vector",
+  "source_id",
+  "source_line",
   "raw_messages",
   "turns",
   "scratchpad_text",
@@ -149,6 +156,8 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
     queryHash: textHash(input.queryText),
     sampleIndex: input.sampleIndex,
     contentHash,
+    sourceId: input.sourceId ?? null,
+    sourceLine: input.sourceLine ?? null,
     encodedContent,
     searchDocument: searchDocument(scratchpadText, parsed.finalOutput),
     searchVector: null,
@@ -197,6 +206,8 @@ export async function storeTranscripts(
       t.condition,
       t.contentHash,
       t.searchVector,
+      t.sourceId,
+      t.sourceLine,
     ]).slice(0, -1) + "\t",
     t.encodedContent,
   ]);
