@@ -31,6 +31,8 @@ export interface NormalizedTranscript {
   ignored: string[];
   /** The mapping's paths that found nothing in this record (lib/imports/resolve.ts). */
   unmatched: string[];
+  /** The API shape the record was recognised as, if any (lib/imports/native/shapes.ts). */
+  shape?: string;
   /** The record's id in its source, with where in the record this transcript came from when it holds several. */
   sourceId?: string;
 }
@@ -170,6 +172,7 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
     defaulted,
     ignored: resolved.ignored,
     unmatched: resolved.unmatched,
+    shape: resolved.shape,
     sourceId: record.id === undefined ? undefined : String(record.id) + (resolved.where ? ` @ ${resolved.where}` : ""),
   };
 }

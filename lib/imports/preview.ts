@@ -22,6 +22,8 @@ export interface PreviewRecord {
   formatIssues: string[];
   labels: { source: string; name: string; value: string }[];
   defaulted: string[];
+  /** The API shape the record was recognised as ("anthropic-messages", ...), if any. */
+  shape?: string;
 }
 
 export interface Preview {
@@ -123,6 +125,7 @@ export async function previewFile(
           formatIssues: t.parsed.formatIssues,
           labels: t.sourceLabels,
           defaulted: t.defaulted,
+          shape: t.shape,
         });
       }
     }

@@ -1,5 +1,6 @@
 import { BARE_LABEL_FIELDS, CANONICAL_FIELDS, FIELD_ALIASES, LABEL_COLUMN, normalizeKey, type CanonicalField } from "./fields";
 import { textAt, valueAt, type Mapping, type Variables } from "./mapping";
+import { recognizeNativeShape, type NativeShape } from "./native/shapes";
 
 /**
  * Step one of normalizing: find each canonical field's value in a source
@@ -16,6 +17,8 @@ export interface Resolved {
   ignored: string[];
   /** Where each field was read (the key, or the mapping's path): a scratchpad block is named after it. */
   sources: Partial<Record<CanonicalField, string>>;
+  /** The API shape the record was recognised as (lib/imports/native/shapes.ts), if any. */
+  shape?: NativeShape["name"];
   /** The mapping's paths that found nothing in this record ("fields.query ← prompt", "labels.complied ← scores.x"). */
   unmatched: string[];
 }
@@ -65,7 +68,50 @@ function fromAliases(record: Record<string, unknown>): AliasMatch {
 }
 
 export function resolveRecord(record: Record<string, unknown>, group: string | undefined, mapping: Mapping | undefined): Resolution {
-  const aliases = fromAliases(record);
+  const native = recognizeNativeShape(record);
+  if (native && !mapping?.each) {
+    // One resolution per conversation of the API record; the mapping, if any, applies to each.
+    const resolved: Resolved[] = [];
+    for (const conversation of native.conversations) {
+      const result = resolveOne(record, group, mapping, withNative(fromAliases(record), native, conversation.values));
+      if (!result.ok) return result;
+      resolved.push(...result.resolved.map((r) => ({ ...r, where: conversation.where ?? r.where, shape: native.name })));
+    }
+    return { ok: true, resolved };
+  }
+  return resolveOne(record, group, mapping, fromAliases(record));
+}
+
+/** An API record's conversation replaces whatever aliases found on the keys it read; it fills the model and system prompt when absent. */
+function withNative(aliases: AliasMatch, native: NativeShape, values: NativeShape["conversations"][number]["values"]): AliasMatch {
+  const consumed = new Set(native.used);
+  const kept = {
+    ...aliases,
+    values: { ...aliases.values },
+    sources: { ...aliases.sources },
+    used: new Set([...aliases.used, ...native.used]),
+  };
+  for (const [field, source] of Object.entries(kept.sources) as [CanonicalField, string][]) {
+    if (consumed.has(source)) {
+      delete kept.values[field];
+      delete kept.sources[field];
+    }
+  }
+  for (const [field, value] of Object.entries(values) as [CanonicalField, unknown][]) {
+    if (field === "messages" || isAbsent(kept.values[field])) {
+      kept.values[field] = value;
+      kept.sources[field] = native.name;
+    }
+  }
+  return kept;
+}
+
+function resolveOne(
+  record: Record<string, unknown>,
+  group: string | undefined,
+  mapping: Mapping | undefined,
+  aliases: AliasMatch,
+): Resolution {
   const baseVariables: Variables = group === undefined ? {} : { group };
   if (!mapping)
     return {
