@@ -77,9 +77,11 @@ export const mappingSchema = z
       .default({})
       .describe('Source value → stored value, per field, e.g. {"condition": {"Free": "training"}}. Unlisted values pass unchanged.'),
     constants: z
-      .partialRecord(z.enum(["setting", "variation", "model", "label_source", "system_prompt"]), z.string().min(1))
+      .partialRecord(z.enum(["setting", "variation", "model", "label_source", "system_prompt", "condition"]), z.string().min(1))
       .default({})
-      .describe("Values for records that do not give the field themselves."),
+      .describe(
+        "Values for records that do not give the field themselves. condition (training or deployment) applies only when neither the record nor the conversation's tier tag says.",
+      ),
     labels: z
       .object({
         source: z.string().min(1).optional(),
@@ -120,7 +122,7 @@ const KEYS_OF: Record<string, readonly string[]> = {
   "": TOP_KEYS,
   fields: MAPPED_FIELDS,
   values: ["condition", "setting", "variation", "model"],
-  constants: ["setting", "variation", "model", "label_source", "system_prompt"],
+  constants: ["setting", "variation", "model", "label_source", "system_prompt", "condition"],
   each: ["path", "as"],
   split: ["from", "pattern"],
   labels: ["source", "fields", "values"],

@@ -3,6 +3,7 @@ import type { SourceLabelInput } from "@/lib/transcripts/store";
 import { conservationFailures } from "@/lib/transcripts/conservation";
 import { conversationMessages, parseStoredMessages } from "@/lib/transcripts/stored-messages";
 import type { MessagePart, ParsedTranscript, RawMessage } from "@/lib/transcripts/types";
+import { conditionFrom } from "./fields";
 import type { Mapping } from "./mapping";
 import { canonicalRecordSchema, labelValue, storable, UNSTORABLE, type CanonicalRecord } from "./record-schema";
 import { resolveRecord, type Resolved } from "./resolve";
@@ -131,7 +132,7 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
       `says ${record.condition} but the conversation's is_free_tier_user tag says ${fromText === "training" ? "True" : "False"} (${fromText})`,
     );
   }
-  const condition = record.condition ?? fromText;
+  const condition = record.condition ?? fromText ?? conditionFrom(context.mapping?.constants.condition);
   if (!condition)
     return fail("condition", "no tier: give condition, tier or is_free_tier_user, or an <is_free_tier_user> tag in the conversation");
 

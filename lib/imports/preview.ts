@@ -98,7 +98,7 @@ export async function previewFile(
   const stream = createReadStream(filePath, { highWaterMark: 256 * 1024 });
   let items = 0;
   try {
-    for await (const item of readRecords(stream, format, { maxRecordBytes: DEFAULT_MAX_RECORD_BYTES, isRecordField })) {
+    for await (const item of readRecords(stream, format, { maxRecordBytes: DEFAULT_MAX_RECORD_BYTES, isRecordField, filePath })) {
       if (++items > MAX_ITEMS || preview.records.length >= RECORDS) break;
       if ("error" in item) {
         preview.errors.push({ line: item.line, field: item.field, message: item.error });

@@ -207,7 +207,8 @@ function applyMapping(
     if (mapped !== undefined) values[field] = mapped;
   }
   for (const [field, value] of Object.entries(mapping.constants) as [CanonicalField, string][]) {
-    if (isAbsent(values[field])) values[field] = value;
+    // A constant condition is the last resort, after the conversation's tier tag (lib/imports/normalize.ts).
+    if (field !== "condition" && isAbsent(values[field])) values[field] = value;
   }
   let labels = aliases.labels;
   if (mapping.labels) {

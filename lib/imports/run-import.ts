@@ -205,7 +205,11 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       const maxRecordBytes = request.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
       let lastYield = performance.now();
 
-      for await (const item of readRecords(source.chunks(), format as ImportFormat, { maxRecordBytes, isRecordField })) {
+      for await (const item of readRecords(source.chunks(), format as ImportFormat, {
+        maxRecordBytes,
+        isRecordField,
+        filePath: request.filePath,
+      })) {
         counts.records++;
         if ("error" in item) errors.add({ line: item.line, field: item.field, message: item.error });
         else {
