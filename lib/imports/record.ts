@@ -27,6 +27,7 @@ export interface NewImport {
   strict: boolean;
   options: Record<string, unknown>;
   createdBy: string;
+  userId: string | null;
 }
 
 /** Marks runs that died as interrupted ($1: IMPORT_LOCK_CLASS, $2: INTERRUPTED_MESSAGE). Shared with the web queries. */
@@ -54,8 +55,8 @@ export async function createImportRecord(status: pg.ClientBase, lockHolder: pg.C
   const id = Number(rows[0].id);
   await lockHolder.query(`SELECT pg_advisory_lock($1, $2)`, [IMPORT_LOCK_CLASS, id]);
   await status.query(
-    `INSERT INTO imports (id, file_name, file_size, format, mapping, strict, options, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO imports (id, file_name, file_size, format, mapping, strict, options, created_by, user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       id,
       run.fileName,
@@ -65,6 +66,7 @@ export async function createImportRecord(status: pg.ClientBase, lockHolder: pg.C
       run.strict,
       JSON.stringify(run.options),
       run.createdBy,
+      run.userId,
     ],
   );
   return id;

@@ -30,8 +30,10 @@ export interface ImportRequest {
   /** One bad record rejects the whole file. */
   strict?: boolean;
   systemPrompts?: SystemPromptRequest[];
-  /** "cli:<os user>" or "web" until accounts exist. */
+  /** How it was started: "cli:<os user>", "web:<email>", "api:<email>". */
   createdBy: string;
+  /** The account that started it (web and API). */
+  userId?: string;
   maxRecordBytes?: number;
 }
 
@@ -136,6 +138,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       mapping: request.mapping,
       strict: Boolean(request.strict),
       createdBy: request.createdBy,
+      userId: request.userId ?? null,
       options: { dataset, systemPrompts: (request.systemPrompts ?? []).map(({ variation, from }) => ({ variation, from })) },
     });
     hooks.onStart?.(importId);

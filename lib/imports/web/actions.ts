@@ -4,6 +4,7 @@ import { z } from "zod";
 import { importFormatSchema } from "../formats";
 import { parseMapping } from "../mapping";
 import { previewFile, type Preview } from "../preview";
+import { listMappings, mappingNameSchema, saveMapping, type StoredMappingInfo } from "../stored-mappings";
 import { startImportInBackground } from "./background";
 import { findUpload, uploadIdSchema } from "./uploads";
 import { requireRole } from "@/lib/auth/server";
@@ -48,7 +49,7 @@ export async function previewUpload(input: PreviewInput): Promise<Result<{ previ
 }
 
 export async function startImport(input: StartInput): Promise<Result<{ importId: number }>> {
-  await requireRole("lead");
+  const user = await requireRole("lead");
   const parsed = startInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Invalid request." };
   const { uploadId, format, mappingText, dataset, strict, systemPrompt } = parsed.data;
@@ -70,7 +71,8 @@ export async function startImport(input: StartInput): Promise<Result<{ importId:
         dataset: dataset || undefined,
         strict,
         systemPrompts: systemPrompt ? [{ text: systemPrompt.text, from: systemPrompt.fileName }] : [],
-        createdBy: "web",
+        createdBy: `web:${user.email}`,
+        userId: user.id,
       },
       upload.id,
     );
@@ -78,4 +80,27 @@ export async function startImport(input: StartInput): Promise<Result<{ importId:
   } catch {
     return { ok: false, message: "The import could not start (is the database reachable?). The error is in the server log." };
   }
+}
+
+const saveInput = z.object({ name: mappingNameSchema, mappingText: z.string().max(200_000) });
+
+/** Saves the editor's mapping under a name, for the next file of this shape (and for the API's ?mapping=NAME). */
+export async function saveImportMapping(input: z.input<typeof saveInput>): Promise<Result<{ name: string }>> {
+  const user = await requireRole("lead");
+  const parsed = saveInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: `The name is not valid: ${parsed.error.issues[0].message}.` };
+  let json: unknown;
+  try {
+    json = JSON.parse(parsed.data.mappingText);
+  } catch (error) {
+    return { ok: false, message: `The mapping is not valid JSON: ${(error as Error).message}` };
+  }
+  const saved = await saveMapping(parsed.data.name, json, user.id);
+  return saved.ok ? { ok: true, name: parsed.data.name } : { ok: false, message: `Not saved: ${saved.errors.join("; ")}` };
+}
+
+/** The saved and shipped mappings the editor can load. */
+export async function loadImportMappings(): Promise<Result<{ mappings: StoredMappingInfo[] }>> {
+  await requireRole("lead");
+  return { ok: true, mappings: await listMappings() };
 }
