@@ -41,20 +41,20 @@ export function ImportErrors({
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th className="w-20 px-3 py-2 font-medium">Line</th>
-              <th className="w-20 px-3 py-2 font-medium">Kind</th>
               <th className="w-64 px-3 py-2 font-medium">Field</th>
               <th className="px-3 py-2 font-medium">Reason</th>
+              <th className="w-20 px-3 py-2 font-medium">Kind</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {errors.map((error, index) => (
               <tr key={index} className="align-top">
                 <td className="px-3 py-1.5 tabular-nums text-slate-600">{error.line ?? "file"}</td>
+                <td className="break-all px-3 py-1.5 font-mono text-xs text-slate-600">{error.field ?? ""}</td>
+                <td className="break-words px-3 py-1.5 text-slate-800">{error.message}</td>
                 <td className={`px-3 py-1.5 text-xs ${error.severity === "warning" ? "text-amber-700" : "text-red-700"}`}>
                   {error.severity === "warning" ? "warning" : "error"}
                 </td>
-                <td className="break-all px-3 py-1.5 font-mono text-xs text-slate-600">{error.field ?? ""}</td>
-                <td className="break-words px-3 py-1.5 text-slate-800">{error.message}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { Preview } from "@/lib/imports/preview";
 import { previewUpload, startImport } from "@/lib/imports/web/actions";
 import type { Upload } from "@/lib/imports/web/upload-schema";
@@ -16,6 +16,14 @@ import { uploadFile } from "./upload-file";
 type Stage =
   { kind: "choose" } | { kind: "uploading"; fileName: string; loaded: number; total: number } | { kind: "review"; upload: Upload };
 
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const stem = (name: string) => name.replace(/\.[^.]+$/, "");
 const skeleton = (sample: string) => {
   let keys: string[] = [];
@@ -27,7 +35,7 @@ const skeleton = (sample: string) => {
   return JSON.stringify(
     {
       description: `Fields in this file: ${keys.join(", ")}`,
-      fields: { query: "", response: "", condition: "" },
+      fields: { query: "", scratchpad: "", response: "", condition: "" },
       constants: { model: "" },
     },
     null,
@@ -45,8 +53,10 @@ export function NewImport({ example }: { example: { name: string; text: string }
   const [showMapping, setShowMapping] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, startTransition] = useTransition();
+  const applied = useRef<string | null>(null);
 
-  const refresh = (upload: Upload, format: ImportOptionsValue["format"], mapping: string | null) =>
+  const refresh = (upload: Upload, format: ImportOptionsValue["format"], mapping: string | null) => {
+    applied.current = mapping;
     startTransition(async () => {
       const result = await previewUpload({ uploadId: upload.id, format: format || undefined, mappingText: mapping ?? undefined });
       if (!result.ok) return setMessage(result.message);
@@ -58,6 +68,14 @@ export function NewImport({ example }: { example: { name: string; text: string }
         setMappingText(skeleton(result.preview.sample));
       }
     });
+  };
+
+  // The preview follows the mapping as it is typed: re-read once the text is valid JSON and has rested a moment.
+  useEffect(() => {
+    if (stage.kind !== "review" || !showMapping || mappingText === applied.current || !isJson(mappingText)) return;
+    const timer = setTimeout(() => refresh(stage.upload, options.format, mappingText), 700);
+    return () => clearTimeout(timer);
+  }, [mappingText, showMapping, stage, options.format]);
 
   async function onFile(file: File) {
     setMessage(null);
@@ -136,6 +154,8 @@ export function NewImport({ example }: { example: { name: string; text: string }
               example={example}
               sample={preview?.sample ?? null}
               errors={preview?.mappingErrors ?? []}
+              unmatchedPaths={preview?.unmatchedPaths ?? []}
+              fieldPaths={preview?.fieldPaths ?? []}
               busy={busy}
             />
           ) : (

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { CANONICAL_FIELDS, FIELD_ALIASES, FIELD_DESCRIPTIONS, normalizeKey, type CanonicalField } from "./fields";
 import { importFormatSchema } from "./formats";
+import { MAPPED_FIELDS, MAPPING_KEYS } from "./mapping-keys";
+
+export { MAPPED_FIELDS, type MappedField } from "./mapping-keys";
 
 /**
  * A mapping tells the importer how to read a file whose shape the canonical
@@ -12,22 +15,7 @@ import { importFormatSchema } from "./formats";
  * array a record sits in, in a JSON file nested by condition). A path that is
  * only "{name}" is the variable's value itself.
  */
-export const MAPPED_FIELDS = [
-  "id",
-  "setting",
-  "variation",
-  "model",
-  "condition",
-  "query",
-  "response",
-  "scratchpad",
-  "messages",
-  "transcript",
-  "system_prompt",
-  "sample_index",
-  "label_source",
-] as const;
-export type MappedField = (typeof MAPPED_FIELDS)[number];
+
 const SPLIT_GROUPS = ["condition", "tier", "setting", "variation", "model"] as const;
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a variable name: letters, digits and _");
 
@@ -51,37 +39,31 @@ const regexSource = z
 
 export const mappingSchema = z
   .object({
-    $schema: z.string().optional().describe("Path or URL of this schema, for editors."),
-    description: z.string().optional().describe("What files this mapping is for."),
-    format: importFormatSchema.optional().describe("The file format, when detection should not guess."),
+    $schema: z.string().optional().describe(MAPPING_KEYS.$schema),
+    description: z.string().optional().describe(MAPPING_KEYS.description),
+    format: importFormatSchema.optional().describe(MAPPING_KEYS.format),
     each: z
       .object({ path: z.string().min(1), as: variableName })
       .strict()
       .optional()
-      .describe("One transcript per key (of an object) or element (of an array) at `path`; the key becomes the variable named `as`."),
+      .describe(MAPPING_KEYS.each),
     fields: z
       .partialRecord(z.enum(MAPPED_FIELDS), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
       .default({})
-      .describe(
-        'Canonical field ← path in the record, e.g. {"query": "prompt_text", "scratchpad": "assistant_scratchpad"}; a list of paths joins several fields in order (texts by a blank line; each scratchpad path is its own block). A mapped field is read only there.',
-      ),
+      .describe(MAPPING_KEYS.fields),
     split: z
       .object({ from: z.string().min(1), pattern: regexSource })
       .strict()
       .optional()
-      .describe(
-        'Cuts a value ("{condition}" or a path) into fields with a regular expression\'s named groups: tier (or condition), variation, setting, model.',
-      ),
+      .describe(MAPPING_KEYS.split),
     values: z
       .partialRecord(z.enum(["condition", "setting", "variation", "model"]), z.record(z.string(), z.string()))
       .default({})
-      .describe('Source value → stored value, per field, e.g. {"condition": {"Free": "training"}}. Unlisted values pass unchanged.'),
+      .describe(MAPPING_KEYS.values),
     constants: z
       .partialRecord(z.enum(["setting", "variation", "model", "label_source", "system_prompt", "condition"]), z.string().min(1))
       .default({})
-      .describe(
-        "Values for records that do not give the field themselves. condition (training or deployment) applies only when neither the record nor the conversation's tier tag says.",
-      ),
+      .describe(MAPPING_KEYS.constants),
     labels: z
       .object({
         source: z.string().min(1).optional(),
@@ -90,7 +72,7 @@ export const mappingSchema = z
       })
       .strict()
       .optional()
-      .describe("Labels that come with the data: name ← path (fields), value translations (values), and who gave them (source)."),
+      .describe(MAPPING_KEYS.labels),
   })
   .strict();
 
