@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { mappingSchema } from "./mapping";
+import { NATIVE_SCHEMA_FILES } from "./native/json-schemas";
 import { BARE_LABEL_FIELDS, CANONICAL_FIELDS, CONDITION_HELP, FIELD_ALIASES, type CanonicalField } from "./fields";
 
 /**
@@ -141,4 +142,5 @@ export function buildMappingJsonSchema(): JsonSchema {
 export const IMPORT_SCHEMA_FILES: Record<string, () => JsonSchema> = {
   "docs/import/transcript-record.schema.json": buildRecordJsonSchema,
   "docs/import/mapping.schema.json": buildMappingJsonSchema,
+  ...NATIVE_SCHEMA_FILES,
 };
