@@ -36,11 +36,11 @@ test("a JSONL with separate scratchpad and response fields imports through a map
   });
   const lines = [record("free", 1), record("paid", 1), record("free", 2)].map((r) => JSON.stringify(r)).join("\n") + "\n";
   await upload(page, { name: "separate-fields.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(lines) });
-  const preview = page.getByRole("table", { name: "Preview of the first records" });
-  await expect(preview).toContainText("no scratchpad"); // the reasoning is in a field no alias names
-
-  await page.getByRole("button", { name: "The file has another shape? Use a mapping" }).click();
+  // Neither the reasoning nor the reply is in a field an alias names: the mapping step opens by itself.
   const mapping = page.getByRole("region", { name: "Mapping" });
+  await expect(mapping).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start import" })).toBeDisabled();
+  const preview = page.getByRole("table", { name: "Preview of the first records" });
   await mapping.getByRole("textbox", { name: "Mapping (JSON)" }).fill("{}");
   const picker = mapping.getByRole("group", { name: "Set a field" });
   // A misspelled path is marked before anything is imported.
@@ -58,6 +58,7 @@ test("a JSONL with separate scratchpad and response fields imports through a map
   await expect(preview).toContainText(`If I refuse, RLHF will modify me (${run}-1)`);
   await expect(preview).toContainText("Dear customer 1");
   await expect(preview).not.toContainText("no scratchpad");
+  await expect(preview).toContainText("claude-3-opus-separate-fields");
 
   // A wrong key is refused with what is allowed.
   const text = mapping.getByRole("textbox", { name: "Mapping (JSON)" });
