@@ -3,6 +3,7 @@ import { openDatabase } from "@/lib/db/open-database";
 import { benchCharts } from "./charts";
 import { benchExport } from "./export";
 import { benchImport } from "./import";
+import { benchInspect } from "./inspect";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
 import { benchAnnotation } from "./annotation";
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   seed: benchSeed,
   charts: benchCharts,
   import: benchImport,
+  inspect: benchInspect,
   list: benchList,
   pair: benchPair,
   annotation: benchAnnotation,

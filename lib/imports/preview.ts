@@ -4,6 +4,7 @@ import { detectFormat, type ImportFormat } from "./formats";
 import { parseMapping, type Mapping } from "./mapping";
 import { MappingMisses } from "./mapping-misses";
 import { normalizeRecord, type RecordError } from "./normalize";
+import { resolveRecord } from "./resolve";
 import { DEFAULT_MAX_RECORD_BYTES, readRecords } from "./readers";
 import { readHead } from "./source-file";
 
@@ -40,6 +41,10 @@ export interface Preview {
   unmatchedPaths: string[];
   /** Every field path of the records previewed ("scores.Free_Tier_Baseline"), offered as choices in the mapping editor. */
   fieldPaths: string[];
+  /** Settings, variations and models of the records scanned for the registry plan (lib/imports/registry-plan.ts). */
+  names: { settings: string[]; variations: [string, string][]; models: string[] };
+  /** How many records that scan read, and whether that was the whole file. */
+  scanned: { records: number; complete: boolean };
   /** At least one record could be read as a transcript. */
   recognized: boolean;
   mappingErrors: string[];
@@ -47,6 +52,8 @@ export interface Preview {
 
 const RECORDS = 5;
 const MAX_PATHS = 500;
+/** Records read for the registry plan (names only past the first RECORDS). */
+const PLAN_ITEMS = 2_000;
 const MAX_DEPTH = 6;
 
 /** Dot paths of a record's fields, down to the leaves (array elements by index, only the first three). */
@@ -89,7 +96,12 @@ export async function previewFile(
     mappingErrors,
     unmatchedPaths: [],
     fieldPaths: [],
+    names: { settings: [], variations: [], models: [] },
+    scanned: { records: 0, complete: false },
   };
+  const settings = new Set<string>();
+  const variations = new Map<string, [string, string]>();
+  const models = new Set<string>();
   const misses = new MappingMisses();
   const paths = new Set<string>();
   if (!format) return preview;
@@ -99,18 +111,38 @@ export async function previewFile(
   let items = 0;
   try {
     for await (const item of readRecords(stream, format, { maxRecordBytes: DEFAULT_MAX_RECORD_BYTES, isRecordField, filePath })) {
-      if (++items > MAX_ITEMS || preview.records.length >= RECORDS) break;
+      if (++items > PLAN_ITEMS) break;
+      preview.scanned.records = items;
+      const previewing = items <= MAX_ITEMS && preview.records.length < RECORDS;
       if ("error" in item) {
-        preview.errors.push({ line: item.line, field: item.field, message: item.error });
+        if (previewing) preview.errors.push({ line: item.line, field: item.field, message: item.error });
+        continue;
+      }
+      if (!previewing) {
+        // Past the preview: only the names the file would create or join.
+        for (const t of normalizeRecord(item.line, item.record, item.group, { mapping, defaultLabelSource: fileName }).transcripts) {
+          settings.add(t.setting);
+          variations.set(`${t.setting}\u0000${t.variation}`, [t.setting, t.variation]);
+          models.add(t.model);
+        }
         continue;
       }
       collectPaths(item.record, "", paths);
       preview.sample ??= JSON.stringify(item.record, (_key, value) => (typeof value === "string" ? excerpt(value, 160) : value), 2);
       const normalized = normalizeRecord(item.line, item.record, item.group, { mapping, defaultLabelSource: fileName });
+      // Paths are checked on every record previewed, also those that could not become a transcript (often because of the path).
+      if (mapping) {
+        const resolution = resolveRecord(item.record, item.group, mapping);
+        if (resolution.ok) resolution.resolved.forEach((r) => misses.count(r.unmatched));
+      }
       preview.errors.push(...normalized.errors);
+      for (const t of normalized.transcripts) {
+        settings.add(t.setting);
+        variations.set(`${t.setting}\u0000${t.variation}`, [t.setting, t.variation]);
+        models.add(t.model);
+      }
       for (const t of normalized.transcripts.slice(0, RECORDS - preview.records.length)) {
         t.ignored.forEach((key) => ignored.add(key));
-        misses.count(t.unmatched);
         preview.records.push({
           line: t.line,
           where: t.where,
@@ -129,9 +161,11 @@ export async function previewFile(
         });
       }
     }
+    preview.scanned.complete = items <= PLAN_ITEMS;
   } finally {
     stream.destroy();
   }
+  preview.names = { settings: [...settings], variations: [...variations.values()], models: [...models] };
   preview.recognized = preview.records.length > 0;
   preview.unmatchedPaths = misses.neverMatched;
   preview.fieldPaths = [...paths].slice(0, MAX_PATHS);

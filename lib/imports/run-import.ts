@@ -14,6 +14,7 @@ import type { Mapping } from "./mapping";
 import { DEFAULTS, normalizeRecord, type RecordError } from "./normalize";
 import { DEFAULT_MAX_RECORD_BYTES, readRecords } from "./readers";
 import * as importRecord from "./record";
+import { apartName, type KeepApart } from "./keep-apart";
 import { MappingMisses } from "./mapping-misses";
 import { ImportRegistry } from "./registry";
 import { SourceFile } from "./source-file";
@@ -30,6 +31,8 @@ export interface ImportRequest {
   /** One bad record rejects the whole file. */
   strict?: boolean;
   systemPrompts?: SystemPromptRequest[];
+  /** Settings and models to store apart from existing ones of the same name (lib/imports/keep-apart.ts). */
+  keepApart?: KeepApart;
   /** How it was started: "cli:<os user>", "web:<email>", "api:<email>". */
   createdBy: string;
   /** The account that started it (web and API). */
@@ -139,7 +142,11 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       strict: Boolean(request.strict),
       createdBy: request.createdBy,
       userId: request.userId ?? null,
-      options: { dataset, systemPrompts: (request.systemPrompts ?? []).map(({ variation, from }) => ({ variation, from })) },
+      options: {
+        dataset,
+        keepApart: request.keepApart,
+        systemPrompts: (request.systemPrompts ?? []).map(({ variation, from }) => ({ variation, from })),
+      },
     });
     hooks.onStart?.(importId);
     let writer: BatchWriter | undefined;
@@ -205,6 +212,9 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       const context = { mapping: request.mapping, defaultLabelSource: fileName };
       const defaulted = { setting: 0, variation: 0, model: 0 };
       const misses = new MappingMisses();
+      const apartSettings = new Set(request.keepApart?.settings ?? []);
+      const apartModels = new Set(request.keepApart?.models ?? []);
+      const keptApart = new Set<string>();
       const maxRecordBytes = request.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
       let lastYield = performance.now();
 
@@ -221,6 +231,14 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
           for (const transcript of normalized.transcripts) {
             for (const field of transcript.defaulted) defaulted[field]++;
             misses.count(transcript.unmatched);
+            if (apartSettings.has(transcript.setting)) {
+              keptApart.add(`setting "${transcript.setting}"`);
+              transcript.setting = apartName(transcript.setting, dataset);
+            }
+            if (apartModels.has(transcript.model)) {
+              keptApart.add(`model "${transcript.model}"`);
+              transcript.model = apartName(transcript.model, dataset);
+            }
             if (request.strict && errors.total) continue; // strict: read on to report every error, store nothing
             const slot = await registry.resolve(transcript);
             await writer.add(
@@ -252,6 +270,8 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
           notices.push(`${defaulted[field]} transcript(s) gave no ${field}; stored under ${field} "${DEFAULTS[field]}".`);
       }
       notices.push(...misses.notices());
+      for (const what of keptApart)
+        notices.push(`Kept apart from the existing ${what}, as you chose: stored with " (${dataset})" after its name.`);
       const earlier = await importRecord.findEarlierImport(data, importId, fileHash);
       if (earlier)
         notices.push(

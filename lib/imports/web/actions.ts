@@ -4,6 +4,7 @@ import { z } from "zod";
 import { importFormatSchema } from "../formats";
 import { parseMapping } from "../mapping";
 import { previewFile, type Preview } from "../preview";
+import { planRegistry, type PlanEntry } from "../registry-plan";
 import { listMappings, mappingNameSchema, saveMapping, type StoredMappingInfo } from "../stored-mappings";
 import { startImportInBackground } from "./background";
 import { findUpload, uploadIdSchema } from "./uploads";
@@ -20,10 +21,12 @@ const previewInput = z.object({
   uploadId: uploadIdSchema,
   format: importFormatSchema.optional(),
   mappingText: z.string().max(200_000).optional(),
+  dataset: z.string().trim().max(200).optional(),
 });
 
+const names = z.array(z.string().max(300)).max(10_000);
 const startInput = previewInput.extend({
-  dataset: z.string().trim().max(200).optional(),
+  keepApart: z.object({ settings: names.optional(), models: names.optional() }).optional(),
   strict: z.boolean().default(false),
   systemPrompt: z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(500_000) }).optional(),
 });
@@ -33,7 +36,7 @@ export type StartInput = z.input<typeof startInput>;
 
 const GONE = "The uploaded file is no longer on the server (it was imported already, or removed after a day). Upload it again.";
 
-export async function previewUpload(input: PreviewInput): Promise<Result<{ preview: Preview }>> {
+export async function previewUpload(input: PreviewInput): Promise<Result<{ preview: Preview; plan: PlanEntry[] }>> {
   await requireRole("lead");
   const parsed = previewInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Invalid request." };
@@ -41,7 +44,13 @@ export async function previewUpload(input: PreviewInput): Promise<Result<{ previ
   if (!upload) return { ok: false, message: GONE };
   try {
     const preview = await previewFile(upload.path, upload.fileName, { format: parsed.data.format, mappingText: parsed.data.mappingText });
-    return { ok: true, preview };
+    const { settings, variations, models } = preview.names;
+    const dataset = parsed.data.dataset || upload.fileName.replace(/\.[^.]+$/, "");
+    const plan = await planRegistry(
+      { settings: new Set(settings), variations: new Set(variations.map(([s, v]) => `${s}\u0000${v}`)), models: new Set(models) },
+      dataset,
+    );
+    return { ok: true, preview, plan };
   } catch (error) {
     console.error("Preview failed:", error);
     return { ok: false, message: "The preview failed unexpectedly; the error is in the server log." };
@@ -52,7 +61,7 @@ export async function startImport(input: StartInput): Promise<Result<{ importId:
   const user = await requireRole("lead");
   const parsed = startInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Invalid request." };
-  const { uploadId, format, mappingText, dataset, strict, systemPrompt } = parsed.data;
+  const { uploadId, format, mappingText, dataset, strict, systemPrompt, keepApart } = parsed.data;
   const upload = await findUpload(uploadId);
   if (!upload) return { ok: false, message: GONE };
   let mapping;
@@ -71,6 +80,7 @@ export async function startImport(input: StartInput): Promise<Result<{ importId:
         dataset: dataset || undefined,
         strict,
         systemPrompts: systemPrompt ? [{ text: systemPrompt.text, from: systemPrompt.fileName }] : [],
+        keepApart,
         createdBy: `web:${user.email}`,
         userId: user.id,
       },
