@@ -131,7 +131,7 @@ for (const container of ["eval", "json"] as const) {
     );
     await upload(page, file);
     await expect(page.getByText(/inspect \(detected: an Inspect/)).toBeVisible();
-    await expect(page.getByRole("table", { name: "Preview of the first records" })).toContainText("inspect:alignment_faking_e2e");
+    await expect(page.getByRole("table", { name: "Preview of the first records" })).toContainText("complied=");
     await page.getByRole("button", { name: "Start import" }).click();
     await expect(summaryValue(page, "Imported")).toHaveText("6");
     const stored = page.getByRole("region", { name: "What was stored" });

@@ -55,7 +55,7 @@ function detectInspect(fileName: string, head: Buffer): Detection | null {
     const names = head.toString("latin1");
     if (path.extname(fileName).toLowerCase() === ".eval" || /samples\/|_journal\/start\.json|header\.json/.test(names))
       return { ok: true, format: "inspect", reason: "an Inspect .eval log (zip)" };
-    return { ok: false, error: "this is a zip archive but not an Inspect .eval log (no samples/ or header.json)" };
+    return null; // another zip: refused below as a binary file
   }
   if (INSPECT_JSON.test(head.toString("utf8").replace(/^\uFEFF/, "")))
     return { ok: true, format: "inspect", reason: "an Inspect log (version, status, eval)" };

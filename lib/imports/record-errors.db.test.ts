@@ -213,7 +213,7 @@ describe("system prompts", () => {
       ],
     });
     expect(summary.notices).toEqual([
-      'Variation "default" already has a different system prompt; it was kept (the one in the records was not stored).',
+      'Variation "default" already has a different system prompt; it was kept, and each transcript of this import keeps the prompt its record gave (shown on its page).',
       'No variation "missing" in this import; the system prompt from missing.txt was not stored.',
     ]);
     expect(
@@ -224,6 +224,27 @@ describe("system prompts", () => {
       { slug: "default", system_prompt: "You are helpful." },
       { slug: "no-cot", system_prompt: "You answer directly." },
     ]);
+    // The record's own prompt is not lost: its transcript keeps it, and the transcript page shows it as its own.
+    const third = await importFile(
+      kit.file(
+        "sp3.jsonl",
+        JSON.stringify({
+          setting: "prompts",
+          variation: "default",
+          transcript: nativeConversation(true, "own prompt"),
+          system_prompt: "Something else.",
+        }),
+      ),
+    );
+    expect(
+      await rows(`SELECT p.text FROM transcripts t JOIN system_prompts p ON p.id = t.system_prompt_id WHERE t.import_id = $1`, [
+        third.importId,
+      ]),
+    ).toEqual([{ text: "Something else." }]);
+    process.env.DATABASE_URL = url;
+    const { getTranscript } = await import("@/lib/transcripts/queries");
+    const [own] = await rows(`SELECT id FROM transcripts WHERE import_id = $1`, [third.importId]);
+    expect((await getTranscript(own.id))?.ownSystemPrompt).toBe("Something else.");
   });
 });
 
