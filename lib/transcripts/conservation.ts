@@ -1,4 +1,4 @@
-import { scanTags } from "./parse-tags";
+import { scanTags, type TagToken } from "./parse-tags";
 import type { Block, ParsedTranscript, Turn } from "./types";
 
 /**
@@ -14,16 +14,17 @@ import type { Block, ParsedTranscript, Turn } from "./types";
  * The parser records each assistant turn's raw text here as it builds the
  * turn (a WeakMap: nothing is stored with the turn, and it goes with it).
  */
-const sources = new WeakMap<Turn, string>();
+const sources = new WeakMap<Turn, TurnSource>();
 
-export function recordTurnSource(turn: Turn, source: string): Turn {
-  sources.set(turn, source);
+/** Records a turn's raw text: a whole string, or a range of a text the parser already scanned (its tokens). */
+export function recordTurnSource(turn: Turn, text: string, range?: { start: number; end: number; tokens: readonly TagToken[] }): Turn {
+  sources.set(turn, range ? { text, ...range } : { text, start: 0, end: text.length });
   return turn;
 }
 
 const WHITESPACE = /\s+/g;
 
-/** The text with every recognised tag and all whitespace taken out. */
+/** The text with every recognised tag and all whitespace taken out (for tests and messages; the check itself allocates nothing). */
 export function squash(text: string): string {
   const { tokens } = scanTags(text);
   let out = "";
@@ -33,6 +34,78 @@ export function squash(text: string): string {
     pos = token.end;
   }
   return out + text.slice(pos).replace(WHITESPACE, "");
+}
+
+/** Whitespace above U+00A0 as String.prototype.trim (and so the parser) sees it. */
+function isSpace(code: number): boolean {
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** A turn's raw text: a range of a scanned text, so the check reuses the parser's scan of it. */
+interface TurnSource {
+  text: string;
+  start: number;
+  end: number;
+  /** The text's tags, when the parser scanned it already; else scanned by the check. */
+  tokens?: readonly TagToken[];
+}
+
+/** Count and two order-sensitive hashes of a text's significant characters. */
+interface Digest {
+  count: number;
+  h1: number;
+  h2: number;
+}
+
+/**
+ * Folds the characters of text[start, end) that are neither whitespace nor
+ * inside a recognised tag into `digest`: one tight loop, nothing allocated
+ * (the importer runs this on every record). Two independent 32-bit hashes and
+ * the count: a miss goes unseen with odds of about 2^-64; the property test
+ * compares the texts themselves (squash).
+ */
+function fold(source: TurnSource, digest: Digest): void {
+  const { text, end } = source;
+  const tokens = source.tokens ?? (text.includes("<") ? scanTags(text).tokens : []);
+  let { count, h1, h2 } = digest;
+  let t = 0;
+  while (t < tokens.length && tokens[t].end <= source.start) t++;
+  let next = t < tokens.length ? tokens[t].start : end;
+  for (let i = source.start; i < end; i++) {
+    if (i === next) {
+      i = tokens[t].end - 1;
+      t++;
+      next = t < tokens.length ? tokens[t].start : end;
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    if (code > 32 ? code < 160 || !isSpace(code) : !(code === 32 || (code >= 9 && code <= 13))) {
+      count++;
+      h1 = Math.imul(h1 ^ code, 0x01000193); // FNV-1a
+      h2 = (Math.imul(h2, 31) + code) | 0;
+    }
+  }
+  digest.count = count;
+  digest.h1 = h1;
+  digest.h2 = h2;
+}
+
+function sameSignificantText(source: TurnSource, parts: readonly string[]): boolean {
+  const a: Digest = { count: 0, h1: 0x811c9dc5, h2: 7 };
+  const b: Digest = { count: 0, h1: 0x811c9dc5, h2: 7 };
+  fold(source, a);
+  for (const part of parts) fold({ text: part, start: 0, end: part.length }, b);
+  return a.count === b.count && a.h1 === b.h1 && a.h2 === b.h2;
 }
 
 function blockText(block: Block): string {
@@ -52,7 +125,7 @@ export function conservationFailures(parsed: ParsedTranscript): number[] {
   parsed.turns.forEach((turn, index) => {
     const source = sources.get(turn);
     if (turn.role !== "assistant" || source === undefined) return;
-    if (squash(source) !== squash(turn.blocks.map(blockText).join(" "))) failures.push(index);
+    if (!sameSignificantText(source, turn.blocks.map(blockText))) failures.push(index);
   });
   return failures;
 }

@@ -88,7 +88,7 @@ export function splitNativeConversation(text: string, issues: IssueLog): Turn[] 
     const range = { from: i, to: tokens.length, start: pos, end: text.length };
     const assistant = parseAssistantContent(source, range, issues, true);
     const isPreamble = turns.length === 0 && isOpening(tokens[assistant.stopToken], "input") && isPlainText(assistant.blocks);
-    pushTurn(turns, isPreamble ? "system" : "assistant", assistant.blocks, text.slice(pos, assistant.stopChar));
+    pushTurn(turns, isPreamble ? "system" : "assistant", assistant.blocks, text, { start: pos, end: assistant.stopChar, tokens });
     [i, pos] = [assistant.stopToken, assistant.stopChar];
   }
   return turns;
@@ -137,9 +137,16 @@ function startsAssistantPart(token: TagToken): boolean {
   return token.kind === "output" && !token.closing;
 }
 
-function pushTurn(turns: Turn[], role: TurnRole, blocks: Block[], source?: string): void {
+/** `source` (and, within it, `range` with its scanned tags) is the turn's raw text, for the conservation check. */
+function pushTurn(
+  turns: Turn[],
+  role: TurnRole,
+  blocks: Block[],
+  source?: string,
+  range?: { start: number; end: number; tokens: readonly TagToken[] },
+): void {
   if (blocks.length === 0) return;
   const turn: Turn = { role, blocks };
-  if (role === "assistant" && source !== undefined) recordTurnSource(turn, source);
+  if (role === "assistant" && source !== undefined) recordTurnSource(turn, source, range);
   turns.push(turn);
 }
