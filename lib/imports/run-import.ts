@@ -222,6 +222,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
         maxRecordBytes,
         isRecordField,
         filePath: request.filePath,
+        onZipBytes: (bytes) => (source.bytesRead = bytes),
       })) {
         counts.records++;
         if ("error" in item) errors.add({ line: item.line, field: item.field, message: item.error });

@@ -12,8 +12,9 @@ export { DEFAULT_MAX_RECORD_BYTES } from "./types";
 export interface ReadOptions extends ReaderOptions {
   /** JSON only: keys that are fields of a record, not groups of records. */
   isRecordField: (key: string) => boolean;
-  /** Inspect only: the file, for a zipped .eval log (read by random access). */
+  /** Inspect only: the file, for a zipped .eval log (read by random access), and its progress. */
   filePath?: string;
+  onZipBytes?: (bytes: number) => void;
 }
 
 /** The records of a byte stream in the given format, in file order, each with its line. */

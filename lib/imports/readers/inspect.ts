@@ -18,6 +18,8 @@ export const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export interface InspectReaderOptions extends ReaderOptions {
   /** The file itself: a zip is read by random access (its directory is at the end). */
   filePath?: string;
+  /** A zip is not read as a stream of chunks: this hears how many of its bytes were read so far. */
+  onZipBytes?: (bytes: number) => void;
 }
 
 export async function* readInspect(chunks: AsyncIterable<Buffer>, options: InspectReaderOptions): AsyncGenerator<SourceItem> {
@@ -64,7 +66,7 @@ async function listEntries(zip: ZipFile): Promise<Entry[]> {
   return entries;
 }
 
-async function* readEvalZip(filePath: string, options: ReaderOptions): AsyncGenerator<SourceItem> {
+async function* readEvalZip(filePath: string, options: InspectReaderOptions): AsyncGenerator<SourceItem> {
   let zip: ZipFile;
   try {
     zip = await openZip(filePath, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true });
@@ -85,8 +87,11 @@ async function* readEvalZip(filePath: string, options: ReaderOptions): AsyncGene
     const samples = entries.filter((e) => SAMPLE_ENTRY.test(e.fileName));
     if (!samples.length) yield { line: 0, field: "samples/", error: "the log holds no samples" };
     let line = 0;
+    let bytes = 0;
     for (const entry of samples) {
       line++;
+      bytes += entry.compressedSize;
+      options.onZipBytes?.(bytes);
       if (entry.uncompressedSize > options.maxRecordBytes) {
         yield { line, field: entry.fileName, error: tooLong(options.maxRecordBytes) };
         continue;
