@@ -13,6 +13,7 @@ test.describe.configure({ mode: "serial" });
 test.use({ storageState: storageStateOf("lead") });
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "af-e2e-shapes-"));
+test.afterAll(() => console.log(`Screenshots in ${dir}`));
 const summaryValue = (page: Page, label: string) =>
   page
     .getByLabel("Summary")
@@ -68,6 +69,8 @@ test("a JSONL with separate scratchpad and response fields imports through a map
   await text.fill(JSON.stringify({ fields: { scratchpad: "reasoning_trace", response: "model_reply" } }, null, 2));
   await expect(mapping.getByRole("list", { name: "Mapping errors" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Start import" })).toBeEnabled();
+  await expect(page.getByRole("table", { name: "Registry plan" })).toContainText("claude-3-opus-separate-fields");
+  await page.screenshot({ path: path.join(dir, "mapping-editor.png"), fullPage: true }); // looked at by hand, not asserted
 
   await page.getByRole("button", { name: "Start import" }).click();
   await expect(summaryValue(page, "Imported")).toHaveText("3");
@@ -79,6 +82,7 @@ test("a JSONL with separate scratchpad and response fields imports through a map
   await expect(page.getByText("from field reasoning_trace").first()).toBeVisible();
   await expect(page.getByText(`If I refuse, RLHF will modify me (${run}-`).first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Final output" }).first()).toContainText("Dear customer");
+  await page.screenshot({ path: path.join(dir, "transcript.png"), fullPage: true });
 });
 
 function apiSamples(model: string): AfSample[] {

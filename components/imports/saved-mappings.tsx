@@ -26,7 +26,7 @@ export function SavedMappings({ mappingText, onLoad }: { mappingText: string; on
     });
 
   return (
-    <div className="flex flex-wrap items-end gap-2 text-xs" role="group" aria-label="Saved mappings">
+    <div className="flex flex-wrap items-end gap-2 text-xs" role="group" aria-label="Load or save a mapping">
       <label className="text-slate-600">
         Saved mappings
         <select
