@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page, Request } from "@playwright/test";
@@ -12,8 +12,9 @@ import { ACCOUNTS, storageStateOf } from "./accounts";
 test.describe.configure({ mode: "serial" });
 test.use({ storageState: storageStateOf("lead") });
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "af-e2e-shapes-"));
-test.afterAll(() => console.log(`Screenshots in ${dir}`));
+// Generated logs and screenshots (looked at by hand): one folder, overwritten by the next run.
+const dir = path.join(os.tmpdir(), "af-e2e-import-shapes");
+mkdirSync(dir, { recursive: true });
 const summaryValue = (page: Page, label: string) =>
   page
     .getByLabel("Summary")
