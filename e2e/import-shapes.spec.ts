@@ -137,6 +137,13 @@ for (const container of ["eval", "json"] as const) {
     await upload(page, file);
     await expect(page.getByText(/inspect \(detected: an Inspect/)).toBeVisible();
     await expect(page.getByRole("table", { name: "Preview of the first records" })).toContainText("complied=");
+    const plan = page.getByRole("table", { name: "Registry plan" });
+    await expect(plan.getByRole("row", { name: new RegExp(`Model ${model}`) })).toContainText("new: will be created");
+    if (container === "json") {
+      // Renaming the dataset to one that exists: the plan says it will be joined.
+      await page.getByRole("textbox", { name: /^Dataset/ }).fill("anthropic");
+      await expect(plan.getByRole("row", { name: /^Dataset anthropic/ })).toContainText("exists, 2 transcripts");
+    }
     await page.getByRole("button", { name: "Start import" }).click();
     await expect(summaryValue(page, "Imported")).toHaveText("6");
     const stored = page.getByRole("region", { name: "What was stored" });

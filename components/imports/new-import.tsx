@@ -89,6 +89,22 @@ export function NewImport({ example }: { example: { name: string; text: string }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mappingText, showMapping, stage, options.format]);
 
+  // A new dataset name may join an existing dataset: the plan says so once the name has rested a moment.
+  const plannedDataset = useRef<string | null>(null);
+  useEffect(() => {
+    if (stage.kind !== "review") return;
+    if (plannedDataset.current === null || plannedDataset.current === options.dataset) {
+      plannedDataset.current = options.dataset;
+      return;
+    }
+    const timer = setTimeout(() => {
+      plannedDataset.current = options.dataset;
+      refresh(stage.upload, options.format, showMapping ? mappingText : null, options.dataset);
+    }, 700);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [options.dataset, stage]);
+
   async function onFile(file: File) {
     setMessage(null);
     setPreview(null);
@@ -100,6 +116,7 @@ export function NewImport({ example }: { example: { name: string; text: string }
       setStage({ kind: "review", upload });
       setOptions({ format: "", dataset: stem(upload.fileName), strict: false, systemPrompt: null });
       setChoices({});
+      plannedDataset.current = stem(upload.fileName);
       refresh(upload, "", null, stem(upload.fileName));
     } catch (error) {
       setStage({ kind: "choose" });
