@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { importTestKit } from "@/lib/imports/test-support";
+import { sharedData } from "@/lib/testing/shared-data";
 import { anthropicRecord, openAiChatRecord } from "@/lib/imports/testing/api-records";
 import { writeEvalLog, writeJsonLog } from "@/lib/imports/testing/inspect-logs";
 import { AF_SYSTEM_PROMPT, demoSamples } from "@/lib/imports/testing/inspect-samples";
@@ -105,6 +106,15 @@ describe("npm run import", () => {
       ]);
     },
   );
+
+  const nested = sharedData("llama31-70b-tier-prefill/results_scored_rigorous_5Feb.json");
+  it.skipIf(!nested.available)(`takes a shipped mapping by its name${nested.skipReason}`, { timeout: 60_000 }, () => {
+    const run = cli(nested.path, "--map", "aristo240-results-scored", "--dataset", "aristo-by-name");
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.json).toMatchObject({ failed: 0, files: [{ status: "succeeded" }] });
+    expect(run.json.imported + run.json.duplicates).toBe(400);
+    expect(cli(nested.path, "--map", "no-such-mapping").stderr).toContain("nor a shipped example of that name");
+  });
 
   it("refuses bad arguments with usage; exit 2", { timeout: 60_000 }, () => {
     const run = cli(claude, "--format", "xml");

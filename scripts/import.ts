@@ -43,8 +43,11 @@ if (format && !format.success) usage(`--format must be one of ${IMPORT_FORMATS.j
 
 let mapping: Mapping | undefined;
 if (values.map) {
-  if (!existsSync(values.map)) usage(`No such mapping file: ${values.map}`);
-  const parsed = parseMapping(readFileSync(values.map, "utf8"));
+  // A shipped example is found by its name too, as on the import page and in the API (?mapping=NAME).
+  const shipped = path.join(import.meta.dirname, "../docs/import/mappings", `${values.map}.json`);
+  const mapFile = existsSync(values.map) ? values.map : /^[\w.-]+$/.test(values.map) && existsSync(shipped) ? shipped : null;
+  if (!mapFile) usage(`No such mapping file: ${values.map} (nor a shipped example of that name in docs/import/mappings/)`);
+  const parsed = parseMapping(readFileSync(mapFile, "utf8"));
   if (!parsed.ok) usage(`The mapping ${values.map} is not valid:\n  ${parsed.errors.join("\n  ")}`);
   mapping = parsed.mapping;
 }
