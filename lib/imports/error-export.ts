@@ -3,6 +3,8 @@ export interface ExportedError {
   line: number | null;
   field: string | null;
   message: string;
+  /** "error": not imported; "warning": imported, with something to know. */
+  severity?: string;
 }
 
 const CSV_NEEDS_QUOTES = /[",\r\n]/;
@@ -16,10 +18,16 @@ function csvCell(value: string | number | null): string {
 }
 
 export function errorsToCsv(errors: ExportedError[]): string {
-  const lines = ["line,field,message", ...errors.map((e) => [e.line, e.field, e.message].map(csvCell).join(","))];
+  const lines = [
+    "line,field,message,severity",
+    ...errors.map((e) => [e.line, e.field, e.message, e.severity ?? "error"].map(csvCell).join(",")),
+  ];
   return lines.join("\r\n") + "\r\n";
 }
 
 export function errorsToJsonl(errors: ExportedError[]): string {
-  return errors.map((e) => JSON.stringify({ line: e.line, field: e.field, message: e.message })).join("\n") + (errors.length ? "\n" : "");
+  return (
+    errors.map((e) => JSON.stringify({ line: e.line, field: e.field, message: e.message, severity: e.severity ?? "error" })).join("\n") +
+    (errors.length ? "\n" : "")
+  );
 }

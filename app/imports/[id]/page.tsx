@@ -78,6 +78,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           imported={run.imported}
           duplicates={run.duplicates}
           failed={run.failed}
+          warnings={run.warnings}
           records={run.records}
           durationMs={run.durationMs}
         />
@@ -101,7 +102,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
 
       {contents?.ok && <ImportContents slots={contents.data.slots} labels={contents.data.labels} />}
 
-      <ImportErrors importId={run.id} errors={run.errors} total={run.failed} stored={run.storedErrors} />
+      <ImportErrors importId={run.id} errors={run.errors} total={run.failed + run.warnings} stored={run.storedErrors} />
 
       {run.mapping !== null && (
         <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
