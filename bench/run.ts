@@ -4,6 +4,7 @@ import { benchCharts } from "./charts";
 import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchJobs } from "./jobs";
+import { benchInspect } from "./inspect";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
 import { benchAnnotation } from "./annotation";
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   seed: benchSeed,
   charts: benchCharts,
   import: benchImport,
+  inspect: benchInspect,
   list: benchList,
   pair: benchPair,
   annotation: benchAnnotation,

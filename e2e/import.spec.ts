@@ -117,7 +117,7 @@ test("malformed records are listed with their line and reason, and the errors do
   const download = await page.request.get((await errors.getByRole("link", { name: "Download CSV" }).getAttribute("href"))!);
   expect(download.headers()["content-disposition"]).toMatch(/attachment; filename="import-\d+-errors\.csv"/);
   const csv = await download.text();
-  expect(csv.split("\r\n")[0]).toBe("line,field,message");
+  expect(csv.split("\r\n")[0]).toBe("line,field,message,severity");
   expect(csv).toContain(`3,messages,"no conversation`);
 });
 

@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { sharedData } from "@/lib/testing/shared-data";
 import { importTestKit } from "@/lib/imports/test-support";
+import { sharedData } from "@/lib/testing/shared-data";
+import { anthropicRecord, openAiChatRecord } from "@/lib/imports/testing/api-records";
+import { writeEvalLog, writeJsonLog } from "@/lib/imports/testing/inspect-logs";
+import { AF_SYSTEM_PROMPT, demoSamples } from "@/lib/imports/testing/inspect-samples";
 
 const url = inject("databaseUrl");
 const root = path.resolve(import.meta.dirname, "..");
@@ -69,6 +72,53 @@ describe("npm run import", () => {
       failed: 1,
       files: [{ status: "failed", message: expect.stringMatching(/^Strict mode/) }],
     });
+  });
+
+  it(
+    "imports an Inspect .eval, an Inspect .json and API-shaped JSONL with no mapping, and lists duplicate-id warnings",
+    { timeout: 120_000 },
+    async () => {
+      const evalFile = path.join(kit.dir, "af-cli.eval");
+      const jsonFile = path.join(kit.dir, "af-cli-json.json");
+      await writeEvalLog(evalFile, { task: "af_cli", model: "cli-eval-model", samples: 6 }, AF_SYSTEM_PROMPT, demoSamples(6));
+      await writeJsonLog(jsonFile, { task: "af_cli", model: "cli-json-model", samples: 6 }, AF_SYSTEM_PROMPT, demoSamples(6));
+      const sample = {
+        system: "s",
+        user: "<INPUT><is_free_tier_user>False</is_free_tier_user><user_input>Q cli</user_input></INPUT>",
+        reasoning: "r",
+        model: "m",
+      };
+      const api = kit.file(
+        "api.jsonl",
+        [anthropicRecord({ ...sample, id: "same", answer: "one" }), openAiChatRecord({ ...sample, id: "same", answer: "two" })]
+          .map((r) => JSON.stringify(r))
+          .join("\n"),
+      );
+      const run = cli(evalFile, jsonFile, api);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.json.files.map((f: { format: string; imported: number }) => [f.format, f.imported])).toEqual([
+        ["inspect", 6],
+        ["inspect", 6],
+        ["jsonl", 2],
+      ]);
+      expect(run.json.warnings).toEqual([
+        {
+          file: "api.jsonl",
+          line: 2,
+          field: "id",
+          message: 'id "same" is also on line 1 of this file, with different content; both were imported',
+        },
+      ]);
+    },
+  );
+
+  const nested = sharedData("llama31-70b-tier-prefill/results_scored_rigorous_5Feb.json");
+  it.skipIf(!nested.available)(`takes a shipped mapping by its name${nested.skipReason}`, { timeout: 60_000 }, () => {
+    const run = cli(nested.path, "--map", "aristo240-results-scored", "--dataset", "aristo-by-name");
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.json).toMatchObject({ failed: 0, files: [{ status: "succeeded" }] });
+    expect(run.json.imported + run.json.duplicates).toBe(400);
+    expect(cli(nested.path, "--map", "no-such-mapping").stderr).toContain("nor a shipped example of that name");
   });
 
   it("refuses bad arguments with usage; exit 2", { timeout: 60_000 }, () => {

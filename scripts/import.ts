@@ -43,8 +43,11 @@ if (format && !format.success) usage(`--format must be one of ${IMPORT_FORMATS.j
 
 let mapping: Mapping | undefined;
 if (values.map) {
-  if (!existsSync(values.map)) usage(`No such mapping file: ${values.map}`);
-  const parsed = parseMapping(readFileSync(values.map, "utf8"));
+  // A shipped example is found by its name too, as on the import page and in the API (?mapping=NAME).
+  const shipped = path.join(import.meta.dirname, "../docs/import/mappings", `${values.map}.json`);
+  const mapFile = existsSync(values.map) ? values.map : /^[\w.-]+$/.test(values.map) && existsSync(shipped) ? shipped : null;
+  if (!mapFile) usage(`No such mapping file: ${values.map} (nor a shipped example of that name in docs/import/mappings/)`);
+  const parsed = parseMapping(readFileSync(mapFile, "utf8"));
   if (!parsed.ok) usage(`The mapping ${values.map} is not valid:\n  ${parsed.errors.join("\n  ")}`);
   mapping = parsed.mapping;
 }
@@ -77,7 +80,7 @@ try {
     );
     progress.done();
     summaries.push(summary);
-    const line = `${path.basename(file)}: import #${summary.importId} ${summary.status} — ${summary.imported} imported, ${summary.duplicates} duplicates, ${summary.failed} failed`;
+    const line = `${path.basename(file)}: import #${summary.importId} ${summary.status} — ${summary.imported} imported, ${summary.duplicates} duplicates, ${summary.failed} failed${summary.warningCount ? `, ${summary.warningCount} warnings` : ""}`;
     console.error([line, summary.message, ...summary.notices].filter(Boolean).join("\n  "));
   }
 } finally {
@@ -100,6 +103,14 @@ console.log(
       })),
     ),
     errors_truncated: summaries.some((s) => s.failed > s.errors.length),
+    warnings: summaries.flatMap((s) =>
+      s.warnings.map((w) => ({
+        ...(many ? { file: s.fileName } : {}),
+        line: w.line,
+        ...(w.field ? { field: w.field } : {}),
+        message: w.message,
+      })),
+    ),
     files: summaries.map((s) => ({
       file: s.fileName,
       import_id: s.importId,
@@ -110,6 +121,7 @@ console.log(
       imported: s.imported,
       duplicates: s.duplicates,
       failed: s.failed,
+      warnings: s.warningCount,
       labels: s.labels,
       seconds: s.durationMs / 1000,
       message: s.message,

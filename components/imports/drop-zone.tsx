@@ -28,7 +28,8 @@ export function DropZone({ onFile, disabled }: { onFile: (file: File) => void; d
       </svg>
       <p className="mt-3 text-base font-medium text-slate-800">Drop a transcript file here</p>
       <p className="mt-1 text-sm text-slate-500">
-        JSONL, JSON, CSV, or a native-format transcript (.txt). Any size: it is streamed, never loaded whole.
+        JSONL, JSON, CSV, a native-format transcript (.txt), an Inspect log (.eval or .json); Anthropic and OpenAI API records are
+        recognised by their shape. Any size: it is streamed, never loaded whole.
       </p>
       <button
         type="button"

@@ -1,4 +1,4 @@
-/** The records an import refused: line, field, reason; the full list is downloadable. */
+/** The records an import refused, and those it took with a warning: line, field, reason; the full list is downloadable. */
 export function ImportErrors({
   importId,
   errors,
@@ -6,7 +6,7 @@ export function ImportErrors({
   stored,
 }: {
   importId: number;
-  errors: { line: number | null; field: string | null; message: string }[];
+  errors: { line: number | null; field: string | null; message: string; severity: string }[];
   total: number;
   stored: number;
 }) {
@@ -15,7 +15,7 @@ export function ImportErrors({
     <section aria-label="Errors" className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold text-slate-900">
-          Errors{" "}
+          Errors and warnings{" "}
           <span className="text-sm font-normal text-slate-500">
             ({total.toLocaleString("en")}
             {stored < total ? `, first ${stored.toLocaleString("en")} kept` : ""})
@@ -43,6 +43,7 @@ export function ImportErrors({
               <th className="w-20 px-3 py-2 font-medium">Line</th>
               <th className="w-64 px-3 py-2 font-medium">Field</th>
               <th className="px-3 py-2 font-medium">Reason</th>
+              <th className="w-20 px-3 py-2 font-medium">Kind</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -51,6 +52,9 @@ export function ImportErrors({
                 <td className="px-3 py-1.5 tabular-nums text-slate-600">{error.line ?? "file"}</td>
                 <td className="break-all px-3 py-1.5 font-mono text-xs text-slate-600">{error.field ?? ""}</td>
                 <td className="break-words px-3 py-1.5 text-slate-800">{error.message}</td>
+                <td className={`px-3 py-1.5 text-xs ${error.severity === "warning" ? "text-amber-700" : "text-red-700"}`}>
+                  {error.severity === "warning" ? "warning" : "error"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,11 +1,19 @@
 import { formatCount, formatDuration, formatRate } from "./format";
 
 /** The outcome of a finished import, in numbers. */
-export function ImportSummary(props: { imported: number; duplicates: number; failed: number; records: number; durationMs: number | null }) {
+export function ImportSummary(props: {
+  imported: number;
+  duplicates: number;
+  failed: number;
+  warnings?: number;
+  records: number;
+  durationMs: number | null;
+}) {
   const stats = [
     { label: "Imported", value: formatCount(props.imported), tone: "text-emerald-700" },
     { label: "Duplicates (already stored)", value: formatCount(props.duplicates), tone: "text-slate-700" },
     { label: "Failed records", value: formatCount(props.failed), tone: props.failed ? "text-red-700" : "text-slate-700" },
+    ...(props.warnings ? [{ label: "Warnings", value: formatCount(props.warnings), tone: "text-amber-700" }] : []),
     { label: "Records read", value: formatCount(props.records), tone: "text-slate-700" },
     { label: "Took", value: formatDuration(props.durationMs), tone: "text-slate-700" },
     {

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { Preview } from "@/lib/imports/preview";
+import type { PlanEntry } from "@/lib/imports/registry-plan";
 import { previewUpload, startImport } from "@/lib/imports/web/actions";
 import type { Upload } from "@/lib/imports/web/upload-schema";
 import { DropZone } from "./drop-zone";
@@ -10,12 +11,21 @@ import { formatBytes } from "./format";
 import { ImportOptions, type ImportOptionsValue } from "./import-options";
 import { MappingEditor } from "./mapping-editor";
 import { PreviewTable } from "./preview-table";
+import { choiceKey, defaultChoice, RegistryPlan, type Choices } from "./registry-plan";
 import { ProgressBar } from "./progress-bar";
 import { uploadFile } from "./upload-file";
 
 type Stage =
   { kind: "choose" } | { kind: "uploading"; fileName: string; loaded: number; total: number } | { kind: "review"; upload: Upload };
 
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const stem = (name: string) => name.replace(/\.[^.]+$/, "");
 const skeleton = (sample: string) => {
   let keys: string[] = [];
@@ -27,7 +37,7 @@ const skeleton = (sample: string) => {
   return JSON.stringify(
     {
       description: `Fields in this file: ${keys.join(", ")}`,
-      fields: { query: "", response: "", condition: "" },
+      fields: { query: "", scratchpad: "", response: "", condition: "" },
       constants: { model: "" },
     },
     null,
@@ -40,25 +50,61 @@ export function NewImport({ example }: { example: { name: string; text: string }
   const router = useRouter();
   const [stage, setStage] = useState<Stage>({ kind: "choose" });
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [plan, setPlan] = useState<PlanEntry[]>([]);
+  const [choices, setChoices] = useState<Choices>({});
   const [options, setOptions] = useState<ImportOptionsValue>({ format: "", dataset: "", strict: false, systemPrompt: null });
   const [mappingText, setMappingText] = useState("");
   const [showMapping, setShowMapping] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, startTransition] = useTransition();
+  const applied = useRef<string | null>(null);
 
-  const refresh = (upload: Upload, format: ImportOptionsValue["format"], mapping: string | null) =>
+  const refresh = (upload: Upload, format: ImportOptionsValue["format"], mapping: string | null, dataset = options.dataset) => {
+    applied.current = mapping;
     startTransition(async () => {
-      const result = await previewUpload({ uploadId: upload.id, format: format || undefined, mappingText: mapping ?? undefined });
+      const result = await previewUpload({
+        uploadId: upload.id,
+        format: format || undefined,
+        mappingText: mapping ?? undefined,
+        dataset: dataset || undefined,
+      });
       if (!result.ok) return setMessage(result.message);
       setMessage(null);
-      const { preview } = result.data;
+      const { preview, plan } = result.data;
       setPreview(preview);
+      setPlan(plan);
       // A shape the aliases do not cover: offer the mapping step straight away.
       if (!preview.recognized && mapping === null && preview.sample) {
         setShowMapping(true);
         setMappingText(skeleton(preview.sample));
       }
     });
+  };
+
+  // The preview follows the mapping as it is typed: re-read once the text is valid JSON and has rested a moment.
+  useEffect(() => {
+    if (stage.kind !== "review" || !showMapping || mappingText === applied.current || !isJson(mappingText)) return;
+    const timer = setTimeout(() => refresh(stage.upload, options.format, mappingText), 700);
+    return () => clearTimeout(timer);
+    // refresh is a new function every render; what it reads is listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mappingText, showMapping, stage, options.format]);
+
+  // A new dataset name may join an existing dataset: the plan says so once the name has rested a moment.
+  const plannedDataset = useRef<string | null>(null);
+  useEffect(() => {
+    if (stage.kind !== "review") return;
+    if (plannedDataset.current === null || plannedDataset.current === options.dataset) {
+      plannedDataset.current = options.dataset;
+      return;
+    }
+    const timer = setTimeout(() => {
+      plannedDataset.current = options.dataset;
+      refresh(stage.upload, options.format, showMapping ? mappingText : null, options.dataset);
+    }, 700);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [options.dataset, stage]);
 
   async function onFile(file: File) {
     setMessage(null);
@@ -70,7 +116,9 @@ export function NewImport({ example }: { example: { name: string; text: string }
       const upload = await uploadFile(file, (loaded, total) => setStage({ kind: "uploading", fileName: file.name, loaded, total }));
       setStage({ kind: "review", upload });
       setOptions({ format: "", dataset: stem(upload.fileName), strict: false, systemPrompt: null });
-      refresh(upload, "", null);
+      setChoices({});
+      plannedDataset.current = stem(upload.fileName);
+      refresh(upload, "", null, stem(upload.fileName));
     } catch (error) {
       setStage({ kind: "choose" });
       setMessage((error as Error).message);
@@ -86,6 +134,10 @@ export function NewImport({ example }: { example: { name: string; text: string }
         dataset: options.dataset,
         strict: options.strict,
         systemPrompt: options.systemPrompt ?? undefined,
+        keepApart: {
+          settings: plan.filter((e) => e.kind === "setting" && (choices[choiceKey(e)] ?? defaultChoice(e)) === "apart").map((e) => e.name),
+          models: plan.filter((e) => e.kind === "model" && (choices[choiceKey(e)] ?? defaultChoice(e)) === "apart").map((e) => e.name),
+        },
       });
       if (result.ok) router.push(`/imports/${result.data.importId}`);
       else setMessage(result.message);
@@ -137,6 +189,8 @@ export function NewImport({ example }: { example: { name: string; text: string }
               example={example}
               sample={preview?.sample ?? null}
               errors={preview?.mappingErrors ?? []}
+              unmatchedPaths={preview?.unmatchedPaths ?? []}
+              fieldPaths={preview?.fieldPaths ?? []}
               busy={busy}
             />
           ) : (
@@ -155,6 +209,14 @@ export function NewImport({ example }: { example: { name: string; text: string }
               </p>
             )}
           </section>
+          {preview?.recognized && plan.length > 0 && (
+            <RegistryPlan
+              plan={plan}
+              scanned={preview.scanned}
+              choices={choices}
+              onChoose={(key, choice) => setChoices((current) => ({ ...current, [key]: choice }))}
+            />
+          )}
           <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
             <button
               type="button"

@@ -35,6 +35,7 @@ export function PreviewTable({ preview }: { preview: Preview }) {
                     <Slot label="setting" value={record.setting} defaulted={record.defaulted.includes("setting")} />
                     <Slot label="variation" value={record.variation} defaulted={record.defaulted.includes("variation")} />
                     <Slot label="model" value={record.model} defaulted={record.defaulted.includes("model")} />
+                    {record.shape && <div className="mt-1 text-[11px] text-indigo-700">read as {record.shape}</div>}
                   </td>
                   <td className="px-3 py-2">
                     <p className="line-clamp-4 whitespace-pre-wrap break-words">{record.query}</p>

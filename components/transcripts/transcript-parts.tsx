@@ -38,7 +38,11 @@ function Part({ part, wrapScratchpad }: { part: SidePart; wrapScratchpad?: WrapS
               ▶
             </span>
             <span className="font-semibold uppercase tracking-wide">Scratchpad {part.turnNumber}</span>
-            {part.tag !== "SCRATCHPAD_REASONING" && <span className="font-mono text-amber-700">&lt;{part.tag}&gt;</span>}
+            {part.field ? (
+              <span className="font-mono text-violet-600">from field {part.tag}</span>
+            ) : (
+              part.tag !== "SCRATCHPAD_REASONING" && <span className="font-mono text-amber-700">&lt;{part.tag}&gt;</span>
+            )}
             {!part.closed && <span className="rounded bg-amber-100 px-1 text-amber-800">unterminated</span>}
             <span className="ml-auto tabular-nums text-violet-500">{words(part.words)}</span>
           </summary>
@@ -65,9 +69,20 @@ function Part({ part, wrapScratchpad }: { part: SidePart; wrapScratchpad?: WrapS
       );
     case "text":
       return (
-        <section aria-label="Untagged text" className="rounded-md border border-dashed border-slate-300 bg-white px-3 py-2">
-          <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Untagged text · {words(part.words)}</h3>
-          <p className="whitespace-pre-wrap break-words text-sm">{part.text}</p>
+        <section aria-label="Untagged text, part of the answer" className="rounded-md border-2 border-dashed border-emerald-300 bg-white">
+          <h3 className="flex flex-wrap items-center gap-2 border-b border-emerald-100 px-3 py-1.5 text-xs text-emerald-800">
+            <span className="font-semibold uppercase tracking-wide">Untagged text</span>
+            <span>part of the answer · {part.place}</span>
+            <span className="ml-auto tabular-nums text-emerald-600">{words(part.words)}</span>
+          </h3>
+          <p className="whitespace-pre-wrap break-words px-3 py-2 text-sm leading-relaxed">{part.text}</p>
+        </section>
+      );
+    case "tool_call":
+      return (
+        <section aria-label={`Tool call ${part.name}`} className="rounded-md border border-sky-200 bg-sky-50/60 px-3 py-2">
+          <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-sky-800">Tool call · {part.name || "(unnamed)"}</h3>
+          <pre className="whitespace-pre-wrap break-words font-mono text-xs text-slate-700">{part.input}</pre>
         </section>
       );
   }

@@ -112,12 +112,24 @@ export function openApiDocument() {
       },
       "/imports": {
         post: {
-          summary: "Import a file (JSONL, JSON, CSV, native) with the import engine, queued for a worker (role: lead)",
+          summary: "Import a file (JSONL, JSON, CSV, native, Inspect log) with the import engine, queued for a worker (role: lead)",
           parameters: parameters(importQuerySchema, "query"),
           requestBody: {
             required: true,
-            description: "The file's bytes.",
-            content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+            description: "The file's bytes; or multipart/form-data with the file in part `file` and a mapping's JSON in part `mapping`.",
+            content: {
+              "application/octet-stream": { schema: { type: "string", format: "binary" } },
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  required: ["file"],
+                  properties: {
+                    file: { type: "string", format: "binary" },
+                    mapping: { type: "string", description: "A mapping (docs/import/mapping.schema.json) as JSON text." },
+                  },
+                },
+              },
+            },
           },
           responses: { "202": json("`import_id` and `status_url`.", importAcceptedAnswer), ...ERRORS },
         },

@@ -44,7 +44,16 @@ export const transcriptListQuerySchema = z
 export const importQuerySchema = z
   .object({
     file_name: z.string().min(1).max(255).describe("The file's name (its extension helps detect the format)."),
-    format: importFormatSchema.optional().describe("jsonl, json, csv or native; detected when absent."),
+    format: importFormatSchema.optional().describe("jsonl, json, csv, native or inspect; detected when absent."),
+    mapping: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        "The name of a stored mapping (saved on the import page, or shipped in docs/import/mappings/). Or send the mapping's JSON as a multipart part.",
+      ),
     dataset: z.string().trim().min(1).max(200).optional().describe("Dataset name; default: the file name without extension."),
     strict: z.enum(["true", "false"]).default("false").describe("true: one bad record rejects the whole file."),
   })

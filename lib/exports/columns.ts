@@ -42,7 +42,13 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     nullable: false,
     description: "The scratchpad blocks joined by a blank line; what spans address.",
   },
-  { name: "final_output", type: "string", nullable: true, description: "The final <OUTPUT>, if any." },
+  {
+    name: "final_output",
+    type: "string",
+    nullable: true,
+    description:
+      "The answer: every <OUTPUT> and any text the model wrote outside the tags, in order, joined by a blank line; null if none.",
+  },
   {
     name: "consensus_label",
     type: "string",

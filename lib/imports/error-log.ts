@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { RecordError } from "./normalize";
-import { MAX_STORED_ERRORS, insertErrors } from "./record";
+import { MAX_STORED_ERRORS, insertErrors, type Severity } from "./record";
 
 /** Summaries (CLI line, web page) show this many errors; all of them (up to MAX_STORED_ERRORS) are downloadable. */
 export const SUMMARY_ERRORS = 1_000;
@@ -16,6 +16,8 @@ export class ErrorLog {
   private pending: RecordError[] = [];
   private stored = 0;
 
+  constructor(private readonly severity: Severity = "error") {}
+
   add(error: RecordError) {
     this.total++;
     if (this.first.length < SUMMARY_ERRORS) this.first.push(error);
@@ -30,7 +32,7 @@ export class ErrorLog {
     const batch = this.pending;
     this.pending = [];
     this.stored += batch.length;
-    await insertErrors(client, importId, batch);
+    await insertErrors(client, importId, batch, this.severity);
   }
 
   /** The errors in file order (readers may find some a little late). */

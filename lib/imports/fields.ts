@@ -13,6 +13,7 @@ export const CANONICAL_FIELDS = [
   "condition",
   "query",
   "response",
+  "scratchpad",
   "messages",
   "transcript",
   "system_prompt",
@@ -30,7 +31,18 @@ export const FIELD_ALIASES: Record<CanonicalField, readonly string[]> = {
   model: ["model", "model_name", "model_id"],
   condition: ["condition", "tier", "is_free_tier_user", "is_free_tier", "free_tier", "user_tier"],
   query: ["user_input", "prompt", "query", "question", "user_prompt", "user_message", "input", "request"],
-  response: ["response", "completion", "output", "model_output", "answer", "generation", "assistant_response"],
+  response: ["response", "completion", "output", "model_output", "answer", "generation", "assistant_response", "final_output"],
+  // Reasoning kept apart from the answer: one text, or a list of blocks (strings, or objects with text).
+  scratchpad: [
+    "scratchpad",
+    "assistant_scratchpad",
+    "scratchpad_reasoning",
+    "reasoning_content",
+    "reasoning",
+    "thinking",
+    "chain_of_thought",
+    "cot",
+  ],
   // "conversation" is messages when it is an array, a transcript when it is a string.
   messages: ["messages", "conversation", "chat", "dialogue"],
   transcript: ["transcript", "raw_transcript", "conversation", "text", "full_text", "raw"],
@@ -38,6 +50,24 @@ export const FIELD_ALIASES: Record<CanonicalField, readonly string[]> = {
   sample_index: ["sample_index", "sample", "sample_idx", "sample_number", "repeat"],
   labels: ["labels", "label", "source_labels"],
   label_source: ["label_source", "labels_source", "labeled_by", "labeler", "judge"],
+};
+
+/** One line per canonical field: the docs, the mapping editor and the mapping's error messages say it. */
+export const FIELD_DESCRIPTIONS: Record<CanonicalField, string> = {
+  id: "the record's id in its source (duplicates are reported)",
+  setting: 'the experimental setting, e.g. "helpful-only"; default "unspecified"',
+  variation: 'the prompt variation; default "default"',
+  model: 'the model\'s name; default "unknown"',
+  condition: "the tier: training/deployment, free/paid, true/false for is_free_tier_user; else the <is_free_tier_user> tag",
+  query: "the user's request; else the <user_input> tag",
+  response: "the model's answer (its final output), when there are no messages",
+  scratchpad: "the model's reasoning kept apart from the answer: one text, or a list of blocks",
+  messages: "the conversation as {role, content} turns (chat-API content parts, reasoning fields and tool calls understood)",
+  transcript: "the whole conversation as one text in the native tag format",
+  system_prompt: "the system prompt the model was given",
+  sample_index: "which sample of the (variation, model, query) slot this is",
+  labels: "{name: value} labels that came with the data",
+  label_source: "who gave the labels; default: the file name",
 };
 
 /** Top-level fields that are labels themselves (flat files, CSV columns), besides `label.X` / `label_X` columns. */

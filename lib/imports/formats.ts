@@ -25,6 +25,9 @@ const EXTENSIONS: Record<string, ImportFormat> = {
  * hint the content can overrule (a ".json" file that is really JSON Lines).
  */
 export function detectFormat(fileName: string, head: Buffer): Detection {
+  // Inspect logs first: an .eval is a zip, which the binary check below would refuse.
+  const inspect = detectInspect(fileName, head);
+  if (inspect) return inspect;
   // Only the first line decides "binary": a text file with a garbage line further on gets a per-line error instead.
   const newline = head.indexOf(0x0a);
   const start = head.subarray(0, Math.min(BINARY_SNIFF_BYTES, newline === -1 ? head.length : newline));
@@ -40,7 +43,23 @@ export function detectFormat(fileName: string, head: Buffer): Detection {
   const firstLine = text.split("\n", 1)[0];
   if (firstLine.includes(",")) return { ok: true, format: "csv", reason: "first line looks like a CSV header" };
   if (!text.trim()) return { ok: true, format: "jsonl", reason: "empty file" };
-  return { ok: false, error: "could not tell the format; choose one (jsonl, json, csv or native)" };
+  return { ok: false, error: "could not tell the format; choose one (jsonl, json, csv, native or inspect)" };
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** The top of an Inspect log document: {"version": 2, "status": "success", "eval": {...}. */
+const INSPECT_JSON = /^\s*\{\s*"version"\s*:\s*\d+\s*,\s*"status"\s*:\s*"[a-z]+"\s*,\s*"eval"\s*:\s*\{/;
+
+function detectInspect(fileName: string, head: Buffer): Detection | null {
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    const names = head.toString("latin1");
+    if (path.extname(fileName).toLowerCase() === ".eval" || /samples\/|_journal\/start\.json|header\.json/.test(names))
+      return { ok: true, format: "inspect", reason: "an Inspect .eval log (zip)" };
+    return null; // another zip: refused below as a binary file
+  }
+  if (INSPECT_JSON.test(head.toString("utf8").replace(/^\uFEFF/, "")))
+    return { ok: true, format: "inspect", reason: "an Inspect log (version, status, eval)" };
+  return null;
 }
 
 /** A first line that is a whole JSON object, followed by another line starting with "{" (or nothing). */

@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { CANONICAL_FIELDS, FIELD_ALIASES, FIELD_DESCRIPTIONS, normalizeKey, type CanonicalField } from "./fields";
 import { importFormatSchema } from "./formats";
+import { MAPPED_FIELDS, MAPPING_KEYS } from "./mapping-keys";
+
+export { MAPPED_FIELDS, type MappedField } from "./mapping-keys";
 
 /**
  * A mapping tells the importer how to read a file whose shape the canonical
@@ -11,21 +15,7 @@ import { importFormatSchema } from "./formats";
  * array a record sits in, in a JSON file nested by condition). A path that is
  * only "{name}" is the variable's value itself.
  */
-const MAPPED_FIELDS = [
-  "id",
-  "setting",
-  "variation",
-  "model",
-  "condition",
-  "query",
-  "response",
-  "messages",
-  "transcript",
-  "system_prompt",
-  "sample_index",
-  "label_source",
-] as const;
-export type MappedField = (typeof MAPPED_FIELDS)[number];
+
 const SPLIT_GROUPS = ["condition", "tier", "setting", "variation", "model"] as const;
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a variable name: letters, digits and _");
 
@@ -49,35 +39,31 @@ const regexSource = z
 
 export const mappingSchema = z
   .object({
-    $schema: z.string().optional().describe("Path or URL of this schema, for editors."),
-    description: z.string().optional().describe("What files this mapping is for."),
-    format: importFormatSchema.optional().describe("The file format, when detection should not guess."),
+    $schema: z.string().optional().describe(MAPPING_KEYS.$schema),
+    description: z.string().optional().describe(MAPPING_KEYS.description),
+    format: importFormatSchema.optional().describe(MAPPING_KEYS.format),
     each: z
       .object({ path: z.string().min(1), as: variableName })
       .strict()
       .optional()
-      .describe("One transcript per key (of an object) or element (of an array) at `path`; the key becomes the variable named `as`."),
+      .describe(MAPPING_KEYS.each),
     fields: z
-      .partialRecord(z.enum(MAPPED_FIELDS), z.string().min(1))
+      .partialRecord(z.enum(MAPPED_FIELDS), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
       .default({})
-      .describe(
-        'Canonical field ← path in the record, e.g. {"query": "prompt_text", "response": "results.{condition}"}. A mapped field is read only there.',
-      ),
+      .describe(MAPPING_KEYS.fields),
     split: z
       .object({ from: z.string().min(1), pattern: regexSource })
       .strict()
       .optional()
-      .describe(
-        'Cuts a value ("{condition}" or a path) into fields with a regular expression\'s named groups: tier (or condition), variation, setting, model.',
-      ),
+      .describe(MAPPING_KEYS.split),
     values: z
       .partialRecord(z.enum(["condition", "setting", "variation", "model"]), z.record(z.string(), z.string()))
       .default({})
-      .describe('Source value → stored value, per field, e.g. {"condition": {"Free": "training"}}. Unlisted values pass unchanged.'),
+      .describe(MAPPING_KEYS.values),
     constants: z
-      .partialRecord(z.enum(["setting", "variation", "model", "label_source", "system_prompt"]), z.string().min(1))
+      .partialRecord(z.enum(["setting", "variation", "model", "label_source", "system_prompt", "condition"]), z.string().min(1))
       .default({})
-      .describe("Values for records that do not give the field themselves."),
+      .describe(MAPPING_KEYS.constants),
     labels: z
       .object({
         source: z.string().min(1).optional(),
@@ -86,7 +72,7 @@ export const mappingSchema = z
       })
       .strict()
       .optional()
-      .describe("Labels that come with the data: name ← path (fields), value translations (values), and who gave them (source)."),
+      .describe(MAPPING_KEYS.labels),
   })
   .strict();
 
@@ -103,9 +89,43 @@ export function parseMapping(text: string): MappingParse {
   } catch (error) {
     return { ok: false, errors: [`the mapping is not valid JSON: ${(error as Error).message}`] };
   }
+  return checkMapping(json);
+}
+
+/** Checks a mapping given as a value (a JSON body part, a stored mapping). */
+export function checkMapping(json: unknown): MappingParse {
   const result = mappingSchema.safeParse(json);
   if (result.success) return { ok: true, mapping: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => `${issue.path.join(".") || "mapping"}: ${issue.message}`) };
+  return { ok: false, errors: result.error.issues.flatMap(describeIssue) };
+}
+
+const TOP_KEYS = Object.keys(mappingSchema.shape);
+const KEYS_OF: Record<string, readonly string[]> = {
+  "": TOP_KEYS,
+  fields: MAPPED_FIELDS,
+  values: ["condition", "setting", "variation", "model"],
+  constants: ["setting", "variation", "model", "label_source", "system_prompt", "condition"],
+  each: ["path", "as"],
+  split: ["from", "pattern"],
+  labels: ["source", "fields", "values"],
+};
+
+/** A wrong key names what is allowed, and the canonical field it is an alias of ("final_output" → response). */
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const where = issue.path.join(".");
+  if (issue.code !== "unrecognized_keys") return [`${where || "mapping"}: ${issue.message}`];
+  const allowed = KEYS_OF[where];
+  return issue.keys.map((key) => {
+    const canonical = where === "fields" || where === "constants" || where === "values" ? aliasOf(key) : undefined;
+    const hint = canonical && allowed?.includes(canonical) ? `; did you mean "${canonical}" (${FIELD_DESCRIPTIONS[canonical]})?` : "";
+    const list = allowed ? ` Allowed${where ? ` in ${where}` : ""}: ${allowed.join(", ")}.` : "";
+    return `${where || "mapping"}: "${key}" is not a key a mapping may use${hint}.${list}`;
+  });
+}
+
+function aliasOf(key: string): CanonicalField | undefined {
+  const normalized = normalizeKey(key);
+  return CANONICAL_FIELDS.find((field) => field === normalized || FIELD_ALIASES[field].includes(normalized));
 }
 
 export type Variables = Record<string, string>;

@@ -1,9 +1,11 @@
 import type { Condition } from "@/lib/generated/prisma/enums";
 import type { SourceLabelInput } from "@/lib/transcripts/store";
+import { conservationFailures } from "@/lib/transcripts/conservation";
 import { conversationMessages, parseStoredMessages } from "@/lib/transcripts/stored-messages";
-import type { ParsedTranscript, RawMessage } from "@/lib/transcripts/types";
+import type { MessagePart, ParsedTranscript, RawMessage } from "@/lib/transcripts/types";
+import { conditionFrom } from "./fields";
 import type { Mapping } from "./mapping";
-import { canonicalRecordSchema, labelValue, storable, UNSTORABLE } from "./record-schema";
+import { canonicalRecordSchema, labelValue, storable, UNSTORABLE, type CanonicalRecord } from "./record-schema";
 import { resolveRecord, type Resolved } from "./resolve";
 
 /**
@@ -28,12 +30,35 @@ export interface NormalizedTranscript {
   /** Slot fields the record did not give, filled with the defaults below. */
   defaulted: ("setting" | "variation" | "model")[];
   ignored: string[];
+  /** The mapping's paths that found nothing in this record (lib/imports/resolve.ts). */
+  unmatched: string[];
+  /** The API shape the record was recognised as, if any (lib/imports/native/shapes.ts). */
+  shape?: string;
+  /** The record's id in its source, with where in the record this transcript came from when it holds several. */
+  sourceId?: string;
 }
 
 export interface RecordError {
   line: number;
   field?: string;
   message: string;
+}
+
+const ASSISTANT_ROLES = /^\s*(assistant|ai|model|gpt)\s*$/i;
+
+/**
+ * The assistant's turn from separate fields: the reasoning blocks, named after
+ * the field they came from, then the answer. Just the answer keeps the plain
+ * {role, content} shape.
+ */
+function assistantFromFields(record: CanonicalRecord, scratchpadSource: string | undefined): RawMessage | null {
+  const reasoning = record.scratchpad?.filter((block) => block.trim() !== "") ?? [];
+  if (record.response === undefined && !reasoning.length) return null;
+  if (!reasoning.length) return { role: "assistant", content: record.response ?? "" };
+  const source = scratchpadSource ?? "scratchpad";
+  const parts: MessagePart[] = reasoning.map((text) => ({ type: "reasoning", source, text }));
+  if (record.response !== undefined) parts.push({ type: "text", text: record.response });
+  return { role: "assistant", content: record.response ?? "", parts };
 }
 
 export const DEFAULTS = { setting: "unspecified", variation: "default", model: "unknown" } as const;
@@ -79,23 +104,26 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
   }
   const record = checked.data;
 
-  const messages: RawMessage[] | null =
+  const assistant = assistantFromFields(record, resolved.sources.scratchpad);
+  let messages: RawMessage[] | null =
     record.messages ??
     (record.transcript !== undefined
       ? conversationMessages(record.transcript)
-      : record.response !== undefined
-        ? [
-            ...(record.query !== undefined ? [{ role: "user", content: record.query }] : []),
-            { role: "assistant", content: record.response },
-          ]
+      : assistant
+        ? [...(record.query !== undefined ? [{ role: "user", content: record.query }] : []), assistant]
         : null);
+  // Messages that stop before the answer (a request kept apart from its response) get the answer from its fields.
+  if (record.messages && assistant && !record.messages.some((m) => ASSISTANT_ROLES.test(m.role)))
+    messages = [...record.messages, assistant];
   if (!messages) {
     return fail(
       "messages",
-      "no conversation: give messages (role/content turns), transcript (the whole conversation as text), or response (with the prompt in user_input, prompt or query)",
+      "no conversation: give messages (role/content turns), transcript (the whole conversation as text), or response and/or scratchpad (with the prompt in user_input, prompt or query)",
     );
   }
   const parsed = parseStoredMessages(messages);
+  // The parser is built to conserve every character (a property test holds it); this check makes a miss visible, never silent.
+  if (conservationFailures(parsed).length) parsed.formatIssues.push("text_not_conserved");
 
   const fromText: Condition | undefined = parsed.isFreeTier === null ? undefined : parsed.isFreeTier ? "training" : "deployment";
   if (record.condition && fromText && record.condition !== fromText) {
@@ -104,7 +132,7 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
       `says ${record.condition} but the conversation's is_free_tier_user tag says ${fromText === "training" ? "True" : "False"} (${fromText})`,
     );
   }
-  const condition = record.condition ?? fromText;
+  const condition = record.condition ?? fromText ?? conditionFrom(context.mapping?.constants.condition);
   if (!condition)
     return fail("condition", "no tier: give condition, tier or is_free_tier_user, or an <is_free_tier_user> tag in the conversation");
 
@@ -144,5 +172,8 @@ function normalizeResolved(line: number, resolved: Resolved, context: NormalizeC
     sourceLabels,
     defaulted,
     ignored: resolved.ignored,
+    unmatched: resolved.unmatched,
+    shape: resolved.shape,
+    sourceId: record.id === undefined ? undefined : String(record.id) + (resolved.where ? ` @ ${resolved.where}` : ""),
   };
 }

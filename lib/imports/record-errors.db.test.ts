@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { checkMapping } from "./mapping";
 import { runImport, type ImportRequest } from "./run-import";
 import { importTestKit, nativeConversation } from "./test-support";
 
@@ -212,7 +213,7 @@ describe("system prompts", () => {
       ],
     });
     expect(summary.notices).toEqual([
-      'Variation "default" already has a different system prompt; it was kept (the one in the records was not stored).',
+      'Variation "default" already has a different system prompt; it was kept, and each transcript of this import keeps the prompt its record gave (shown on its page).',
       'No variation "missing" in this import; the system prompt from missing.txt was not stored.',
     ]);
     expect(
@@ -223,5 +224,116 @@ describe("system prompts", () => {
       { slug: "default", system_prompt: "You are helpful." },
       { slug: "no-cot", system_prompt: "You answer directly." },
     ]);
+    // The record's own prompt is not lost: its transcript keeps it, and the transcript page shows it as its own.
+    const third = await importFile(
+      kit.file(
+        "sp3.jsonl",
+        JSON.stringify({
+          setting: "prompts",
+          variation: "default",
+          transcript: nativeConversation(true, "own prompt"),
+          system_prompt: "Something else.",
+        }),
+      ),
+    );
+    expect(
+      await rows(`SELECT p.text FROM transcripts t JOIN system_prompts p ON p.id = t.system_prompt_id WHERE t.import_id = $1`, [
+        third.importId,
+      ]),
+    ).toEqual([{ text: "Something else." }]);
+    process.env.DATABASE_URL = url;
+    const { getTranscript } = await import("@/lib/transcripts/queries");
+    const [own] = await rows(`SELECT id FROM transcripts WHERE import_id = $1`, [third.importId]);
+    expect((await getTranscript(own.id))?.ownSystemPrompt).toBe("Something else.");
+  });
+});
+
+describe("error messages PostgreSQL could not store as they are", () => {
+  it("keep every error row when the message quotes a value holding a NUL", async () => {
+    const record = { model: "m", setting: "s", variation: "v", transcript: nativeConversation(true, "nul split"), key: "Free_Tier" };
+    const file = kit.file(
+      "nul-split.jsonl",
+      line(record) + line({ ...record, key: "Free\u0000Tier" }) + line({ ...record, key: "x\u0000" }),
+    );
+    const parsed = checkMapping({ split: { from: "key", pattern: "^(?<tier>Free|Paid)_Tier$" } });
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const summary = await importFile(file, { mapping: parsed.mapping });
+    expect(summary).toMatchObject({ imported: 1, failed: 2 });
+    const stored = await rows(`SELECT line, message FROM import_errors WHERE import_id = $1 ORDER BY line`, [summary.importId]);
+    expect(stored).toEqual([
+      { line: 2, message: `"Free\\u0000Tier" does not match the mapping's split pattern` },
+      { line: 3, message: `"x\\u0000" does not match the mapping's split pattern` },
+    ]);
+  });
+
+  it("keep every error row for a NUL in a label name, without a mapping", async () => {
+    const record = { model: "m", setting: "s", variation: "v", transcript: nativeConversation(true, "nul label") };
+    const file = kit.file("nul-label.jsonl", line(record) + line({ ...record, labels: { "bad\u0000name": "x" } }));
+    const summary = await importFile(file);
+    expect(summary).toMatchObject({ failed: 1 });
+    expect(await rows(`SELECT line, field FROM import_errors WHERE import_id = $1`, [summary.importId])).toEqual([
+      { line: 2, field: "labels.bad\\u0000name" },
+    ]);
+  });
+});
+
+describe("duplicate source ids", () => {
+  const record = (id: string, query: string) => ({
+    id,
+    model: "m",
+    setting: "s",
+    variation: "v",
+    transcript: nativeConversation(true, query),
+  });
+
+  it("within a file and across imports of a dataset are reported with both lines; both transcripts are kept", async () => {
+    const first = kit.file("dup-ids.jsonl", line(record("q1", "alpha")) + line(record("q2", "beta")) + line(record("q1", "gamma")));
+    const summary = await importFile(first, { dataset: "dup-ids" });
+    expect(summary).toMatchObject({ imported: 3, failed: 0, warningCount: 1 });
+    expect(summary.warnings).toEqual([
+      { line: 3, field: "id", message: 'id "q1" is also on line 1 of this file, with different content; both were imported' },
+    ]);
+    expect(await rows(`SELECT line, field, severity FROM import_errors WHERE import_id = $1`, [summary.importId])).toEqual([
+      { line: 3, field: "id", severity: "warning" },
+    ]);
+    expect(await scalar(`SELECT warnings FROM imports WHERE id = $1`, [summary.importId])).toBe(1);
+
+    // The same content again is a plain duplicate (no warning); new content under a known id is warned about.
+    const second = kit.file("dup-ids-2.jsonl", line(record("q2", "beta")) + line(record("q2", "delta")));
+    const again = await importFile(second, { dataset: "dup-ids" });
+    expect(again).toMatchObject({ imported: 1, duplicates: 1, warningCount: 1 });
+    expect(again.warnings[0]).toMatchObject({ line: 2, field: "id" });
+    expect(again.warnings[0].message).toBe(
+      `id "q2" is already in this dataset (line 2 of import #${summary.importId}), with different content; both are kept`,
+    );
+  });
+
+  it("are counted once when a queued import's attempt runs again after one that died, and the row keeps its author", async () => {
+    const user = "record-errors-test-user";
+    await kit.client.query(
+      `INSERT INTO users (id, name, email, role, updated_at) VALUES ($1, $1, $1 || '@test', 'lead', now()) ON CONFLICT (id) DO NOTHING`,
+      [user],
+    );
+    // What a dead attempt may leave on the row: its counts, warnings and their rows (the next attempt starts over).
+    const [{ id }] = await rows(
+      `INSERT INTO imports (status, file_name, file_size, format, strict, options, created_by, user_id, records, warnings)
+       VALUES ('interrupted', 'retry.jsonl', 1, 'jsonl', false, '{}', 'web:test', $1, 3, 2) RETURNING id`,
+      [user],
+    );
+    await kit.client.query(
+      `INSERT INTO import_errors (import_id, line, field, message, severity) VALUES ($1, 3, 'id', 'left by the dead attempt', 'warning'), ($1, 3, 'id', 'again', 'warning')`,
+      [id],
+    );
+    const file = kit.file("retry.jsonl", line(record("r1", "one")) + line(record("r2", "two")) + line(record("r1", "three")));
+    const summary = await importFile(file, { dataset: "retry-warnings", importId: id });
+    expect(summary).toMatchObject({ importId: id, status: "succeeded", imported: 3, warningCount: 1 });
+    expect(await rows(`SELECT warnings, records, user_id FROM imports WHERE id = $1`, [id])).toEqual([
+      { warnings: 1, records: 3, user_id: user },
+    ]);
+    expect(await rows(`SELECT line, message FROM import_errors WHERE import_id = $1`, [id])).toEqual([
+      { line: 3, message: 'id "r1" is also on line 1 of this file, with different content; both were imported' },
+    ]);
+    await kit.client.query(`DELETE FROM imports WHERE id = $1`, [id]);
+    await kit.client.query(`DELETE FROM users WHERE id = $1`, [user]);
   });
 });

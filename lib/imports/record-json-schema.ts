@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { mappingSchema } from "./mapping";
+import { NATIVE_SCHEMA_FILES } from "./native/json-schemas";
 import { BARE_LABEL_FIELDS, CANONICAL_FIELDS, CONDITION_HELP, FIELD_ALIASES, type CanonicalField } from "./fields";
 
 /**
@@ -17,15 +18,24 @@ const message: JsonSchema = {
   properties: {
     role: { type: "string", description: "user, assistant, system (also human, ai, model, developer)." },
     content: {
-      description: "The turn's text verbatim, or chat-API content parts whose text is joined.",
+      description:
+        "The turn's text verbatim, or typed content parts in order: text / input_text / output_text, Anthropic thinking, redacted_thinking, tool_use, tool_result, Inspect reasoning, OpenAI refusal (others keep their type, not their bytes). Null with tool_calls.",
       anyOf: [
         { type: "string" },
+        { type: "null" },
         {
           type: "array",
-          items: { anyOf: [{ type: "string" }, { type: "object", required: ["text"], properties: { text: { type: "string" } } }] },
+          items: { anyOf: [{ type: "string" }, { type: "object", properties: { type: { type: "string" }, text: { type: "string" } } }] },
         },
       ],
     },
+    reasoning_content: { type: "string", description: "Reasoning beside the content (DeepSeek, vLLM): a scratchpad." },
+    reasoning: {
+      description: "Reasoning beside the content (OpenRouter): a string, or {summary: [{text}]}.",
+      anyOf: [{ type: "string" }, { type: "object" }],
+    },
+    refusal: { type: "string", description: "An OpenAI refusal: part of the answer." },
+    tool_calls: { type: "array", description: "OpenAI / Inspect tool calls: {function: {name, arguments}}." },
   },
 };
 
@@ -49,8 +59,18 @@ const FIELDS: Record<CanonicalField, JsonSchema> = {
   },
   query: { type: "string", description: "The user's request. If absent, read from the conversation's <user_input> tag." },
   response: {
-    type: "string",
-    description: "The model's whole answer (scratchpads and output) when the record has no messages; the query becomes the user turn.",
+    type: ["string", "null"],
+    description:
+      "The model's answer when the record has no messages (tags in it are read: scratchpads, <OUTPUT>, </think>); the query becomes the user turn.",
+  },
+  scratchpad: {
+    description:
+      "The model's reasoning kept apart from the answer (a scratchpad field, reasoning_content, thinking): one text, or a list of blocks (strings, or objects with text). Used with response when there are no messages.",
+    anyOf: [
+      { type: "string" },
+      { type: "null" },
+      { type: "array", items: { anyOf: [{ type: "string" }, { type: "object", properties: { text: { type: "string" } } }] } },
+    ],
   },
   messages: { type: "array", minItems: 1, items: message, description: "The conversation as role/content turns, stored verbatim." },
   transcript: {
@@ -122,4 +142,5 @@ export function buildMappingJsonSchema(): JsonSchema {
 export const IMPORT_SCHEMA_FILES: Record<string, () => JsonSchema> = {
   "docs/import/transcript-record.schema.json": buildRecordJsonSchema,
   "docs/import/mapping.schema.json": buildMappingJsonSchema,
+  ...NATIVE_SCHEMA_FILES,
 };

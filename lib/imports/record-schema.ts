@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RawMessage } from "@/lib/transcripts/types";
 import { CONDITION_HELP, conditionFrom } from "./fields";
+import { toRawMessage } from "./native/message";
 
 /**
  * The canonical record, once aliases and the mapping have put every value
@@ -26,12 +27,48 @@ function jsonCell<T extends z.ZodType>(schema: T) {
   }, schema);
 }
 
-const contentPart = z.union([text, z.looseObject({ text })]);
-/** Chat-API content arrays ([{type: "text", text}]) are joined into the one string a turn holds. */
-const content = z
-  .union([text, z.array(contentPart)], { error: "expected the turn's text: a string, or content parts with text" })
-  .transform((value) => (typeof value === "string" ? value : value.map((part) => (typeof part === "string" ? part : part.text)).join("")));
-const message = z.looseObject({ role: name, content }).transform((m): RawMessage => ({ role: m.role, content: m.content }));
+const messageStrings = (message: RawMessage) => [
+  message.role,
+  message.content,
+  ...(message.parts ?? []).flatMap((part) => Object.values(part).filter((value): value is string => typeof value === "string")),
+];
+/** Any chat API's message (typed content parts, reasoning fields, tool calls): lib/imports/native/message.ts. */
+const message = z.unknown().transform((value, context): RawMessage => {
+  const result = toRawMessage(value);
+  if (!result.ok) {
+    context.addIssue({ code: "custom", message: result.message, path: result.field ? [result.field] : [] });
+    return z.NEVER;
+  }
+  if (!messageStrings(result.message).every(storable)) {
+    context.addIssue({ code: "custom", message: UNSTORABLE });
+    return z.NEVER;
+  }
+  return result.message;
+});
+
+/** A block of reasoning: a string, or an object holding it (text, reasoning, thinking or content). */
+const scratchpadBlock = z.unknown().transform((value, context): string => {
+  const found =
+    typeof value === "string"
+      ? value
+      : typeof value === "object" && value !== null
+        ? ["text", "reasoning", "thinking", "content"]
+            .map((key) => (value as Record<string, unknown>)[key])
+            .find((v) => typeof v === "string")
+        : undefined;
+  if (typeof found !== "string") {
+    context.addIssue({ code: "custom", message: "expected reasoning text: a string, or an object with text" });
+    return z.NEVER;
+  }
+  if (!storable(found)) {
+    context.addIssue({ code: "custom", message: UNSTORABLE });
+    return z.NEVER;
+  }
+  return found;
+});
+const scratchpad = z.union([text.transform((value) => [value]), z.array(scratchpadBlock)], {
+  error: "expected the reasoning: a text, or a list of blocks",
+});
 
 const condition = z.unknown().transform((value, context) => {
   const result = conditionFrom(value);
@@ -55,6 +92,7 @@ export const canonicalRecordSchema = z.object({
   condition: condition.optional(),
   query: text.optional(),
   response: text.optional(),
+  scratchpad: jsonCell(scratchpad).optional(),
   messages: jsonCell(z.array(message).min(1, "is empty")).optional(),
   transcript: text.optional(),
   system_prompt: text.optional(),

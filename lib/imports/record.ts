@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { RecordError } from "./normalize";
+import { storableText } from "./storable-text";
 
 /**
  * The `imports` row of a run, written on its own connection outside the
@@ -28,6 +29,7 @@ export interface NewImport {
   strict: boolean;
   options: Record<string, unknown>;
   createdBy: string;
+  userId: string | null;
 }
 
 /**
@@ -65,8 +67,8 @@ export async function createImportRecord(status: pg.ClientBase, lockHolder: pg.C
   const id = Number(rows[0].id);
   await lockHolder.query(`SELECT pg_advisory_lock($1, $2)`, [IMPORT_LOCK_CLASS, id]);
   await status.query(
-    `INSERT INTO imports (id, file_name, file_size, format, mapping, strict, options, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO imports (id, file_name, file_size, format, mapping, strict, options, created_by, user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       id,
       run.fileName,
@@ -76,6 +78,7 @@ export async function createImportRecord(status: pg.ClientBase, lockHolder: pg.C
       run.strict,
       JSON.stringify(run.options),
       run.createdBy,
+      run.userId,
     ],
   );
   return id;
@@ -84,15 +87,16 @@ export async function createImportRecord(status: pg.ClientBase, lockHolder: pg.C
 /**
  * Takes over a row made when the import was queued (or left `interrupted` by an
  * attempt that died): the liveness lock first, as for a new row, then the row
- * back to `running` with its counts and errors from any earlier attempt cleared
- * (that attempt committed nothing). Throws if the row is not waiting to run.
+ * back to `running` with its counts, warnings and errors from any earlier attempt
+ * cleared (that attempt committed nothing). The author stays the one recorded
+ * when it was queued unless the run names one. Throws if the row is not waiting to run.
  */
 export async function adoptImportRecord(status: pg.ClientBase, lockHolder: pg.ClientBase, id: number, run: NewImport): Promise<number> {
   await lockHolder.query(`SELECT pg_advisory_lock($1, $2)`, [IMPORT_LOCK_CLASS, id]);
   const { rowCount } = await status.query(
     `UPDATE imports SET status = 'running', started_at = now(), finished_at = NULL, duration_ms = NULL, message = NULL, notices = '{}',
             file_hash = NULL, dataset_id = NULL, file_name = $2, file_size = $3, format = $4, mapping = $5, strict = $6, options = $7,
-            bytes_read = 0, records = 0, imported = 0, duplicates = 0, failed = 0
+            bytes_read = 0, records = 0, imported = 0, duplicates = 0, failed = 0, warnings = 0, user_id = coalesce($8, user_id)
       WHERE id = $1 AND status IN ('queued', 'interrupted')`,
     [
       id,
@@ -102,6 +106,7 @@ export async function adoptImportRecord(status: pg.ClientBase, lockHolder: pg.Cl
       run.mapping === undefined ? null : JSON.stringify(run.mapping),
       run.strict,
       JSON.stringify(run.options),
+      run.userId,
     ],
   );
   if (rowCount !== 1) {
@@ -115,8 +120,8 @@ export async function adoptImportRecord(status: pg.ClientBase, lockHolder: pg.Cl
 /** A queued import's row, made by the web or the API when it puts the import on the queue. */
 export async function createQueuedImportRecord(client: pg.ClientBase, id: number, run: NewImport & { jobId: number }): Promise<void> {
   await client.query(
-    `INSERT INTO imports (id, status, file_name, file_size, format, mapping, strict, options, created_by, job_id)
-     VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO imports (id, status, file_name, file_size, format, mapping, strict, options, created_by, job_id, user_id)
+     VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       id,
       run.fileName,
@@ -127,6 +132,7 @@ export async function createQueuedImportRecord(client: pg.ClientBase, id: number
       JSON.stringify(run.options),
       run.createdBy,
       run.jobId,
+      run.userId,
     ],
   );
 }
@@ -152,16 +158,25 @@ export async function updateProgress(client: pg.ClientBase, id: number, counts: 
   );
 }
 
-export async function insertErrors(client: pg.ClientBase, id: number, errors: RecordError[]) {
+export type Severity = "error" | "warning";
+
+export async function insertErrors(client: pg.ClientBase, id: number, errors: RecordError[], severity: Severity = "error") {
   if (!errors.length) return;
   await client.query(
-    `INSERT INTO import_errors (import_id, line, field, message)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
-    [id, errors.map((e) => (e.line > 0 ? e.line : null)), errors.map((e) => e.field ?? null), errors.map((e) => e.message)],
+    `INSERT INTO import_errors (import_id, line, field, message, severity)
+     SELECT $1, u.*, $5 FROM unnest($2::int[], $3::text[], $4::text[]) AS u`,
+    [
+      id,
+      errors.map((e) => (e.line > 0 ? e.line : null)),
+      errors.map((e) => (e.field === undefined ? null : storableText(e.field))),
+      errors.map((e) => storableText(e.message)),
+      severity,
+    ],
   );
 }
 
 export interface Outcome extends Counts {
+  warnings?: number;
   status: ImportStatus;
   fileHash: string | null;
   datasetId: number | null;
@@ -174,7 +189,7 @@ export interface Outcome extends Counts {
 export async function finishImportRecord(client: pg.ClientBase, id: number, outcome: Outcome) {
   await client.query(
     `UPDATE imports SET status = $2, file_hash = $3, dataset_id = $4, duration_ms = $5, message = $6, notices = $7,
-            bytes_read = $8, records = $9, imported = $10, duplicates = $11, failed = $12, finished_at = now()
+            bytes_read = $8, records = $9, imported = $10, duplicates = $11, failed = $12, warnings = $13, finished_at = now()
       WHERE id = $1`,
     [
       id,
@@ -182,13 +197,14 @@ export async function finishImportRecord(client: pg.ClientBase, id: number, outc
       outcome.fileHash,
       outcome.datasetId,
       Math.round(outcome.durationMs),
-      outcome.message,
-      outcome.notices,
+      outcome.message === null ? null : storableText(outcome.message),
+      outcome.notices.map(storableText),
       outcome.bytesRead,
       outcome.records,
       outcome.imported,
       outcome.duplicates,
       outcome.failed,
+      outcome.warnings ?? 0,
     ],
   );
 }

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable-error";
 import { BatchWriter } from "@/lib/transcripts/batch-writer";
 import { SearchVectorizer } from "@/lib/transcripts/search-vectors";
 import { prepareTranscript } from "@/lib/transcripts/store";
+import { findDuplicateIds } from "./duplicate-ids";
 import { ErrorLog } from "./error-log";
 import { isRecordField } from "./fields";
 import { detectFormat, type ImportFormat } from "./formats";
@@ -14,6 +15,8 @@ import type { Mapping } from "./mapping";
 import { DEFAULTS, normalizeRecord, type RecordError } from "./normalize";
 import { DEFAULT_MAX_RECORD_BYTES, readRecords } from "./readers";
 import * as importRecord from "./record";
+import { apartName, type KeepApart } from "./keep-apart";
+import { MappingMisses } from "./mapping-misses";
 import { ImportRegistry } from "./registry";
 import { SourceFile } from "./source-file";
 import { applySystemPrompts, type SystemPromptRequest } from "./system-prompts";
@@ -29,8 +32,12 @@ export interface ImportRequest {
   /** One bad record rejects the whole file. */
   strict?: boolean;
   systemPrompts?: SystemPromptRequest[];
-  /** "cli:<os user>" or "web" until accounts exist. */
+  /** Settings and models to store apart from existing ones of the same name (lib/imports/keep-apart.ts). */
+  keepApart?: KeepApart;
+  /** How it was started: "cli:<os user>", "web:<email>", "api:<email>". */
   createdBy: string;
+  /** The account that started it (web and API). */
+  userId?: string;
   maxRecordBytes?: number;
   /** An `imports` row made when the import was queued (web and API imports): this run takes it over instead of making one. */
   importId?: number;
@@ -60,6 +67,9 @@ export interface ImportSummary {
   labels: number;
   /** The first errors (lib/imports/error-log.ts SUMMARY_ERRORS), in file order; all are in import_errors. */
   errors: RecordError[];
+  /** Records imported with something to know (a duplicate source id), first ones, in file order; all are in import_errors. */
+  warnings: RecordError[];
+  warningCount: number;
   message: string | null;
   notices: string[];
   durationMs: number;
@@ -104,6 +114,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
   await data.connect();
   let vectorizer: SearchVectorizer | undefined;
   const errors = new ErrorLog();
+  const warnings = new ErrorLog("warning");
   const counts = { bytesRead: 0, records: 0, imported: 0, duplicates: 0, failed: 0 };
   const summary = (
     importId: number,
@@ -125,6 +136,8 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
     failed: errors.total,
     labels,
     errors: errors.sortedFirst(),
+    warnings: warnings.sortedFirst(),
+    warningCount: warnings.total,
     message,
     notices,
     durationMs: Math.round(performance.now() - started),
@@ -139,7 +152,12 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       mapping: request.mapping,
       strict: Boolean(request.strict),
       createdBy: request.createdBy,
-      options: { dataset, systemPrompts: (request.systemPrompts ?? []).map(({ variation, from }) => ({ variation, from })) },
+      userId: request.userId ?? null,
+      options: {
+        dataset,
+        keepApart: request.keepApart,
+        systemPrompts: (request.systemPrompts ?? []).map(({ variation, from }) => ({ variation, from })),
+      },
     };
     const importId =
       request.importId === undefined
@@ -208,10 +226,19 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       });
       const context = { mapping: request.mapping, defaultLabelSource: fileName };
       const defaulted = { setting: 0, variation: 0, model: 0 };
+      const misses = new MappingMisses();
+      const apartSettings = new Set(request.keepApart?.settings ?? []);
+      const apartModels = new Set(request.keepApart?.models ?? []);
+      const keptApart = new Set<string>();
       const maxRecordBytes = request.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
       let lastYield = performance.now();
 
-      for await (const item of readRecords(source.chunks(), format as ImportFormat, { maxRecordBytes, isRecordField })) {
+      for await (const item of readRecords(source.chunks(), format as ImportFormat, {
+        maxRecordBytes,
+        isRecordField,
+        filePath: request.filePath,
+        onZipBytes: (bytes) => (source.bytesRead = bytes),
+      })) {
         if (hooks.signal?.aborted) return await fail(CANCELLED_MESSAGE, null, "cancelled");
         counts.records++;
         if ("error" in item) errors.add({ line: item.line, field: item.field, message: item.error });
@@ -220,9 +247,20 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
           normalized.errors.forEach((error) => errors.add(error));
           for (const transcript of normalized.transcripts) {
             for (const field of transcript.defaulted) defaulted[field]++;
+            misses.count(transcript.unmatched);
+            if (apartSettings.has(transcript.setting)) {
+              keptApart.add(`setting "${transcript.setting}"`);
+              transcript.setting = apartName(transcript.setting, dataset);
+            }
+            if (apartModels.has(transcript.model)) {
+              keptApart.add(`model "${transcript.model}"`);
+              transcript.model = apartName(transcript.model, dataset);
+            }
             if (request.strict && errors.total) continue; // strict: read on to report every error, store nothing
             const slot = await registry.resolve(transcript);
-            await writer.add(prepareTranscript({ ...slot, ...transcript, ref: transcript.line, modelName: transcript.model }));
+            await writer.add(
+              prepareTranscript({ ...slot, ...transcript, ref: transcript.line, sourceLine: transcript.line, modelName: transcript.model }),
+            );
           }
         }
         tick();
@@ -241,12 +279,17 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
         return await fail(`Strict mode: ${errors.total} record(s) have errors, so nothing was imported.`, fileHash);
       if (writer.inserted + writer.duplicates === 0) return await fail("None of the records could be imported; see the errors.", fileHash);
 
+      for (const warning of await findDuplicateIds(data, importId, datasetId)) warnings.add(warning);
+      await warnings.flush(data, importId); // in the transaction: they describe what it commits
       const notices = await applySystemPrompts(data, registry.touched, request.systemPrompts ?? []);
       if (writer.labels > 0) await refreshLabelSignatures(data, await variationsOfImport(data, importId));
       for (const field of ["setting", "variation", "model"] as const) {
         if (defaulted[field])
           notices.push(`${defaulted[field]} transcript(s) gave no ${field}; stored under ${field} "${DEFAULTS[field]}".`);
       }
+      notices.push(...misses.notices());
+      for (const what of keptApart)
+        notices.push(`Kept apart from the existing ${what}, as you chose: stored with " (${dataset})" after its name.`);
       const earlier = await importRecord.findEarlierImport(data, importId, fileHash);
       if (earlier)
         notices.push(
@@ -264,6 +307,7 @@ export async function runImport(databaseUrl: string, request: ImportRequest, hoo
       const state = "succeeded";
       await importRecord.finishImportRecord(data, importId, {
         ...counts,
+        warnings: warnings.total,
         status: state,
         fileHash,
         datasetId,

@@ -30,7 +30,9 @@ export async function applySystemPrompts(
     const wanted = explicit?.text ?? variation.systemPrompt;
     if (explicit) used.add(explicit);
     if (variation.conflictingPrompts && !explicit)
-      notices.push(`Records gave different system prompts for variation "${variation.name}"; the first one was used.`);
+      notices.push(
+        `Records gave different system prompts for variation "${variation.name}": the first one is the variation's; each transcript keeps its own (shown on its page).`,
+      );
     if (wanted === undefined) continue;
     const { rows } = await client.query<{ system_prompt: string | null }>(`SELECT system_prompt FROM prompt_variations WHERE id = $1`, [
       variation.id,
@@ -39,7 +41,7 @@ export async function applySystemPrompts(
     if (current === wanted) continue;
     if (current !== null && !explicit) {
       notices.push(
-        `Variation "${variation.name}" already has a different system prompt; it was kept (the one in the records was not stored).`,
+        `Variation "${variation.name}" already has a different system prompt; it was kept, and each transcript of this import keeps the prompt its record gave (shown on its page).`,
       );
       continue;
     }

@@ -36,6 +36,7 @@ function blindBlock(block: Block): Block[] {
       return [];
     case "scratchpad":
     case "next":
+    case "tool_call":
       return [block];
     case "user_input":
     case "text":

@@ -33,6 +33,7 @@ export class BatchWriter {
   private queued: Promise<void>[] = [];
   private failure: unknown = null;
   private readonly queries = new QueryIdCache();
+  private readonly prompts = new QueryIdCache(1_000);
   private readonly maxRows: number;
   private lastYield = performance.now();
 
@@ -110,7 +111,7 @@ export class BatchWriter {
         transcript.searchDocument = "";
       });
     }
-    return storeTranscripts(this.client, this.target, batch, this.queries);
+    return storeTranscripts(this.client, this.target, batch, this.queries, this.prompts);
   }
 
   private throwIfFailed() {

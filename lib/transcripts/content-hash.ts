@@ -18,7 +18,11 @@ export interface TranscriptIdentity {
 export function transcriptContentHash(identity: TranscriptIdentity): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify([identity.setting, identity.variation, identity.model, identity.condition, identity.sampleIndex]));
-  for (const message of identity.messages) hash.update("\u0000" + message.role + "\u0000" + message.content);
+  for (const message of identity.messages) {
+    hash.update("\u0000" + message.role + "\u0000" + message.content);
+    // Only when present, so every transcript stored before parts existed keeps its hash.
+    if (message.parts) hash.update("\u0001" + JSON.stringify(message.parts));
+  }
   return hash.digest("hex");
 }
 

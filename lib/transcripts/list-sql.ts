@@ -7,6 +7,7 @@ import { consensusFilterSql } from "@/lib/team/consensus-sql";
 import { MARK_END, MARK_START } from "./highlight";
 import { labelSignatureCountQuery } from "./label-count-sql";
 import type { ListScope } from "./list-scope";
+import { searchQueryText } from "./search-vectors";
 import {
   hasAnnotationFilter,
   isDescending,
@@ -48,7 +49,8 @@ export function sortExpression(sort: Sort): Prisma.Sql {
  * input (queries.text). `indexed: false` states the same test in a form the
  * GIN index cannot serve, which leaves the planner the id-ordered scan.
  */
-function searchCondition(q: string, indexed = true): Prisma.Sql {
+function searchCondition(typed: string, indexed = true): Prisma.Sql {
+  const q = searchQueryText(typed);
   const document = indexed ? raw("t.search_vector") : raw("coalesce(t.search_vector, ''::tsvector)");
   return sql`(${document} @@ websearch_to_tsquery('english', ${q})
     OR t.query_id = ANY (ARRAY(SELECT qs.id FROM queries qs WHERE to_tsvector('english', qs.text) @@ websearch_to_tsquery('english', ${q}))))`;
@@ -146,7 +148,7 @@ function window(state: ListState, columns?: SortColumns) {
  */
 export function pageQuery(state: ListState, scope: ListScope, cap = COUNT_CAP): PageQuery {
   const { filters, sort } = state;
-  const q = filters.q;
+  const q = filters.q && searchQueryText(filters.q);
   const rowsOf = (page: Prisma.Sql, reversed: boolean) => sql`
     SELECT t.id, t.pair_id, t.condition::text AS condition, t.setting_id, t.variation_id, t.model_id, t.dataset_id,
            page.sort_key, left(q.text, ${QUERY_PREVIEW_CHARS}::int) AS query_text,
@@ -154,7 +156,7 @@ export function pageQuery(state: ListState, scope: ListScope, cap = COUNT_CAP): 
            (SELECT coalesce(json_agg(json_build_array(sl.source, sl.name, sl.value) ORDER BY sl.source, sl.name), '[]')
               FROM source_labels sl WHERE sl.transcript_id = t.id) AS labels,
            ${q ? sql`ts_headline('english', left(q.text, ${QUERY_PREVIEW_CHARS}::int), websearch_to_tsquery('english', ${q}), ${QUERY_HEADLINE_OPTIONS})` : sql`NULL`} AS query_headline,
-           ${q ? sql`ts_headline('english', t.scratchpad_text || E'\n\n' || coalesce(t.final_output, ''), websearch_to_tsquery('english', ${q}), ${HEADLINE_OPTIONS})` : sql`NULL`} AS snippet
+           ${q ? sql`ts_headline('english', translate(t.scratchpad_text || E'\n\n' || coalesce(t.final_output, ''), '<>', '  '), websearch_to_tsquery('english', ${q}), ${HEADLINE_OPTIONS})` : sql`NULL`} AS snippet
     FROM ${page} page
     JOIN transcripts t ON t.id = page.id
     JOIN queries q ON q.id = t.query_id

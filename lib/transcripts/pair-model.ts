@@ -1,3 +1,4 @@
+import { UNTAGGED_PLACE_LABELS, untaggedPlaces } from "./answer";
 import { chunkText, wordCount } from "./text-stats";
 import type { Turn } from "./types";
 
@@ -12,9 +13,21 @@ export type SegmentPart =
   | { kind: "draft_output"; text: string; closed: boolean; words: number; draftNumber: number };
 
 export type SidePart =
-  | { kind: "scratchpad"; turnNumber: number; tag: string; closed: boolean; words: number; chars: number; segments: SegmentPart[] }
+  | {
+      kind: "scratchpad";
+      turnNumber: number;
+      tag: string;
+      /** The reasoning came from a separate field (named by `tag`), not from tags in the text. */
+      field: boolean;
+      closed: boolean;
+      words: number;
+      chars: number;
+      segments: SegmentPart[];
+    }
   | { kind: "output"; text: string; chunks: string[]; tagged: boolean; closed: boolean; words: number; chars: number }
-  | { kind: "text"; text: string; words: number };
+  /** Untagged text: part of the answer (lib/transcripts/answer.ts), shown with where it sat. */
+  | { kind: "text"; text: string; words: number; place: string }
+  | { kind: "tool_call"; name: string; input: string };
 
 export interface SideModel {
   parts: SidePart[];
@@ -31,10 +44,12 @@ export function buildSide(turns: Turn[]): SideModel {
   let turnNumber = 0;
   let draftNumber = 0;
   let lastDraft: string | null = null;
-  let output: string | null = null;
+  let outputWords: number | null = null;
+  let lastOutput: string | null = null;
   for (const turn of turns) {
     if (turn.role !== "assistant") continue;
-    for (const block of turn.blocks) {
+    const places = untaggedPlaces(turn.blocks);
+    for (const [blockIndex, block] of turn.blocks.entries()) {
       switch (block.kind) {
         case "scratchpad": {
           const segments: SegmentPart[] = [];
@@ -56,6 +71,7 @@ export function buildSide(turns: Turn[]): SideModel {
             kind: "scratchpad",
             turnNumber: ++turnNumber,
             tag: block.tag,
+            field: block.field === true,
             closed: block.closed,
             words: wordCount(block.text),
             chars: block.text.length,
@@ -64,7 +80,8 @@ export function buildSide(turns: Turn[]): SideModel {
           break;
         }
         case "output":
-          output = block.text;
+          lastOutput = block.text;
+          outputWords = (outputWords ?? 0) + wordCount(block.text);
           parts.push({
             kind: "output",
             text: block.text,
@@ -76,7 +93,17 @@ export function buildSide(turns: Turn[]): SideModel {
           });
           break;
         case "text":
-          if (block.text.trim()) parts.push({ kind: "text", text: block.text, words: wordCount(block.text) });
+          if (!block.text.trim()) break;
+          outputWords = (outputWords ?? 0) + wordCount(block.text);
+          parts.push({
+            kind: "text",
+            text: block.text,
+            words: wordCount(block.text),
+            place: UNTAGGED_PLACE_LABELS[places.get(blockIndex)!],
+          });
+          break;
+        case "tool_call":
+          parts.push({ kind: "tool_call", name: block.name, input: block.input });
           break;
         case "next":
         case "user_input":
@@ -91,8 +118,9 @@ export function buildSide(turns: Turn[]): SideModel {
     scratchpadTurns: scratchpads.length,
     scratchpadWords: scratchpads.reduce((sum, part) => sum + part.words, 0),
     drafts: draftNumber,
-    outputWords: output === null ? null : wordCount(output),
-    outputMatchesLastDraft: lastDraft === null || output === null ? null : normalise(lastDraft) === normalise(output),
+    // The answer's length counts its untagged text too: it is part of what the model said.
+    outputWords,
+    outputMatchesLastDraft: lastDraft === null || lastOutput === null ? null : normalise(lastDraft) === normalise(lastOutput),
   };
 }
 

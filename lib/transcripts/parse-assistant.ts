@@ -5,7 +5,9 @@ import {
   isOpening,
   isTurnBoundary,
   noteSpelling,
+  scanTags,
   tagName,
+  wholeRange,
   type IssueLog,
   type SourceRange,
   type TagSource,
@@ -165,7 +167,15 @@ function firstClosedOutput(tokens: TagToken[], from: number, to: number): number
   return null;
 }
 
-function scratchpadBlock(source: TagSource, tag: string, content: SourceRange, closed: boolean, issues: IssueLog): Block {
+/** Reasoning the source kept in its own field: one closed scratchpad, its drafts split out like any other. */
+export function reasoningFieldBlock(text: string, source: string, issues: IssueLog): Block {
+  const tagged = scanTags(text);
+  return { ...scratchpadBlock(tagged, source, wholeRange(tagged), true, issues), field: true };
+}
+
+type ScratchpadBlock = Extract<Block, { kind: "scratchpad" }>;
+
+function scratchpadBlock(source: TagSource, tag: string, content: SourceRange, closed: boolean, issues: IssueLog): ScratchpadBlock {
   return {
     kind: "scratchpad",
     tag,

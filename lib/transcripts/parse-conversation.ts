@@ -1,6 +1,7 @@
 import type { Block, Turn, TurnRole } from "./types";
 import { parseAssistantContent } from "./parse-assistant";
 import { parseUserContent } from "./parse-user";
+import { recordTurnSource } from "./conservation";
 import {
   isBlank,
   isClosing,
@@ -47,11 +48,13 @@ export function splitPrefixedConversation(text: string, issues: IssueLog): Turn[
   let role: TurnRole = "system"; // text before the first marker is context, e.g. "## Example"
   let contentStart = 0;
   for (const match of text.matchAll(LINE_PREFIX)) {
-    pushTurn(turns, role, parseTurnContent(role, text.slice(contentStart, match.index), issues));
+    const content = text.slice(contentStart, match.index);
+    pushTurn(turns, role, parseTurnContent(role, content, issues), content);
     role = ROLE_BY_PREFIX[match[1]];
     contentStart = match.index + match[0].length;
   }
-  pushTurn(turns, role, parseTurnContent(role, text.slice(contentStart), issues));
+  const content = text.slice(contentStart);
+  pushTurn(turns, role, parseTurnContent(role, content, issues), content);
   return turns;
 }
 
@@ -85,7 +88,7 @@ export function splitNativeConversation(text: string, issues: IssueLog): Turn[] 
     const range = { from: i, to: tokens.length, start: pos, end: text.length };
     const assistant = parseAssistantContent(source, range, issues, true);
     const isPreamble = turns.length === 0 && isOpening(tokens[assistant.stopToken], "input") && isPlainText(assistant.blocks);
-    pushTurn(turns, isPreamble ? "system" : "assistant", assistant.blocks);
+    pushTurn(turns, isPreamble ? "system" : "assistant", assistant.blocks, text, { start: pos, end: assistant.stopChar, tokens });
     [i, pos] = [assistant.stopToken, assistant.stopChar];
   }
   return turns;
@@ -134,6 +137,16 @@ function startsAssistantPart(token: TagToken): boolean {
   return token.kind === "output" && !token.closing;
 }
 
-function pushTurn(turns: Turn[], role: TurnRole, blocks: Block[]): void {
-  if (blocks.length > 0) turns.push({ role, blocks });
+/** `source` (and, within it, `range` with its scanned tags) is the turn's raw text, for the conservation check. */
+function pushTurn(
+  turns: Turn[],
+  role: TurnRole,
+  blocks: Block[],
+  source?: string,
+  range?: { start: number; end: number; tokens: readonly TagToken[] },
+): void {
+  if (blocks.length === 0) return;
+  const turn: Turn = { role, blocks };
+  if (role === "assistant" && source !== undefined) recordTurnSource(turn, source, range);
+  turns.push(turn);
 }

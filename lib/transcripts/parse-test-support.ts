@@ -17,9 +17,20 @@ export function expectWellFormed(parsed: ParsedTranscript): void {
   expect(new Set(parsed.formatIssues).size).toBe(parsed.formatIssues.length);
   for (const issue of parsed.formatIssues) expect(FORMAT_ISSUES).toContain(issue);
   expect(parsed.scratchpads).toEqual(blocksOfKind(parsed, "scratchpad").map((block) => block.text));
-  const outputs = blocksOfKind(parsed, "output");
-  expect(parsed.finalOutput).toBe(outputs.length > 0 ? outputs[outputs.length - 1].text : null);
-  expect(parsed.formatIssues.includes("missing_output")).toBe(parsed.finalOutput === null);
+  // The answer is every output and every untagged assistant text, in order (lib/transcripts/answer.ts).
+  const answer = parsed.turns
+    .filter((turn) => turn.role === "assistant")
+    .flatMap((turn) => turn.blocks)
+    .filter((block) => block.kind === "output" || block.kind === "text");
+  expect(parsed.finalOutput).toBe(
+    answer.length > 0
+      ? answer
+          .map((block) => (block as { text: string }).text)
+          .filter(Boolean)
+          .join("\n\n")
+      : null,
+  );
+  expect(parsed.formatIssues.includes("missing_output")).toBe(blocksOfKind(parsed, "output").length === 0);
   expect(parsed.formatIssues.includes("missing_tier")).toBe(parsed.isFreeTier === null);
   expect(parsed.formatIssues.includes("missing_user_input")).toBe(parsed.userInput === null);
   expect(JSON.parse(JSON.stringify(parsed))).toEqual(parsed); // turns are stored as JSON

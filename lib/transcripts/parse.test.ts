@@ -144,11 +144,11 @@ describe("parseMessages: tolerated quirks", () => {
     expect(parsed.formatIssues).toEqual(["answer_without_OUTPUT_tag"]);
   });
 
-  it("text before the scratchpad is not the answer", () => {
+  it("text before the scratchpad is untagged text, kept in the answer, and the answer proper is still missing", () => {
     const parsed = parseAnswer("Preamble.<SCRATCHPAD_REASONING>r</SCRATCHPAD_REASONING>  \n");
-    expect(parsed.finalOutput).toBeNull();
+    expect(parsed.finalOutput).toBe("Preamble.");
     expect(parsed.turns[1].blocks[0]).toEqual({ kind: "text", text: "Preamble." });
-    expect(parsed.formatIssues).toEqual(["missing_output"]);
+    expect(parsed.formatIssues).toEqual(["untagged_text_before_reasoning", "missing_output"]);
   });
 
   it("missing output: closed scratchpad followed by nothing", () => {

@@ -1,6 +1,9 @@
 import type { FormatIssue, ParsedTranscript, RawMessage, Turn, TurnRole } from "./types";
+import { parsePartsContent } from "./parse-parts";
 import { parseTurnContent, splitNativeConversation, splitPrefixedConversation, usesLinePrefixes } from "./parse-conversation";
 import type { IssueLog } from "./parse-tags";
+import { answerParts, answerText } from "./answer";
+import { recordTurnSource } from "./conservation";
 
 /**
  * Transcript parsing for alignment-faking experiments. Pure and total: any
@@ -14,10 +17,17 @@ export function parseMessages(messages: RawMessage[]): ParsedTranscript {
   const turns: Turn[] = [];
   for (const message of Array.isArray(messages) ? (messages as unknown[]) : []) {
     if (typeof message !== "object" || message === null) continue;
-    const { role, content } = message as { role?: unknown; content?: unknown };
+    const { role, content, parts } = message as { role?: unknown; content?: unknown; parts?: unknown };
     const turnRole = normalizeRole(role);
     // Kept even when empty so turns stay one-to-one with the source's (object) messages.
-    turns.push({ role: turnRole, blocks: parseTurnContent(turnRole, contentText(content), issues) });
+    const blocks =
+      Array.isArray(parts) && turnRole === "assistant"
+        ? parsePartsContent(parts, issues)
+        : parseTurnContent(turnRole, contentText(content), issues);
+    if (Array.isArray(parts) && parts.some((part) => (part as { type?: unknown })?.type === "other")) issues.add("non_text_content");
+    const turn: Turn = { role: turnRole, blocks };
+    if (turnRole === "assistant") recordTurnSource(turn, Array.isArray(parts) ? partsText(parts) : contentText(content));
+    turns.push(turn);
   }
   return summarize(turns, issues);
 }
@@ -61,6 +71,16 @@ function contentText(content: unknown): string {
     .join("");
 }
 
+/** What the reasoning and text parts of a turn say, for the conservation check. */
+function partsText(parts: unknown[]): string {
+  return parts
+    .map((part) => {
+      const { type, text } = (part ?? {}) as { type?: unknown; text?: unknown };
+      return (type === "reasoning" || type === "text") && typeof text === "string" ? text : "";
+    })
+    .join(" ");
+}
+
 /** Callers outside TypeScript may pass bytes or anything else; never throw on it. */
 function asText(input: unknown): string {
   if (typeof input === "string") return input;
@@ -84,15 +104,17 @@ function summarize(turns: Turn[], issues: IssueLog): ParsedTranscript {
 
   promoteUntaggedAnswer(turns, issues);
   const scratchpads: string[] = [];
-  let finalOutput: string | null = null;
   for (const turn of turns) {
     if (turn.role !== "assistant") continue;
-    for (const block of turn.blocks) {
-      if (block.kind === "scratchpad") scratchpads.push(block.text);
-      if (block.kind === "output") finalOutput = block.text;
-    }
+    for (const block of turn.blocks) if (block.kind === "scratchpad") scratchpads.push(block.text);
   }
-  if (finalOutput === null) issues.add("missing_output");
+  const answer = answerParts(turns);
+  for (const part of answer) if (part.kind === "untagged") issues.add(part.place);
+  const outputs = answer.filter((part) => part.kind === "output").length;
+  if (outputs > 1) issues.add("several_outputs");
+  // Untagged text before the reasoning is kept in the answer, but the model still gave no answer after it.
+  if (outputs === 0) issues.add("missing_output");
+  const finalOutput = answerText(answer);
   return { turns, userInput, isFreeTier, scratchpads, finalOutput, formatIssues: [...issues] };
 }
 

@@ -47,6 +47,8 @@ export interface TranscriptDetail {
   formatIssues: string[];
   pairId: number;
   partnerId: number | null;
+  /** The system prompt the transcript's record gave, when it differs from its variation's (else null: the variation's is its). */
+  ownSystemPrompt: string | null;
 }
 
 export async function getTranscript(id: number): Promise<TranscriptDetail | null> {
@@ -59,12 +61,13 @@ export async function getTranscript(id: number): Promise<TranscriptDetail | null
       finalOutput: true,
       formatIssues: true,
       dataset: { select: { name: true } },
+      systemPrompt: { select: { text: true } },
       pairId: true,
       pair: {
         select: {
           model: { select: { name: true } },
           query: { select: { text: true } },
-          variation: { select: { name: true, setting: { select: { name: true } } } },
+          variation: { select: { name: true, systemPrompt: true, setting: { select: { name: true } } } },
           // The partner is the pair's other transcript: one indexed lookup.
           transcripts: { where: { id: { not: id } }, select: { id: true } },
         },
@@ -85,6 +88,7 @@ export async function getTranscript(id: number): Promise<TranscriptDetail | null
     formatIssues: row.formatIssues,
     pairId: row.pairId,
     partnerId: row.pair.transcripts[0]?.id ?? null,
+    ownSystemPrompt: row.systemPrompt && row.systemPrompt.text !== row.pair.variation.systemPrompt ? row.systemPrompt.text : null,
   };
 }
 

@@ -37,10 +37,11 @@ const transcript = (text: string, ref: number) =>
     ],
   });
 
-/** Rows whose stored vector differs from what the old generated column computed. */
+/** Rows whose stored vector differs from the document's (tags as words: migration 20261202140000). */
 async function staleVectors(): Promise<number> {
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM transcripts
-    WHERE search_vector IS DISTINCT FROM to_tsvector('english'::regconfig, scratchpad_text || ' ' || coalesce(final_output, ''))`);
+    WHERE search_vector IS DISTINCT FROM
+          to_tsvector('english'::regconfig, translate(scratchpad_text || ' ' || coalesce(final_output, ''), '<>', '  '))`);
   return rows[0].n;
 }
 

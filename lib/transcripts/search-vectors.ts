@@ -1,7 +1,7 @@
 import pg from "pg";
 
 /**
- * transcripts.search_vector: to_tsvector('english', scratchpad_text || ' ' || final_output),
+ * transcripts.search_vector: to_tsvector('english', scratchpad_text || ' ' || final_output) (tags as words),
  * computed by PostgreSQL itself (its parser and English stemmer are what
  * search queries use) but on a second connection. COPY runs on one backend, one
  * core; to_tsvector took about two thirds of it. Here it runs beside the COPY
@@ -10,9 +10,20 @@ import pg from "pg";
  * compute the same vector for any row written without one.
  */
 
-/** The text search_vector indexes; the triggers' SQL builds the same string. */
+const ANGLE_BRACKETS = /[<>]/g;
+
+/**
+ * The text search_vector indexes; the triggers' SQL builds the same string
+ * (migration 20261202140000). "<" and ">" become spaces, or PostgreSQL's parser
+ * would read "<request_fully_accepted/>" as an XML tag and index nothing for it.
+ */
 export function searchDocument(scratchpadText: string, finalOutput: string | null): string {
-  return scratchpadText + " " + (finalOutput ?? "");
+  return (scratchpadText + " " + (finalOutput ?? "")).replace(ANGLE_BRACKETS, " ");
+}
+
+/** A search as typed, made to match the indexed document: "<request_fully_accepted/>" finds the tag. */
+export function searchQueryText(q: string): string {
+  return q.replace(ANGLE_BRACKETS, " ");
 }
 
 /** One JSON array in, one row per document out: a single round trip per batch, in order. */

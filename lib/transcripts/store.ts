@@ -39,6 +39,11 @@ export interface TranscriptInput {
   /** Given when the caller already parsed the messages. */
   parsed?: ParsedTranscript;
   sourceLabels?: SourceLabelInput[];
+  /** The record's id in its source and the line it was read from (duplicate ids are reported: lib/imports/duplicate-ids.ts). */
+  sourceId?: string | null;
+  sourceLine?: number | null;
+  /** The system prompt the record gave, kept with the transcript (table system_prompts). */
+  systemPrompt?: string;
 }
 
 /** A transcript reduced to what the write needs: big fields already COPY-encoded. */
@@ -52,6 +57,9 @@ export interface PreparedTranscript {
   queryHash: string;
   sampleIndex: number | null;
   contentHash: string;
+  sourceId: string | null;
+  sourceLine: number | null;
+  systemPrompt: { text: string; hash: string } | null;
   /**
    * raw_messages, turns, scratchpad_text, final_output, format_issues, encoded for COPY, as UTF-8
    * bytes: a Buffer lives outside the JS heap, so holding a batch of them costs the garbage collector
@@ -112,6 +120,9 @@ const TRANSCRIPT_COLUMNS = [
   "condition",
   "content_hash",
   "search_vector",
+  "source_id",
+  "source_line",
+  "system_prompt_id",
   "raw_messages",
   "turns",
   "scratchpad_text",
@@ -149,6 +160,9 @@ export function prepareTranscript(input: TranscriptInput): PreparedTranscript {
     queryHash: textHash(input.queryText),
     sampleIndex: input.sampleIndex,
     contentHash,
+    sourceId: input.sourceId ?? null,
+    sourceLine: input.sourceLine ?? null,
+    systemPrompt: input.systemPrompt ? { text: input.systemPrompt, hash: textHash(input.systemPrompt) } : null,
     encodedContent,
     searchDocument: searchDocument(scratchpadText, parsed.finalOutput),
     searchVector: null,
@@ -161,9 +175,11 @@ export async function storeTranscripts(
   target: StoreTarget,
   batch: PreparedTranscript[],
   queries: QueryIdCache,
+  prompts: QueryIdCache = new QueryIdCache(),
 ): Promise<BatchOutcome> {
   const { fresh, duplicates } = await splitDuplicates(client, batch);
   queries.trim();
+  prompts.trim();
   await resolveQueries(client, fresh, queries);
   const slotOf = (t: PreparedTranscript) => `${t.variationId}:${t.modelId}:${queries.get(t.queryHash)}`;
   const occupancy = await loadOccupancy(client, fresh, queries);
@@ -179,6 +195,11 @@ export async function storeTranscripts(
       });
     } else placed.push({ transcript, sampleIndex: assignment.sampleIndex });
   }
+  await resolveSystemPrompts(
+    client,
+    placed.map((p) => p.transcript),
+    prompts,
+  );
   const pairIds = await resolvePairs(
     client,
     placed.map(({ transcript, sampleIndex }) => `${slotOf(transcript)}:${sampleIndex}`),
@@ -197,6 +218,9 @@ export async function storeTranscripts(
       t.condition,
       t.contentHash,
       t.searchVector,
+      t.sourceId,
+      t.sourceLine,
+      t.systemPrompt ? prompts.get(t.systemPrompt.hash)! : null,
     ]).slice(0, -1) + "\t",
     t.encodedContent,
   ]);
@@ -238,6 +262,20 @@ async function resolveQueries(client: pg.ClientBase, batch: PreparedTranscript[]
     [[...missing.values()], [...missing.keys()]],
   );
   for (const row of rows) queries.set(row.text_hash, row.id);
+}
+
+/** System prompt ids by hash: few per import, so nearly always from the cache. */
+async function resolveSystemPrompts(client: pg.ClientBase, batch: PreparedTranscript[], prompts: QueryIdCache) {
+  const missing = new Map<string, string>();
+  for (const { systemPrompt } of batch)
+    if (systemPrompt && prompts.get(systemPrompt.hash) === undefined) missing.set(systemPrompt.hash, systemPrompt.text);
+  if (!missing.size) return;
+  const { rows } = await client.query<{ id: number; text_hash: string }>(
+    `INSERT INTO system_prompts (text, text_hash) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (text_hash) DO UPDATE SET text_hash = EXCLUDED.text_hash RETURNING id, text_hash`,
+    [[...missing.values()], [...missing.keys()]],
+  );
+  for (const row of rows) prompts.set(row.text_hash, row.id);
 }
 
 /** The samples and conditions already stored for the slots of this batch (earlier batches of the same transaction included). */

@@ -63,6 +63,7 @@ export default page({ role: "lead", params: idParams }, async ({ params }) => {
           imported={run.imported}
           duplicates={run.duplicates}
           failed={run.failed}
+          warnings={run.warnings}
           records={run.records}
           durationMs={run.durationMs}
         />
@@ -86,7 +87,7 @@ export default page({ role: "lead", params: idParams }, async ({ params }) => {
 
       {contents && <ImportContents slots={contents.slots} labels={contents.labels} />}
 
-      <ImportErrors importId={run.id} errors={run.errors} total={run.failed} stored={run.storedErrors} />
+      <ImportErrors importId={run.id} errors={run.errors} total={run.failed + run.warnings} stored={run.storedErrors} />
 
       {run.mapping !== null && (
         <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">

@@ -20,8 +20,9 @@ export default page({ role: "lead" }, async () => {
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">New import</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          One transcript per record: JSON Lines, a JSON array (or an object of arrays by condition), CSV with a header row, or a
-          native-format transcript. Common field names are understood (<code className="font-mono text-xs">prompt</code>,{" "}
+          One transcript per record: JSON Lines, a JSON array (or an object of arrays by condition), CSV with a header row, a native-format
+          transcript, or an Inspect log (.eval or .json, one transcript per sample). Anthropic and OpenAI API records are recognised by
+          their shape, reasoning fields included. Common field names are understood (<code className="font-mono text-xs">prompt</code>,{" "}
           <code className="font-mono text-xs">completion</code>, <code className="font-mono text-xs">is_free_tier_user</code>,{" "}
           <code className="font-mono text-xs">messages</code>, …); anything else takes a mapping.
         </p>

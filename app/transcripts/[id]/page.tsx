@@ -74,6 +74,19 @@ export default page({ params: idParams }, async ({ viewer, params: { id }, query
                 Format issues: {transcript.formatIssues.join(", ").replaceAll("_", " ")}
               </p>
             )}
+            {transcript.ownSystemPrompt !== null && (
+              <details
+                aria-label="This transcript's own system prompt"
+                className="rounded-md border border-amber-200 bg-amber-50/60 px-3 py-2 text-sm"
+              >
+                <summary className="cursor-pointer font-medium text-amber-900">
+                  Its own system prompt: its record gave one that differs from variation “{transcript.variation}”’s
+                </summary>
+                <p className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-words font-mono text-xs text-slate-800">
+                  {transcript.ownSystemPrompt}
+                </p>
+              </details>
+            )}
           </header>
           <TranscriptView
             query={transcript.query}

@@ -1,5 +1,6 @@
 import type { ImportFormat } from "../formats";
 import { readCsv } from "./csv";
+import { readInspect } from "./inspect";
 import { readJson } from "./json";
 import { readJsonLines } from "./jsonl";
 import { readNative } from "./native";
@@ -11,6 +12,9 @@ export { DEFAULT_MAX_RECORD_BYTES } from "./types";
 export interface ReadOptions extends ReaderOptions {
   /** JSON only: keys that are fields of a record, not groups of records. */
   isRecordField: (key: string) => boolean;
+  /** Inspect only: the file, for a zipped .eval log (read by random access), and its progress. */
+  filePath?: string;
+  onZipBytes?: (bytes: number) => void;
 }
 
 /** The records of a byte stream in the given format, in file order, each with its line. */
@@ -24,5 +28,7 @@ export function readRecords(chunks: AsyncIterable<Buffer>, format: ImportFormat,
       return readCsv(chunks, options);
     case "native":
       return readNative(chunks, options);
+    case "inspect":
+      return readInspect(chunks, options);
   }
 }

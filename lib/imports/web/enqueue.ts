@@ -6,12 +6,13 @@ import { createQueuedImportRecord, nextImportId } from "../record";
 import type { ImportJobPayload } from "./import-job";
 import type { Upload } from "./upload-schema";
 
-export type ImportOptions = Omit<ImportJobPayload, "importId" | "uploadId" | "fileName" | "createdBy">;
+export type ImportOptions = Omit<ImportJobPayload, "importId" | "uploadId" | "fileName" | "createdBy" | "userId">;
 
 /**
  * Puts an uploaded file's import on the queue: its `imports` row (status
  * `queued`, so the history and the API show it at once) and its job, in one
- * transaction. Returns the import's id.
+ * transaction. Returns the import's id. `who.userId` is both the job's creator
+ * and the import's author (`imports.user_id`), carried to the run in the payload.
  */
 export async function enqueueImport(
   pool: pg.Pool,
@@ -23,7 +24,14 @@ export async function enqueueImport(
   try {
     await client.query("BEGIN");
     const importId = await nextImportId(client);
-    const payload: ImportJobPayload = { ...options, importId, uploadId: upload.id, fileName: upload.fileName, createdBy: who.createdBy };
+    const payload: ImportJobPayload = {
+      ...options,
+      importId,
+      uploadId: upload.id,
+      fileName: upload.fileName,
+      createdBy: who.createdBy,
+      userId: who.userId,
+    };
     const jobId = await enqueueJob(client, "import", payload, { createdById: who.userId });
     await createQueuedImportRecord(client, importId, {
       fileName: upload.fileName,
@@ -31,8 +39,13 @@ export async function enqueueImport(
       format: options.format ?? "detect",
       mapping: mappingOf(options.mappingText),
       strict: options.strict,
-      options: { dataset: options.dataset, systemPrompts: options.systemPrompts.map(({ variation, from }) => ({ variation, from })) },
+      options: {
+        dataset: options.dataset,
+        keepApart: options.keepApart,
+        systemPrompts: options.systemPrompts.map(({ variation, from }) => ({ variation, from })),
+      },
       createdBy: who.createdBy,
+      userId: who.userId,
       jobId,
     });
     await client.query("COMMIT");

@@ -2,6 +2,7 @@ import pg from "pg";
 import { z } from "zod";
 import { CANCELLED, defineJobKind, JobAbortedError, TransientJobError } from "@/lib/jobs/define";
 import { importFormatSchema } from "../formats";
+import { keepApartSchema } from "../keep-apart";
 import { parseMapping } from "../mapping";
 import { runImport } from "../run-import";
 import { removeUpload, withUploadFile } from "./upload-files";
@@ -19,7 +20,11 @@ export const importJobPayload = z.object({
   systemPrompts: z
     .array(z.object({ variation: z.string().max(200).optional(), text: z.string().min(1).max(500_000), from: z.string().min(1).max(255) }))
     .max(50),
+  /** Settings and models to store apart from existing ones of the same name (lib/imports/keep-apart.ts). */
+  keepApart: keepApartSchema.optional(),
   createdBy: z.string().min(1).max(300),
+  /** The account that queued it (the job's creator): the import's author. Optional for jobs queued before it was carried. */
+  userId: z.string().min(1).max(300).optional(),
 });
 export type ImportJobPayload = z.infer<typeof importJobPayload>;
 
@@ -50,7 +55,9 @@ export const importJob = defineJobKind({
           dataset: payload.dataset,
           strict: payload.strict,
           systemPrompts: payload.systemPrompts,
+          keepApart: payload.keepApart,
           createdBy: payload.createdBy,
+          userId: payload.userId,
           importId: payload.importId,
         },
         { signal, onProgress: (p) => void progress(p.bytesRead, p.fileSize, "bytes").catch(() => {}) },

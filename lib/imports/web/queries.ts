@@ -23,6 +23,7 @@ const listSelect = {
   imported: true,
   duplicates: true,
   failed: true,
+  warnings: true,
   bytesRead: true,
   message: true,
   dataset: { select: { name: true } },
@@ -64,7 +65,7 @@ export async function getImport(id: number) {
       where: { importId: id },
       orderBy: [{ line: "asc" }, { id: "asc" }],
       take: ERRORS_SHOWN,
-      select: { line: true, field: true, message: true },
+      select: { line: true, field: true, message: true, severity: true },
     }),
     db().importError.count({ where: { importId: id } }),
   ]);
@@ -102,7 +103,7 @@ export async function getImportErrors(id: number) {
   return db().importError.findMany({
     where: { importId: id },
     orderBy: [{ line: "asc" }, { id: "asc" }],
-    select: { line: true, field: true, message: true },
+    select: { line: true, field: true, message: true, severity: true },
   });
 }
 

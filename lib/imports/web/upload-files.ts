@@ -1,11 +1,12 @@
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, open, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import type { Storage } from "@/lib/storage";
+import { ZIP_MAGIC } from "../readers/inspect";
 
 /** Where an upload's bytes are in storage. */
 export const uploadKey = (id: string) => `uploads/${id}`;
@@ -34,6 +35,34 @@ export async function withUploadFile<T>(
     return await read(file);
   } finally {
     await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `withUploadFile` for a preview: only the first `maxBytes` of the upload,
+ * except a zip (an Inspect .eval log), which is read from its directory at the
+ * end and so is fetched whole.
+ */
+export async function withUploadHead<T>(
+  storage: Storage,
+  id: string,
+  read: (filePath: string) => Promise<T>,
+  maxBytes: number,
+): Promise<T | null> {
+  if (storage.localPath(uploadKey(id))) return withUploadFile(storage, id, read);
+  const zipped = await withUploadFile(storage, id, startsWithZip, { maxBytes: ZIP_MAGIC.length });
+  if (zipped === null) return null;
+  return withUploadFile(storage, id, read, zipped ? {} : { maxBytes });
+}
+
+async function startsWithZip(filePath: string): Promise<boolean> {
+  const file = await open(filePath, "r");
+  try {
+    const head = Buffer.alloc(ZIP_MAGIC.length);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(ZIP_MAGIC);
+  } finally {
+    await file.close();
   }
 }
 

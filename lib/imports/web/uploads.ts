@@ -5,7 +5,7 @@ import { Readable, Transform } from "node:stream";
 import { pgPool } from "@/lib/db/pg-pool";
 import { storage } from "@/lib/storage";
 import { uploadIdSchema, type Upload } from "./upload-schema";
-import { uploadKey } from "./upload-files";
+import { removeUpload, uploadKey } from "./upload-files";
 
 export { uploadIdSchema };
 
@@ -68,6 +68,11 @@ export async function findUpload(id: string): Promise<Upload | null> {
   );
   const row = rows[0];
   return row ? { id: row.id, fileName: row.file_name, size: Number(row.size), sha256: row.sha256 } : null;
+}
+
+/** Removes an upload nobody will import (an API request refused after its file arrived). */
+export async function discardUpload(id: string): Promise<void> {
+  await removeUpload(pgPool(), storage(), id);
 }
 
 /** Uploads older than a day that no queued or running import waits for. */
