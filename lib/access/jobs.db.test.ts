@@ -5,8 +5,8 @@ import { installJobQueue } from "@/lib/jobs/install";
 import { Fixtures } from "@/lib/testing/fixtures";
 
 /**
- * What issue 19 added behind the visibility layer: background jobs, uploads,
- * queued imports and exports. A signed-out client, an annotator and an
+ * What issues 19 and 14 added behind the visibility layer: background jobs, uploads,
+ * queued imports, saved mappings and exports. A signed-out client, an annotator and an
  * annotator of an open blind queue are refused each, before anything is read
  * or written; a lead gets them. The export job carries the scope of the lead
  * who started it (it runs in a worker, without a request).
@@ -61,6 +61,12 @@ const ENTRIES: Record<string, () => Promise<unknown>> = {
   jobsOverview: () => jobs.jobsOverview(undefined),
   cancelJob: () => jobs.cancelJobAs(1),
   receiveUpload: () => imports.receiveUpload(body("{}\n"), "x.jsonl"),
+  receiveImportBody: () =>
+    imports.receiveImportBody(new Request("http://localhost/api/v1/imports", { method: "POST", body: "{}\n" }), "x.jsonl"),
+  discardOnFailure: () =>
+    imports.discardOnFailure({ id: "00000000-0000-4000-8000-000000000000", fileName: "x", size: 1, sha256: "" }, async () => null),
+  saveImportMapping: () => imports.saveImportMapping("refused-mapping", { fields: {} }),
+  importMappings: () => imports.importMappings(),
   waitingUpload: () => imports.waitingUpload("00000000-0000-4000-8000-000000000000"),
   previewUpload: () => imports.previewUpload("00000000-0000-4000-8000-000000000000", {}),
   startImport: () =>
@@ -76,8 +82,12 @@ const ENTRIES: Record<string, () => Promise<unknown>> = {
 describe("jobs, uploads, imports and exports through the visibility layer", () => {
   it("refuse a signed-out client, an annotator and a blind annotator, before reading or writing anything", async () => {
     const counts = async () =>
-      (await fixtures.client.query(`SELECT (SELECT count(*) FROM jobs)::int AS jobs, (SELECT count(*) FROM uploads)::int AS uploads`))
-        .rows[0];
+      (
+        await fixtures.client.query(
+          `SELECT (SELECT count(*) FROM jobs)::int AS jobs, (SELECT count(*) FROM uploads)::int AS uploads,
+                  (SELECT count(*) FROM import_mappings)::int AS mappings`,
+        )
+      ).rows[0];
     const before = await counts();
     for (const [name, entry] of Object.entries(ENTRIES)) {
       await expect(as(null)(entry), `${name}, signed out`).rejects.toMatchObject({ code: "unauthenticated" });
