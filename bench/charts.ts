@@ -159,7 +159,9 @@ async function keptSyntheticSetting(client: pg.Client, transcripts: number): Pro
   await client.query("DELETE FROM prompt_variations WHERE setting_id = $1", [rows[0].id]);
   await client.query("DELETE FROM settings WHERE id = $1", [rows[0].id]);
   await client.query("DELETE FROM datasets WHERE name = 'bench-charts'");
-  await client.query("DELETE FROM queries q WHERE q.text LIKE 'bench query %' AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.query_id = q.id)");
+  await client.query(
+    "DELETE FROM queries q WHERE q.text LIKE 'bench query %' AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.query_id = q.id)",
+  );
   await client.query("COMMIT");
   return null;
 }
