@@ -2,11 +2,11 @@ import pg from "pg";
 import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
 import { toVariationCounts, variationCountsLiveSql, variationCountsSql, type CountsRow } from "@/lib/analytics/variation-counts-sql";
 import { prepareStatistics } from "@/lib/analytics/variation-statistics";
-import { report } from "./report";
+import { benchRuns, report } from "./report";
 
 const VARIATIONS = 150;
 const LABELS_PER_TRANSCRIPT = 3;
-const RUNS = 15;
+const RUNS = benchRuns(15);
 
 /**
  * charts.all_variations: the variation chart of one setting with 150 prompt

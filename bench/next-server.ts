@@ -1,6 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { createAccount } from "@/lib/auth/accounts";
 import { standaloneAuth } from "@/lib/auth/standalone";
 
@@ -10,6 +12,8 @@ const require = createRequire(import.meta.url);
 const nextBin = () => require.resolve("next/dist/bin/next");
 
 export function buildNext() {
+  // BENCH_NO_BUILD=1: reuse the build of the previous run (app code unchanged since).
+  if (process.env.BENCH_NO_BUILD && existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) return;
   const result = spawnSync(process.execPath, [nextBin(), "build"], { stdio: ["ignore", "ignore", "inherit"] });
   if (result.status !== 0) throw new Error("next build failed");
 }

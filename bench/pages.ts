@@ -1,11 +1,11 @@
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ensureCorpus, percentile } from "./corpus";
 import { buildNext, signedInCookie, startNext, stopNext } from "./next-server";
-import { report } from "./report";
+import { benchRuns, report } from "./report";
 import { describeCorpus, ensureTeamCorpus } from "./team-corpus";
 import { BENCH_SECRET } from "./next-server";
 
@@ -23,7 +23,7 @@ import { BENCH_SECRET } from "./next-server";
  * the page's own requests so both see the same load. value / baseline is what
  * rendering, React serialisation, auth and HTTP add over the database's time.
  */
-const RUNS = 30;
+const RUNS = benchRuns(30);
 const WARMUP = 3;
 
 interface Registry {
@@ -100,7 +100,8 @@ export async function benchPages(databaseUrl: string, size: number, only?: strin
   await ensureCorpus(databaseUrl, size);
   const team = await ensureTeamCorpus(databaseUrl, size, BENCH_SECRET);
   const corpus = await describeCorpus(databaseUrl);
-  process.stderr.write(`corpus: ${JSON.stringify(corpus)}\n`);
+  // What every page.* figure below was measured on.
+  report({ name: "page.corpus", value: corpus.transcripts, unit: "transcripts", baseline: null, ratio: null, ...corpus });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const port = Number(process.env.BENCH_PORT ?? 3190);
   const captureFile = path.join(os.tmpdir(), `af-bench-sql-${process.pid}.json`);
@@ -123,68 +124,76 @@ export async function benchPages(databaseUrl: string, size: number, only?: strin
       BENCH_SQL_CAPTURE: captureFile,
     });
     const cases = PAGES.filter((c) => !only?.length || only.some((name) => `page.${c.name}`.startsWith(name)));
+    const failures: string[] = [];
     for (const page of cases) {
-      const url = `http://127.0.0.1:${port}${page.path(registry)}`;
-      const get = () => timedGet(url, cookies[page.as], page);
-      const reset = () => page.reset?.(pool, annotatorId);
-      await get(); // compile caches, warm plans
-      await reset();
-      const statements = await capture(server, captureFile, get);
-      await reset();
-      const waves = toWaves(statements);
-      const replay = () => replayWaves(pool, waves);
-      for (let i = 0; i < WARMUP; i++) {
-        await get();
+      try {
+        const url = `http://127.0.0.1:${port}${page.path(registry)}`;
+        const get = () => timedGet(url, cookies[page.as], page);
+        const reset = () => page.reset?.(pool, annotatorId);
+        await get(); // compile caches, warm plans
         await reset();
-        await replay();
+        const statements = await capture(server, captureFile, get);
         await reset();
-      }
-      const first: number[] = [];
-      const last: number[] = [];
-      const raw: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const runPage = async () => {
-          const times = await get();
-          first.push(times.firstByte);
-          last.push(times.lastByte);
-          bytes = times.bytes;
+        const waves = toWaves(statements);
+        if (process.env.BENCH_EXPLAIN) await explainSlowest(pool, page.name, statements, process.env.BENCH_EXPLAIN);
+        const replay = () => replayWaves(pool, waves);
+        for (let i = 0; i < WARMUP; i++) {
+          await get();
           await reset();
-        };
-        const runRaw = async () => {
-          const started = performance.now();
           await replay();
-          raw.push(performance.now() - started);
           await reset();
-        };
-        if (i % 2) {
-          await runRaw();
-          await runPage();
-        } else {
-          await runPage();
-          await runRaw();
         }
+        const first: number[] = [];
+        const last: number[] = [];
+        const raw: number[] = [];
+        let bytes = 0;
+        for (let i = 0; i < RUNS; i++) {
+          const runPage = async () => {
+            const times = await get();
+            first.push(times.firstByte);
+            last.push(times.lastByte);
+            bytes = times.bytes;
+            await reset();
+          };
+          const runRaw = async () => {
+            const started = performance.now();
+            await replay();
+            raw.push(performance.now() - started);
+            await reset();
+          };
+          if (i % 2) {
+            await runRaw();
+            await runPage();
+          } else {
+            await runPage();
+            await runRaw();
+          }
+        }
+        const p95 = percentile(last, 95);
+        const baseline = percentile(raw, 95);
+        report({
+          name: `page.${page.name}`,
+          value: round(p95),
+          unit: "ms",
+          baseline: round(baseline),
+          ratio: round(p95 / baseline),
+          of: "p95 to the last byte",
+          p50: round(percentile(last, 50)),
+          first_byte_p50: round(percentile(first, 50)),
+          first_byte_p95: round(percentile(first, 95)),
+          baseline_p50: round(percentile(raw, 50)),
+          statements: statements.length,
+          waves: waves.length,
+          kb: Math.round(bytes / 1024),
+          size,
+        });
+      } catch (error) {
+        // One broken page must not hide the figures of the others: it is reported, and the run fails at the end.
+        failures.push(`page.${page.name}: ${error instanceof Error ? error.message : String(error)}`);
+        process.stderr.write(`page.${page.name} FAILED: ${failures.at(-1)}\n`);
       }
-      const p95 = percentile(last, 95);
-      const baseline = percentile(raw, 95);
-      report({
-        name: `page.${page.name}`,
-        value: round(p95),
-        unit: "ms",
-        baseline: round(baseline),
-        ratio: round(p95 / baseline),
-        of: "p95 to the last byte",
-        p50: round(percentile(last, 50)),
-        first_byte_p50: round(percentile(first, 50)),
-        first_byte_p95: round(percentile(first, 95)),
-        baseline_p50: round(percentile(raw, 50)),
-        statements: statements.length,
-        waves: waves.length,
-        kb: Math.round(bytes / 1024),
-        size,
-      });
     }
-    report({ name: "page.corpus", value: corpus.transcripts, unit: "transcripts", baseline: null, ratio: null, ...corpus });
+    if (failures.length) throw new Error(`${failures.length} page(s) failed:\n${failures.join("\n")}`);
   } finally {
     await stopNext(server);
     await pool.end();
@@ -251,6 +260,23 @@ function toWaves(statements: Statement[]): Statement[][] {
   }
   if (wave.length) waves.push(wave);
   return waves;
+}
+
+/**
+ * BENCH_EXPLAIN=DIR: EXPLAIN (ANALYZE, BUFFERS) of the page's slowest read statement, written to
+ * DIR/<page>.txt with the statement and its parameters (for the closing note's "app SQL vs
+ * hand SQL"). Writes are left out: EXPLAIN ANALYZE would perform them.
+ */
+async function explainSlowest(pool: pg.Pool, name: string, statements: Statement[], dir: string) {
+  const reads = statements.filter((s) => /^\s*(SELECT|WITH)\b/i.test(s.text) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(s.text));
+  const slowest = [...reads].sort((a, b) => (b.end ?? 0) - b.start - ((a.end ?? 0) - a.start))[0];
+  if (!slowest) return;
+  const { rows } = await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${slowest.text}`, values: slowest.values });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, `${name}.txt`),
+    `${slowest.text}\n-- parameters: ${JSON.stringify(slowest.values ?? [])}\n\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}\n`,
+  );
 }
 
 async function replayWaves(pool: pg.Pool, waves: Statement[][]) {

@@ -7,7 +7,7 @@ import { pairSql, pairTranscriptsSql, siblingsSql } from "@/lib/transcripts/pair
 import { parsePairViewState } from "@/lib/transcripts/pair-state";
 import { ensureCorpus, percentile } from "./corpus";
 import { buildNext, signedInCookie, startNext, stopNext } from "./next-server";
-import { report } from "./report";
+import { benchRuns, report } from "./report";
 
 /**
  * pair.render: the paired view as a reader gets it, an HTTP GET of
@@ -23,7 +23,7 @@ import { report } from "./report";
  * (Prisma + view models), against the same baseline: render minus data is
  * what rendering costs. pair.render_diff: the same with the word diff on.
  */
-const RUNS = 40;
+const RUNS = benchRuns(40);
 const SAMPLE = 20;
 
 export async function benchPair(databaseUrl: string, size: number) {
