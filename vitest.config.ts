@@ -29,7 +29,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "db",
-          include: ["lib/**/*.db.test.ts", "prisma/**/*.db.test.ts", "scripts/**/*.db.test.ts"],
+          include: ["lib/**/*.db.test.ts", "prisma/**/*.db.test.ts", "scripts/**/*.db.test.ts", "bench/**/*.db.test.ts"],
           globalSetup: ["./lib/db/test-global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,

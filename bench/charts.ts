@@ -2,11 +2,11 @@ import pg from "pg";
 import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
 import { toVariationCounts, variationCountsLiveSql, variationCountsSql, type CountsRow } from "@/lib/analytics/variation-counts-sql";
 import { prepareStatistics } from "@/lib/analytics/variation-statistics";
-import { report } from "./report";
+import { benchRuns, report } from "./report";
 
 const VARIATIONS = 150;
 const LABELS_PER_TRANSCRIPT = 3;
-const RUNS = 15;
+const RUNS = benchRuns(15);
 
 /**
  * charts.all_variations: the variation chart of one setting with 150 prompt
@@ -84,6 +84,8 @@ async function timeRuns(run: () => Promise<unknown>) {
 async function buildSyntheticSetting(client: pg.Client, size: number): Promise<number> {
   const pairs = Math.floor(size / 2);
   const queries = Math.ceil(pairs / VARIATIONS);
+  const kept = await keptSyntheticSetting(client, pairs * 2);
+  if (kept !== null) return kept;
   await client.query("BEGIN");
   const settingId = (await client.query("INSERT INTO settings (slug, name) VALUES ('bench-charts', 'Bench (150 variations)') RETURNING id"))
     .rows[0].id;
@@ -129,4 +131,37 @@ async function buildSyntheticSetting(client: pg.Client, size: number): Promise<n
   await client.query("COMMIT");
   await client.query("ANALYZE");
   return settingId;
+}
+
+/**
+ * With --keep, the setting an earlier run built: reused when it has the size asked for,
+ * otherwise removed (saying why) so that it is rebuilt. It lives in its own dataset, beside
+ * the demo corpus the other benchmarks read (bench/corpus.ts counts only the demo's).
+ */
+async function keptSyntheticSetting(client: pg.Client, transcripts: number): Promise<number | null> {
+  const { rows } = await client.query<{ id: number; n: string }>(
+    `SELECT s.id, (SELECT count(*) FROM transcripts t WHERE t.setting_id = s.id) AS n FROM settings s WHERE s.slug = 'bench-charts'`,
+  );
+  if (!rows.length) return null;
+  if (Number(rows[0].n) === transcripts) {
+    process.stderr.write(`charts: reusing the kept 150-variation setting (${transcripts.toLocaleString("en")} transcripts)\n`);
+    return rows[0].id;
+  }
+  process.stderr.write(
+    `charts: rebuilding the 150-variation setting: it has ${Number(rows[0].n).toLocaleString("en")} transcripts, --size asks for ${transcripts.toLocaleString("en")}\n`,
+  );
+  await client.query("BEGIN");
+  await client.query("DELETE FROM transcripts WHERE setting_id = $1", [rows[0].id]);
+  await client.query("DELETE FROM pairs p USING prompt_variations v WHERE v.id = p.variation_id AND v.setting_id = $1", [rows[0].id]);
+  await client.query("DELETE FROM label_signatures WHERE variation_id IN (SELECT id FROM prompt_variations WHERE setting_id = $1)", [
+    rows[0].id,
+  ]);
+  await client.query("DELETE FROM prompt_variations WHERE setting_id = $1", [rows[0].id]);
+  await client.query("DELETE FROM settings WHERE id = $1", [rows[0].id]);
+  await client.query("DELETE FROM datasets WHERE name = 'bench-charts'");
+  await client.query(
+    "DELETE FROM queries q WHERE q.text LIKE 'bench query %' AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.query_id = q.id)",
+  );
+  await client.query("COMMIT");
+  return null;
 }

@@ -3,7 +3,7 @@ import { countQuery, pageQuery } from "@/lib/transcripts/list-sql";
 import { leadScope } from "@/lib/transcripts/list-scope";
 import { parseListState, type ListState } from "@/lib/transcripts/list-state";
 import { ensureCorpus, timeBoth } from "./corpus";
-import { report } from "./report";
+import { benchRuns, report } from "./report";
 
 /**
  * list.*: the transcripts table's data function (lib/transcripts/list.ts,
@@ -19,7 +19,7 @@ import { report } from "./report";
  * one variation, model and condition. Deep pages (keyset cursors half-way and
  * near the end) and a length sort run the same filters far from page 1.
  */
-const RUNS = 40;
+const RUNS = benchRuns(40);
 
 interface Registry {
   variation: number;

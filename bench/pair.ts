@@ -1,5 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
+import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { leadScope } from "@/lib/transcripts/list-scope";
 import { neighbourQuery, sortKeyQuery } from "@/lib/transcripts/list-sql";
@@ -7,9 +6,8 @@ import { parseListState } from "@/lib/transcripts/list-state";
 import { pairSql, pairTranscriptsSql, siblingsSql } from "@/lib/transcripts/pair";
 import { parsePairViewState } from "@/lib/transcripts/pair-state";
 import { ensureCorpus, percentile } from "./corpus";
-import { createAccount } from "@/lib/auth/accounts";
-import { standaloneAuth } from "@/lib/auth/standalone";
-import { report } from "./report";
+import { buildNext, signedInCookie, startNext, stopNext } from "./next-server";
+import { benchRuns, report } from "./report";
 
 /**
  * pair.render: the paired view as a reader gets it, an HTTP GET of
@@ -25,9 +23,8 @@ import { report } from "./report";
  * (Prisma + view models), against the same baseline: render minus data is
  * what rendering costs. pair.render_diff: the same with the word diff on.
  */
-const RUNS = 40;
+const RUNS = benchRuns(40);
 const SAMPLE = 20;
-const require = createRequire(import.meta.url);
 
 export async function benchPair(databaseUrl: string, size: number) {
   await ensureCorpus(databaseUrl, size);
@@ -47,8 +44,13 @@ export async function benchPair(databaseUrl: string, size: number) {
     const url = (target: { pair_id: number; id: number }, diff = false) =>
       `/pairs/${target.pair_id}?at=${target.id}${diff ? "&diff=1" : ""}&from=${encodeURIComponent(from)}`;
 
-    const cookie = await signedInReader(databaseUrl);
-    build();
+    const cookie = await signedInCookie(databaseUrl, {
+      email: "bench-reader@bench.test",
+      name: "Bench reader",
+      role: "annotator",
+      password: "bench-password-1",
+    });
+    buildNext();
     server = await startNext(databaseUrl, port);
     const get = async (path: string) => {
       const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie }, redirect: "manual" });
@@ -81,7 +83,7 @@ export async function benchPair(databaseUrl: string, size: number) {
       });
     }
   } finally {
-    server?.kill("SIGTERM");
+    await stopNext(server);
     await pool.end();
   }
 }
@@ -123,43 +125,4 @@ async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) 
   };
 }
 
-const SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
 const round = (value: number) => Math.round(value * 1000) / 1000;
-
-function build() {
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: ["ignore", "ignore", "inherit"] });
-  if (result.status !== 0) throw new Error("next build failed");
-}
-
-async function startNext(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", BETTER_AUTH_SECRET: SECRET },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/transcripts?size=10`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`next start did not answer on port ${port}`);
-}
-
-/** A reader's session cookie (pages need a session): an annotator account, signed in through better-auth. */
-async function signedInReader(databaseUrl: string): Promise<string> {
-  const { auth, close } = standaloneAuth(databaseUrl, SECRET);
-  try {
-    const email = "bench-reader@bench.test";
-    await createAccount(auth, { email, name: "Bench reader", role: "annotator", password: "bench-password-1" }).catch(() => undefined); // exists from an earlier run
-    const { headers } = await auth.api.signInEmail({ body: { email, password: "bench-password-1" }, returnHeaders: true });
-    return headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
-  } finally {
-    await close();
-  }
-}

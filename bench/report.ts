@@ -19,3 +19,9 @@ export function report(result: BenchResult) {
   };
   console.log(JSON.stringify(rounded));
 }
+
+/** Repetitions per figure: `fallback`, or BENCH_RUNS (the bench's own test runs a few only: it checks behaviour, not speed). */
+export function benchRuns(fallback: number): number {
+  const asked = Number(process.env.BENCH_RUNS);
+  return Number.isInteger(asked) && asked > 0 ? asked : fallback;
+}

@@ -7,15 +7,18 @@ import { benchJobs } from "./jobs";
 import { benchInspect } from "./inspect";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
+import { benchPages } from "./pages";
 import { benchAnnotation } from "./annotation";
 import { benchSeed } from "./seed";
+import { closeAppClients, waitForConnectionsClosed } from "./shutdown";
 
 /**
  * `npm run bench [-- --size N] [--only NAME] [--keep]`: prints one JSON object per line,
  * {"name", "value", "unit", "baseline", "ratio"}, each figure measured against
  * a baseline taken in the same run on the same database.
  */
-const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<void>> = {
+// `only`: the full names asked for (--only page.search,page.agreement runs those pages only).
+const BENCHMARKS: Record<string, (databaseUrl: string, size: number, only?: string[]) => Promise<void>> = {
   seed: benchSeed,
   charts: benchCharts,
   import: benchImport,
@@ -25,6 +28,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   annotation: benchAnnotation,
   export: benchExport,
   jobs: benchJobs,
+  page: benchPages,
 };
 
 // --keep: reuse the bench database of the previous run (a 1,000,000-transcript corpus takes long to seed).
@@ -32,7 +36,8 @@ const { values } = parseArgs({
   options: { size: { type: "string", default: "100000" }, only: { type: "string" }, keep: { type: "boolean", default: false } },
 });
 const size = Number(values.size);
-const selected = values.only ? values.only.split(",").map((name) => name.split(".")[0]) : Object.keys(BENCHMARKS);
+const asked = values.only ? values.only.split(",") : [];
+const selected = asked.length ? [...new Set(asked.map((name) => name.split(".")[0]))] : Object.keys(BENCHMARKS);
 for (const name of selected) {
   if (!BENCHMARKS[name]) {
     console.error(`Unknown benchmark "${name}". Known: ${Object.keys(BENCHMARKS).join(", ")}`);
@@ -42,9 +47,13 @@ for (const name of selected) {
 
 const database = await openDatabase("bench", { fresh: !values.keep });
 try {
-  for (const name of selected) await BENCHMARKS[name](database.url, size);
+  for (const name of selected) {
+    const only = asked.filter((full) => full.startsWith(`${name}.`));
+    await BENCHMARKS[name](database.url, size, only);
+  }
 } finally {
-  // The app's Prisma client (list, pair) must let go before its server stops.
-  await (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma?.$disconnect();
+  // The app's clients (list, pair, pages) must let go before the database stops.
+  await closeAppClients();
+  await waitForConnectionsClosed(database.url).catch((error) => console.error(`bench: could not check open connections: ${error}`));
   await database.stop();
 }

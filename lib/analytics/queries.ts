@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { readDb } from "@/lib/db/replica";
+import { numericConsensusCountSql } from "./consensus-count";
 import { HUMAN_RULE } from "./label-sources";
 import type { VariationCounts } from "./prepare-variation-chart";
 import { toVariationCounts, variationCountsSql, type ChartFilter, type CountsRow } from "./variation-counts-sql";
@@ -57,7 +58,7 @@ async function chartableAnnotators(): Promise<FilterOptions["annotators"]> {
 }
 
 async function consensusCount(): Promise<number> {
-  const [row] = await db().$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM transcript_consensus WHERE label_key = ${HUMAN_RULE.complianceKey} AND jsonb_typeof(value) = 'number'`;
+  // Not the view: it would build every label's consensus first (lib/analytics/consensus-count.ts).
+  const [row] = await db().$queryRaw<{ n: number }[]>(numericConsensusCountSql(HUMAN_RULE.complianceKey));
   return row.n;
 }
