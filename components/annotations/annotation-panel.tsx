@@ -72,7 +72,8 @@ export function AnnotationPanel() {
         />
       </div>
       <Notice />
-      <footer className="flex flex-wrap items-center gap-2">
+      {/* Sticky: "Submit & next" stays in view at the bottom of the panel however many labels the schema has. */}
+      <footer className="sticky bottom-0 -mx-4 -mb-4 flex flex-wrap items-center gap-2 rounded-b-lg border-t border-slate-100 bg-white px-4 py-3">
         <button
           type="button"
           disabled={locked || navigating}
