@@ -11,7 +11,7 @@ import { nextItem } from "@/lib/team/queues/claim";
 import { QUEUE_ITEMS_SHOWN, queueItemStatuses } from "@/lib/team/queues/item-status";
 import { lastSubmitted, queuePlace, stepOf, type QueuePlace } from "@/lib/team/queues/place";
 import { UNDO_WINDOW_MINUTES, unsubmitAnnotation } from "@/lib/annotations/unsubmit";
-import { createQueue } from "@/lib/team/queues/create";
+import { countFilterMatches, createQueue } from "@/lib/team/queues/create";
 import {
   annotatorProgress,
   getQueue,
@@ -122,6 +122,12 @@ export async function undoLastSubmit(queueId: number): Promise<{ itemId: number 
   return { itemId: item.itemId };
 }
 
+/** What a queue filter (the transcripts table's query string) matches, as the lead sees the table. */
+export async function queueFilterMatches(filter: string) {
+  const viewer = await viewerWithRole("lead");
+  return countFilterMatches(filter, viewer.id);
+}
+
 export async function createLabellingQueue(input: CreateQueueInput) {
   const viewer = await viewerWithRole("lead");
   return createQueue(input, viewer.id);
@@ -143,11 +149,23 @@ export async function disagreements(queueId?: number) {
 }
 
 /** One transcript's labels side by side with the consensus, for a lead to decide. */
-export async function adjudicationPage(transcriptId: number) {
+export async function adjudicationPage(transcriptId: number, queueId?: number) {
   await viewerWithRole("lead");
-  const [transcript, team] = await Promise.all([getTranscript(transcriptId), teamLabelsForTranscripts([transcriptId])]);
+  const [transcript, team, waiting] = await Promise.all([
+    getTranscript(transcriptId),
+    teamLabelsForTranscripts([transcriptId]),
+    listDisagreements({ queueId }),
+  ]);
   if (!transcript) throw missingTranscript(transcriptId);
-  return { transcript, labels: team.get(transcriptId) ?? { annotators: [], consensus: [] } };
+  // "Next disagreement": the next undecided one after this (in the list's order, wrapping round), never this one.
+  const undecided = waiting.filter((item) => item.adjudicated < item.labelKeys.length && item.transcriptId !== transcriptId);
+  const next = undecided.find((item) => item.transcriptId > transcriptId) ?? undecided[0] ?? null;
+  return {
+    transcript,
+    labels: team.get(transcriptId) ?? { annotators: [], consensus: [] },
+    nextDisagreement: next?.transcriptId ?? null,
+    undecided: undecided.length,
+  };
 }
 
 export async function decide(input: AdjudicateInput) {

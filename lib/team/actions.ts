@@ -2,10 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { changeQueueAnnotators, changeQueueSettings, createLabellingQueue, decide, undoLastSubmit } from "@/lib/access/team";
+import {
+  changeQueueAnnotators,
+  changeQueueSettings,
+  createLabellingQueue,
+  decide,
+  queueFilterMatches,
+  undoLastSubmit,
+} from "@/lib/access/team";
 import { idSchema } from "@/lib/schemas";
 import { action } from "@/lib/server/action";
-import { adjudicateSchema, createQueueSchema, queueAnnotatorsSchema, queueSettingsSchema } from "./queues/schemas";
+import { adjudicateSchema, createQueueSchema, queueAnnotatorsSchema, queueFilterSchema, queueSettingsSchema } from "./queues/schemas";
 
 /** Server actions of team labelling: leads only (but the annotator's undo); each change is audited in its own transaction. */
 
@@ -38,4 +45,10 @@ export const undoSubmitAction = action({ input: z.object({ queueId: idSchema }) 
   const { itemId } = await undoLastSubmit(input.queueId);
   revalidatePath(`/queues/${input.queueId}`);
   return { data: { itemId }, message: "Submit undone: the item is a draft again." };
+});
+
+/** The new-queue form's match count for the filter being typed (leads; reads nothing but counts). */
+export const countQueueFilterAction = action({ role: "lead", input: queueFilterSchema }, async (input) => {
+  const matches = await queueFilterMatches(input.filter);
+  return { data: matches, message: `${matches.transcripts} transcripts match.` };
 });
