@@ -6,6 +6,7 @@ import { docReducer, migrateDoc, spanFromStoredRange, type AnnotationDoc, type D
 import { scratchpadBlockRanges, type OffsetRange } from "@/lib/annotations/offsets";
 import type { AnnotationView } from "@/lib/annotations/queries";
 import type { LabelDefinition, LabelSchema } from "@/lib/annotations/schema-definition";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 import { clearSelection, selectedRange } from "./selection";
 import { useAnnotationKeys } from "./use-annotation-keys";
 import { useAutosave, type SaveStatus } from "./use-autosave";
@@ -162,7 +163,10 @@ function useAnnotationState({
     if (other === "failed") return;
     if (own === "empty" && other === "empty") return say("Nothing to submit yet: set at least one label.");
     if (nextHref) {
+      // Said at once (the save is done): on a slow link the next page may take seconds to arrive.
+      say(`✓ Submitted. Opening the next ${alsoSubmit ? "pair" : "item"}…`);
       setNavigating(true);
+      startNavigationProgress();
       router.push(nextHref);
     } else say(`Submitted. This was the last ${alsoSubmit ? "pair" : "transcript"} of the list.`);
   }, [locked, doc, saver, alsoSubmit, nextHref, router, say]);
