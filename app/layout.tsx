@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GlobalKeys } from "@/components/keys/global-keys";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen font-sans">
         <SiteHeader />
         <main className="mx-auto max-w-[1800px] px-6 py-5">{children}</main>
+        <GlobalKeys />
       </body>
     </html>
   );

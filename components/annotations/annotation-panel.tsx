@@ -7,6 +7,7 @@ import { HelpOverlay, Key } from "./help-overlay";
 import { LabelControl } from "./label-control";
 import { SaveProblem, SaveStatusBadge } from "./save-status";
 import { SpanList } from "./span-list";
+import { TagPopover } from "./tag-popover";
 import { noteFieldId } from "./use-annotation-keys";
 
 export { AnnotationProvider, type AnnotationHandle, type AnnotationProviderProps, type SubmitOutcome } from "./annotation-context";
@@ -41,6 +42,7 @@ export function AnnotationPanel() {
         </div>
       )}
       <FindBox />
+      <TagPopover />
       <div className="-mx-2 space-y-0.5">
         {labels.map((label) => (
           <LabelControl key={label.key} label={label} />
