@@ -74,7 +74,8 @@ export function AnnotationPanel() {
         />
       </div>
       <Notice />
-      <footer className="flex flex-wrap items-center gap-2">
+      {/* Held at the bottom of the panel's scroll area, so submitting never needs a scroll (a pair at 1280 px). */}
+      <footer className="sticky bottom-0 -mx-4 -mb-4 flex flex-wrap items-center gap-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-3">
         <button
           type="button"
           disabled={locked || navigating}

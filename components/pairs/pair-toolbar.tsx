@@ -64,7 +64,7 @@ export function PairToolbar(props: {
         </button>
       )}
       {links.toggleDiff && (
-        <Link href={links.toggleDiff} scroll={false} aria-pressed={diffOn} className={toggle(diffOn)}>
+        <Link href={links.toggleDiff} scroll={false} className={toggle(diffOn)}>
           Word diff {diffOn ? "on" : "off"}
           {key(keyOf(pairKey("diff")))}
         </Link>
@@ -87,7 +87,12 @@ export function PairToolbar(props: {
 }
 
 function NavLink({ href, label, hint }: { href: string | null; label: string; hint: string }) {
-  if (!href) return <span className={`${button} cursor-not-allowed opacity-40`}>{label}</span>;
+  if (!href)
+    return (
+      <span aria-disabled="true" className={`${button} cursor-not-allowed text-slate-500`}>
+        {label}
+      </span>
+    );
   return (
     <Link href={href} className={button} aria-keyshortcuts={hint}>
       {label}
