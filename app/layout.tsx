@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { GlobalKeys } from "@/components/keys/global-keys";
 import { NavigationProgress } from "@/components/layout/navigation-progress";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </Suspense>
         <SiteHeader />
         <main className="mx-auto max-w-[1800px] px-6 py-5">{children}</main>
+        <GlobalKeys />
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import type { KeySection } from "@/components/keys/key-help";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useId, useImperativeHandle, useMemo, useReducer, useRef, useState } from "react";
 import { docReducer, migrateDoc, spanFromStoredRange, type AnnotationDoc, type DocAction } from "@/lib/annotations/doc";
@@ -49,7 +50,7 @@ export interface AnnotationProviderProps {
   /** Lets the paired view submit this annotation from the other side's panel. */
   handleRef?: React.Ref<AnnotationHandle>;
   /** Wording for another page: the submit button, its help line, and more keys for the help overlay. */
-  wording?: { submit?: string; submitHelp?: string; moreKeys?: { title: string; keys: [string, string][] } };
+  wording?: { submit?: string; submitHelp?: string; moreKeys?: KeySection };
   children: React.ReactNode;
 }
 
