@@ -143,6 +143,10 @@ export function AdjudicationDesk({
                   className={`border-t border-slate-100 ${active ? "bg-indigo-50 outline outline-2 outline-indigo-400" : row.disagree ? "bg-amber-50" : ""}`}
                 >
                   <td className="py-2 pr-2 font-medium">
+                    {/* Not colour alone: the highlighted label also carries a marker. */}
+                    <span aria-hidden className={`mr-1 inline-block w-3 text-indigo-700 ${active ? "" : "invisible"}`}>
+                      ▸
+                    </span>
                     {row.name}
                     {row.disagree && <span className="ml-1 text-xs font-normal text-amber-800">(disagree)</span>}
                   </td>
@@ -180,6 +184,16 @@ export function AdjudicationDesk({
                         >
                           Decide
                         </button>
+                        {active && (
+                          <span className="w-full text-xs text-slate-600" data-digit-hint>
+                            Keys:{" "}
+                            {row.options
+                              .slice(0, 9)
+                              .map((option, number) => `${number + 1} ${option.label}`)
+                              .join(" · ")}{" "}
+                            · 0 clears
+                          </span>
+                        )}
                       </div>
                     )}
                   </td>
