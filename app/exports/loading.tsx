@@ -1,6 +1,0 @@
-import { PageSkeleton } from "@/components/layout/skeletons";
-
-/** Shown at once on navigation while the server renders the exports. */
-export default function Loading() {
-  return <PageSkeleton label="Loading the exports" />;
-}
