@@ -80,7 +80,7 @@ export default page({ params: itemParams, searchParams: itemQuery }, async ({ vi
             renderScratchpad={(_block, index) => <AnnotatableScratchpad blockIndex={index} />}
           />
         </article>
-        <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
           <AnnotationPanel />
           <p className="text-sm">
             <Link href="/queues" className="text-indigo-700 hover:underline">
