@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { GlobalKeys } from "@/components/keys/global-keys";
+import { NavigationProgress } from "@/components/layout/navigation-progress";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -12,8 +15,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        {/* Suspense: the bar reads the search params, which would otherwise opt every page out of streaming its shell. */}
+        <Suspense fallback={null}>
+          <NavigationProgress />
+        </Suspense>
         <SiteHeader />
         <main className="mx-auto max-w-[1800px] px-6 py-5">{children}</main>
+        <GlobalKeys />
       </body>
     </html>
   );

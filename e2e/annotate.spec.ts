@@ -32,7 +32,9 @@ test("an annotator signs in and labels three transcripts with the keyboard alone
   await expect(help).toBeVisible();
   await expect(help).toContainText("Find text in the scratchpad");
   const labels = await panel(page).locator("[data-label]").count();
-  await expect(help.getByRole("row")).toHaveCount(labels + 5); // the schema's labels, then / n Enter ? Esc
+  // The schema's labels, then the key map's panel, selection and global keys.
+  await expect(help.getByRole("region", { name: "Labels" }).getByRole("row")).toHaveCount(labels);
+  await expect(help.getByRole("region", { name: "Selected text" })).toContainText("Move the end of the selection by a word");
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 

@@ -12,6 +12,7 @@ test("a lead sees the live worker and an export's job on the jobs page", async (
   const exportId = /#(\d+)/.exec(started!)![1];
   await expect(page.getByTestId(`export-${exportId}`).getByText("succeeded")).toBeVisible({ timeout: 60_000 });
 
+  await page.getByRole("button", { name: /Menu/ }).click(); // a lead's links fold into the menu below 1536 px
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page.getByRole("heading", { name: "Jobs", exact: true })).toBeVisible();
   await expect(page.getByRole("list", { name: "Live workers" }).getByRole("listitem")).toHaveCount(1);

@@ -38,12 +38,13 @@ test("an annotator switches to the deployment side with the keyboard, labels it 
   await expect(page.getByRole("status").filter({ hasText: "Annotating the deployment side" })).toBeVisible();
   await expect(side(page, "Deployment")).toBeFocused();
 
-  // The panel's help lists the pair keys too, with the ones a label also uses on Shift.
+  // The panel's help lists the pair keys too: none of them is a label's letter.
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Keyboard" });
   await expect(help).toContainText("Pair view");
   await expect(help).toContainText("Annotate the training side");
-  await expect(help.getByRole("row").filter({ hasText: "Word diff" })).toContainText("Shift+D");
+  await expect(help.getByRole("row").filter({ hasText: "Word diff" })).toContainText("w");
+  await expect(help.getByRole("row").filter({ hasText: "Word diff" })).not.toContainText("Shift");
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 
@@ -58,8 +59,8 @@ test("an annotator switches to the deployment side with the keyboard, labels it 
   await expect(side(page, "Deployment").locator('mark[data-labels~="criterion_c"]')).toHaveText(phrase);
   await saved(page);
 
-  // Shift+D: the diff goes on for the other side; the annotated side keeps its highlights.
-  await page.keyboard.press("Shift+D");
+  // w: the diff goes on for the other side; the annotated side keeps its highlights.
+  await page.keyboard.press("w");
   await expect(page).toHaveURL(/diff=1/);
   await expect(page.getByRole("region", { name: "Training scratchpad diff" })).toBeVisible();
   await expect(side(page, "Deployment").locator('mark[data-labels~="criterion_c"]')).toHaveText(phrase);

@@ -47,7 +47,7 @@ function expectAbsent(texts: string[], secrets: string[]) {
 
 /** Labels the current blind item: verdict by its digit (1 no, 3 full), an optional note, then Enter (submit and next). */
 async function labelItem(page: Page, verdictDigit: "1" | "3", note?: string) {
-  await expect(page.getByRole("heading", { name: /^Queue item \d+$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Item \d+ of \d+$/ })).toBeVisible();
   await expect(page.getByText("[hidden]").first()).toBeVisible();
   const html = await page.content();
   expectAbsent([html], BLIND_SECRETS);

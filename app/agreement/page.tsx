@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { PanelSkeleton } from "@/components/layout/skeletons";
 import { AgreementTable } from "@/components/team/agreement-table";
 import { ConsensusRule } from "@/components/team/consensus-rule";
 import { agreement, queueNames } from "@/lib/access/team";
@@ -11,8 +13,7 @@ export const metadata: Metadata = { title: "Agreement" };
 
 /** Inter-annotator agreement (leads): per label, for one queue or all labelled transcripts, and per variation. */
 export default page({ role: "lead", searchParams: queueQuery }, async ({ searchParams: { queue } }) => {
-  const [queues, { overall, byVariation }, variations] = await Promise.all([queueNames(), agreement(queue), variationNames()]);
-  const variationName = new Map(variations.map((v) => [v.id, `${v.setting.name} · ${v.name}`]));
+  const queues = await queueNames();
   const current = queues.find((q) => q.id === queue);
 
   return (
@@ -45,6 +46,20 @@ export default page({ role: "lead", searchParams: queueQuery }, async ({ searchP
           Disagreements to adjudicate →
         </Link>
       </form>
+      {/* The figures are computed from every submitted label: the page's frame shows first, they stream in. */}
+      <Suspense key={queue ?? "all"} fallback={<PanelSkeleton label="Computing the agreement" rows={8} />}>
+        <AgreementPanels queue={queue} />
+      </Suspense>
+      <ConsensusRule />
+    </div>
+  );
+});
+
+async function AgreementPanels({ queue }: { queue: number | undefined }) {
+  const [{ overall, byVariation }, variations] = await Promise.all([agreement(queue), variationNames()]);
+  const variationName = new Map(variations.map((v) => [v.id, `${v.setting.name} · ${v.name}`]));
+  return (
+    <>
       <section aria-label="Agreement per label" className="rounded-lg border border-slate-200 bg-white p-4">
         <AgreementTable rows={overall} caption="Per label" />
       </section>
@@ -60,7 +75,6 @@ export default page({ role: "lead", searchParams: queueQuery }, async ({ searchP
           />
         </section>
       ))}
-      <ConsensusRule />
-    </div>
+    </>
   );
-});
+}

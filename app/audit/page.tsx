@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AuditList } from "@/components/annotations/audit-list";
 import { TeamAuditList } from "@/components/team/team-audit-list";
 import { auditLog } from "@/lib/access/team";
+import { getCurrentSchema } from "@/lib/annotations/schema";
 import { listUsers } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { idSchema } from "@/lib/schemas";
@@ -29,9 +30,11 @@ export default page(
         pageSize,
       },
       users,
+      schema,
     ] = await Promise.all([
       auditLog({ transcriptId: transcript, actorId: user || undefined, queueId: queue }, pageNumber),
       listUsers(db()),
+      getCurrentSchema(),
     ]);
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const actor = users.find((candidate) => candidate.id === user);
@@ -90,7 +93,7 @@ export default page(
               {Math.min(team.total, team.entries.length)}
             </span>
           </h2>
-          <TeamAuditList entries={team.entries} />
+          <TeamAuditList entries={team.entries} labels={schema.labels} />
         </section>
         <h2 className="text-sm font-semibold text-slate-900">Annotations</h2>
         <AuditList entries={entries} />

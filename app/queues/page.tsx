@@ -45,8 +45,13 @@ export default page({}, async () => {
             </div>
             {isLead && <Progress done={queue.submitted} total={queue.slots} label="Labels submitted" />}
             {isLead && <Progress done={queue.complete} total={queue.items} label="Items complete" />}
-            {mine && <Progress done={mine.submitted} total={mine.claimed} label="Yours submitted / taken" />}
-            {mine && !queue.closed && (
+            {mine && <Progress done={mine.place.done} total={mine.place.total} label="Yours submitted" />}
+            {mine?.place.finished && (
+              <span data-queue-finished className="rounded-md bg-emerald-50 px-3 py-1.5 text-sm font-medium text-emerald-800">
+                ✓ Finished
+              </span>
+            )}
+            {mine && !queue.closed && !mine.place.finished && (
               <a
                 href={`/queues/${queue.id}/next`}
                 className="rounded-md border border-indigo-600 px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50"

@@ -50,7 +50,7 @@ export default page({}, async () => {
                         {variation.hasSystemPrompt ? (
                           <span className="text-emerald-700">stored</span>
                         ) : (
-                          <span className="text-slate-400">none</span>
+                          <span className="text-slate-500">none</span>
                         )}
                       </td>
                       <td className="px-3 py-2 text-right tabular-nums">{number.format(variation.training)}</td>

@@ -11,7 +11,13 @@ export function RatesTable({ statistics, reference }: { statistics: ChartStatist
   const { flag, alpha, baseline } = statistics;
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* Focusable so that a keyboard can scroll it sideways when it is wider than the page. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="Rates table, scrollable"
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      >
         <table className="w-full text-sm" aria-label="Rates table">
           <caption className="px-4 py-2 text-left text-xs text-slate-500">
             95% intervals (Wilson; the gap: Newcombe&apos;s method 10), clustered by query where a query has several samples; exact tests
@@ -125,7 +131,7 @@ function RateCell({
 }
 
 function TestCell({ stat, test, flag, alpha }: { stat: string; test: TestResult | null; flag: "holm" | "bh" | null; alpha: number }) {
-  if (!test) return <td className="px-3 py-1.5 text-right text-slate-400">–</td>;
+  if (!test) return <td className="px-3 py-1.5 text-right text-slate-500">–</td>;
   const flagged = flag !== null && test.significant[flag];
   return (
     <td className={`px-3 py-1.5 text-right ${flagged ? "bg-rose-50" : ""}`} title={flagged ? `adjusted p ≤ ${alpha}` : undefined}>
@@ -135,7 +141,7 @@ function TestCell({ stat, test, flag, alpha }: { stat: string; test: TestResult 
       <span className="block text-xs text-slate-500">
         Holm <span data-stat={`${stat}_p_holm`}>{formatP(test.holm)}</span> · BH <span data-stat={`${stat}_p_bh`}>{formatP(test.bh)}</span>
       </span>
-      <span className="block text-xs text-slate-400">{test.test === "mcnemar-exact" ? "McNemar exact" : "Fisher exact"}</span>
+      <span className="block text-xs text-slate-500">{test.test === "mcnemar-exact" ? "McNemar exact" : "Fisher exact"}</span>
     </td>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
+import type { KeySection } from "@/components/keys/key-help";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useId, useImperativeHandle, useMemo, useReducer, useRef, useState } from "react";
 import { docReducer, migrateDoc, spanFromStoredRange, type AnnotationDoc, type DocAction } from "@/lib/annotations/doc";
 import { scratchpadBlockRanges, type OffsetRange } from "@/lib/annotations/offsets";
 import type { AnnotationView } from "@/lib/annotations/queries";
 import type { LabelDefinition, LabelSchema } from "@/lib/annotations/schema-definition";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 import { clearSelection, selectedRange } from "./selection";
 import { useAnnotationKeys } from "./use-annotation-keys";
 import { useAutosave, type SaveStatus } from "./use-autosave";
@@ -48,7 +50,7 @@ export interface AnnotationProviderProps {
   /** Lets the paired view submit this annotation from the other side's panel. */
   handleRef?: React.Ref<AnnotationHandle>;
   /** Wording for another page: the submit button, its help line, and more keys for the help overlay. */
-  wording?: { submit?: string; submitHelp?: string; moreKeys?: { title: string; keys: [string, string][] } };
+  wording?: { submit?: string; submitHelp?: string; moreKeys?: KeySection };
   children: React.ReactNode;
 }
 
@@ -162,7 +164,10 @@ function useAnnotationState({
     if (other === "failed") return;
     if (own === "empty" && other === "empty") return say("Nothing to submit yet: set at least one label.");
     if (nextHref) {
+      // Said at once (the save is done): on a slow link the next page may take seconds to arrive.
+      say(`✓ Submitted. Opening the next ${alsoSubmit ? "pair" : "item"}…`);
       setNavigating(true);
+      startNavigationProgress();
       router.push(nextHref);
     } else say(`Submitted. This was the last ${alsoSubmit ? "pair" : "transcript"} of the list.`);
   }, [locked, doc, saver, alsoSubmit, nextHref, router, say]);

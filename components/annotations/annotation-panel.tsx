@@ -7,6 +7,7 @@ import { HelpOverlay, Key } from "./help-overlay";
 import { LabelControl } from "./label-control";
 import { SaveProblem, SaveStatusBadge } from "./save-status";
 import { SpanList } from "./span-list";
+import { TagPopover } from "./tag-popover";
 import { noteFieldId } from "./use-annotation-keys";
 
 export { AnnotationProvider, type AnnotationHandle, type AnnotationProviderProps, type SubmitOutcome } from "./annotation-context";
@@ -41,6 +42,7 @@ export function AnnotationPanel() {
         </div>
       )}
       <FindBox />
+      <TagPopover />
       <div className="-mx-2 space-y-0.5">
         {labels.map((label) => (
           <LabelControl key={label.key} label={label} />
@@ -72,7 +74,8 @@ export function AnnotationPanel() {
         />
       </div>
       <Notice />
-      <footer className="flex flex-wrap items-center gap-2">
+      {/* Held at the bottom of the panel's scroll area, so submitting never needs a scroll (a pair at 1280 px). */}
+      <footer className="sticky bottom-0 -mx-4 -mb-4 flex flex-wrap items-center gap-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-3">
         <button
           type="button"
           disabled={locked || navigating}

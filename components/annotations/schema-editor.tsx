@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { saveSchemaVersion } from "@/lib/annotations/schema-actions";
-import { labelSetSchema, type LabelSchema } from "@/lib/annotations/schema-definition";
+import { LABEL_LETTERS } from "@/lib/keys/map";
+import { savableLabelSetSchema, type LabelSchema } from "@/lib/annotations/schema-definition";
 import { LabelEditor, type EditableLabel } from "./label-editor";
 
 const PALETTE = ["#0891b2", "#65a30d", "#e11d48", "#7c3aed", "#ea580c", "#0d9488"];
@@ -20,7 +21,7 @@ export function SchemaEditor({ schema }: { schema: LabelSchema }) {
   const [pending, startTransition] = useTransition();
 
   const strip = (list: EditableLabel[]) => list.map(({ isNew: _isNew, ...label }) => label);
-  const validation = useMemo(() => labelSetSchema.safeParse(strip(labels)), [labels]);
+  const validation = useMemo(() => savableLabelSetSchema.safeParse(strip(labels)), [labels]);
   const errorsOf = (index: number) =>
     validation.success
       ? []
@@ -39,7 +40,7 @@ export function SchemaEditor({ schema }: { schema: LabelSchema }) {
   };
   const add = () => {
     const used = new Set(labels.map((label) => label.hotkey));
-    const hotkey = [..."hijklmopqrtwxyz"].find((key) => !used.has(key)) ?? "";
+    const hotkey = LABEL_LETTERS.find((key) => !used.has(key)) ?? "";
     setLabels([
       ...labels,
       {

@@ -16,7 +16,10 @@ export const noteFieldId = (scope: string) => `${scope}-note`;
  * - `/` finds text in the scratchpad and selects it; `n` goes to the note;
  * - Enter (Ctrl/⌘+Enter inside the note) submits and opens the next transcript;
  * - Esc closes, disarms, or leaves the note.
+ * - with scratchpad text selected, Shift+←/→ move its end by a character,
+ *   Ctrl+Shift+←/→ by a word, Alt+Shift+←/→ move its start by a word.
  * Keys typed into a field are the field's, except Ctrl/⌘+Enter and Esc.
+ * lib/keys/map.ts declares them all (the `?` overlay is drawn from it).
  */
 export function useAnnotationKeys(state: State, enabled: boolean) {
   const ref = useRef(state);
@@ -40,6 +43,7 @@ export function useAnnotationKeys(state: State, enabled: boolean) {
         if (event.key === "Escape") target.blur();
         return;
       }
+      if (extendSelection(event, s.scope)) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const key = event.key;
       if (key === "Escape") {
@@ -100,4 +104,31 @@ export function useAnnotationKeys(state: State, enabled: boolean) {
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [enabled]);
+}
+
+/**
+ * The selection keys (lib/keys/map.ts, "Selected text"): the browser moves a
+ * selection by keys only in editable text, so the scratchpad's is moved here.
+ * True when the key was one of them.
+ */
+function extendSelection(event: KeyboardEvent, scope: string): boolean {
+  if (!event.shiftKey || event.metaKey || (event.key !== "ArrowRight" && event.key !== "ArrowLeft")) return false;
+  const selection = window.getSelection();
+  const element = (node: Node | null) => (node instanceof Element ? node : (node?.parentElement ?? null));
+  const inScope = (node: Node | null) => element(node)?.closest(`[data-af-scratchpad="${CSS.escape(scope)}"]`);
+  if (!selection || selection.isCollapsed || !inScope(selection.anchorNode) || !inScope(selection.focusNode)) return false;
+  event.preventDefault();
+  const direction = event.key === "ArrowRight" ? "forward" : "backward";
+  if (!event.altKey) {
+    selection.modify("extend", direction, event.ctrlKey ? "word" : "character");
+    return true;
+  }
+  // The start: turn the selection round, move its (now) focus, turn it back.
+  const range = selection.getRangeAt(0);
+  const { startContainer, startOffset, endContainer, endOffset } = range;
+  selection.setBaseAndExtent(endContainer, endOffset, startContainer, startOffset);
+  selection.modify("extend", direction, "word");
+  const start = { node: selection.focusNode!, offset: selection.focusOffset };
+  selection.setBaseAndExtent(start.node, start.offset, endContainer, endOffset);
+  return true;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { hasRole, type UserRole } from "@/lib/auth/roles";
 import { currentViewer } from "@/lib/access/viewer";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { MainNav } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV: { href: string; label: string; role: UserRole }[] = [
@@ -29,24 +30,18 @@ export async function SiteHeader() {
   });
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-[1800px] items-center gap-8 px-6 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+      <div className="mx-auto flex max-w-[1800px] items-center gap-6 px-6 py-3">
+        <Link href="/" className="shrink-0 text-lg font-semibold tracking-tight text-slate-900">
           AF <span className="text-indigo-600">Lens</span>
         </Link>
         {user && (
           <>
-            <nav aria-label="Main" className="flex gap-5 text-sm text-slate-600">
-              {NAV.filter((item) => hasRole(user.role, item.role)).map((item) => (
-                <Link key={item.href} href={item.href} className="hover:text-slate-900">
-                  {item.label}
-                </Link>
-              ))}
-            </nav>
-            <div className="ml-auto flex items-center gap-3 text-sm">
-              <span className="text-slate-700">
+            <MainNav items={NAV.filter((item) => hasRole(user.role, item.role)).map(({ href, label }) => ({ href, label }))} />
+            <div className="ml-auto flex shrink-0 items-center gap-3 text-sm">
+              <span className="max-w-48 truncate text-slate-700" title={user.name}>
                 {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{user.role}</span>
               </span>
-              <Link href="/settings/tokens" className="text-slate-600 hover:text-slate-900">
+              <Link href="/settings/tokens" className="whitespace-nowrap text-slate-600 hover:text-slate-900">
                 API tokens
               </Link>
               <SignOutButton />

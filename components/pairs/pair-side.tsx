@@ -115,7 +115,7 @@ export function PairSide({
 function Stat({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
     <div className="flex gap-1" title={title}>
-      <dt className="opacity-70">{label}</dt>
+      <dt className="opacity-90">{label}</dt>
       <dd className="font-medium tabular-nums">{value}</dd>
     </div>
   );

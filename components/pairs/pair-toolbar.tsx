@@ -1,5 +1,6 @@
 "use client";
 
+import { pairKey } from "@/lib/keys/map";
 import Link from "next/link";
 import type { PairMode } from "@/lib/annotations/pair-mode";
 import type { PairLinks } from "./pair-workspace";
@@ -37,8 +38,8 @@ export function PairToolbar(props: {
   const { links, diffOn, sync, alone, mode, present, keyOf } = props;
   return (
     <div role="toolbar" aria-label="Pair view controls" className="flex flex-wrap items-center gap-1.5">
-      <NavLink href={links.previous} label="← Previous pair" hint={keyOf("k")} />
-      <NavLink href={links.next} label="Next pair →" hint={keyOf("j")} />
+      <NavLink href={links.previous} label="← Previous pair" hint={keyOf(pairKey("previous"))} />
+      <NavLink href={links.next} label="Next pair →" hint={keyOf(pairKey("next"))} />
       <span className="mx-1 h-5 w-px bg-slate-200" />
       <div role="group" aria-label="Annotate a side" className="flex items-center gap-1">
         <span className="text-xs text-slate-500">Annotate</span>
@@ -51,7 +52,7 @@ export function PairToolbar(props: {
             className={`rounded-md border px-2 py-1 text-xs ${mode === side ? ANNOTATE_ON[side] : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
           >
             {side === "training" ? "Training" : "Deployment"}
-            {key(keyOf(side === "training" ? "[" : "]"))}
+            {key(keyOf(pairKey(side === "training" ? "annotateTraining" : "annotateDeployment")))}
           </button>
         ))}
       </div>
@@ -59,22 +60,22 @@ export function PairToolbar(props: {
       {!alone && (
         <button type="button" aria-pressed={sync} onClick={() => props.setSync((on) => !on)} className={toggle(sync)}>
           Sync<span className="max-xl:sr-only"> scroll</span> {sync ? "on" : "off"}
-          {key(keyOf("y"))}
+          {key(keyOf(pairKey("sync")))}
         </button>
       )}
       {links.toggleDiff && (
-        <Link href={links.toggleDiff} scroll={false} aria-pressed={diffOn} className={toggle(diffOn)}>
+        <Link href={links.toggleDiff} scroll={false} className={toggle(diffOn)}>
           Word diff {diffOn ? "on" : "off"}
-          {key(keyOf("d"))}
+          {key(keyOf(pairKey("diff")))}
         </Link>
       )}
       <button type="button" onClick={() => props.onExpand(true)} className={button}>
         Expand<span className="max-xl:sr-only"> all</span>
-        {key(keyOf("e"))}
+        {key(keyOf(pairKey("expand")))}
       </button>
       <button type="button" onClick={() => props.onExpand(false)} className={button}>
         Collapse<span className="max-xl:sr-only"> all</span>
-        {key(keyOf("c"))}
+        {key(keyOf(pairKey("collapse")))}
       </button>
       {!mode && (
         <button type="button" onClick={props.onHelp} className={`${button} ml-auto`}>
@@ -86,7 +87,12 @@ export function PairToolbar(props: {
 }
 
 function NavLink({ href, label, hint }: { href: string | null; label: string; hint: string }) {
-  if (!href) return <span className={`${button} cursor-not-allowed opacity-40`}>{label}</span>;
+  if (!href)
+    return (
+      <span aria-disabled="true" className={`${button} cursor-not-allowed text-slate-500`}>
+        {label}
+      </span>
+    );
   return (
     <Link href={href} className={button} aria-keyshortcuts={hint}>
       {label}

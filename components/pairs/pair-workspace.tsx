@@ -8,8 +8,10 @@ import {
   type AnnotationHandle,
   type AnnotationProviderProps,
 } from "@/components/annotations/annotation-panel";
-import { PAIR_KEYS, effectiveKey, pairActionFor, type PairAction } from "@/lib/annotations/pair-keys";
+import { PAIR_BINDINGS, PAIR_SCOPE, pairKey, type PairAction } from "@/lib/keys/map";
+import { effectiveKey, pairActionFor } from "@/lib/keys/pair";
 import { PAIR_MODE_COOKIE, type PairMode } from "@/lib/annotations/pair-mode";
+import type { KeySection } from "@/components/keys/key-help";
 import { PairHelp } from "./pair-help";
 import { PairModeContext } from "./pair-mode-context";
 import { PairToolbar } from "./pair-toolbar";
@@ -136,6 +138,10 @@ export function PairWorkspace({
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, textarea, select, [contenteditable=true]")) return;
       if (help && event.key === "Escape") return setHelp(false);
+      if (event.key === "?" && mode === null) {
+        event.preventDefault(); // while a side is annotated, the panel's help lists the pair keys too
+        return setHelp((open) => !open);
+      }
       const action = pairActionFor(event, mode !== null, claimed);
       if (!action) return;
       const active = document.activeElement === panes.deployment.current ? "deployment" : "training";
@@ -152,7 +158,6 @@ export function PairWorkspace({
         diff: () => links.toggleDiff && void navigate(links.toggleDiff, { scroll: false }),
         sync: () => setSync((on) => !on),
         list: () => void navigate(links.list),
-        help: () => setHelp((open) => !open),
       };
       event.preventDefault();
       actions[action]();
@@ -162,7 +167,12 @@ export function PairWorkspace({
   });
 
   const keyOf = (key: string) => effectiveKey(key, mode !== null, claimed);
-  const pairKeys: [string, string][] = PAIR_KEYS.filter((entry) => entry.action !== "help").map((entry) => [keyOf(entry.key), entry.text]);
+  // The map's pair keys as they are pressed now (a legacy label letter moves its pair key to Shift).
+  const pairKeys: KeySection = {
+    title: PAIR_SCOPE.title,
+    when: PAIR_SCOPE.when,
+    rows: PAIR_BINDINGS.map((entry) => ({ keys: [keyOf(entry.key)], text: entry.text })),
+  };
   const columns = present.length + (mode ? 1 : 0);
   const grid =
     columns === 1
@@ -216,7 +226,7 @@ export function PairWorkspace({
                   submit: links.next ? "Submit pair & next" : "Submit pair",
                   submitHelp:
                     "Submit your labels of this pair (each side you labelled) and open the next pair of the list (Ctrl+Enter in the note)",
-                  moreKeys: { title: "Pair view", keys: pairKeys },
+                  moreKeys: pairKeys,
                 }}
               >
                 <div
@@ -239,8 +249,10 @@ export function PairWorkspace({
                   >
                     <SideBanner
                       side={side}
-                      switchKey={present.length > 1 ? keyOf(side === "training" ? "]" : "[") : null}
-                      stopKey={keyOf(side === "training" ? "[" : "]")}
+                      switchKey={
+                        present.length > 1 ? keyOf(pairKey(side === "training" ? "annotateDeployment" : "annotateTraining")) : null
+                      }
+                      stopKey={keyOf(pairKey(side === "training" ? "annotateTraining" : "annotateDeployment"))}
                       onSwitch={() => setMode(other(side))}
                       onStop={() => setMode(null)}
                     />
@@ -251,7 +263,7 @@ export function PairWorkspace({
             );
           })}
         </div>
-        {help && <PairHelp keys={PAIR_KEYS.map((entry) => [keyOf(entry.key), entry.text])} onClose={() => setHelp(false)} />}
+        <PairHelp open={help} pairKeys={pairKeys} onClose={() => setHelp(false)} />
       </div>
     </PairModeContext.Provider>
   );

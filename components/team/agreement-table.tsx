@@ -31,32 +31,32 @@ export function AgreementTable({ rows, caption }: { rows: LabelAgreement[]; capt
         {rows.map((row) => (
           <tr key={row.labelKey} className="border-t border-slate-100" data-label={row.labelKey}>
             <td className="py-1.5">
-              {row.labelName} <span className="text-xs text-slate-400">{row.labelKey}</span>
+              {row.labelName} <span className="text-xs text-slate-500">{row.labelKey}</span>
             </td>
             <td>{row.items}</td>
             <td>{row.annotators}</td>
             <td data-metric="cohen">
               {row.cohen ? (
                 <>
-                  {format(row.cohen)} <span className="text-xs text-slate-400">({row.cohen.items})</span>
+                  {format(row.cohen)} <span className="text-xs text-slate-500">({row.cohen.items})</span>
                 </>
               ) : (
                 "—"
               )}
             </td>
             <td data-metric="fleiss">
-              {format(row.fleiss)} <span className="text-xs text-slate-400">({row.fleiss.items})</span>
+              {format(row.fleiss)} <span className="text-xs text-slate-500">({row.fleiss.items})</span>
             </td>
             <td data-metric="alpha">
               {format(row.alpha)}{" "}
-              <span className="text-xs text-slate-400">
+              <span className="text-xs text-slate-500">
                 ({row.alpha.items}, {row.alpha.metric})
               </span>
             </td>
             <td data-metric="span-f1">
               {row.spanF1 ? (
                 <>
-                  {format(row.spanF1)} <span className="text-xs text-slate-400">({row.spanF1.items})</span>
+                  {format(row.spanF1)} <span className="text-xs text-slate-500">({row.spanF1.items})</span>
                 </>
               ) : (
                 "—"

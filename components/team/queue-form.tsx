@@ -1,13 +1,24 @@
 "use client";
 
+import { useState } from "react";
 import { createQueueAction } from "@/lib/team/actions";
 import { ActionForm } from "./action-form";
+import { FilterMatches, type FilterMatchCount } from "./filter-matches";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const labelClass = "block text-xs font-medium text-slate-600";
 
 /** New queue: a filter of the transcripts table, how many, how many annotators per item, who, blind or not. */
-export function QueueForm({ filter, annotators }: { filter: string; annotators: { id: string; name: string; email: string }[] }) {
+export function QueueForm({
+  filter,
+  matches,
+  annotators,
+}: {
+  filter: string;
+  matches: FilterMatchCount | null;
+  annotators: { id: string; name: string; email: string }[];
+}) {
+  const [typed, setTyped] = useState(filter);
   return (
     <ActionForm
       action={createQueueAction}
@@ -31,7 +42,15 @@ export function QueueForm({ filter, annotators }: { filter: string; annotators: 
         <label htmlFor="queue-filter" className={labelClass}>
           Transcripts-table filter (its URL query, e.g. <code>variation=3&amp;condition=training</code>; empty: all)
         </label>
-        <input id="queue-filter" name="filter" defaultValue={filter} className={`${input} font-mono`} />
+        <input
+          id="queue-filter"
+          name="filter"
+          defaultValue={filter}
+          onChange={(event) => setTyped(event.target.value.trim())}
+          aria-describedby="queue-filter-matches"
+          className={`${input} font-mono`}
+        />
+        <FilterMatches filter={typed} initial={matches} />
       </div>
       <div className="flex flex-wrap gap-4">
         <div>

@@ -1,14 +1,17 @@
 import "server-only";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/annotations/audit";
 import { getAnnotationContext, type AnnotationContext } from "@/lib/annotations/queries";
-import { forbidden, notFound } from "@/lib/server/errors";
+import { forbidden, invalid, notFound } from "@/lib/server/errors";
 import { adjudicate, listDisagreements } from "@/lib/team/adjudication";
 import { agreementByVariation, agreementFor } from "@/lib/team/agreement/load";
 import { listTeamAudit } from "@/lib/team/audit";
 import { teamLabelsForTranscripts } from "@/lib/team/consensus";
 import { loadQueueItemView, type QueueItemView } from "@/lib/team/item-view";
 import { nextItem } from "@/lib/team/queues/claim";
-import { createQueue } from "@/lib/team/queues/create";
+import { QUEUE_ITEMS_SHOWN, queueItemStatuses } from "@/lib/team/queues/item-status";
+import { lastSubmitted, queuePlace, stepOf, type QueuePlace } from "@/lib/team/queues/place";
+import { UNDO_WINDOW_MINUTES, unsubmitAnnotation } from "@/lib/annotations/unsubmit";
+import { countFilterMatches, createQueue } from "@/lib/team/queues/create";
 import {
   annotatorProgress,
   getQueue,
@@ -37,7 +40,10 @@ export async function queuesOverview() {
   const lead = seesOthersLabels(viewer);
   const queues = await listQueues(lead ? {} : { memberId: viewer.id });
   const mine = await Promise.all(
-    queues.map(async (queue) => (await annotatorProgress(queue.id)).find((row) => row.userId === viewer.id) ?? null),
+    queues.map(async (queue) => {
+      const progress = (await annotatorProgress(queue.id)).find((row) => row.userId === viewer.id);
+      return progress ? { ...progress, place: await queuePlace(queue.id, viewer.id) } : null;
+    }),
   );
   return { lead, queues: queues.map((queue, index) => ({ queue, mine: mine[index] })) };
 }
@@ -50,9 +56,9 @@ export async function queueNames() {
 
 export async function queueDetail(queueId: number) {
   await viewerWithRole("lead");
-  const [queue, progress] = await Promise.all([getQueue(queueId), annotatorProgress(queueId)]);
+  const [queue, progress, items] = await Promise.all([getQueue(queueId), annotatorProgress(queueId), queueItemStatuses(queueId)]);
   if (!queue) throw notFound(`There is no queue ${queueId}.`);
-  return { queue, progress };
+  return { queue, progress, items, itemsShown: QUEUE_ITEMS_SHOWN };
 }
 
 /** "My next item": claims (or resumes) one for the viewer; only the queue's annotators may. */
@@ -70,7 +76,16 @@ export async function claimNextItem(queueId: number) {
  * slot is sent to the transcript itself; anyone else without one gets 403.
  */
 export type QueueItemPage =
-  { kind: "elsewhere"; href: string } | { kind: "item"; item: QueueItemAccess; view: QueueItemView; annotation: AnnotationContext };
+  | { kind: "elsewhere"; href: string }
+  | {
+      kind: "item";
+      item: QueueItemAccess;
+      view: QueueItemView;
+      annotation: AnnotationContext;
+      /** The viewer's own place in the queue: their history, n of N. */
+      place: QueuePlace;
+      step: ReturnType<typeof stepOf>;
+    };
 
 export async function queueItemPage(queueId: number, itemId: number): Promise<QueueItemPage> {
   const viewer = await viewerWithRole();
@@ -80,9 +95,37 @@ export async function queueItemPage(queueId: number, itemId: number): Promise<Qu
     if (seesOthersLabels(viewer)) return { kind: "elsewhere", href: `/transcripts/${item.transcriptId}` };
     throw forbidden("This item is not assigned to you.");
   }
-  const [view, annotation] = await Promise.all([loadQueueItemView(item), getAnnotationContext(item.transcriptId, viewer.id)]);
+  const [view, annotation, place] = await Promise.all([
+    loadQueueItemView(item),
+    getAnnotationContext(item.transcriptId, viewer.id),
+    queuePlace(queueId, viewer.id),
+  ]);
   if (!view || !annotation) throw notFound("No such queue item.");
-  return { kind: "item", item, view, annotation };
+  return { kind: "item", item, view, annotation, place, step: stepOf(place, itemId) };
+}
+
+/**
+ * Undo of the viewer's latest submit in an open queue (their own, and only
+ * the latest, recently: lib/annotations/unsubmit.ts audits it). Returns the
+ * item to go back to.
+ */
+export async function undoLastSubmit(queueId: number): Promise<{ itemId: number }> {
+  const viewer = await viewerWithRole();
+  const queue = await getQueue(queueId);
+  if (!queue) throw notFound(`There is no queue ${queueId}.`);
+  if (!(await isQueueAnnotator(queue.id, viewer.id))) throw forbidden("You are not an annotator of this queue.");
+  if (queue.closed) throw invalid("The queue is closed: its labels stay as they were submitted.");
+  const last = lastSubmitted(await queuePlace(queue.id, viewer.id));
+  const item = last && (await queueItemAccess(queue.id, last.itemId, viewer.id));
+  if (!item || !(await unsubmitAnnotation(item.transcriptId, viewer.id)))
+    throw invalid(`There is no recent submit of yours to undo (an undo is possible for ${UNDO_WINDOW_MINUTES} minutes).`);
+  return { itemId: item.itemId };
+}
+
+/** What a queue filter (the transcripts table's query string) matches, as the lead sees the table. */
+export async function queueFilterMatches(filter: string) {
+  const viewer = await viewerWithRole("lead");
+  return countFilterMatches(filter, viewer.id);
 }
 
 export async function createLabellingQueue(input: CreateQueueInput) {
@@ -106,11 +149,23 @@ export async function disagreements(queueId?: number) {
 }
 
 /** One transcript's labels side by side with the consensus, for a lead to decide. */
-export async function adjudicationPage(transcriptId: number) {
+export async function adjudicationPage(transcriptId: number, queueId?: number) {
   await viewerWithRole("lead");
-  const [transcript, team] = await Promise.all([getTranscript(transcriptId), teamLabelsForTranscripts([transcriptId])]);
+  const [transcript, team, waiting] = await Promise.all([
+    getTranscript(transcriptId),
+    teamLabelsForTranscripts([transcriptId]),
+    listDisagreements({ queueId }),
+  ]);
   if (!transcript) throw missingTranscript(transcriptId);
-  return { transcript, labels: team.get(transcriptId) ?? { annotators: [], consensus: [] } };
+  // "Next disagreement": the next undecided one after this (in the list's order, wrapping round), never this one.
+  const undecided = waiting.filter((item) => item.adjudicated < item.labelKeys.length && item.transcriptId !== transcriptId);
+  const next = undecided.find((item) => item.transcriptId > transcriptId) ?? undecided[0] ?? null;
+  return {
+    transcript,
+    labels: team.get(transcriptId) ?? { annotators: [], consensus: [] },
+    nextDisagreement: next?.transcriptId ?? null,
+    undecided: undecided.length,
+  };
 }
 
 export async function decide(input: AdjudicateInput) {

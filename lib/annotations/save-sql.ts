@@ -36,7 +36,7 @@ export interface SaveRow {
   current_version: number | null;
 }
 
-const SNAPSHOT_OF_PREVIOUS = `jsonb_build_object(
+export const SNAPSHOT_OF_PREVIOUS = `jsonb_build_object(
       'schemaVersion', a.schema_version, 'values', a."values", 'note', a.note, 'submitted', a.submitted_at IS NOT NULL,
       'spans', COALESCE((SELECT jsonb_agg(jsonb_build_object('labelKey', s.label_key, 'start', s.start, 'end', s."end", 'text', s.text)
                                           ORDER BY s.start, s."end", s.label_key COLLATE "C")

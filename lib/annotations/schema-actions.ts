@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/server/action";
 import { invalid } from "@/lib/server/errors";
-import { labelSetSchema } from "./schema-definition";
+import { savableLabelSetSchema } from "./schema-definition";
 import { createSchemaVersion } from "./schema";
 
 const saveSchema = z.object({
@@ -15,7 +15,7 @@ const saveSchema = z.object({
 
 /** Leads save the edited labels as the next schema version; existing annotations keep theirs. */
 export const saveSchemaVersion = action({ role: "lead", input: saveSchema }, async (input, { viewer }) => {
-  const labels = labelSetSchema.safeParse(input.labels);
+  const labels = savableLabelSetSchema.safeParse(input.labels);
   if (!labels.success) {
     const issue = labels.error.issues[0];
     throw invalid(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SCOPES, LABEL_LETTERS, PAGE_LETTERS } from "@/lib/keys/map";
 
 /**
  * The label schema is data: a list of label definitions, stored as one
@@ -101,6 +102,31 @@ export const labelSetSchema = z
       }
     });
   });
+
+/** What a page key does, to say so when a label asks for its letter. */
+function pageUseOf(letter: string): string {
+  for (const scope of SCOPES)
+    for (const binding of scope.bindings)
+      if (binding.keys.includes(letter))
+        return `the ${scope.title.toLowerCase()}’s key for “${binding.text.charAt(0).toLowerCase()}${binding.text.slice(1)}”`;
+  return "a page’s key";
+}
+
+/**
+ * A schema being saved: also no letter a page uses (lib/keys/map.ts), so a key
+ * means one thing on every page. Stored versions are read with
+ * `labelSetSchema`: one saved before this rule still opens.
+ */
+export const savableLabelSetSchema = labelSetSchema.superRefine((labels, context) => {
+  labels.forEach((label, index) => {
+    if (!PAGE_LETTERS.has(label.hotkey)) return;
+    context.addIssue({
+      code: "custom",
+      path: [index, "hotkey"],
+      message: `“${label.hotkey}” is ${pageUseOf(label.hotkey)}: pick one of ${LABEL_LETTERS.join(" ")}.`,
+    });
+  });
+});
 
 export interface LabelSchema {
   version: number;

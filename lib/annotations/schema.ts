@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { conflict } from "@/lib/server/errors";
 import { DEFAULT_LABELS } from "./default-schema";
-import { labelSetSchema, type LabelDefinition, type LabelSchema } from "./schema-definition";
+import { labelSetSchema, savableLabelSetSchema, type LabelDefinition, type LabelSchema } from "./schema-definition";
 
 /** Versions never change once written, so each is read from the database once per process. */
 const versionCache = new Map<number, LabelDefinition[]>();
@@ -87,7 +87,7 @@ export async function createSchemaVersion(input: {
       `The schema changed meanwhile (now version ${current.version}; you edited version ${input.baseVersion}). Reload and make your change again.`,
     );
   }
-  const labels = labelSetSchema.parse(input.labels);
+  const labels = savableLabelSetSchema.parse(input.labels);
   const version = input.baseVersion + 1;
   const { count } = await db().labelSchemaVersion.createMany({
     data: [{ version, labels, note: input.note || null, createdById: input.userId }],

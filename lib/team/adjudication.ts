@@ -72,6 +72,9 @@ export interface Disagreement {
   /** Of those, how many a lead has decided. */
   adjudicated: number;
   annotators: number;
+  /** Shown to leads beside each disagreement: which prompt variation and condition the transcript is. */
+  variation: string;
+  condition: "training" | "deployment";
 }
 
 /** Transcripts where annotators' submitted labels differ (in one queue, or anywhere), undecided ones first. */
@@ -80,13 +83,23 @@ export async function listDisagreements(filter: { queueId?: number } = {}): Prom
     filter.queueId === undefined
       ? Prisma.sql`TRUE`
       : Prisma.sql`c.transcript_id IN (SELECT transcript_id FROM label_queue_items WHERE queue_id = ${filter.queueId})`;
-  const rows = await db().$queryRaw<{ transcript_id: number; label_keys: string[]; adjudicated: number; annotators: number }[]>`
+  const rows = await db().$queryRaw<
+    {
+      transcript_id: number;
+      label_keys: string[];
+      adjudicated: number;
+      annotators: number;
+      variation: string;
+      condition: "training" | "deployment";
+    }[]
+  >`
     SELECT c.transcript_id, array_agg(c.label_key ORDER BY c.label_key) AS label_keys,
            count(*) FILTER (WHERE c.method = 'adjudicated')::int AS adjudicated,
-           max(c.annotators)::int AS annotators
+           max(c.annotators)::int AS annotators, v.name AS variation, t.condition::text AS condition
     FROM transcript_consensus c
+    JOIN transcripts t ON t.id = c.transcript_id JOIN pairs p ON p.id = t.pair_id JOIN prompt_variations v ON v.id = p.variation_id
     WHERE ${inQueue} AND (SELECT count(*) FROM jsonb_object_keys(c.votes)) > 1
-    GROUP BY c.transcript_id
+    GROUP BY c.transcript_id, v.name, t.condition
     ORDER BY count(*) FILTER (WHERE c.method = 'adjudicated') = count(*), c.transcript_id
     LIMIT 500`;
   return rows.map((row) => ({
@@ -94,5 +107,7 @@ export async function listDisagreements(filter: { queueId?: number } = {}): Prom
     labelKeys: row.label_keys,
     adjudicated: row.adjudicated,
     annotators: row.annotators,
+    variation: row.variation,
+    condition: row.condition,
   }));
 }

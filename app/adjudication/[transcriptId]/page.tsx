@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { AdjudicateForm } from "@/components/team/adjudicate-form";
+import { AdjudicationDesk, type DeskRow } from "@/components/team/adjudication-desk";
 import { ConsensusRule } from "@/components/team/consensus-rule";
 import { ConditionBadge } from "@/components/transcripts/condition-badge";
 import { TranscriptView } from "@/components/transcripts/transcript-view";
@@ -16,6 +16,8 @@ import { CONSENSUS_METHOD_NAMES } from "@/lib/team/consensus-rule";
 export const metadata: Metadata = { title: "Adjudicate" };
 
 const transcriptParams = z.object({ transcriptId: idSchema });
+/** `?queue=`: the disagreements of one queue (from its list): "next disagreement" stays in it. */
+const adjudicationQuery = z.object({ queue: idSchema.optional().catch(undefined) });
 
 function optionsOf(label: LabelDefinition): { value: string; label: string }[] {
   switch (label.kind) {
@@ -50,19 +52,38 @@ function show(label: LabelDefinition, value: LabelValue | null | undefined): str
  * annotator gets 403 here, like at /api/transcripts/:id/labels), the
  * consensus per label and how it was reached, and the lead's decision.
  */
-export default page({ role: "lead", params: transcriptParams }, async ({ params }) => {
-  const [{ transcript, labels }, schema] = await Promise.all([adjudicationPage(params.transcriptId), getCurrentSchema()]);
+export default page({ role: "lead", params: transcriptParams, searchParams: adjudicationQuery }, async ({ params, searchParams }) => {
+  const [{ transcript, labels, nextDisagreement, undecided }, schema] = await Promise.all([
+    adjudicationPage(params.transcriptId, searchParams.queue),
+    getCurrentSchema(),
+  ]);
   const consensus = new Map(labels.consensus.map((c) => [c.labelKey, c]));
   const spanVote = (annotator: (typeof labels.annotators)[number], key: string) => annotator.spans.some((span) => span.labelKey === key);
+  const withQueue = searchParams.queue ? `?queue=${searchParams.queue}` : "";
+  const rows: DeskRow[] = schema.labels.map((label) => {
+    const c = consensus.get(label.key);
+    return {
+      key: label.key,
+      name: label.name,
+      votes: labels.annotators.map((annotator) =>
+        show(label, label.kind === "span" ? spanVote(annotator, label.key) : annotator.values[label.key]),
+      ),
+      consensus: c ? show(label, c.value) : null,
+      method: c ? CONSENSUS_METHOD_NAMES[c.method] : null,
+      disagree: c ? Object.keys(c.votes).length > 1 : false,
+      decided: c?.method === "adjudicated" && c.value !== null ? String(c.value) : null,
+      options: optionsOf(label),
+    };
+  });
 
   return (
     <div className="space-y-5">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href="/adjudication" className="hover:underline">
+          <Link href={`/adjudication${withQueue}`} className="hover:underline">
             Adjudication
           </Link>{" "}
-          / #{transcript.id}
+          / #{transcript.id} · {undecided} other {undecided === 1 ? "disagreement waits" : "disagreements wait"}
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">Adjudicate transcript #{transcript.id}</h1>
@@ -79,62 +100,16 @@ export default page({ role: "lead", params: transcriptParams }, async ({ params 
           </Link>
         </p>
       </div>
-      <section aria-label="Labels side by side" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-1">Label</th>
-              {labels.annotators.map((annotator) => (
-                <th key={annotator.annotatorId}>{annotator.annotatorName}</th>
-              ))}
-              <th>Consensus</th>
-              <th>Decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {schema.labels.map((label) => {
-              const c = consensus.get(label.key);
-              const values = labels.annotators.map((annotator) =>
-                label.kind === "span" ? spanVote(annotator, label.key) : annotator.values[label.key],
-              );
-              const disagree = c ? Object.keys(c.votes).length > 1 : false;
-              return (
-                <tr key={label.key} data-label={label.key} className={`border-t border-slate-100 ${disagree ? "bg-amber-50" : ""}`}>
-                  <td className="py-2 pr-2 font-medium">{label.name}</td>
-                  {values.map((value, index) => (
-                    <td key={labels.annotators[index].annotatorId} className="pr-2">
-                      {show(label, value)}
-                    </td>
-                  ))}
-                  <td className="pr-2" data-consensus>
-                    {c ? (
-                      <>
-                        {show(label, c.value)} <span className="text-xs text-slate-500">({CONSENSUS_METHOD_NAMES[c.method]})</span>
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td>
-                    {(disagree || c?.method === "adjudicated") && (
-                      <AdjudicateForm
-                        // Remounted when the decision changes: the select then shows the stored decision, not the form's reset state.
-                        key={`${label.key}:${c?.method === "adjudicated" ? String(c.value) : ""}`}
-                        transcriptId={transcript.id}
-                        labelKey={label.key}
-                        labelName={label.name}
-                        options={optionsOf(label)}
-                        decided={c?.method === "adjudicated" && c.value !== null ? String(c.value) : null}
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {labels.annotators.some((a) => a.note) && (
-          <ul className="mt-3 space-y-1 text-sm text-slate-700">
+      <AdjudicationDesk
+        transcriptId={transcript.id}
+        annotators={labels.annotators.map((annotator) => ({ id: annotator.annotatorId, name: annotator.annotatorName }))}
+        rows={rows}
+        nextHref={nextDisagreement ? `/adjudication/${nextDisagreement}${withQueue}` : null}
+      />
+      {labels.annotators.some((a) => a.note) && (
+        <section aria-label="Annotators' notes" className="text-sm text-slate-700">
+          <h2 className="font-semibold">Notes</h2>
+          <ul className="mt-1 space-y-1">
             {labels.annotators
               .filter((a) => a.note)
               .map((a) => (
@@ -143,8 +118,8 @@ export default page({ role: "lead", params: transcriptParams }, async ({ params 
                 </li>
               ))}
           </ul>
-        )}
-      </section>
+        </section>
+      )}
       <ConsensusRule />
       <TranscriptView query={transcript.query} turns={transcript.turns} />
     </div>

@@ -90,7 +90,7 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
             )}
             title={`${data.label?.name} · ${data.source?.by === CONSENSUS_BY ? "consensus labels" : `labels of ${data.source?.name}`}`}
           />
-          <section aria-label="Rates table" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <section tabIndex={0} aria-label="Rates table" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-sm">
               <caption className="sr-only">Rate of {data.label?.name} per variation and condition</caption>
               <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
@@ -132,7 +132,7 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
 });
 
 function AgreementCell({ agreement }: { agreement?: LabelAgreement }) {
-  if (!agreement) return <span className="text-slate-400">one annotator</span>;
+  if (!agreement) return <span className="text-slate-500">one annotator</span>;
   const alpha = agreement.alpha.value;
   return (
     <span title={`${agreement.alpha.metric} alpha; ${agreement.disagreements} disagreement(s)`}>
@@ -150,7 +150,7 @@ function Cells({ cell, href }: { cell: RateCell; href: string }) {
         {cell.rate ? (
           `${percent(cell.rate.estimate)} [${percent(cell.rate.lower)}, ${percent(cell.rate.upper)}]`
         ) : (
-          <span className="text-slate-400">no labels</span>
+          <span className="text-slate-500">no labels</span>
         )}
         {cell.n > 0 && cell.n < 30 && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">small n</span>}
       </td>

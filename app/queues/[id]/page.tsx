@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Progress } from "@/components/team/progress";
+import { QueueItemsTable } from "@/components/team/queue-items-table";
 import { QueueSettings } from "@/components/team/queue-settings";
 import { queueDetail } from "@/lib/access/team";
 import { listUsers } from "@/lib/auth/users";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Queue" };
 
 /** One queue (leads): progress overall and per annotator, settings, annotators, links to agreement and adjudication. */
 export default page({ role: "lead", params: idParams }, async ({ params }) => {
-  const [{ queue, progress }, users] = await Promise.all([queueDetail(params.id), listUsers(db())]);
+  const [{ queue, progress, items, itemsShown }, users] = await Promise.all([queueDetail(params.id), listUsers(db())]);
   return (
     <div className="space-y-5">
       <div>
@@ -68,6 +69,12 @@ export default page({ role: "lead", params: idParams }, async ({ params }) => {
           ))}
         </tbody>
       </table>
+      <QueueItemsTable
+        items={items}
+        annotators={progress.map(({ userId, name }) => ({ userId, name }))}
+        shownLimit={itemsShown}
+        total={queue.items}
+      />
       <QueueSettings
         queue={queue}
         users={users.filter((user) => user.active).map(({ id, name, email }) => ({ id, name, email }))}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { QueueForm } from "@/components/team/queue-form";
+import { queueFilterMatches } from "@/lib/access/team";
 import { page } from "@/lib/server/page";
 import { listUsers } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
@@ -13,11 +14,12 @@ export default page({ role: "lead" }, async ({ query }) => {
     if (["page", "size", "sort", "after", "before", "cols", "count"].includes(key)) continue; // paging is not part of the filter
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
   }
-  const users = (await listUsers(db())).filter((user) => user.active);
+  const [allUsers, matches] = await Promise.all([listUsers(db()), queueFilterMatches(params.toString())]);
+  const users = allUsers.filter((user) => user.active);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">New labelling queue</h1>
-      <QueueForm filter={params.toString()} annotators={users.map(({ id, name, email }) => ({ id, name, email }))} />
+      <QueueForm filter={params.toString()} matches={matches} annotators={users.map(({ id, name, email }) => ({ id, name, email }))} />
     </div>
   );
 });

@@ -115,7 +115,7 @@ export default page({ params: idParams }, async ({ viewer, params: { id }, query
 function Meta({ label, value }: { label: string; value: string }) {
   return (
     <div className="flex gap-1.5">
-      <dt className="text-slate-400">{label}</dt>
+      <dt className="text-slate-600">{label}</dt>
       <dd className="font-medium text-slate-700">{value}</dd>
     </div>
   );

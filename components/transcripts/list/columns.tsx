@@ -103,7 +103,8 @@ export const columns = helper.columns([
           <span
             key={`${label.source}/${label.name}`}
             title={`${label.source}: ${label.name} = ${label.value}`}
-            className="rounded bg-slate-100 px-1 font-mono text-[11px] text-slate-700"
+            // Long names wrap inside the column rather than run under the next one.
+            className="max-w-full rounded bg-slate-100 px-1 font-mono text-[11px] text-slate-700 [overflow-wrap:anywhere]"
           >
             {label.name}={label.value}
           </span>
@@ -146,20 +147,31 @@ export const columns = helper.columns([
   }),
 ]);
 
-/** Width classes per column id; the user-input column takes the rest. */
-export const COLUMN_WIDTHS: Record<string, string> = {
-  id: "w-20",
-  condition: "w-28",
-  setting: "w-32",
-  variation: "w-56",
-  model: "w-40",
-  dataset: "w-28",
-  scratchpad: "w-28 text-right",
-  output: "w-24 text-right",
-  labels: "w-36",
-  annotations: "w-32",
-  issues: "w-36",
-  pair: "w-24 text-right",
+/**
+ * Widths per column id, in rem; the user-input column takes the rest but never
+ * less than USER_INPUT_MIN_REM: on a narrow screen the table scrolls inside its
+ * frame (the page does not), with # and Compare held in view at its edges.
+ */
+export const COLUMN_REM: Record<string, number> = {
+  id: 4.5,
+  condition: 6.5,
+  setting: 7,
+  variation: 12,
+  model: 9,
+  dataset: 7,
+  scratchpad: 6,
+  output: 5.5,
+  labels: 10,
+  annotations: 7,
+  issues: 7,
+  pair: 6.5,
+};
+export const USER_INPUT_MIN_REM = 16;
+export const COLUMN_CLASSES: Record<string, string> = {
+  id: "sticky left-0 z-[1] bg-inherit",
+  scratchpad: "text-right",
+  output: "text-right",
+  pair: "sticky right-0 z-[1] bg-inherit text-right shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.25)]",
 };
 
 function Size({ chars }: { chars: number | null }) {

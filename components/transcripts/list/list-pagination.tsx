@@ -77,7 +77,12 @@ function PageLink({ href, label, rel, current }: { href: string | null; label: s
         {label}
       </span>
     );
-  if (!href) return <span className="rounded-md border border-slate-200 px-2.5 py-1 text-slate-300">{label}</span>;
+  if (!href)
+    return (
+      <span aria-disabled="true" className="rounded-md border border-slate-200 px-2.5 py-1 text-slate-500">
+        {label}
+      </span>
+    );
   return (
     <Link href={href} rel={rel} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-100">
       {label}

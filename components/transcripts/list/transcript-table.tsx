@@ -13,7 +13,7 @@ import {
   type Sort,
 } from "@/lib/transcripts/list-state";
 import type { TableRow } from "@/lib/transcripts/table-rows";
-import { COLUMN_WIDTHS, columns, tableFeatureSet } from "./columns";
+import { COLUMN_CLASSES, COLUMN_REM, USER_INPUT_MIN_REM, columns, tableFeatureSet } from "./columns";
 
 /**
  * The transcripts table. The server already filtered, sorted and paged the
@@ -48,6 +48,10 @@ export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; s
     },
   });
 
+  const visible = table.getVisibleLeafColumns().map((column) => column.id);
+  const minWidth = visible.reduce((sum, id) => sum + (COLUMN_REM[id] ?? USER_INPUT_MIN_REM), 0);
+  const widthOf = (id: string) => (COLUMN_REM[id] ? { width: `${COLUMN_REM[id]}rem` } : undefined);
+
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -71,17 +75,18 @@ export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; s
         </details>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full table-fixed text-sm">
+        <table className="w-full table-fixed text-sm" style={{ minWidth: `${minWidth}rem` }}>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} className="bg-slate-50">
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
                     <th
                       key={header.id}
                       scope="col"
-                      className={`px-3 py-2 font-medium ${COLUMN_WIDTHS[header.column.id] ?? ""}`}
+                      style={widthOf(header.column.id)}
+                      className={`px-3 py-2 font-medium ${COLUMN_CLASSES[header.column.id] ?? ""}`}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       {header.column.getCanSort() ? (
@@ -106,9 +111,9 @@ export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; s
           </thead>
           <tbody className="divide-y divide-slate-100">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="align-top hover:bg-indigo-50/40">
+              <tr key={row.id} className="bg-white align-top hover:bg-indigo-50">
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`px-3 py-1.5 ${COLUMN_WIDTHS[cell.column.id] ?? ""}`}>
+                  <td key={cell.id} className={`px-3 py-1.5 ${COLUMN_CLASSES[cell.column.id] ?? ""}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

@@ -72,3 +72,17 @@ export async function createQueue(input: CreateQueueInput, leadId: string): Prom
     return { id: queue.id, items };
   });
 }
+
+/**
+ * How many transcripts (and pairs) a queue filter matches, read by the same
+ * parser and SQL as createQueue, so the count is what a queue made from it
+ * could hold. For the new-queue form: a number instead of only a query string.
+ */
+export async function countFilterMatches(filter: string, leadId: string): Promise<{ transcripts: number; pairs: number }> {
+  const state = parseListState(new URLSearchParams(filter));
+  const conditions = filterConditions(state.filters, leadScope(leadId));
+  const where = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+  const [row] = await db().$queryRaw<{ transcripts: number; pairs: number }[]>`
+    SELECT count(*)::int AS transcripts, count(DISTINCT t.pair_id)::int AS pairs FROM transcripts t WHERE ${where}`;
+  return row;
+}

@@ -23,6 +23,9 @@ export const createQueueSchema = z.object({
 });
 export type CreateQueueInput = z.infer<typeof createQueueSchema>;
 
+/** The filter alone, for counting what it matches before the queue is made. */
+export const queueFilterSchema = createQueueSchema.pick({ filter: true });
+
 export const queueAnnotatorsSchema = z.object({
   queueId: idSchema,
   annotatorIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(64)).max(100)),

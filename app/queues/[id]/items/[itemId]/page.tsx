@@ -3,6 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AnnotatableScratchpad, AnnotationPanel, AnnotationProvider } from "@/components/annotations/annotation-panel";
+import { BlindBanner } from "@/components/team/blind-banner";
+import { QueuePlaceNav } from "@/components/team/queue-place";
+import { SubmittedToast } from "@/components/team/submitted-toast";
 import { TranscriptView } from "@/components/transcripts/transcript-view";
 import { queueItemPage } from "@/lib/access/team";
 import { idSchema } from "@/lib/schemas";
@@ -11,6 +14,8 @@ import { page } from "@/lib/server/page";
 export const metadata: Metadata = { title: "Queue item" };
 
 const itemParams = z.object({ id: idSchema, itemId: idSchema });
+/** `?submitted=<item>`: arrived here by "Submit & next" from that item (the confirmation and its undo show). */
+const itemQuery = z.object({ submitted: idSchema.optional().catch(undefined) });
 
 /**
  * One queue item for the annotator who holds a slot of it. Blind queues show
@@ -19,10 +24,11 @@ const itemParams = z.object({ id: idSchema, itemId: idSchema });
  * labels are never passed here. A lead without a slot goes to the full
  * transcript page instead; anyone else gets 403.
  */
-export default page({ params: itemParams }, async ({ viewer, params: { id, itemId } }) => {
+export default page({ params: itemParams, searchParams: itemQuery }, async ({ viewer, params: { id, itemId }, searchParams }) => {
   const found = await queueItemPage(id, itemId);
   if (found.kind === "elsewhere") redirect(found.href);
-  const { item, view, annotation } = found;
+  const { item, view, annotation, place, step } = found;
+  const justSubmitted = place.steps.findIndex((s) => s.itemId === searchParams.submitted && s.submitted);
   return (
     <AnnotationProvider
       key={itemId}
@@ -32,7 +38,7 @@ export default page({ params: itemParams }, async ({ viewer, params: { id, itemI
       current={annotation.current}
       mine={annotation.mine}
       viewerName={viewer.name}
-      nextHref={`/queues/${id}/next`}
+      nextHref={`/queues/${id}/next?after=${itemId}`}
     >
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_25rem]">
         <article className="min-w-0 space-y-5">
@@ -41,9 +47,13 @@ export default page({ params: itemParams }, async ({ viewer, params: { id, itemI
               <Link href="/queues" className="hover:underline">
                 Queues
               </Link>{" "}
-              / {item.queueName} / item {itemId}
+              / {item.queueName}
             </p>
-            <h1 className="text-2xl font-semibold tracking-tight">Queue item {itemId}</h1>
+            <h1 className="text-2xl font-semibold tracking-tight">
+              Item {step.position} of {place.total}
+            </h1>
+            {justSubmitted >= 0 && <SubmittedToast queueId={id} position={justSubmitted + 1} />}
+            <QueuePlaceNav queueId={id} itemId={itemId} place={place} step={step} />
             {view.revealed ? (
               <section aria-label="Revealed" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
                 <p>
@@ -61,10 +71,7 @@ export default page({ params: itemParams }, async ({ viewer, params: { id, itemI
                 )}
               </section>
             ) : (
-              <p role="note" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
-                Blind item: the condition, the variation, source labels and other people’s labels are hidden until you submit (tier flags in
-                the text read “[hidden]”).
-              </p>
+              <BlindBanner />
             )}
           </header>
           <TranscriptView
@@ -73,7 +80,7 @@ export default page({ params: itemParams }, async ({ viewer, params: { id, itemI
             renderScratchpad={(_block, index) => <AnnotatableScratchpad blockIndex={index} />}
           />
         </article>
-        <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
           <AnnotationPanel />
           <p className="text-sm">
             <Link href="/queues" className="text-indigo-700 hover:underline">
