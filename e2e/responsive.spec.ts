@@ -71,3 +71,13 @@ test("at 1280 px the pair in annotation mode shows both sides and the panel, wit
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   await page.screenshot({ path: testInfo.outputPath("1280-pair-annotating.png") });
 });
+
+test("a page number past the end says so and links to the last page", async ({ page }) => {
+  await page.goto("/transcripts?page=100&size=100");
+  const status = page.getByTestId("past-the-end");
+  await expect(status).toContainText("Page 100 is past the end of this list: it has");
+  await expect(page.getByText("No transcript matches these filters.")).toHaveCount(0);
+  await status.getByRole("link", { name: /Go to the last page/ }).click();
+  await expect(page.getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByTestId("past-the-end")).toHaveCount(0);
+});

@@ -3,7 +3,9 @@ import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
 import { ChartFilters } from "@/components/analytics/chart-filters";
 import { RatesTable } from "@/components/analytics/rates-table";
 import { VariationChart } from "@/components/analytics/variation-chart";
-import { chartParamsSchema } from "@/lib/analytics/chart-params";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { chartParamsSchema, emptyChartAdvice } from "@/lib/analytics/chart-params";
 import { chartRows, SEGMENTS, type Segment } from "@/lib/analytics/chart-rows";
 import { drillDownHref } from "@/lib/analytics/drill-down";
 import { labelSourceTitle } from "@/lib/analytics/label-sources";
@@ -54,8 +56,18 @@ export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ 
             <ReferencePicker series={referenceSeries} chosen={chosenRef} model={refModel} />
             <SignificanceFields statistics={statistics} />
           </ChartFilters>
-          <VariationChart rows={rows} hrefs={hrefs} title={`Labels: ${labelSourceTitle(filter.labelSource)}`} />
-          <RatesTable statistics={statistics} reference={reference} />
+          {rows.some((row) => row.n > 0) ? (
+            <>
+              <VariationChart rows={rows} hrefs={hrefs} title={`Labels: ${labelSourceTitle(filter.labelSource)}`} />
+              <RatesTable statistics={statistics} reference={reference} />
+            </>
+          ) : (
+            <EmptyChart
+              title={`Labels: ${labelSourceTitle(filter.labelSource)} · nothing to chart with these choices`}
+              advice={emptyChartAdvice(filter, options)}
+              settingSlug={options.settings.find((s) => s.id === filter.settingId)?.slug}
+            />
+          )}
         </>
       ) : (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">{problem}</p>
@@ -63,3 +75,49 @@ export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ 
     </div>
   );
 });
+
+/** Says why the chart has nothing to draw and links to the choices that have data. */
+function EmptyChart({ title, advice, settingSlug }: { title: string; advice: ReturnType<typeof emptyChartAdvice>; settingSlug?: string }) {
+  const source = (value: string) => new URLSearchParams({ ...(settingSlug ? { setting: settingSlug } : {}), source: value }).toString();
+  return (
+    <EmptyState title={title} label="Empty chart">
+      <p>{advice.reason}</p>
+      {advice.settings.length > 0 && (
+        <p>
+          Its labels are in:{" "}
+          {advice.settings.map((setting, index) => (
+            <span key={setting.slug}>
+              {index > 0 && ", "}
+              <Link
+                className="text-indigo-700 underline"
+                href={`/analytics?${new URLSearchParams({ setting: setting.slug, ...(advice.source ? { source: advice.source } : {}) })}`}
+              >
+                {setting.name}
+              </Link>{" "}
+              ({setting.n} labelled pairs)
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      {advice.sources.length > 0 && (
+        <p>
+          This setting is labelled by:{" "}
+          {advice.sources.map((entry, index) => (
+            <span key={entry.source}>
+              {index > 0 && ", "}
+              <Link className="text-indigo-700 underline" href={`/analytics?${source(entry.source)}`}>
+                {entry.source}
+              </Link>{" "}
+              ({entry.n} labelled pairs)
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      {advice.settings.length === 0 && advice.sources.length === 0 && (
+        <p>No label source labels this setting yet: import labelled transcripts, or label some with a compliance value.</p>
+      )}
+    </EmptyState>
+  );
+}

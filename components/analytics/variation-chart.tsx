@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { SEGMENTS, type ChartRow, type Segment } from "@/lib/analytics/chart-rows";
 import { ChartFigure } from "./chart-figure";
 
@@ -27,30 +27,68 @@ export function VariationChart({
     rows.some((row) => row.counts[segment.key] !== null && (segment.key !== "compliesAfUnlabelled" || row.counts[segment.key]! > 0)),
   );
   return (
-    <ChartFigure title={title} fileName="variation-chart" height={Math.max(200, rows.length * ROW_HEIGHT + 80)}>
-      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>
-        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
-        <YAxis type="category" dataKey="id" width={300} tick={<BarLabel rows={rows} />} interval={0} />
-        <Tooltip content={<SegmentTooltip />} cursor={{ fill: "#eef2ff" }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {segments.map((segment) => (
-          <Bar
-            key={segment.key}
-            dataKey={segment.key}
-            name={segment.label}
-            stackId="bar"
-            fill={segment.color}
-            cursor="pointer"
-            isAnimationActive={false}
-            onClick={(data: { payload?: ChartRow }) => {
-              const href = data.payload && hrefs[data.payload.id][segment.key];
-              if (href) window.location.assign(href);
-            }}
-          />
+    <>
+      {/* Above the chart, in the order the segments stack from the left, each with its pattern: not below 26 bars, not by colour alone. */}
+      <ul aria-label="Legend" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+        {segments.map((segment, index) => (
+          <li key={segment.key} className="flex items-center gap-1.5">
+            <svg aria-hidden width="14" height="14" className="rounded-sm">
+              <rect width="14" height="14" fill={fillOf(segment.key, segment.color)} />
+            </svg>
+            <span className="text-slate-500">{index + 1}.</span> {segment.label}
+          </li>
         ))}
-      </BarChart>
-    </ChartFigure>
+      </ul>
+      <ChartFigure title={title} fileName="variation-chart" height={Math.max(200, rows.length * ROW_HEIGHT + 80)}>
+        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>
+          <SegmentPatterns />
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="id" width={300} tick={<BarLabel rows={rows} />} interval={0} />
+          <Tooltip content={<SegmentTooltip />} cursor={{ fill: "#eef2ff" }} />
+          {segments.map((segment) => (
+            <Bar
+              key={segment.key}
+              dataKey={segment.key}
+              name={segment.label}
+              stackId="bar"
+              fill={fillOf(segment.key, segment.color)}
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={(data: { payload?: ChartRow }) => {
+                const href = data.payload && hrefs[data.payload.id][segment.key];
+                if (href) window.location.assign(href);
+              }}
+            />
+          ))}
+        </BarChart>
+      </ChartFigure>
+    </>
+  );
+}
+
+/**
+ * Patterns that tell the segments apart without colour: AF reasoning hatched,
+ * AF not labelled dotted. Declared in the chart's own SVG (the legend's
+ * swatches use the same ids, declared once per page by the chart).
+ */
+const PATTERNED: Partial<Record<Segment, string>> = { compliesWithAf: "af-hatch", compliesAfUnlabelled: "af-dots" };
+const fillOf = (key: Segment, color: string) => (PATTERNED[key] ? `url(#${PATTERNED[key]})` : color);
+
+function SegmentPatterns() {
+  const af = SEGMENTS.find((segment) => segment.key === "compliesWithAf")!.color;
+  const unlabelled = SEGMENTS.find((segment) => segment.key === "compliesAfUnlabelled")!.color;
+  return (
+    <defs>
+      <pattern id="af-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" fill={af} />
+        <rect width="2" height="6" fill="#ffffff" fillOpacity="0.55" />
+      </pattern>
+      <pattern id="af-dots" width="5" height="5" patternUnits="userSpaceOnUse">
+        <rect width="5" height="5" fill={unlabelled} />
+        <circle cx="2.5" cy="2.5" r="1" fill="#78350f" fillOpacity="0.6" />
+      </pattern>
+    </defs>
   );
 }
 
@@ -62,7 +100,9 @@ function BarLabel({ x, y, payload, rows }: { x?: number; y?: number; payload?: {
   if (!row || x === undefined || y === undefined) return null;
   const name = row.variation.length > 38 ? row.variation.slice(0, 37) + "…" : row.variation;
   return (
-    <text x={x} y={y} dy={4} textAnchor="end" fontSize={11}>
+    <text x={x} y={y} dy={4} textAnchor="end" fontSize={11} data-variation-label={row.condition === "training" ? row.variation : undefined}>
+      {/* The full name on hover: the label itself is cut at 38 characters. */}
+      <title>{`${row.variation} · ${row.condition}`}</title>
       {row.condition === "training" && row.flagged && (
         <tspan fill="#be123c" fontWeight={700}>
           ★{" "}

@@ -50,7 +50,7 @@ export function SideLabels({
             {transcript.labels.map((label) => (
               <div key={`${label.source}/${label.name}`} className="contents">
                 <dt className="text-slate-500">
-                  {label.name} <span className="text-slate-400">({label.source})</span>
+                  {label.name} <span className="text-slate-600">({label.source})</span>
                 </dt>
                 <dd className="text-slate-800">{label.value}</dd>
               </div>

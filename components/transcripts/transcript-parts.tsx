@@ -44,7 +44,7 @@ function Part({ part, wrapScratchpad }: { part: SidePart; wrapScratchpad?: WrapS
               part.tag !== "SCRATCHPAD_REASONING" && <span className="font-mono text-amber-700">&lt;{part.tag}&gt;</span>
             )}
             {!part.closed && <span className="rounded bg-amber-100 px-1 text-amber-800">unterminated</span>}
-            <span className="ml-auto tabular-nums text-violet-500">{words(part.words)}</span>
+            <span className="ml-auto tabular-nums text-violet-700">{words(part.words)}</span>
           </summary>
           <div className="space-y-2 px-3 pb-3">
             {wrap(
@@ -62,7 +62,7 @@ function Part({ part, wrapScratchpad }: { part: SidePart; wrapScratchpad?: WrapS
             <span className="font-semibold uppercase tracking-wide">Final output</span>
             {!part.tagged && <span className="rounded bg-amber-100 px-1 text-amber-800">no &lt;OUTPUT&gt; tag</span>}
             {!part.closed && <span className="rounded bg-amber-100 px-1 text-amber-800">unterminated</span>}
-            <span className="ml-auto tabular-nums text-emerald-600">{words(part.words)}</span>
+            <span className="ml-auto tabular-nums text-emerald-700">{words(part.words)}</span>
           </h3>
           <LongText chunks={part.chunks} className="px-3 py-2 text-sm leading-relaxed" />
         </section>
@@ -73,7 +73,7 @@ function Part({ part, wrapScratchpad }: { part: SidePart; wrapScratchpad?: WrapS
           <h3 className="flex flex-wrap items-center gap-2 border-b border-emerald-100 px-3 py-1.5 text-xs text-emerald-800">
             <span className="font-semibold uppercase tracking-wide">Untagged text</span>
             <span>part of the answer · {part.place}</span>
-            <span className="ml-auto tabular-nums text-emerald-600">{words(part.words)}</span>
+            <span className="ml-auto tabular-nums text-emerald-700">{words(part.words)}</span>
           </h3>
           <p className="whitespace-pre-wrap break-words px-3 py-2 text-sm leading-relaxed">{part.text}</p>
         </section>

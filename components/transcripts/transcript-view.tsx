@@ -43,9 +43,9 @@ function AssistantBlock({ block, place, renderScratchpad }: { block: Block; plac
       return (
         <details open className="group rounded-lg border border-violet-200 bg-violet-50/60" aria-label="Scratchpad reasoning">
           <summary className="cursor-pointer select-none px-4 py-2 text-xs font-semibold uppercase tracking-wide text-violet-700">
-            Scratchpad reasoning {block.field && <span className="ml-2 font-mono normal-case text-violet-600">from field {block.tag}</span>}
+            Scratchpad reasoning {block.field && <span className="ml-2 font-mono normal-case text-violet-700">from field {block.tag}</span>}
             {!block.closed && <span className="ml-2 normal-case text-amber-700">(unterminated)</span>}
-            <span className="ml-2 font-normal normal-case text-violet-500">{block.text.length.toLocaleString("en")} chars</span>
+            <span className="ml-2 font-normal normal-case text-violet-700">{block.text.length.toLocaleString("en")} chars</span>
           </summary>
           <div className="space-y-3 px-4 pb-4">
             {renderScratchpad

@@ -26,6 +26,17 @@ export async function availableLabelSources(): Promise<{ source: string; names: 
     SELECT source, array_agg(DISTINCT name ORDER BY name) AS names FROM source_labels GROUP BY source ORDER BY source`;
 }
 
+/**
+ * Labelled pairs of each label source, per setting, from label_signatures: the
+ * rows the chart counts, so a default picked by them draws bars.
+ */
+async function sourceCoverage(): Promise<FilterOptions["coverage"]> {
+  return readDb().$queryRaw<FilterOptions["coverage"]>`
+    SELECT s.source, v.setting_id AS "settingId", sum(s.pairs)::int AS n
+    FROM label_signatures s JOIN prompt_variations v ON v.id = s.variation_id
+    GROUP BY s.source, v.setting_id ORDER BY s.source, v.setting_id`;
+}
+
 export interface FilterOptions {
   settings: { id: number; slug: string; name: string }[];
   models: { id: number; name: string }[];
@@ -35,18 +46,21 @@ export interface FilterOptions {
   annotators: { id: string; name: string; count: number }[];
   /** Transcripts with a consensus compliance value (0: the consensus source is not offered). */
   consensus: number;
+  /** Pairs labelled by each source, per setting (settings it never labels are absent). */
+  coverage: { source: string; settingId: number; n: number }[];
 }
 
 export async function chartFilterOptions(): Promise<FilterOptions> {
-  const [settings, models, datasets, sources, annotators, consensus] = await Promise.all([
+  const [settings, models, datasets, sources, annotators, consensus, coverage] = await Promise.all([
     db().setting.findMany({ select: { id: true, slug: true, name: true }, orderBy: { id: "asc" } }),
     db().model.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().dataset.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     availableLabelSources(),
     chartableAnnotators(),
     consensusCount(),
+    sourceCoverage(),
   ]);
-  return { settings, models, datasets, sources, annotators, consensus };
+  return { settings, models, datasets, sources, annotators, consensus, coverage };
 }
 
 async function chartableAnnotators(): Promise<FilterOptions["annotators"]> {

@@ -28,6 +28,24 @@ export function ListPagination({ state, page }: { state: ListState; page: ListPa
   const last = pageCount !== null && current < pageCount ? listHref({ ...base, page: pageCount, before: "end" }) : null;
 
   const numbered = pageCount === null ? [] : pageWindow(current, Math.min(pageCount, MAX_OFFSET_PAGE));
+  // A page number past the end (an old link, a hand-edited URL): say so, and offer the last page rather than "no match".
+  if (!rows.length && current > 1) {
+    const lastHref = pageCount !== null ? listHref({ ...base, page: pageCount, before: "end" }) : listHref({ ...base, page: 1 });
+    return (
+      <nav aria-label="Pagination" className="text-sm text-slate-700">
+        <p role="status" data-testid="past-the-end">
+          Page {number.format(current)} is past the end of this list
+          {pageCount !== null && exactTotal !== null
+            ? `: it has ${number.format(pageCount)} page${pageCount === 1 ? "" : "s"} (${number.format(exactTotal)} transcripts)`
+            : ""}
+          .{" "}
+          <Link href={lastHref} className="font-medium text-indigo-700 underline">
+            {pageCount !== null ? `Go to the last page (${number.format(pageCount)})` : "Go to the first page"}
+          </Link>
+        </p>
+      </nav>
+    );
+  }
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
       <span className="tabular-nums">

@@ -121,7 +121,11 @@ export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; s
             ))}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="p-6 text-sm text-slate-600">No transcript matches these filters.</p>}
+        {rows.length === 0 && (
+          <p className="p-6 text-sm text-slate-600">
+            {state.page > 1 ? "No rows on this page: it is past the end of the list (see below)." : "No transcript matches these filters."}
+          </p>
+        )}
       </div>
     </div>
   );
