@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The named output fields every judge template asks for. Providers with
- * structured output get OUTPUT_JSON_SCHEMA (OpenAI `response_format`,
+ * structured output get ANSWER_JSON_SCHEMA (lib/judges/templates.ts) (OpenAI `response_format`,
  * Anthropic a forced tool); the answer is still parsed here, tolerantly
  * (a fenced block, prose around the object), and an answer that cannot be
  * read is a recorded parse failure, never a guessed verdict.
@@ -15,20 +15,6 @@ export const judgeOutputSchema = z.object({
   evidence: z.array(z.string().max(4000)).max(20),
 });
 export type JudgeOutput = z.infer<typeof judgeOutputSchema>;
-
-export const OUTPUT_FIELDS = ["verdict", "score", "reason", "evidence"] as const;
-
-export const OUTPUT_JSON_SCHEMA = {
-  type: "object",
-  properties: {
-    verdict: { type: "boolean", description: "true when the label applies to this transcript" },
-    score: { type: ["number", "null"], description: "your confidence in [0, 1] that the label applies" },
-    reason: { type: "string", description: "one or two sentences: why" },
-    evidence: { type: "array", items: { type: "string" }, description: "sentences quoted exactly from the scratchpad" },
-  },
-  required: ["verdict", "score", "reason", "evidence"],
-  additionalProperties: false,
-} as const;
 
 export type ParseResult = { ok: true; value: JudgeOutput } | { ok: false; error: string };
 
