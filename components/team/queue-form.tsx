@@ -64,6 +64,11 @@ export function QueueForm({ filter, annotators }: { filter: string; annotators: 
         <input type="checkbox" name="blind" defaultChecked /> Blind: annotators see neither the condition, the variation, source labels nor
         each other’s labels until they submit
       </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="hidden" name="hideSuggestions" value="off" />
+        <input type="checkbox" name="hideSuggestions" defaultChecked /> Hide imported labels and judge suggestions until each annotator
+        submits (a blind queue always hides them)
+      </label>
       <fieldset>
         <legend className={labelClass}>Annotators</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">

@@ -54,10 +54,16 @@ export default page({ params: itemParams }, async ({ viewer, params: { id, itemI
                   </Link>{" "}
                   · {view.revealed.condition} · {view.revealed.setting} · {view.revealed.variation} · {view.revealed.model}
                 </p>
-                {view.revealed.sourceLabels.length > 0 && (
-                  <p className="mt-1 text-xs">
-                    Source labels: {view.revealed.sourceLabels.map((label) => `${label.source} ${label.name}=${label.value}`).join(", ")}
+                {view.revealed.sourceLabels === null ? (
+                  <p role="note" className="mt-1 text-xs text-slate-500">
+                    Imported labels and judge suggestions are hidden by this queue until you submit.
                   </p>
+                ) : (
+                  view.revealed.sourceLabels.length > 0 && (
+                    <p className="mt-1 text-xs">
+                      Source labels: {view.revealed.sourceLabels.map((label) => `${label.source} ${label.name}=${label.value}`).join(", ")}
+                    </p>
+                  )
                 )}
               </section>
             ) : (
