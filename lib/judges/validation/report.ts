@@ -11,6 +11,8 @@ import { auroc, rocCurve, type AurocEstimate, type RocPoint } from "@/lib/judges
 export interface ValidationRow {
   transcriptId: number;
   variation: string;
+  /** For the links to the transcripts table (`variation=`). */
+  variationId?: number;
   condition: string;
   /** The judge's verdict; null: no readable sample. */
   verdict: boolean | null;
@@ -94,6 +96,7 @@ export function validationFigures(rows: readonly ValidationRow[], threshold: num
 /** One group of the breakdown: a variation and a condition, with its own n. */
 export interface BreakdownGroup {
   variation: string;
+  variationId?: number;
   condition: string;
   figures: ValidationFigures;
 }
@@ -114,7 +117,7 @@ export function breakdown(rows: readonly ValidationRow[], threshold: number | nu
   return [...groups.entries()]
     .map(([key, group]) => {
       const [variation, condition] = JSON.parse(key) as [string, string];
-      return { variation, condition, figures: validationFigures(group, threshold) };
+      return { variation, variationId: group[0].variationId, condition, figures: validationFigures(group, threshold) };
     })
     .sort((a, b) => a.variation.localeCompare(b.variation) || a.condition.localeCompare(b.condition));
 }
