@@ -154,13 +154,13 @@ function answerOpenAI(res: ServerResponse, body: Record<string, unknown>, scenar
       object: "chat.completion.chunk",
       choices: [{ index: 0, delta, logprobs: null, finish_reason }],
     });
-    const events = [
+    const events: { data: unknown }[] = [
       { data: chunk({ role: "assistant", content: "" }, null) },
       ...pieces.map((piece) => ({ data: chunk({ content: piece }, null) })),
       { data: chunk({}, finish) },
     ];
     const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage;
-    if (includeUsage) events.push({ data: { ...head, object: "chat.completion.chunk", choices: [], usage } as never });
+    if (includeUsage) events.push({ data: { ...head, object: "chat.completion.chunk", choices: [], usage } });
     events.push({ data: "[DONE]" });
     return sse(res, events);
   }
