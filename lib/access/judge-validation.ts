@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { loadValidation } from "@/lib/judges/validation/load";
 import { pairedComparison, type PairedComparison } from "@/lib/judges/validation/paired";
-import type { ValidationReference } from "@/lib/judges/validation/query-sql";
+import type { ValidationReference } from "@/lib/judges/validation/judge-filter";
 import { describeReferenceRule } from "@/lib/judges/validation/reference";
 import { breakdown, validationFigures, type BreakdownGroup, type ValidationFigures } from "@/lib/judges/validation/report";
 import { invalid } from "@/lib/server/errors";
@@ -27,6 +27,8 @@ export interface RunValidation {
   /** Annotators who submitted labels, for the "against one annotator" picker. */
   annotators: { id: string; name: string }[];
   compare: null | { run: RunValidation["run"]; comparison: PairedComparison };
+  /** Other runs answering the same label, for "side by side". */
+  comparable: { id: number; judgeName: string; createdAt: Date }[];
 }
 
 export async function runValidation(
@@ -37,13 +39,16 @@ export async function runValidation(
   const loaded = await loadValidation(runId, options.reference);
   const scored = loaded.rows.some((row) => row.score !== null);
   const threshold = scored ? options.threshold : null;
-  const [annotators, compare] = await Promise.all([
+  const [annotators, compare, comparable] = await Promise.all([
     db().user.findMany({
       where: { annotations: { some: { submittedAt: { not: null } } } },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
     options.compareRunId === undefined ? null : loadValidation(options.compareRunId, options.reference),
+    db().$queryRaw<RunValidation["comparable"]>`
+      SELECT r.id, j.name AS "judgeName", r.created_at AS "createdAt" FROM judge_runs r JOIN judges j ON j.id = r.judge_id
+       WHERE j.label_key = ${loaded.run.labelKey} AND r.id <> ${runId}::int ORDER BY r.id DESC LIMIT 50`,
   ]);
   if (compare && compare.run.labelKey !== loaded.run.labelKey)
     throw invalid(
@@ -60,6 +65,7 @@ export async function runValidation(
     overall: validationFigures(loaded.rows, threshold),
     groups: breakdown(loaded.rows, threshold),
     annotators,
+    comparable,
     compare: compare && {
       run: pick(compare.run),
       comparison: pairedComparison(loaded.rows, compare.rows, {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { conditionSchema, idSchema, paramsRecord, type Condition } from "@/lib/schemas";
-import { formatJudgeFilter, parseJudgeFilter, type JudgeFilter } from "@/lib/judges/validation/query-sql";
+import { formatJudgeFilter, parseJudgeFilter, type JudgeFilter } from "@/lib/judges/validation/judge-filter";
 import { consensusConditionParam, parseConsensusCondition, type ConsensusCondition } from "@/lib/team/consensus-filter";
 import {
   annotationStatusSchema,
