@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import pg from "pg";
 import { z } from "zod";
 import { transcriptFiltersSchema, type TranscriptFiltersInput } from "@/lib/exports/request";
@@ -69,6 +70,10 @@ export const judgeRunJob = defineJobKind({
   async run({ payload, databaseUrl, signal, progress, finish, log }) {
     const client = new pg.Client({ connectionString: databaseUrl, application_name: `judge-run ${payload.runId}` });
     await client.connect();
+    // The lanes write their samples at once: one connection each (a pg client runs one query at a time).
+    const writers = new pg.Pool({ connectionString: databaseUrl, max: 8, application_name: `judge-run ${payload.runId} samples` });
+    // Every request in flight (and its retry waits) listens on the job's signal.
+    setMaxListeners(0, signal);
     try {
       const run = await loadRun(client, payload.runId);
       if (!run) return { missing: true };
@@ -129,7 +134,7 @@ export const judgeRunJob = defineJobKind({
             : completion.truncated
               ? `The answer was cut off at the token limit. ${parsed.error}`
               : parsed.error;
-          await client.query(
+          await writers.query(
             `INSERT INTO judge_samples (run_id, transcript_id, sample_index, raw, parsed, parse_error, latency_ms, tokens_in, tokens_out)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
             [
@@ -163,6 +168,7 @@ export const judgeRunJob = defineJobKind({
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
+      await writers.end();
       await client.end();
     }
   },
