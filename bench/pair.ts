@@ -105,7 +105,7 @@ async function rawPairView(pool: pg.Pool, target: { pair_id: number; id: number 
   ]);
 }
 
-async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) => Promise<unknown>) {
+export async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 5; i++) await Promise.all([app(i), raw(i)]);
   const appTimes: number[] = [];
   const rawTimes: number[] = [];
@@ -123,15 +123,15 @@ async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) 
   };
 }
 
-const SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
+export const SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-function build() {
+export function build() {
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: ["ignore", "ignore", "inherit"] });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-async function startNext(databaseUrl: string, port: number): Promise<ChildProcess> {
+export async function startNext(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", BETTER_AUTH_SECRET: SECRET },
     stdio: ["ignore", "ignore", "inherit"],

@@ -4,6 +4,7 @@ import { benchCharts } from "./charts";
 import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchJobs } from "./jobs";
+import { benchJudges } from "./judges";
 import { benchInspect } from "./inspect";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   annotation: benchAnnotation,
   export: benchExport,
   jobs: benchJobs,
+  judge: benchJudges,
 };
 
 // --keep: reuse the bench database of the previous run (a 1,000,000-transcript corpus takes long to seed).
