@@ -1,16 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { setLabellingPreference } from "@/lib/access/suggestions";
 import { action } from "@/lib/server/action";
+import { labellingPreferenceSchema } from "./preference-schema";
 
-/** The personal toggle of Settings → Labelling: hide, show, or the role's default. */
-export const labellingPreferenceSchema = z.object({
-  hideSuggestions: z.enum(["hide", "show", "default"], {
-    message: "Choose hide, show or default.",
-  }),
-});
+/** Settings → Labelling: the viewer's own toggle (the rule and its use: lib/access/policy.ts, suggestions.ts). */
 
 export const setLabellingPreferenceAction = action({ input: labellingPreferenceSchema }, async ({ hideSuggestions }) => {
   await setLabellingPreference(hideSuggestions === "default" ? null : hideSuggestions === "hide");
