@@ -1,13 +1,29 @@
 "use client";
 
 import { createQueueAction } from "@/lib/team/actions";
+import type { QueueSample } from "@/lib/team/queues/schemas";
 import { ActionForm } from "./action-form";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const labelClass = "block text-xs font-medium text-slate-600";
 
+/** Defaults a link may set (the judge validation page's "queue these" links): name, sample, annotators ticked. */
+export interface QueueFormDefaults {
+  name?: string;
+  sample?: QueueSample;
+  annotatorIds?: string[];
+}
+
 /** New queue: a filter of the transcripts table, how many, how many annotators per item, who, blind or not. */
-export function QueueForm({ filter, annotators }: { filter: string; annotators: { id: string; name: string; email: string }[] }) {
+export function QueueForm({
+  filter,
+  annotators,
+  defaults = {},
+}: {
+  filter: string;
+  annotators: { id: string; name: string; email: string }[];
+  defaults?: QueueFormDefaults;
+}) {
   return (
     <ActionForm
       action={createQueueAction}
@@ -19,7 +35,7 @@ export function QueueForm({ filter, annotators }: { filter: string; annotators: 
         <label htmlFor="queue-name" className={labelClass}>
           Name
         </label>
-        <input id="queue-name" name="name" required maxLength={120} className={input} />
+        <input id="queue-name" name="name" required maxLength={120} defaultValue={defaults.name} className={input} />
       </div>
       <div>
         <label htmlFor="queue-description" className={labelClass}>
@@ -44,9 +60,11 @@ export function QueueForm({ filter, annotators }: { filter: string; annotators: 
           <label htmlFor="queue-sample" className={labelClass}>
             Which
           </label>
-          <select id="queue-sample" name="sample" defaultValue="random" className={input}>
+          <select id="queue-sample" name="sample" defaultValue={defaults.sample ?? "random"} className={input}>
             <option value="random">Random sample</option>
             <option value="first">First by id</option>
+            <option value="stratified">Stratified random (equal per variation × condition × judge verdict)</option>
+            <option value="uncertain">Most uncertain first (judge score nearest its threshold)</option>
           </select>
         </div>
         <div>
@@ -74,7 +92,8 @@ export function QueueForm({ filter, annotators }: { filter: string; annotators: 
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
           {annotators.map((user) => (
             <label key={user.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="annotatorIds" value={user.id} /> {user.name} <span className="text-slate-500">{user.email}</span>
+              <input type="checkbox" name="annotatorIds" value={user.id} defaultChecked={defaults.annotatorIds?.includes(user.id)} />{" "}
+              {user.name} <span className="text-slate-500">{user.email}</span>
             </label>
           ))}
         </div>

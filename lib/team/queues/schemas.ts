@@ -2,7 +2,8 @@ import { z } from "zod";
 import { idSchema } from "@/lib/schemas";
 
 /** The new-queue form (lib/team/queues/create.ts). */
-export const QUEUE_SAMPLES = ["random", "first"] as const;
+export const QUEUE_SAMPLES = ["random", "first", "uncertain", "stratified"] as const;
+export type QueueSample = (typeof QUEUE_SAMPLES)[number];
 
 export const createQueueSchema = z.object({
   name: z.string().trim().min(1, { message: "Name the queue." }).max(120),
