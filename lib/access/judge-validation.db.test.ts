@@ -166,6 +166,25 @@ describe("the validation of a judge run against humans", () => {
     }
   });
 
+  it("the judge's raw rate per variation over the whole run, corrected by Rogan–Gladen with the Se and Sp measured here", async () => {
+    const validation = await as("lead")(() => runValidation(runId, { reference: consensus, threshold: null, corrected: true }));
+    expect(validation.rates!.validationN).toBe(5);
+    const rows = validation.rates!.rows.map((row) => [row.variation, row.condition, row.positive, row.n]);
+    // Default/training: t1, t2, t6 positive, t3 negative, t7 unreadable (not counted).
+    expect(rows).toEqual([
+      ["Default", "training", 3, 4],
+      ["No RLHF", "deployment", 0, 1],
+      ["No RLHF", "training", 0, 1],
+    ]);
+    // Se = 1/2, Sp = 2/3 (by hand, above): (3/4 + 2/3 − 1) / (1/2 + 2/3 − 1) = 2.5, truncated to 1; (0 + 2/3 − 1) / (1/6) = −2 → 0.
+    const [first, second] = validation.rates!.rows;
+    expect(first.corrected!.unclipped).toBeCloseTo(2.5, 12);
+    expect(first.corrected!.estimate).toBe(1);
+    expect(second.corrected!.unclipped).toBeCloseTo(-2, 12);
+    expect(first.raw).toEqual(wilson(3, 4));
+    expect((await as("lead")(() => runValidation(runId, { reference: consensus, threshold: null }))).rates).toBeNull();
+  });
+
   it("each count links to exactly the transcripts it counts (the table's judge= filter)", async () => {
     const ids = async (judge: string) =>
       (await as("lead")(() => transcriptRows(parseListState({ judge })))).rows.map((row) => row.id).sort((a, b) => a - b);

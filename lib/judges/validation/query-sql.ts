@@ -95,3 +95,20 @@ export function judgeFilterSql(filter: JudgeFilter, reference: ValidationReferen
       JOIN (${referenceValuesSql(filter.runId, reference)}) r ON r.transcript_id = p.transcript_id
      WHERE p.run_id = ${filter.runId}::int AND ${predicted} = ${said} AND r.reference = ${truth})`;
 }
+
+/**
+ * The judge's raw rate per variation and condition over everything the run
+ * judged (not only the validation sample): what a chart by judge draws, and
+ * what the Rogan–Gladen correction corrects. A scan of the run: asked for only
+ * when the page shows corrected rates.
+ */
+export function judgeRatesSql(runId: number, threshold: number | null): Prisma.Sql {
+  const predicted = threshold === null ? Prisma.sql`p.verdict` : Prisma.sql`(p.score >= ${threshold}::double precision)`;
+  return Prisma.sql`
+    SELECT v.id AS "variationId", v.name AS variation, t.condition::text AS condition,
+           (count(*) FILTER (WHERE ${predicted} IS TRUE))::int AS positive, (count(*) FILTER (WHERE ${predicted} IS NOT NULL))::int AS n
+      FROM judge_predictions p JOIN transcripts t ON t.id = p.transcript_id JOIN prompt_variations v ON v.id = t.variation_id
+     WHERE p.run_id = ${runId}::int
+     GROUP BY v.id, v.name, t.condition
+     ORDER BY v.name, t.condition::text`;
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { BreakdownTable } from "@/components/judges/validation/breakdown-table";
 import { ComparisonTable } from "@/components/judges/validation/comparison-table";
+import { CorrectedRates } from "@/components/judges/validation/corrected-rates";
 import { ConfusionMatrixTable } from "@/components/judges/validation/confusion-matrix";
 import { FiguresTable } from "@/components/judges/validation/figures-table";
 import { formatInterval } from "@/components/judges/validation/format";
@@ -32,6 +33,8 @@ const validationQuery = z.object({
   t: threshold,
   compare: idSchema.optional().catch(undefined),
   ct: threshold,
+  /** "1": also the judge's raw and Rogan–Gladen corrected rates per variation (a scan of the whole run). */
+  corrected: z.literal("1").optional().catch(undefined),
 });
 
 /**
@@ -49,6 +52,7 @@ export default page({ role: "lead", params: idParams, searchParams: validationQu
     threshold: searchParams.t ?? null,
     compareRunId: searchParams.compare,
     compareThreshold: searchParams.ct ?? null,
+    corrected: searchParams.corrected === "1",
   });
   const t = v.threshold;
   const hrefOf = (cell: Parameters<typeof cellHref>[1], narrow: { variationId?: number; condition?: string } = {}) =>
@@ -109,6 +113,22 @@ export default page({ role: "lead", params: idParams, searchParams: validationQu
           </section>
         </>
       )}
+
+      <section className="space-y-2" aria-labelledby="rates-heading">
+        <h2 id="rates-heading" className="text-lg font-semibold">
+          Rates by this judge: raw and corrected
+        </h2>
+        {v.rates ? (
+          <CorrectedRates
+            rates={v.rates}
+            hrefOf={(variationId, condition) => cellHref(v.run.id, "positive", { threshold: t, reference, variationId, condition })}
+          />
+        ) : (
+          <Link href={withParam(searchParams, "corrected", "1")} className="text-sm text-indigo-700 hover:underline">
+            Show the judge’s rate per variation over the whole run, beside the rate corrected for its measured error (Rogan–Gladen) →
+          </Link>
+        )}
+      </section>
 
       <section className="space-y-2" aria-labelledby="compare-heading">
         <h2 id="compare-heading" className="text-lg font-semibold">
@@ -183,4 +203,12 @@ function curvesOf(v: Awaited<ReturnType<typeof runValidation>>): CurvesData {
       ) ?? null,
     operating,
   };
+}
+
+/** This page's URL with one more parameter (the others kept). */
+function withParam(current: Record<string, unknown>, key: string, value: string): string {
+  const params = new URLSearchParams();
+  for (const [name, given] of Object.entries(current)) if (given !== undefined) params.set(name, String(given));
+  params.set(key, value);
+  return `?${params.toString()}`;
 }
