@@ -23,7 +23,8 @@ export async function benchJudges(databaseUrl: string, size: number) {
   try {
     const labels = Math.min(10_000, Math.floor(size / 10));
     const { runId, cookie } = await arrange(pool, databaseUrl, labels);
-    build();
+    // BENCH_REUSE_BUILD=1: the production build in .next was just made from this tree (an e2e run); skip the rebuild.
+    if (process.env.BENCH_REUSE_BUILD !== "1") build();
     server = await startNext(databaseUrl, port);
     const get = async () => {
       const response = await fetch(`http://127.0.0.1:${port}/judges/runs/${runId}`, { headers: { cookie }, redirect: "manual" });
