@@ -29,7 +29,7 @@ async function arrange(database: pg.Client) {
   const { rows: picked } = await database.query<{ id: number }>(
     `SELECT t.id FROM transcripts t WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.transcript_id = t.id)
        AND NOT EXISTS (SELECT 1 FROM adjudications j WHERE j.transcript_id = t.id)
-     ORDER BY t.id OFFSET 1500 LIMIT 6`,
+     ORDER BY t.id OFFSET (SELECT count(*) / 2 FROM transcripts) LIMIT 6`,
   );
   const ids = picked.map((row) => row.id);
   const annotator = (await database.query(`SELECT id FROM users WHERE email = $1`, [ACCOUNTS.annotator2.email])).rows[0].id;

@@ -195,6 +195,10 @@ describe("the validation of a judge run against humans", () => {
     expect(await ids(`${runId}:tp@0.3`)).toEqual([t[0], t[2]]);
     expect(await ids(`${runId}:positive`)).toEqual([t[0], t[1], t[5]]);
     expect(await ids(`${runId}:unreadable`)).toEqual([t[6]]);
+    expect(await ids(`${runId}:disagree`)).toEqual([t[1], t[2]]);
+    // At 0.30, t3 (0.4) is right; only t2 is wrong. t7 has no score and counts in no cell.
+    expect(await ids(`${runId}:disagree@0.3`)).toEqual([t[1]]);
+    expect(await ids(`${runId}:judged`)).toEqual([t[0], t[1], t[2], t[3], t[4], t[5]]);
     const page = await as("lead")(() => transcriptRows(parseListState({ judge: `${runId}:tn` })));
     expect(page.counts.total).toBe(2);
   });

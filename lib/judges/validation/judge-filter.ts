@@ -7,7 +7,8 @@
 export type ValidationReference = { kind: "consensus" } | { kind: "annotator"; annotatorId: string };
 
 /** Which cell a transcript falls in, or what the judge said: the `judge=` filter of the transcripts table. */
-export const JUDGE_CELLS = ["tp", "fp", "fn", "tn", "positive", "negative", "unreadable"] as const;
+/** `disagree` = fp ∪ fn (the verdict differs from the reference); `judged` = any readable verdict (for queues over the run). */
+export const JUDGE_CELLS = ["tp", "fp", "fn", "tn", "disagree", "positive", "negative", "unreadable", "judged"] as const;
 export type JudgeCell = (typeof JUDGE_CELLS)[number];
 
 export interface JudgeFilter {
@@ -17,7 +18,7 @@ export interface JudgeFilter {
   threshold?: number;
 }
 
-const JUDGE_FILTER_PATTERN = /^(\d{1,9}):(tp|fp|fn|tn|positive|negative|unreadable)(?:@(0(?:\.\d{1,6})?|1(?:\.0{1,6})?))?$/;
+const JUDGE_FILTER_PATTERN = /^(\d{1,9}):(tp|fp|fn|tn|disagree|positive|negative|unreadable|judged)(?:@(0(?:\.\d{1,6})?|1(?:\.0{1,6})?))?$/;
 
 /** `12:fp` or `12:fp@0.35`; anything else is no filter. */
 export function parseJudgeFilter(text: string | undefined): JudgeFilter | undefined {

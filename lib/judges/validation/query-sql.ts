@@ -85,10 +85,16 @@ export function judgeFilterSql(filter: JudgeFilter, reference: ValidationReferen
     positive: Prisma.sql`${predicted} IS TRUE`,
     negative: Prisma.sql`${predicted} IS FALSE`,
     unreadable: Prisma.sql`${predicted} IS NULL`,
+    judged: Prisma.sql`${predicted} IS NOT NULL`,
   };
   const condition = byJudge[filter.cell];
   if (condition) {
     return Prisma.sql`t.id IN (SELECT p.transcript_id FROM judge_predictions p WHERE p.run_id = ${filter.runId}::int AND ${condition})`;
+  }
+  if (filter.cell === "disagree") {
+    return Prisma.sql`t.id IN (SELECT p.transcript_id FROM judge_predictions p
+        JOIN (${referenceValuesSql(filter.runId, reference)}) r ON r.transcript_id = p.transcript_id
+       WHERE p.run_id = ${filter.runId}::int AND ${predicted} <> r.reference)`;
   }
   const [said, truth] = { tp: [true, true], fp: [true, false], fn: [false, true], tn: [false, false] }[filter.cell as "tp"];
   return Prisma.sql`t.id IN (SELECT p.transcript_id FROM judge_predictions p

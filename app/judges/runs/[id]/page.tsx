@@ -97,6 +97,19 @@ export default page({ role: "lead", params: idParams, searchParams: validationQu
         </p>
       ) : (
         <>
+          <nav aria-label="Back to humans" className="flex flex-wrap gap-4 text-sm">
+            <Link href={queueHref(v.run.id, "disagree", t, reference)} className="font-medium text-indigo-700 hover:underline">
+              Make a labelling queue of the {v.overall.matrix.falsePositive + v.overall.matrix.falseNegative} disagreements →
+            </Link>
+            {v.scored && (
+              <Link href={queueHref(v.run.id, "judged", t ?? 0.5, reference, "uncertain")} className="text-indigo-700 hover:underline">
+                …of the scores nearest the threshold (most uncertain first) →
+              </Link>
+            )}
+            <Link href={queueHref(v.run.id, "judged", null, reference, "stratified")} className="text-indigo-700 hover:underline">
+              …of a stratified random sample for validation →
+            </Link>
+          </nav>
           <section className="grid gap-6 md:grid-cols-[auto_minmax(0,1fr)]" aria-label="Overall">
             <ConfusionMatrixTable matrix={v.overall.matrix} hrefOf={(cell) => hrefOf(cell)} />
             <FiguresTable figures={v.overall} />
@@ -211,4 +224,11 @@ function withParam(current: Record<string, unknown>, key: string, value: string)
   for (const [name, given] of Object.entries(current)) if (given !== undefined) params.set(name, String(given));
   params.set(key, value);
   return `?${params.toString()}`;
+}
+
+/** The new-queue form preset to a judge filter (lib/team/queues: the form takes the table's query as its filter). */
+function queueHref(runId: number, cell: "disagree" | "judged", threshold: number | null, reference: ValidationReference, sample?: string) {
+  const table = new URL(cellHref(runId, cell, { threshold, reference }), "http://x").searchParams;
+  if (sample) table.set("sample", sample);
+  return `/queues/new?${table.toString()}`;
 }
