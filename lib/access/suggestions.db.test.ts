@@ -13,7 +13,8 @@ process.env.DATABASE_URL = inject("databaseUrl");
 const { runAs } = await import("./viewer");
 const { transcriptTable, transcriptRows, tableFilterOptions, pairPage, apiTranscript } = await import("./transcripts");
 const { queueItemPage } = await import("./team");
-const { setLabellingPreference, labellingPreference } = await import("./suggestions");
+const { setLabellingPreference, labellingPreference, judgeSuggestions } = await import("./suggestions");
+const { transcriptPage } = await import("./transcripts");
 const { getCurrentSchema } = await import("@/lib/annotations/schema");
 
 const fixtures = new Fixtures(inject("databaseUrl"));
@@ -23,6 +24,7 @@ let lead: Viewer;
 let transcript: number;
 let pair: number;
 let dataset: number;
+let judgeRun: number;
 
 const as = (id: string, role: "annotator" | "lead"): Viewer => ({ id, role, name: role, email: `${id}@suggestions.test`, via: "session" });
 const q = (sql: string, params: unknown[]) => fixtures.client.query(sql, params);
@@ -35,8 +37,23 @@ beforeAll(async () => {
   const row = (await q("SELECT dataset_id, pair_id FROM transcripts WHERE id = $1", [transcript])).rows[0];
   [dataset, pair] = [row.dataset_id, row.pair_id];
   await q("INSERT INTO source_labels (transcript_id, source, name, value) VALUES ($1, 'paper-classifier', 'af', $2)", [transcript, SECRET]);
+  // A judge's finished run over it, whose reason carries a marker too.
+  const judge = (
+    await q("INSERT INTO judges (name, kind, label_key) VALUES ($1, 'imported', 'criterion_a') RETURNING id", [`hiding-${Date.now()}`])
+  ).rows[0].id;
+  judgeRun = (await q("INSERT INTO judge_runs (judge_id, status, finished_at) VALUES ($1, 'succeeded', now()) RETURNING id", [judge]))
+    .rows[0].id;
+  await q("INSERT INTO judge_predictions (run_id, transcript_id, verdict, score, reason, evidence) VALUES ($1, $2, true, 0.9, $3, $4)", [
+    judgeRun,
+    transcript,
+    `judge-reason-${SECRET}`,
+    JSON.stringify([{ quote: "probably in training", start: 5, end: 25, matched: true }]),
+  ]);
 });
-afterAll(() => fixtures.cleanup());
+afterAll(async () => {
+  await q("DELETE FROM judges WHERE id = (SELECT judge_id FROM judge_runs WHERE id = $1)", [judgeRun]);
+  await fixtures.cleanup();
+});
 
 /** Everything the viewer's reads of the transcript outside queues return, as one string to search. */
 async function everythingSeenBy(viewer: Viewer): Promise<string> {
@@ -47,6 +64,7 @@ async function everythingSeenBy(viewer: Viewer): Promise<string> {
       await transcriptRows(list),
       await pairPage(pair, parsePairViewState({})),
       await apiTranscript(transcript),
+      await transcriptPage(transcript, parseListState({})),
     ]),
   );
 }
@@ -61,6 +79,20 @@ describe("outside queues: the personal toggle", () => {
     expect((await runAs(annotator, () => apiTranscript(transcript))).imported_labels).toBeNull();
     expect((await runAs(annotator, () => pairPage(pair, parsePairViewState({})))).suggestionsHidden).toBe(true);
     expect(await runAs(annotator, () => labellingPreference())).toEqual({ hideSuggestions: true, isDefault: true, roleDefault: true });
+    expect(await runAs(annotator, () => judgeSuggestions(transcript))).toEqual([]);
+  });
+
+  it("offers a lead the newest finished judge run's verdict, reason and evidence offsets as suggestions", async () => {
+    const [suggestion] = await runAs(lead, () => judgeSuggestions(transcript));
+    expect(suggestion).toMatchObject({
+      runId: judgeRun,
+      labelKey: "criterion_a",
+      verdict: true,
+      score: 0.9,
+      reason: `judge-reason-${SECRET}`,
+      evidence: [{ quote: "probably in training", start: 5, end: 25, matched: true }],
+    });
+    expect((await runAs(lead, () => transcriptPage(transcript, parseListState({})))).suggestions).toHaveLength(1);
   });
 
   it("refuses a filter on imported labels while they are hidden, saying why (not silently ignored)", async () => {

@@ -21,7 +21,8 @@ import type { AdjudicateInput, CreateQueueInput, QueueAnnotatorsInput, QueueSett
 import { setQueueAnnotators, updateQueueSettings } from "@/lib/team/queues/settings";
 import { getTranscript, transcriptExists } from "@/lib/transcripts/queries";
 import { missingTranscript } from "./holds";
-import { seesOthersLabels } from "./policy";
+import { hidesSuggestionsInQueue, seesOthersLabels } from "./policy";
+import { judgeSuggestions, type JudgeSuggestion } from "./suggestions";
 import { viewerWithRole } from "./viewer";
 
 /**
@@ -70,7 +71,8 @@ export async function claimNextItem(queueId: number) {
  * slot is sent to the transcript itself; anyone else without one gets 403.
  */
 export type QueueItemPage =
-  { kind: "elsewhere"; href: string } | { kind: "item"; item: QueueItemAccess; view: QueueItemView; annotation: AnnotationContext };
+  | { kind: "elsewhere"; href: string }
+  | { kind: "item"; item: QueueItemAccess; view: QueueItemView; annotation: AnnotationContext; suggestions: JudgeSuggestion[] };
 
 export async function queueItemPage(queueId: number, itemId: number): Promise<QueueItemPage> {
   const viewer = await viewerWithRole();
@@ -80,9 +82,13 @@ export async function queueItemPage(queueId: number, itemId: number): Promise<Qu
     if (seesOthersLabels(viewer)) return { kind: "elsewhere", href: `/transcripts/${item.transcriptId}` };
     throw forbidden("This item is not assigned to you.");
   }
-  const [view, annotation] = await Promise.all([loadQueueItemView(item), getAnnotationContext(item.transcriptId, viewer.id)]);
+  const [view, annotation, suggestions] = await Promise.all([
+    loadQueueItemView(item),
+    getAnnotationContext(item.transcriptId, viewer.id),
+    judgeSuggestions(item.transcriptId, { hiddenByQueue: hidesSuggestionsInQueue(item) }),
+  ]);
   if (!view || !annotation) throw notFound("No such queue item.");
-  return { kind: "item", item, view, annotation };
+  return { kind: "item", item, view, annotation, suggestions };
 }
 
 export async function createLabellingQueue(input: CreateQueueInput) {

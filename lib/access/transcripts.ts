@@ -15,7 +15,7 @@ import { getVariation, listVariations } from "@/lib/transcripts/variation-querie
 import { sideAnnotations, type SideAnnotations } from "./annotations";
 import { heldPairs, isBlindHeld, mayHaveBlindHolds, missingPair, missingTranscript } from "./holds";
 import { seesOthersLabels } from "./policy";
-import { hidesSuggestions } from "./suggestions";
+import { hidesSuggestions, judgeSuggestions } from "./suggestions";
 import { viewerWithRole, type Viewer } from "./viewer";
 
 /**
@@ -111,9 +111,14 @@ export async function transcriptPage(id: number, list: ListState) {
   const viewer = await viewerWithRole();
   const [held, scope] = await Promise.all([isBlindHeld({ transcriptId: id }, viewer), scopeFor(list, viewer)]);
   if (held) throw missingTranscript(id);
-  const [transcript, side, nextId] = await Promise.all([getTranscript(id), sideAnnotations(id), nextInList(list, scope, id)]);
+  const [transcript, side, nextId, suggestions] = await Promise.all([
+    getTranscript(id),
+    sideAnnotations(id),
+    nextInList(list, scope, id),
+    judgeSuggestions(id),
+  ]);
   if (!transcript || !side) throw missingTranscript(id);
-  return { transcript, annotations: side, nextId, seesOthersLabels: scope.seesOthersLabels };
+  return { transcript, annotations: side, nextId, seesOthersLabels: scope.seesOthersLabels, suggestions };
 }
 
 export interface PairPage extends PairView {

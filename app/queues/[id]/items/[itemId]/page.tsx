@@ -1,3 +1,4 @@
+import { JudgeSuggestions } from "@/components/annotations/judge-suggestions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -22,7 +23,7 @@ const itemParams = z.object({ id: idSchema, itemId: idSchema });
 export default page({ params: itemParams }, async ({ viewer, params: { id, itemId } }) => {
   const found = await queueItemPage(id, itemId);
   if (found.kind === "elsewhere") redirect(found.href);
-  const { item, view, annotation } = found;
+  const { item, view, annotation, suggestions } = found;
   return (
     <AnnotationProvider
       key={itemId}
@@ -81,6 +82,7 @@ export default page({ params: itemParams }, async ({ viewer, params: { id, itemI
         </article>
         <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
           <AnnotationPanel />
+          <JudgeSuggestions suggestions={suggestions} />
           <p className="text-sm">
             <Link href="/queues" className="text-indigo-700 hover:underline">
               ← Your queues
