@@ -73,9 +73,10 @@ test("a lead reads a judge run's validation: the matrix, figures, threshold and 
   anonymousPage,
   database,
 }) => {
+  const page = await pageAs("lead");
+  await page.goto("/schema"); // the label schema is written the first time it is needed: the labels below name its version
   const { ids, run, name, cleanup } = await arrange(database);
   try {
-    const page = await pageAs("lead");
     await page.goto(`/judges/runs/${run}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`${name} · run #${run} against the human consensus`);
     await expect(page.getByTestId("validation-counts")).toContainText("5 transcripts counted of 6 judged · 1 without a human reference");
