@@ -107,7 +107,7 @@ async function rawPairView(pool: pg.Pool, target: { pair_id: number; id: number 
   ]);
 }
 
-async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) => Promise<unknown>) {
+export async function alternate(app: (i: number) => Promise<unknown>, raw: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 5; i++) await Promise.all([app(i), raw(i)]);
   const appTimes: number[] = [];
   const rawTimes: number[] = [];

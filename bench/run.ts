@@ -4,6 +4,7 @@ import { benchCharts } from "./charts";
 import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchJobs } from "./jobs";
+import { benchJudgeValidation } from "./judge-validation";
 import { benchInspect } from "./inspect";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
@@ -29,6 +30,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number, only?: stri
   export: benchExport,
   jobs: benchJobs,
   page: benchPages,
+  judge: benchJudgeValidation,
 };
 
 // --keep: reuse the bench database of the previous run (a 1,000,000-transcript corpus takes long to seed).

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SuggestionsHiddenNote } from "@/components/annotations/suggestions-hidden-note";
 import { FilterBar } from "@/components/transcripts/list/filter-bar";
 import { ListCounts } from "@/components/transcripts/list/list-counts";
 import { ListPagination } from "@/components/transcripts/list/list-pagination";
@@ -58,6 +59,7 @@ export default page({}, async ({ viewer, query }) => {
         humanLabels={schema.labels}
         seesOthersLabels={table.seesOthersLabels}
       />
+      {table.suggestionsHidden && <SuggestionsHiddenNote />}
       <TranscriptTable rows={rows} state={state}>
         <ListCounts
           counts={table.page.counts}

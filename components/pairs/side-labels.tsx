@@ -2,6 +2,7 @@ import { AnnotationSummary } from "@/components/annotations/annotation-summary";
 import type { SideAnnotations } from "@/lib/access/annotations";
 import type { PairTranscript } from "@/lib/transcripts/pair";
 import type { Condition } from "@/lib/schemas";
+import { SuggestionsHiddenNote } from "@/components/annotations/suggestions-hidden-note";
 import { OwnLabels } from "./own-labels";
 
 const TITLE: Record<Condition, { name: string; accent: string }> = {
@@ -19,11 +20,14 @@ export function SideLabels({
   transcript,
   annotations,
   isLead,
+  suggestionsHidden,
 }: {
   condition: Condition;
   transcript: PairTranscript;
   annotations: SideAnnotations;
   isLead: boolean;
+  /** The server left the imported labels out for this viewer (lib/access/policy.ts): say so instead of "none". */
+  suggestionsHidden: boolean;
 }) {
   const { name, accent } = TITLE[condition];
   return (
@@ -43,7 +47,9 @@ export function SideLabels({
         <h3 className="text-sm font-semibold text-slate-900">
           Source labels <span className="font-normal text-slate-500">· from the import, not given in this app</span>
         </h3>
-        {transcript.labels.length === 0 ? (
+        {suggestionsHidden ? (
+          <SuggestionsHiddenNote />
+        ) : transcript.labels.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">None came with this transcript.</p>
         ) : (
           <dl className="mt-1 grid grid-cols-[fit-content(45%)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">

@@ -9,7 +9,7 @@ export function QueueSettings({
   users,
   members,
 }: {
-  queue: { id: number; blind: boolean; annotatorsPerItem: number; closed: boolean };
+  queue: { id: number; blind: boolean; hideSuggestions: boolean; annotatorsPerItem: number; closed: boolean };
   users: { id: string; name: string; email: string }[];
   members: string[];
 }) {
@@ -36,6 +36,11 @@ export function QueueSettings({
         <label className="flex items-center gap-2 text-sm">
           <input type="hidden" name="blind" value="off" />
           <input type="checkbox" name="blind" defaultChecked={queue.blind} /> Blind
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="hidden" name="hideSuggestions" value="off" />
+          <input type="checkbox" name="hideSuggestions" defaultChecked={queue.hideSuggestions} /> Hide imported labels and judge suggestions
+          until each annotator submits (a blind queue always hides them)
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="closed" defaultChecked={queue.closed} /> Closed (hands out no more items)

@@ -38,3 +38,25 @@ import type { Viewer } from "./viewer";
 export function seesOthersLabels(viewer: Viewer): boolean {
   return hasRole(viewer.role, "lead");
 }
+
+/**
+ * Suggestions: the imported (source) labels that came with the data and a
+ * judge's verdicts, reasons and evidence. Seen while labelling they anchor an
+ * annotator's judgement, so:
+ * - a blind queue hides them from its annotators until they submit, always;
+ * - any other queue hides them until submit when its lead left "hide
+ *   suggestions" on (the default);
+ * - outside queues each user's own toggle decides (Settings → Labelling),
+ *   on by default for annotators and off for leads. It hides them everywhere
+ *   the user reads transcripts: the table's column and its filters on source
+ *   labels (refused, not ignored), the transcript and pair pages, the API.
+ * lib/access/suggestions.ts applies this; pages only draw what it returns.
+ */
+export function hidesSuggestionsOutsideQueues(viewer: Viewer, preference: boolean | null): boolean {
+  return preference ?? !hasRole(viewer.role, "lead");
+}
+
+/** Whether a queue item's suggestions are hidden from the annotator labelling it. */
+export function hidesSuggestionsInQueue(item: { blind: boolean; hideSuggestions: boolean; submitted: boolean }): boolean {
+  return !item.submitted && (item.blind || item.hideSuggestions);
+}

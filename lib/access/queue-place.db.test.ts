@@ -42,6 +42,7 @@ beforeAll(async () => {
       pairs: false,
       annotatorsPerItem: 1,
       blind: true,
+      hideSuggestions: false,
       annotatorIds: [annotator.id],
     },
     lead,

@@ -63,6 +63,32 @@ const CASES: Record<string, { role: "lead" | "annotator" | "public"; calls: () =
     calls: () => [{ method: "GET", path: "/api/v1/exports/1/files/manifest.json", params: { id: "1", name: ["manifest.json"] } }],
   },
   "app/api/v1/exports/[id]/route.ts": { role: "lead", calls: () => [{ method: "GET", path: "/api/v1/exports/1", params: { id: "1" } }] },
+  "app/api/v1/judges/route.ts": {
+    role: "lead",
+    calls: () => [
+      { method: "GET", path: "/api/v1/judges" },
+      { method: "POST", path: "/api/v1/judges", body: { name: "refused", labelKey: "af_verdict", provider: "openai", model: "m" } },
+    ],
+  },
+  "app/api/v1/judges/[id]/runs/route.ts": {
+    role: "lead",
+    calls: () => [
+      { method: "GET", path: "/api/v1/judges/1/runs", params: { id: "1" } },
+      { method: "POST", path: "/api/v1/judges/1/runs", params: { id: "1" }, body: { filters: {} } },
+    ],
+  },
+  "app/api/v1/judge-runs/[id]/route.ts": {
+    role: "lead",
+    calls: () => [{ method: "GET", path: "/api/v1/judge-runs/1", params: { id: "1" } }],
+  },
+  "app/api/v1/judge-runs/[id]/cancel/route.ts": {
+    role: "lead",
+    calls: () => [{ method: "POST", path: "/api/v1/judge-runs/1/cancel", params: { id: "1" } }],
+  },
+  "app/api/v1/judge-runs/[id]/predictions/route.ts": {
+    role: "lead",
+    calls: () => [{ method: "GET", path: "/api/v1/judge-runs/1/predictions", params: { id: "1" } }],
+  },
   "app/api/v1/exports/route.ts": {
     role: "lead",
     calls: () => [

@@ -24,7 +24,8 @@ import type { AdjudicateInput, CreateQueueInput, QueueAnnotatorsInput, QueueSett
 import { setQueueAnnotators, updateQueueSettings } from "@/lib/team/queues/settings";
 import { getTranscript, transcriptExists } from "@/lib/transcripts/queries";
 import { missingTranscript } from "./holds";
-import { seesOthersLabels } from "./policy";
+import { hidesSuggestionsInQueue, seesOthersLabels } from "./policy";
+import { judgeSuggestions, type JudgeSuggestion } from "./suggestions";
 import { viewerWithRole } from "./viewer";
 
 /**
@@ -85,6 +86,8 @@ export type QueueItemPage =
       /** The viewer's own place in the queue: their history, n of N. */
       place: QueuePlace;
       step: ReturnType<typeof stepOf>;
+      /** A judge's suggestions, unless the queue or the rule hides them. */
+      suggestions: JudgeSuggestion[];
     };
 
 export async function queueItemPage(queueId: number, itemId: number): Promise<QueueItemPage> {
@@ -95,13 +98,14 @@ export async function queueItemPage(queueId: number, itemId: number): Promise<Qu
     if (seesOthersLabels(viewer)) return { kind: "elsewhere", href: `/transcripts/${item.transcriptId}` };
     throw forbidden("This item is not assigned to you.");
   }
-  const [view, annotation, place] = await Promise.all([
+  const [view, annotation, place, suggestions] = await Promise.all([
     loadQueueItemView(item),
     getAnnotationContext(item.transcriptId, viewer.id),
     queuePlace(queueId, viewer.id),
+    judgeSuggestions(item.transcriptId, { hiddenByQueue: hidesSuggestionsInQueue(item) }),
   ]);
   if (!view || !annotation) throw notFound("No such queue item.");
-  return { kind: "item", item, view, annotation, place, step: stepOf(place, itemId) };
+  return { kind: "item", item, view, annotation, place, step: stepOf(place, itemId), suggestions };
 }
 
 /**

@@ -15,6 +15,7 @@ import { getVariation, listVariations } from "@/lib/transcripts/variation-querie
 import { sideAnnotations, type SideAnnotations } from "./annotations";
 import { heldPairs, isBlindHeld, mayHaveBlindHolds, missingPair, missingTranscript } from "./holds";
 import { seesOthersLabels } from "./policy";
+import { hidesSuggestions, judgeSuggestions } from "./suggestions";
 import { viewerWithRole, type Viewer } from "./viewer";
 
 /**
@@ -28,12 +29,24 @@ export async function listScopeOf(viewer: Viewer): Promise<ListScope> {
   return { viewerId: viewer.id, seesOthersLabels: seesOthersLabels(viewer), hideBlindHeld: await mayHaveBlindHolds(viewer) };
 }
 
-/** The scope of `state` for this viewer; a state naming other people's labels (by=, consensus=) is refused to annotators. */
+/**
+ * The scope of `state` for this viewer; a state naming other people's labels (by=, consensus=) is refused to annotators,
+ * and one filtering by imported labels is refused while the viewer hides them (the filter would show them).
+ */
 async function scopeFor(state: ListState, viewer: Viewer): Promise<ListScope> {
-  const scope = await listScopeOf(viewer);
+  const [scope, hidden] = await Promise.all([listScopeOf(viewer), hidesSuggestions(viewer)]);
   if (readsOthersLabels(state.filters, viewer.id) && !scope.seesOthersLabels)
     throw forbidden("Filtering by another annotator's labels (by=) or by consensus needs the lead role: those are other people's labels.");
+  if (hidden && state.filters.labels.length > 0)
+    throw forbidden(
+      "Imported labels are hidden while you label (Settings → Labelling): filtering by them (label=) would show them. Show them there first.",
+    );
   return scope;
+}
+
+/** Rows without their imported labels, for a viewer who hides them. */
+function withoutSourceLabels<T extends { labels: unknown[] }>(rows: T[]): T[] {
+  return rows.map((row) => ({ ...row, labels: [] }));
 }
 
 export interface TranscriptTable {
@@ -41,30 +54,36 @@ export interface TranscriptTable {
   /** Per row: the viewer's own annotation status and how many submitted one (see policy.ts). */
   statuses: Awaited<ReturnType<typeof getAnnotationStatuses>>;
   seesOthersLabels: boolean;
+  /** Imported labels (and judge suggestions) are left out for this viewer: the rows carry none. */
+  suggestionsHidden: boolean;
 }
 
 /** A page of the transcripts table's rows, with its counts (GET /api/v1/transcripts). */
 export async function transcriptRows(state: ListState): Promise<ListPage> {
   const viewer = await viewerWithRole();
-  return listTranscripts(state, await scopeFor(state, viewer));
+  const page = await listTranscripts(state, await scopeFor(state, viewer));
+  return (await hidesSuggestions(viewer)) ? { ...page, rows: withoutSourceLabels(page.rows) } : page;
 }
 
 /** The transcripts table's page: its rows and the viewer's annotation status of each. */
 export async function transcriptTable(state: ListState): Promise<TranscriptTable> {
   const viewer = await viewerWithRole();
   const scope = await scopeFor(state, viewer);
-  const page = await listTranscripts(state, scope);
+  const listed = await listTranscripts(state, scope);
+  const suggestionsHidden = await hidesSuggestions(viewer);
+  const page = suggestionsHidden ? { ...listed, rows: withoutSourceLabels(listed.rows) } : listed;
   const statuses = await getAnnotationStatuses(
     page.rows.map((row) => row.id),
     viewer.id,
   );
-  return { page, statuses, seesOthersLabels: scope.seesOthersLabels };
+  return { page, statuses, seesOthersLabels: scope.seesOthersLabels, suggestionsHidden };
 }
 
-/** Registry names and the source labels' values, for the table's filters: the same for everyone (they name no one's labels). */
+/** Registry names and the source labels' values, for the table's filters (no label values for a viewer who hides them). */
 export async function tableFilterOptions() {
-  await viewerWithRole();
-  return getFilterOptions();
+  const viewer = await viewerWithRole();
+  const [options, hidden] = await Promise.all([getFilterOptions(), hidesSuggestions(viewer)]);
+  return hidden ? { ...options, labels: [] } : options;
 }
 
 /** Transcripts per setting, variation and condition: counts name no item, so blind holds leave them as they are. */
@@ -92,23 +111,38 @@ export async function transcriptPage(id: number, list: ListState) {
   const viewer = await viewerWithRole();
   const [held, scope] = await Promise.all([isBlindHeld({ transcriptId: id }, viewer), scopeFor(list, viewer)]);
   if (held) throw missingTranscript(id);
-  const [transcript, side, nextId] = await Promise.all([getTranscript(id), sideAnnotations(id), nextInList(list, scope, id)]);
+  const [transcript, side, nextId, suggestions] = await Promise.all([
+    getTranscript(id),
+    sideAnnotations(id),
+    nextInList(list, scope, id),
+    judgeSuggestions(id),
+  ]);
   if (!transcript || !side) throw missingTranscript(id);
-  return { transcript, annotations: side, nextId, seesOthersLabels: scope.seesOthersLabels };
+  return { transcript, annotations: side, nextId, seesOthersLabels: scope.seesOthersLabels, suggestions };
 }
 
 export interface PairPage extends PairView {
   annotations: { training: SideAnnotations | null; deployment: SideAnnotations | null };
   seesOthersLabels: boolean;
+  /** Imported labels (and judge suggestions) are left out for this viewer: the sides carry none. */
+  suggestionsHidden: boolean;
 }
 
 /** One pair for the paired view: both sides, their labels as the viewer may see them, siblings and neighbours without held pairs. */
 export async function pairPage(pairId: number, view: PairViewState): Promise<PairPage> {
   const viewer = await viewerWithRole();
-  const [held, scope] = await Promise.all([isBlindHeld({ pairId }, viewer), scopeFor(view.list, viewer)]);
+  const [held, scope, suggestionsHidden] = await Promise.all([
+    isBlindHeld({ pairId }, viewer),
+    scopeFor(view.list, viewer),
+    hidesSuggestions(viewer),
+  ]);
   if (held) throw missingPair(pairId);
-  const loaded = await loadPairView(pairId, view, scope);
-  if (!loaded) throw missingPair(pairId);
+  const found = await loadPairView(pairId, view, scope);
+  if (!found) throw missingPair(pairId);
+  const strip = <T extends { labels: unknown[] } | null>(side: T): T => (side && { ...side, labels: [] }) as T;
+  const loaded = suggestionsHidden
+    ? { ...found, pair: { ...found.pair, training: strip(found.pair.training), deployment: strip(found.pair.deployment) } }
+    : found;
   const hidden = await heldPairs(
     loaded.siblings.map((sibling) => sibling.pairId),
     viewer,
@@ -120,6 +154,7 @@ export async function pairPage(pairId: number, view: PairViewState): Promise<Pai
     siblings: loaded.siblings.filter((sibling) => !hidden.has(sibling.pairId)),
     annotations: { training, deployment },
     seesOthersLabels: scope.seesOthersLabels,
+    suggestionsHidden,
   };
 }
 
@@ -140,11 +175,10 @@ export async function apiTranscript(id: number): Promise<ApiTranscript> {
   if (!raw) throw missingTranscript(id);
   const lead = seesOthersLabels(viewer);
   if (!lead) raw.annotations = (raw.annotations ?? []).filter((annotation) => annotation.annotator_id === viewer.id);
-  const {
-    split: _split,
-    messages,
-    ...row
-  } = buildExportRow(raw, { splitOf: () => "train", annotatorName: (a) => a, importedLabels: true });
+  // Hidden imported labels answer null ("not given"), as an export that did not ask for them does.
+  const importedLabels = !(await hidesSuggestions(viewer));
+  if (!importedLabels) raw.imported_labels = null;
+  const { split: _split, messages, ...row } = buildExportRow(raw, { splitOf: () => "train", annotatorName: (a) => a, importedLabels });
   if (lead) return { ...row, messages: JSON.parse(messages) };
   const { consensus: _c, consensus_label: _l, consensus_method: _m, agreement: _a, ...own } = row;
   return { ...own, messages: JSON.parse(messages) };

@@ -1,4 +1,15 @@
 import { z } from "zod";
+import {
+  cancelAnswer,
+  judgeAnswer,
+  judgesAnswer,
+  predictionsAnswer,
+  predictionsQuery,
+  runAnswer,
+  runRequestSchema,
+  runsAnswer,
+} from "@/lib/judges/api";
+import { llmJudgeSchema } from "@/lib/judges/definition";
 import packageJson from "@/package.json";
 import { idParams } from "@/lib/schemas";
 import { apiErrorSchema } from "@/lib/server/errors";
@@ -153,6 +164,51 @@ export function openApiDocument() {
             },
             ...ERRORS,
           },
+        },
+      },
+      "/judges": {
+        get: {
+          summary: "Every judge: LLM judges and imported classifiers (role: lead)",
+          responses: { "200": json("`judges`.", judgesAnswer), ...ERRORS },
+        },
+        post: {
+          summary: "Define an LLM judge: provider, model, the label it answers (default template), N samples and the rule (role: lead)",
+          requestBody: { required: true, content: { "application/json": { schema: toSchema(llmJudgeSchema) } } },
+          responses: { "201": json("The judge (its key only by name).", judgeAnswer), ...ERRORS },
+        },
+      },
+      "/judges/{id}/runs": {
+        post: {
+          summary: "Run a judge over a filter of the transcripts table as a background job (role: lead)",
+          parameters: parameters(idParams, "path"),
+          requestBody: { required: true, content: { "application/json": { schema: toSchema(runRequestSchema) } } },
+          responses: { "202": json("The run: poll /judge-runs/{id}.", runAnswer), ...ERRORS },
+        },
+        get: {
+          summary: "A judge's runs (role: lead)",
+          parameters: parameters(idParams, "path"),
+          responses: { "200": json("`runs`.", runsAnswer), ...ERRORS },
+        },
+      },
+      "/judge-runs/{id}": {
+        get: {
+          summary: "A judge run: status, progress (done of total transcripts), tokens, estimated cost (role: lead)",
+          parameters: parameters(idParams, "path"),
+          responses: { "200": json("The run.", runAnswer), ...ERRORS },
+        },
+      },
+      "/judge-runs/{id}/cancel": {
+        post: {
+          summary: "Cancel a judge run (role: lead)",
+          parameters: parameters(idParams, "path"),
+          responses: { "200": json("`outcome`.", cancelAnswer), ...ERRORS },
+        },
+      },
+      "/judge-runs/{id}/predictions": {
+        get: {
+          summary: "A run's predictions: verdict, score, reason, evidence with UTF-16 offsets into the scratchpad (role: lead)",
+          parameters: [...parameters(idParams, "path"), ...parameters(predictionsQuery, "query")],
+          responses: { "200": json("`predictions` and `next`.", predictionsAnswer), ...ERRORS },
         },
       },
       "/exports": {

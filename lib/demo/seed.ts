@@ -3,7 +3,8 @@ import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
 import { BatchWriter } from "@/lib/transcripts/batch-writer";
 import { SearchVectorizer } from "@/lib/transcripts/search-vectors";
 import { prepareTranscript, type Rejection } from "@/lib/transcripts/store";
-import { generateDemoCorpus, type DemoTranscript } from "./generate";
+import { DEFAULT_DEMO_SEED, generateDemoCorpus, type DemoTranscript } from "./generate";
+import { seedDemoJudgeRun } from "./judge-run";
 import { DEMO_MODELS, DEMO_SETTINGS, DEMO_VARIATIONS } from "./registry";
 
 export const DEMO_DATASET = "demo";
@@ -60,6 +61,8 @@ export async function seedDemoCorpus(databaseUrl: string, options: SeedOptions):
     }
     options.onProgress?.(writer.inserted);
     await refreshLabelSignatures(client, [...registry.variationIds.values()]);
+    // The generated judge run over the corpus (lib/demo/judge-run.ts), so the judges' pages have something true to show.
+    await seedDemoJudgeRun(client, { datasetId: registry.datasetId, seed: options.seed ?? DEFAULT_DEMO_SEED });
     await client.query("COMMIT");
     await client.query("ANALYZE");
     return writer.inserted;
@@ -91,7 +94,7 @@ async function removeDemoTranscripts(client: pg.ClientBase) {
     // Annotations (and their audit trail) of the demo transcripts go with them, and so do
     // the queues, claims and adjudications over them (the team audit log stays: it is history).
     await client.query(
-      "TRUNCATE transcripts, source_labels, pairs, queries, annotations, annotation_spans, annotation_audit, label_queues, label_queue_annotators, label_queue_items, label_queue_claims, adjudications",
+      "TRUNCATE transcripts, source_labels, pairs, queries, annotations, annotation_spans, annotation_audit, label_queues, label_queue_annotators, label_queue_items, label_queue_claims, adjudications, judge_samples, judge_predictions",
     );
     return;
   }

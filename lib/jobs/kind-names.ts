@@ -6,6 +6,6 @@ import { z } from "zod";
  * pull every handler, and with them the data they read, into the page or
  * route. The registry lists a kind for each name (its type checks that).
  */
-export const JOB_KIND_NAMES = ["import", "export", "label-signatures"] as const;
+export const JOB_KIND_NAMES = ["import", "export", "label-signatures", "judge-run"] as const;
 export type JobKindName = (typeof JOB_KIND_NAMES)[number];
 export const jobKindSchema = z.enum(JOB_KIND_NAMES);

@@ -4,6 +4,7 @@ import { JOB_KIND_NAMES, jobKindSchema, type JobKindName } from "./kind-names";
 import { exportJob } from "@/lib/exports/export-job";
 import { importJob } from "@/lib/imports/web/import-job";
 import { labelSignaturesJob } from "@/lib/analytics/label-signatures-job";
+import { judgeRunJob } from "@/lib/judges/run/judge-run-job";
 
 /**
  * Every kind of background job, in one place. To add one (the judges issue
@@ -15,6 +16,7 @@ export const JOB_KINDS = {
   import: importJob,
   export: exportJob,
   "label-signatures": labelSignaturesJob,
+  "judge-run": judgeRunJob,
 } satisfies Record<JobKindName, unknown>;
 // Every kind has a name in ./kind-names.ts, and every name a kind.
 const _sameNames: keyof typeof JOB_KINDS extends JobKindName ? (JobKindName extends keyof typeof JOB_KINDS ? true : never) : never = true;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Turn } from "@/lib/transcripts/types";
+import { hidesSuggestionsInQueue } from "@/lib/access/policy";
 import { blindTranscript, type BlindTranscript } from "./blind";
 import type { QueueItemAccess } from "./queues/queries";
 
@@ -22,12 +23,14 @@ export interface QueueItemView {
     setting: string;
     variation: string;
     model: string;
-    sourceLabels: { source: string; name: string; value: string }[];
+    /** Null while the queue hides suggestions from this annotator (not read at all then). */
+    sourceLabels: { source: string; name: string; value: string }[] | null;
   };
 }
 
 export async function loadQueueItemView(item: QueueItemAccess): Promise<QueueItemView | null> {
   const blind = item.blind && !item.submitted;
+  const hideSuggestions = hidesSuggestionsInQueue(item);
   const row = await db().transcript.findUnique({
     where: { id: item.transcriptId },
     select: { turns: true, scratchpadText: true, pair: { select: { query: { select: { text: true } } } } },
@@ -45,7 +48,9 @@ export async function loadQueueItemView(item: QueueItemAccess): Promise<QueueIte
       select: {
         condition: true,
         pair: { select: { model: { select: { name: true } }, variation: { select: { name: true, setting: { select: { name: true } } } } } },
-        sourceLabels: { select: { source: true, name: true, value: true }, orderBy: [{ source: "asc" }, { name: "asc" }] },
+        sourceLabels: hideSuggestions
+          ? false
+          : { select: { source: true, name: true, value: true }, orderBy: [{ source: "asc" }, { name: "asc" }] },
       },
     })
     .catch(() => null);
@@ -59,7 +64,7 @@ export async function loadQueueItemView(item: QueueItemAccess): Promise<QueueIte
       setting: details.pair.variation.setting.name,
       variation: details.pair.variation.name,
       model: details.pair.model.name,
-      sourceLabels: details.sourceLabels,
+      sourceLabels: hideSuggestions ? null : details.sourceLabels,
     },
   };
 }

@@ -62,6 +62,12 @@ const TABLES = [
   // Background jobs: an import's payload holds whole system prompts, an upload is a file of transcripts.
   "jobs",
   "uploads",
+  // Judges (issue 15): predictions are labels of transcripts; samples hold the model's reading of them.
+  "judges",
+  "judge_runs",
+  "judge_samples",
+  "judge_predictions",
+  "provider_secrets",
 ];
 const MODELS = [
   "transcript",
@@ -78,6 +84,11 @@ const MODELS = [
   "exportJob",
   "job",
   "upload",
+  "judge",
+  "judgeRun",
+  "judgeSample",
+  "judgePrediction",
+  "providerSecret",
 ];
 const SQL_TABLE = new RegExp(`\\b(?:FROM|JOIN|INTO|UPDATE)\\s+"?(${TABLES.join("|")})"?\\b`);
 const PRISMA_MODEL = new RegExp(

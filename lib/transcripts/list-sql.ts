@@ -1,6 +1,7 @@
 import { outcomesSqlOf, segmentCondition } from "@/lib/analytics/human-outcomes";
 import { CONSENSUS_BY } from "@/lib/analytics/label-sources";
 import { annotationFilterSql } from "@/lib/annotations/filters";
+import { judgeFilterSql } from "@/lib/judges/validation/query-sql";
 import { blindHoldSql } from "@/lib/team/blind-hold-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { consensusFilterSql } from "@/lib/team/consensus-sql";
@@ -78,6 +79,13 @@ export function filterConditions(filters: ListFilters, scope: ListScope, options
   if (filters.consensus?.length) conditions.push(consensusFilterSql(filters.consensus));
   if (filters.outcome && filters.by) {
     conditions.push(sql`t.id IN (SELECT o.transcript_id FROM (${outcomesSqlOf(filters.by)}) o WHERE ${segmentCondition(filters.outcome)})`);
+  }
+  if (filters.judge) {
+    const reference =
+      filters.by === undefined || filters.by === CONSENSUS_BY
+        ? ({ kind: "consensus" } as const)
+        : { kind: "annotator" as const, annotatorId: filters.by };
+    conditions.push(judgeFilterSql(filters.judge, reference));
   }
   if (scope.hideBlindHeld && scope.viewerId) conditions.push(sql`NOT ${blindHoldSql(scope.viewerId)}`);
   if (filters.q) conditions.push(searchCondition(filters.q, options.indexedSearch ?? true));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { conditionSchema, idSchema, paramsRecord, type Condition } from "@/lib/schemas";
+import { formatJudgeFilter, parseJudgeFilter, type JudgeFilter } from "@/lib/judges/validation/judge-filter";
 import { consensusConditionParam, parseConsensusCondition, type ConsensusCondition } from "@/lib/team/consensus-filter";
 import {
   annotationStatusSchema,
@@ -90,6 +91,13 @@ export interface ListFilters {
    * the same SQL as the chart (lib/analytics/human-outcomes.ts). Needs `by`.
    */
   outcome?: OutcomeSegment;
+  /**
+   * A judge run's verdicts (`judge=RUN:CELL[@THRESHOLD]`): what it said (positive,
+   * negative, unreadable) or a cell of its confusion matrix against `by`'s labels
+   * (unset: the consensus). The validation page's every number links here. Leads
+   * only: it reads a judge's verdicts and other people's labels.
+   */
+  judge?: JudgeFilter;
   /** Full-text search (websearch syntax: words, "quoted phrases", -excluded, or). */
   q?: string;
 }
@@ -175,6 +183,7 @@ const stateSchema = z.object({
     ),
   by: optional(z.string().min(1).max(100)),
   outcome: optional(z.enum(OUTCOME_SEGMENTS)),
+  judge: optional(z.string().max(40)).transform(parseJudgeFilter),
   q: optional(z.string().transform((text) => text.trim().slice(0, MAX_QUERY_LENGTH))).transform((q) => q || undefined),
   sort: optional(z.enum(SORTS)).transform((sort) => sort ?? DEFAULT_SORT),
   page: optional(z.coerce.number().int().min(1).max(1_000_000_000)).transform((page) => page ?? 1),
@@ -206,6 +215,7 @@ export function parseListState(params: SearchParams | URLSearchParams): ListStat
     consensus,
     by,
     outcome,
+    judge,
     q,
     sort,
     page,
@@ -229,6 +239,7 @@ export function parseListState(params: SearchParams | URLSearchParams): ListStat
       ...(consensus.length && { consensus }),
       by,
       outcome: by ? outcome : undefined,
+      ...(judge && { judge }),
       q,
     },
     sort,
@@ -258,6 +269,7 @@ export function listQueryString(state: ListState): string {
   for (const condition of filters.consensus ?? []) params.append("consensus", consensusConditionParam(condition));
   if (filters.by) params.set("by", filters.by);
   if (filters.outcome) params.set("outcome", filters.outcome);
+  if (filters.judge) params.set("judge", formatJudgeFilter(filters.judge));
   if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
   if (state.size !== DEFAULT_PAGE_SIZE) params.set("size", String(state.size));
   if (state.page !== 1) params.set("page", String(state.page));
@@ -298,16 +310,18 @@ export function hasFilters(filters: ListFilters): boolean {
 }
 
 export function hasAnnotationFilter(filters: ListFilters): boolean {
-  return Boolean(filters.status || filters.human.length || filters.outcome || filters.consensus?.length);
+  // A judge filter too: the counts tables know nothing of judges, so it is counted like a label filter.
+  return Boolean(filters.status || filters.human.length || filters.outcome || filters.consensus?.length || filters.judge);
 }
 
 /**
  * Does the state name the labels of someone other than `viewerId`? A
  * consensus is made of everyone's labels; `by` names an annotator (or the
- * consensus). Only leads may; the visibility layer answers anyone else 403,
+ * consensus); a judge filter reads a judge's verdicts against the consensus or
+ * `by`. Only leads may; the visibility layer answers anyone else 403,
  * even when nothing else in the URL would read through `by`.
  */
 export function readsOthersLabels(filters: ListFilters, viewerId: string | undefined): boolean {
-  if (filters.consensus?.length) return true;
+  if (filters.consensus?.length || filters.judge) return true;
   return filters.by !== undefined && filters.by !== viewerId;
 }

@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default page({ params: idParams }, async ({ viewer, params, query }) => {
   // The list's label filters see only what this viewer may see (annotators: their own labels); a held pair is "not found".
   const view = parsePairViewState(query);
-  const { pair, sides, siblings, diff, links, annotations, seesOthersLabels: isLead } = await pairPage(params.id, view);
+  const { pair, sides, siblings, diff, links, annotations, seesOthersLabels: isLead, suggestionsHidden } = await pairPage(params.id, view);
   const initialMode = parsePairMode((await cookies()).get(PAIR_MODE_COOKIE)?.value);
   const slot = (condition: Condition): PairSideSlot | null => {
     const transcript = pair[condition];
@@ -38,6 +38,7 @@ export default page({ params: idParams }, async ({ viewer, params, query }) => {
       annotation,
       viewer,
       isLead,
+      suggestionsHidden,
       diff: diff?.ok ? diff[condition] : undefined,
     });
   };
@@ -105,6 +106,7 @@ function sideSlot({
   annotation,
   viewer,
   isLead,
+  suggestionsHidden,
   diff,
 }: {
   condition: Condition;
@@ -113,6 +115,7 @@ function sideSlot({
   annotation: SideAnnotations;
   viewer: Viewer;
   isLead: boolean;
+  suggestionsHidden: boolean;
   diff?: DiffSpan[];
 }): PairSideSlot {
   const blockTexts = transcript.turns
@@ -121,7 +124,15 @@ function sideSlot({
   return {
     plain: <PairSide condition={condition} transcript={transcript} model={model} />,
     diff: diff ? <PairSide condition={condition} transcript={transcript} model={model} diff={diff} /> : null,
-    labels: <SideLabels condition={condition} transcript={transcript} annotations={annotation} isLead={isLead} />,
+    labels: (
+      <SideLabels
+        condition={condition}
+        transcript={transcript}
+        annotations={annotation}
+        isLead={isLead}
+        suggestionsHidden={suggestionsHidden}
+      />
+    ),
     annotation: {
       transcriptId: transcript.id,
       scratchpadText: annotation.scratchpadText,

@@ -27,6 +27,7 @@ export default page({ role: "lead", params: idParams }, async ({ params }) => {
         {queue.description && <p className="mt-1 text-sm text-slate-600">{queue.description}</p>}
         <p className="mt-1 text-sm text-slate-600">
           {queue.items} items × {queue.annotatorsPerItem} annotators · {queue.blind ? "blind" : "not blind"}
+          {!queue.blind && (queue.hideSuggestions ? " · suggestions hidden" : " · suggestions shown")}
           {queue.closed && " · closed"} ·{" "}
           <Link href={`/agreement?queue=${queue.id}`} className="text-indigo-700 hover:underline">
             Agreement

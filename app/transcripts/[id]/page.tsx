@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AnnotatableScratchpad, AnnotationPanel, AnnotationProvider } from "@/components/annotations/annotation-panel";
+import { JudgeSuggestions } from "@/components/annotations/judge-suggestions";
 import { AnnotationSummary } from "@/components/annotations/annotation-summary";
 import { ConditionBadge } from "@/components/transcripts/condition-badge";
 import { TranscriptView } from "@/components/transcripts/transcript-view";
@@ -18,7 +19,7 @@ export default page({ params: idParams }, async ({ viewer, params: { id }, query
   // The list the user came from (its filters and sort ride along in the URL): submit goes to its next transcript.
   const list = parseListState(query);
   // Missing, or held in one of the viewer's blind queues and not yet labelled by them: the same 404.
-  const { transcript, annotations, nextId, seesOthersLabels } = await transcriptPage(id, list);
+  const { transcript, annotations, nextId, seesOthersLabels, suggestions } = await transcriptPage(id, list);
   const listState = listQueryString({ ...list, page: 1, after: undefined, before: undefined });
   const blockTexts = transcript.turns
     .flatMap((turn) => (turn.role === "assistant" ? turn.blocks : []))
@@ -96,6 +97,7 @@ export default page({ params: idParams }, async ({ viewer, params: { id }, query
         </article>
         <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
           <AnnotationPanel />
+          <JudgeSuggestions suggestions={suggestions} />
           {seesOthersLabels && (
             <>
               <AnnotationSummary title="Everyone’s labels" annotations={annotations.everyone} />

@@ -5,13 +5,15 @@ import { invalid } from "@/lib/server/errors";
 import { filterConditions } from "@/lib/transcripts/list-sql";
 import { leadScope } from "@/lib/transcripts/list-scope";
 import { parseListState } from "@/lib/transcripts/list-state";
+import { sampleOrder } from "./sample-order";
 import type { CreateQueueInput } from "./schemas";
 
 /**
  * Makes a queue from a filter of the transcripts table (its URL query
  * string, read by the table's own parser and SQL builder, so "the filter"
- * means exactly what the table shows): `size` transcripts, random or first
- * by id, or `size` pairs with both their sides. Queue, annotators, items and
+ * means exactly what the table shows): `size` transcripts (random, first by
+ * id, nearest a judge's threshold, or stratified: sample-order.ts), or `size`
+ * pairs with both their sides. Queue, annotators, items and
  * the audit rows are written in one transaction.
  */
 export async function createQueue(input: CreateQueueInput, leadId: string): Promise<{ id: number; items: number }> {
@@ -19,11 +21,14 @@ export async function createQueue(input: CreateQueueInput, leadId: string): Prom
   const state = parseListState(new URLSearchParams(input.filter));
   const conditions = filterConditions(state.filters, leadScope(leadId));
   const where = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+  if (input.pairs && (input.sample === "uncertain" || input.sample === "stratified"))
+    throw invalid("“Most uncertain first” and “stratified” pick transcripts, not pairs: untick “Count pairs”.");
   const order = input.sample === "random" ? Prisma.sql`random()` : Prisma.sql`1`;
+  const sample = sampleOrder(input.sample, state.filters);
   const picked = input.pairs
     ? Prisma.sql`SELECT t2.id FROM transcripts t2 WHERE t2.pair_id IN (
         SELECT p.pair_id FROM (SELECT DISTINCT t.pair_id FROM transcripts t WHERE ${where}) p ORDER BY ${order}, p.pair_id LIMIT ${input.size})`
-    : Prisma.sql`SELECT t.id FROM transcripts t WHERE ${where} ORDER BY ${input.sample === "random" ? Prisma.sql`random()` : Prisma.sql`t.id`} LIMIT ${input.size}`;
+    : Prisma.sql`SELECT t.id FROM transcripts t ${sample.join} WHERE ${where} ORDER BY ${sample.order} LIMIT ${input.size}`;
 
   const annotators = await db().user.findMany({ where: { id: { in: input.annotatorIds }, banned: { not: true } }, select: { id: true } });
   if (annotators.length !== new Set(input.annotatorIds).size)
@@ -35,6 +40,7 @@ export async function createQueue(input: CreateQueueInput, leadId: string): Prom
         name: input.name,
         description: input.description,
         blind: input.blind,
+        hideSuggestions: input.hideSuggestions,
         annotatorsPerItem: input.annotatorsPerItem,
         createdById: leadId,
         filter: { query: input.filter, size: input.size, sample: input.sample, pairs: input.pairs },
@@ -56,6 +62,7 @@ export async function createQueue(input: CreateQueueInput, leadId: string): Prom
             items,
             annotatorsPerItem: input.annotatorsPerItem,
             blind: input.blind,
+            hideSuggestions: input.hideSuggestions,
             filter: input.filter,
             sample: input.sample,
             pairs: input.pairs,

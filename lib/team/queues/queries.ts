@@ -11,6 +11,8 @@ export interface QueueSummary {
   name: string;
   description: string;
   blind: boolean;
+  /** Hides imported labels and judge suggestions until submit (a blind queue always does). */
+  hideSuggestions: boolean;
   annotatorsPerItem: number;
   closed: boolean;
   createdAt: string;
@@ -31,6 +33,7 @@ export async function listQueues(filter: { memberId?: string; queueId?: number }
       name: string;
       description: string;
       blind: boolean;
+      hide_suggestions: boolean;
       annotators_per_item: number;
       closed_at: Date | null;
       created_at: Date;
@@ -41,7 +44,7 @@ export async function listQueues(filter: { memberId?: string; queueId?: number }
       complete: number;
     }[]
   >`
-    SELECT q.id, q.name, q.description, q.blind, q.annotators_per_item, q.closed_at, q.created_at, u.name AS created_by,
+    SELECT q.id, q.name, q.description, q.blind, q.hide_suggestions, q.annotators_per_item, q.closed_at, q.created_at, u.name AS created_by,
            (SELECT count(*)::int FROM label_queue_items i WHERE i.queue_id = q.id) AS items,
            (SELECT count(*)::int FROM label_queue_claims c JOIN label_queue_items i ON i.id = c.item_id WHERE i.queue_id = q.id) AS claimed,
            (SELECT count(*)::int FROM label_queue_claims c JOIN label_queue_items i ON i.id = c.item_id
@@ -59,6 +62,7 @@ export async function listQueues(filter: { memberId?: string; queueId?: number }
     name: row.name,
     description: row.description,
     blind: row.blind,
+    hideSuggestions: row.hide_suggestions,
     annotatorsPerItem: row.annotators_per_item,
     closed: row.closed_at !== null,
     createdAt: row.created_at.toISOString(),
@@ -108,6 +112,8 @@ export interface QueueItemAccess {
   queueId: number;
   transcriptId: number;
   blind: boolean;
+  /** The queue hides imported labels and judge suggestions until submit (lib/access/policy.ts). */
+  hideSuggestions: boolean;
   queueName: string;
   /** The user holds a slot of this item. */
   claimed: boolean;
@@ -123,7 +129,7 @@ export async function queueItemAccess(queueId: number, itemId: number, userId: s
       id: true,
       queueId: true,
       transcriptId: true,
-      queue: { select: { blind: true, name: true } },
+      queue: { select: { blind: true, hideSuggestions: true, name: true } },
       claimsTaken: { where: { annotatorId: userId }, select: { annotatorId: true } },
     },
   });
@@ -137,6 +143,7 @@ export async function queueItemAccess(queueId: number, itemId: number, userId: s
     queueId: item.queueId,
     transcriptId: item.transcriptId,
     blind: item.queue.blind,
+    hideSuggestions: item.queue.hideSuggestions,
     queueName: item.queue.name,
     claimed: item.claimsTaken.length > 0,
     submitted: Boolean(annotation?.submittedAt),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { idSchema } from "@/lib/schemas";
 
 /** The new-queue form (lib/team/queues/create.ts). */
-export const QUEUE_SAMPLES = ["random", "first"] as const;
+export const QUEUE_SAMPLES = ["random", "first", "uncertain", "stratified"] as const;
+export type QueueSample = (typeof QUEUE_SAMPLES)[number];
 
 export const createQueueSchema = z.object({
   name: z.string().trim().min(1, { message: "Name the queue." }).max(120),
@@ -16,6 +17,10 @@ export const createQueueSchema = z.object({
   annotatorsPerItem: z.coerce.number().int().min(1).max(20),
   /** Form checkboxes: unchecked sends nothing, so "off" is the default. A hidden "blind=off" input makes the choice explicit. */
   blind: z.preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean()).default(true),
+  /** Hide imported labels and judge suggestions until submit (a blind queue always does). On unless sent "off". */
+  hideSuggestions: z
+    .preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean())
+    .default(true),
   annotatorIds: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.string().min(1).max(64)).min(1, { message: "Choose at least one annotator." }).max(100),
@@ -35,6 +40,9 @@ export const queueSettingsSchema = z.object({
   queueId: idSchema,
   annotatorsPerItem: z.coerce.number().int().min(1).max(20),
   blind: z.preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean()),
+  hideSuggestions: z
+    .preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean())
+    .default(true),
   closed: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
 });
 export type QueueSettingsInput = z.infer<typeof queueSettingsSchema>;

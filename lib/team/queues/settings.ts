@@ -8,7 +8,7 @@ export async function updateQueueSettings(input: QueueSettingsInput, leadId: str
   await db().$transaction(async (tx) => {
     const before = await tx.labelQueue.findUnique({
       where: { id: input.queueId },
-      select: { blind: true, annotatorsPerItem: true, closedAt: true },
+      select: { blind: true, hideSuggestions: true, annotatorsPerItem: true, closedAt: true },
     });
     if (!before) throw notFound(`There is no queue ${input.queueId}.`);
     const maxClaims = await tx.labelQueueItem.aggregate({ where: { queueId: input.queueId }, _max: { claims: true } });
@@ -17,7 +17,7 @@ export async function updateQueueSettings(input: QueueSettingsInput, leadId: str
     const closedAt = input.closed ? (before.closedAt ?? new Date()) : null;
     await tx.labelQueue.update({
       where: { id: input.queueId },
-      data: { blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, closedAt },
+      data: { blind: input.blind, hideSuggestions: input.hideSuggestions, annotatorsPerItem: input.annotatorsPerItem, closedAt },
     });
     await tx.teamAudit.create({
       data: {
@@ -25,8 +25,18 @@ export async function updateQueueSettings(input: QueueSettingsInput, leadId: str
         action: "queue_update",
         queueId: input.queueId,
         details: {
-          before: { blind: before.blind, annotatorsPerItem: before.annotatorsPerItem, closed: before.closedAt !== null },
-          after: { blind: input.blind, annotatorsPerItem: input.annotatorsPerItem, closed: input.closed },
+          before: {
+            blind: before.blind,
+            hideSuggestions: before.hideSuggestions,
+            annotatorsPerItem: before.annotatorsPerItem,
+            closed: before.closedAt !== null,
+          },
+          after: {
+            blind: input.blind,
+            hideSuggestions: input.hideSuggestions,
+            annotatorsPerItem: input.annotatorsPerItem,
+            closed: input.closed,
+          },
         },
       },
     });

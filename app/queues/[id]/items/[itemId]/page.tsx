@@ -1,3 +1,4 @@
+import { JudgeSuggestions } from "@/components/annotations/judge-suggestions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -27,7 +28,7 @@ const itemQuery = z.object({ submitted: idSchema.optional().catch(undefined) });
 export default page({ params: itemParams, searchParams: itemQuery }, async ({ viewer, params: { id, itemId }, searchParams }) => {
   const found = await queueItemPage(id, itemId);
   if (found.kind === "elsewhere") redirect(found.href);
-  const { item, view, annotation, place, step } = found;
+  const { item, view, annotation, place, step, suggestions } = found;
   const justSubmitted = place.steps.findIndex((s) => s.itemId === searchParams.submitted && s.submitted);
   return (
     <AnnotationProvider
@@ -64,10 +65,16 @@ export default page({ params: itemParams, searchParams: itemQuery }, async ({ vi
                   </Link>{" "}
                   · {view.revealed.condition} · {view.revealed.setting} · {view.revealed.variation} · {view.revealed.model}
                 </p>
-                {view.revealed.sourceLabels.length > 0 && (
-                  <p className="mt-1 text-xs">
-                    Source labels: {view.revealed.sourceLabels.map((label) => `${label.source} ${label.name}=${label.value}`).join(", ")}
+                {view.revealed.sourceLabels === null ? (
+                  <p role="note" className="mt-1 text-xs text-slate-500">
+                    Imported labels and judge suggestions are hidden by this queue until you submit.
                   </p>
+                ) : (
+                  view.revealed.sourceLabels.length > 0 && (
+                    <p className="mt-1 text-xs">
+                      Source labels: {view.revealed.sourceLabels.map((label) => `${label.source} ${label.name}=${label.value}`).join(", ")}
+                    </p>
+                  )
                 )}
               </section>
             ) : (
@@ -82,6 +89,7 @@ export default page({ params: itemParams, searchParams: itemQuery }, async ({ vi
         </article>
         <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
           <AnnotationPanel />
+          <JudgeSuggestions suggestions={suggestions} />
           <p className="text-sm">
             <Link href="/queues" className="text-indigo-700 hover:underline">
               ← Your queues
