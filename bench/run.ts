@@ -4,6 +4,7 @@ import { benchCharts } from "./charts";
 import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchJobs } from "./jobs";
+import { benchJudges } from "./judges";
 import { benchInspect } from "./inspect";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
@@ -25,6 +26,8 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number) => Promise<
   annotation: benchAnnotation,
   export: benchExport,
   jobs: benchJobs,
+  // judge.throughput (its own 10,000-transcript database; --size does not apply).
+  judge: benchJudges,
 };
 
 // --keep: reuse the bench database of the previous run (a 1,000,000-transcript corpus takes long to seed).
