@@ -68,7 +68,7 @@ export async function seedDemoJudgeRun(
   const run = await client.query<{ id: number }>(
     `INSERT INTO judge_runs (judge_id, status, filter, total, done, generated, started_at, finished_at)
      VALUES ($1, 'succeeded', $2, $3, $3, true, now(), now()) RETURNING id`,
-    [judge.rows[0].id, JSON.stringify({ dataset: String(options.datasetId) }), rows.length],
+    [judge.rows[0].id, JSON.stringify({ dataset: options.datasetId }), rows.length],
   );
   const runId = run.rows[0].id;
   const rng = mulberry32(mixSeeds(options.seed, 0x7a11));
