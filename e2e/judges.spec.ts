@@ -90,8 +90,16 @@ test("a lead defines a judge, runs it over a filter with N = 5, the worker is ki
   expect(predictions.rows[0].n).toBe(n);
 });
 
-test("annotators are refused the judges page", async ({ pageAs }) => {
-  const page = await pageAs("annotator");
-  const response = await page.goto("/judges");
-  expect(response?.status()).toBe(403);
+test("annotators are refused the judges page and see no link to it; without a session it is the sign-in page", async ({
+  page,
+  pageAs,
+  anonymousPage,
+}) => {
+  for (const annotator of [page, await pageAs("annotator2")]) {
+    const response = await annotator.goto("/judges");
+    expect(response?.status()).toBe(403);
+    await expect(annotator.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Judges" })).toHaveCount(0);
+  }
+  await anonymousPage.goto("/judges");
+  await expect(anonymousPage).toHaveURL(/\/sign-in\?next=%2Fjudges/);
 });
