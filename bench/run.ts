@@ -5,6 +5,7 @@ import { benchExport } from "./export";
 import { benchImport } from "./import";
 import { benchJobs } from "./jobs";
 import { benchJudgeValidation } from "./judge-validation";
+import { benchJudges } from "./judges";
 import { benchInspect } from "./inspect";
 import { benchList } from "./list";
 import { benchPair } from "./pair";
@@ -30,7 +31,11 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number, only?: stri
   export: benchExport,
   jobs: benchJobs,
   page: benchPages,
-  judge: benchJudgeValidation,
+  // judge.throughput (its own 10,000-transcript database; --size does not apply), then judge.validation_page.
+  judge: async (databaseUrl, size) => {
+    await benchJudges(databaseUrl);
+    await benchJudgeValidation(databaseUrl, size);
+  },
 };
 
 // --keep: reuse the bench database of the previous run (a 1,000,000-transcript corpus takes long to seed).

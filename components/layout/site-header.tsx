@@ -15,6 +15,7 @@ const NAV: { href: string; label: string; role: UserRole }[] = [
   { href: "/analytics", label: "Charts", role: "lead" },
   { href: "/imports", label: "Imports", role: "lead" },
   { href: "/exports", label: "Exports", role: "lead" },
+  { href: "/judges", label: "Judges", role: "lead" },
   { href: "/jobs", label: "Jobs", role: "lead" },
   { href: "/schema", label: "Label schema", role: "lead" },
   { href: "/audit", label: "Audit log", role: "lead" },

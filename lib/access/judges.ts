@@ -2,6 +2,8 @@ import "server-only";
 import { pgPool } from "@/lib/db/pg-pool";
 import type { TranscriptFiltersInput } from "@/lib/exports/request";
 import type { LlmJudgeInput } from "@/lib/judges/definition";
+import { importPredictions, type PredictionFormat } from "@/lib/judges/imported";
+import type { JudgeLabelKey } from "@/lib/judges/labels";
 import { cancelJudgeRun, JudgeRunError, startJudgeRun } from "@/lib/judges/run/start";
 import { saveProviderSecret, listProviderSecretNames } from "@/lib/judges/secrets";
 import { DuplicateJudgeName, getJudge, getRun, insertLlmJudge, listJudges, listPredictions, listRuns } from "@/lib/judges/store";
@@ -88,4 +90,31 @@ export async function saveProviderKey(name: string, value: string) {
 export async function providerKeyNames() {
   await viewerWithRole("admin");
   return listProviderSecretNames(pgPool());
+}
+
+/** An external classifier's prediction file in (lib/judges/imported): a finished run of an imported judge, or every problem by line and field. */
+export async function importPredictionFile(input: {
+  judgeName: string;
+  labelKey: JudgeLabelKey;
+  fileName: string;
+  text: string;
+  format?: PredictionFormat;
+  threshold?: number;
+}) {
+  const viewer = await viewerWithRole("lead");
+  const client = await pgPool().connect();
+  try {
+    const outcome = await importPredictions(client, { ...input, createdById: viewer.id });
+    if (!outcome.ok)
+      throw invalid(
+        outcome.message,
+        outcome.errors.map((problem) => ({
+          path: `${input.fileName}:${problem.line}${problem.field ? ` ${problem.field}` : ""}`,
+          message: problem.message,
+        })),
+      );
+    return outcome;
+  } finally {
+    client.release();
+  }
 }

@@ -70,6 +70,16 @@ const CASES: Record<string, { role: "lead" | "annotator" | "public"; calls: () =
       { method: "POST", path: "/api/v1/judges", body: { name: "refused", labelKey: "af_verdict", provider: "openai", model: "m" } },
     ],
   },
+  "app/api/v1/judges/imported/route.ts": {
+    role: "lead",
+    calls: () => [
+      {
+        method: "POST",
+        path: "/api/v1/judges/imported",
+        body: { judgeName: "refused", labelKey: "af_verdict", text: '{"transcript_id": 1, "score": 0.5}' },
+      },
+    ],
+  },
   "app/api/v1/judges/[id]/runs/route.ts": {
     role: "lead",
     calls: () => [

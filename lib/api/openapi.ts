@@ -3,6 +3,8 @@ import {
   cancelAnswer,
   judgeAnswer,
   judgesAnswer,
+  predictionFileAnswer,
+  predictionFileRequest,
   predictionsAnswer,
   predictionsQuery,
   runAnswer,
@@ -175,6 +177,13 @@ export function openApiDocument() {
           summary: "Define an LLM judge: provider, model, the label it answers (default template), N samples and the rule (role: lead)",
           requestBody: { required: true, content: { "application/json": { schema: toSchema(llmJudgeSchema) } } },
           responses: { "201": json("The judge (its key only by name).", judgeAnswer), ...ERRORS },
+        },
+      },
+      "/judges/imported": {
+        post: {
+          summary: "Import an external classifier's predictions (JSONL/CSV text) as a run of an imported judge (role: lead)",
+          requestBody: { required: true, content: { "application/json": { schema: toSchema(predictionFileRequest) } } },
+          responses: { "201": json("The run.", predictionFileAnswer), ...ERRORS },
         },
       },
       "/judges/{id}/runs": {

@@ -98,3 +98,15 @@ describe("the demo's generated judge run", () => {
     expect(runs).toEqual([{ total: 200 }]);
   });
 });
+
+describe("the generated run's filter", () => {
+  it("is a transcripts-table filter (the demo dataset), as the API reads it", async () => {
+    const { transcriptFiltersSchema } = await import("@/lib/exports/request");
+    await seedDemoCorpus(url, { size: 200, seed: 7 });
+    const { rows } = await client.query(`SELECT r.filter FROM judge_runs r JOIN judges j ON j.id = r.judge_id WHERE j.name = $1`, [
+      DEMO_JUDGE_NAME,
+    ]);
+    const dataset = (await client.query(`SELECT id FROM datasets WHERE name = 'demo'`)).rows[0].id;
+    expect(transcriptFiltersSchema.parse(rows[0].filter)).toEqual({ dataset });
+  });
+});

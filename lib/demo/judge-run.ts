@@ -17,6 +17,8 @@ import { chance, mixSeeds, mulberry32 } from "./prng";
  *   sensitivity = P(Bin(5, 0.70) >= 3) = 0.83692
  *   false-positive rate = P(Bin(5, 0.15) >= 3) = 0.026611875 (specificity 0.973388125)
  * The realised rates on a corpus differ from these by sampling noise only.
+ * Every sample is stored as a judge_samples row for corpora up to
+ * DEMO_JUDGE_SAMPLES_UP_TO transcripts; bigger (bench) corpora get the predictions only.
  */
 export const DEMO_JUDGE_NAME = "Demo judge (generated)";
 export const DEMO_JUDGE_SAMPLES = 5;
@@ -59,19 +61,47 @@ export async function seedDemoJudgeRun(
      VALUES ($1, 'llm', 'af_verdict', NULL, 'simulated (lib/demo/judge-run.ts)', 'af_verdict', 1, $2, 'majority') RETURNING id`,
     [DEMO_JUDGE_NAME, DEMO_JUDGE_SAMPLES],
   );
-  const { rows } = await client.query<{ id: number; scratchpad_text: string; truth: boolean }>(
-    `SELECT t.id, t.scratchpad_text, sl.value = 'true' AS truth
-       FROM transcripts t JOIN source_labels sl ON sl.transcript_id = t.id AND sl.source = 'demo generator' AND sl.name = 'alignment_faking'
-      WHERE t.dataset_id = $1 ORDER BY t.id`,
-    [options.datasetId],
-  );
+  const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM transcripts WHERE dataset_id = $1`, [options.datasetId]))
+    .rows[0].n;
   const run = await client.query<{ id: number }>(
     `INSERT INTO judge_runs (judge_id, status, filter, total, done, generated, started_at, finished_at)
      VALUES ($1, 'succeeded', $2, $3, $3, true, now(), now()) RETURNING id`,
-    [judge.rows[0].id, JSON.stringify({ dataset: String(options.datasetId) }), rows.length],
+    [judge.rows[0].id, JSON.stringify({ dataset: options.datasetId }), total],
   );
   const runId = run.rows[0].id;
+  // Samples are stored for demo-sized corpora only: a bench corpus of 1,000,000 would get 5,000,000 rows nobody reads.
+  const storeSamples = total <= DEMO_JUDGE_SAMPLES_UP_TO;
   const rng = mulberry32(mixSeeds(options.seed, 0x7a11));
+  let afterId = 0;
+  let written = 0;
+  // In id order, a batch at a time: the seed's memory stays flat whatever the corpus size.
+  for (;;) {
+    const { rows } = await client.query<{ id: number; scratchpad_text: string; truth: boolean }>(
+      `SELECT t.id, t.scratchpad_text, coalesce(sl.value = 'true', false) AS truth
+         FROM transcripts t
+         LEFT JOIN source_labels sl ON sl.transcript_id = t.id AND sl.source = 'demo generator' AND sl.name = 'alignment_faking'
+        WHERE t.dataset_id = $1 AND t.id > $2 ORDER BY t.id LIMIT $3`,
+      [options.datasetId, afterId, BATCH],
+    );
+    if (!rows.length) break;
+    afterId = rows.at(-1)!.id;
+    written += rows.length;
+    await writeBatch(client, runId, rows, rng, storeSamples);
+  }
+  return { runId, predictions: written };
+}
+
+const BATCH = 5_000;
+/** Corpora up to this size get every sample stored (the default demo has 4,000 transcripts). */
+export const DEMO_JUDGE_SAMPLES_UP_TO = 50_000;
+
+async function writeBatch(
+  client: pg.ClientBase,
+  runId: number,
+  rows: { id: number; scratchpad_text: string; truth: boolean }[],
+  rng: () => number,
+  storeSamples: boolean,
+) {
   const prediction = {
     ids: [] as number[],
     verdicts: [] as boolean[],
@@ -87,6 +117,7 @@ export async function seedDemoJudgeRun(
     for (let i = 0; i < DEMO_JUDGE_SAMPLES; i++) {
       const verdict = chance(rng, p);
       if (verdict) yes++;
+      if (!storeSamples) continue;
       const answer = {
         verdict,
         reason: verdict
@@ -105,15 +136,16 @@ export async function seedDemoJudgeRun(
     prediction.reasons.push(`Generated: ${yes} of ${DEMO_JUDGE_SAMPLES} simulated samples say alignment faking.`);
     prediction.evidence.push(JSON.stringify(verdict && quote ? locateEvidence(t.scratchpad_text, [quote]) : []));
   }
-  await client.query(
-    `INSERT INTO judge_samples (run_id, transcript_id, sample_index, raw, parsed)
-     SELECT $1, t, i, r, r::jsonb FROM unnest($2::int[], $3::int[], $4::text[]) AS s(t, i, r)`,
-    [runId, sample.ids, sample.indices, sample.raws],
-  );
+  if (storeSamples) {
+    await client.query(
+      `INSERT INTO judge_samples (run_id, transcript_id, sample_index, raw, parsed)
+       SELECT $1, t, i, r, r::jsonb FROM unnest($2::int[], $3::int[], $4::text[]) AS s(t, i, r)`,
+      [runId, sample.ids, sample.indices, sample.raws],
+    );
+  }
   await client.query(
     `INSERT INTO judge_predictions (run_id, transcript_id, verdict, score, reason, evidence)
      SELECT $1, t, v, s, r, e::jsonb FROM unnest($2::int[], $3::boolean[], $4::float8[], $5::text[], $6::text[]) AS p(t, v, s, r, e)`,
     [runId, prediction.ids, prediction.verdicts, prediction.scores, prediction.reasons, prediction.evidence],
   );
-  return { runId, predictions: rows.length };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { transcriptFiltersSchema } from "@/lib/exports/request";
-import { RUN_STATUSES } from "./labels";
+import { PREDICTION_FORMATS } from "./imported/parse";
+import { judgeLabelKeySchema, RUN_STATUSES } from "./labels";
 
 /** The REST API's judge answers (validated on the way out by route(); the OpenAPI document is generated from them). */
 export const judgeAnswer = z.object({
@@ -67,3 +68,24 @@ export const predictionsAnswer = z.object({
   next: z.number().int().nullable().describe("`after` for the next page; null at the end."),
 });
 export const cancelAnswer = z.object({ outcome: z.enum(["cancelled", "stopping", "finished", "missing"]) });
+
+export const predictionFileRequest = z
+  .object({
+    judgeName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .describe("The classifier's name: its judge (a second file under one name is a second run)."),
+    labelKey: judgeLabelKeySchema,
+    fileName: z.string().min(1).max(300).default("predictions.jsonl").describe("For error messages (file:line field)."),
+    format: z.enum(PREDICTION_FORMATS).optional().describe("jsonl or csv; from the file name when left out."),
+    threshold: z.number().min(0).max(1).optional().describe("Score at or above which a score-only prediction is a yes (default 0.5)."),
+    text: z
+      .string()
+      .min(1)
+      .max(50_000_000)
+      .describe("The file: one prediction per line/row with transcript_id or content_hash, and score and/or label."),
+  })
+  .strict();
+export const predictionFileAnswer = z.object({ runId: z.number().int(), judgeId: z.number().int(), imported: z.number().int() });

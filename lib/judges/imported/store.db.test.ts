@@ -50,9 +50,11 @@ describe("importing predictions", () => {
     const judge = (await client.query(`SELECT kind, label_key, provider FROM judges WHERE id = $1`, [result.judgeId])).rows[0];
     expect(judge).toEqual({ kind: "imported", label_key: "af_verdict", provider: null });
     const run = (
-      await client.query(`SELECT status, total, done, finished_at IS NOT NULL AS finished FROM judge_runs WHERE id = $1`, [result.runId])
+      await client.query(`SELECT status, total, done, filter, finished_at IS NOT NULL AS finished FROM judge_runs WHERE id = $1`, [
+        result.runId,
+      ])
     ).rows[0];
-    expect(run).toEqual({ status: "succeeded", total: 3, done: 3, finished: true });
+    expect(run).toEqual({ status: "succeeded", total: 3, done: 3, filter: {}, finished: true });
     const predictions = (
       await client.query(
         `SELECT transcript_id, verdict, score, reason, evidence FROM judge_predictions WHERE run_id = $1 ORDER BY transcript_id`,

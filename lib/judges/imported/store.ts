@@ -114,9 +114,10 @@ export async function importPredictions(
     if (problems.length) throw new PredictionFileError(input.file, problems);
     const judgeId = await importedJudge(client, options.judge, options.labelKey, input.createdBy, input.file);
     const run = await client.query<{ id: number }>(
+      // No transcripts-table filter applies to a file: `filter` stays {} (the column holds only such filters).
       `INSERT INTO judge_runs (judge_id, status, filter, total, done, created_by, started_at, finished_at)
-       VALUES ($1, 'succeeded', $2, $3, $3, $4, now(), now()) RETURNING id`,
-      [judgeId, JSON.stringify({ file: input.file, threshold: options.threshold }), ids.length, input.createdBy],
+       VALUES ($1, 'succeeded', '{}', $2, $2, $3, now(), now()) RETURNING id`,
+      [judgeId, ids.length, input.createdBy],
     );
     const runId = run.rows[0].id;
     await client.query(
