@@ -34,7 +34,7 @@ export function AnnotatorHome({ home }: { home: Home }) {
           <p className="text-sm text-slate-600">
             {home.queues.length ? "You finished every queue you are in. Thank you." : "You are not in any open queue yet."} You can still
             label any transcript from the{" "}
-            <Link href="/transcripts" className="text-indigo-700 hover:underline">
+            <Link href="/transcripts" className="text-indigo-700 underline hover:text-indigo-900">
               transcripts table
             </Link>
             .
@@ -58,7 +58,7 @@ export function AnnotatorHome({ home }: { home: Home }) {
                 {place.finished ? (
                   <span className="text-sm font-medium text-emerald-700">✓ Finished</span>
                 ) : (
-                  <a href={`/queues/${queue.id}/next`} className="text-sm font-medium text-indigo-700 hover:underline">
+                  <a href={`/queues/${queue.id}/next`} className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">
                     Next item →
                   </a>
                 )}
@@ -82,7 +82,7 @@ export function AnnotatorHome({ home }: { home: Home }) {
             <ul className="divide-y divide-slate-100 text-sm">
               {home.recent.map((label) => (
                 <li key={label.transcriptId} className="flex items-center gap-3 py-1.5">
-                  <Link href={`/transcripts/${label.transcriptId}`} className="text-indigo-700 hover:underline">
+                  <Link href={`/transcripts/${label.transcriptId}`} className="text-indigo-700 underline hover:text-indigo-900">
                     #{label.transcriptId}
                   </Link>
                   <span className="min-w-0 flex-1 truncate text-slate-600" title={label.variation}>

@@ -4,7 +4,7 @@ import type { leadHome } from "@/lib/access/home";
 
 type Home = Awaited<ReturnType<typeof leadHome>>;
 const card = "rounded-lg border border-slate-200 bg-white p-4";
-const link = "text-indigo-700 hover:underline";
+const link = "text-indigo-700 underline hover:text-indigo-900";
 
 /** A lead's start: open queues' progress, disagreements waiting, newest imports, shortcuts to the charts. */
 export function LeadHome({ home }: { home: Home }) {
