@@ -38,7 +38,7 @@ test("a lead defines a judge, runs it over a filter with N = 5, the worker is ki
   const form = page.getByRole("form", { name: "Define a judge" });
   await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Label it answers").selectOption("af_verdict");
-  await form.getByLabel("Provider", { exact: true }).selectOption("openai");
+  await form.getByLabel(/^Provider/).selectOption("openai"); // a wrapping label's name includes the options' text
   await form.getByLabel("Model", { exact: true }).fill("fake-judge-model");
   await form.getByLabel("Base URL (optional)").fill(provider.openaiBaseUrl);
   await form.getByLabel("Samples per transcript (N)").fill("5");
