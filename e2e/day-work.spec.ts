@@ -120,13 +120,13 @@ test("an annotator starts from home, knows where they are in a queue, undoes a s
     "✓ Finished",
   );
   // The queue's three labels are among the recent ones, submitted (earlier tests' labels of this account may be there too).
-  const { rows: items } = await database.query<{ transcript_id: number }>(
+  const { rows: queueItems } = await database.query<{ transcript_id: number }>(
     `SELECT transcript_id FROM label_queue_items WHERE queue_id = $1`,
     [queueId],
   );
-  expect(items).toHaveLength(3);
+  expect(queueItems).toHaveLength(3);
   const recent = annotator.getByRole("region", { name: "Your recent labels" });
-  for (const { transcript_id } of items) {
+  for (const { transcript_id } of queueItems) {
     const row = recent.getByRole("listitem").filter({ has: annotator.getByRole("link", { name: `#${transcript_id}`, exact: true }) });
     await expect(row).toContainText("✓ submitted");
   }
