@@ -23,9 +23,9 @@ test("a lead defines a judge, runs it over a filter with N = 5, the worker is ki
   pageAs,
   database,
 }) => {
-  // The smallest variation's training transcripts: a filter the table itself would show.
+  // The largest variation's training transcripts (enough that the kill lands mid-run): a filter the table itself would show.
   const { rows } = await database.query<{ variation_id: number; n: number }>(
-    `SELECT variation_id, count(*)::int AS n FROM transcripts WHERE condition = 'training' GROUP BY variation_id ORDER BY count(*), variation_id LIMIT 1`,
+    `SELECT variation_id, count(*)::int AS n FROM transcripts WHERE condition = 'training' GROUP BY variation_id ORDER BY count(*) DESC, variation_id LIMIT 1`,
   );
   const { variation_id: variation, n } = rows[0];
   const requests = n * 5;

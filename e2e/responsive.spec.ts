@@ -29,7 +29,7 @@ test("at 1024 px a lead reaches every page through the menu, which closes on arr
   await page.goto("/");
   await page.getByRole("button", { name: /Menu/ }).click();
   const menu = page.getByRole("navigation", { name: "Main" });
-  await expect(menu.getByRole("link")).toHaveCount(12);
+  await expect(menu.getByRole("link")).toHaveCount(13); // a lead's twelve pages and Judges
   await menu.getByRole("link", { name: "Charts" }).click();
   await expect(page).toHaveURL(/\/analytics/);
   await expect(menu).toBeHidden();
