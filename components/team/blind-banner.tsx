@@ -12,7 +12,8 @@ export function BlindBanner() {
     >
       <p>
         <span className="font-medium">Blind item.</span> Hidden until you submit: the metadata (the condition, training or deployment; the
-        prompt variation, setting and model), imported labels and other annotators’ labels. The tier flag in the conversation is masked.
+        prompt variation, setting and model), imported labels and other annotators’ labels. The tier flag in the conversation is masked (it
+        reads “[hidden]”).
       </p>
       <p className="mt-1">
         Not hidden: the text itself. The model’s reasoning or the system prompt may still say which tier the user is on or name the company;
