@@ -29,8 +29,8 @@ test("a lead defines a judge, runs it over a filter with N = 5, the worker is ki
   );
   const { variation_id: variation, n } = rows[0];
   const requests = n * 5;
-  // Paced to last about 20 s, so the kill lands mid-run.
-  const perMinute = Math.max(60, Math.round((requests * 60) / 20));
+  // Paced to last about 60 s, so the kill lands mid-run (the page's progress refreshes every few seconds).
+  const perMinute = Math.max(60, requests);
   const name = `E2E judge ${Date.now()}`;
 
   const page = await pageAs("lead");

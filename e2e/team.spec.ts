@@ -140,7 +140,7 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   await lead.goto(`/adjudication?queue=${queueId}`);
   await expect(lead.getByRole("row")).toHaveCount(2); // header + the one item
   await lead.getByRole("row").nth(1).getByRole("link").click();
-  await expect(lead).toHaveURL(/\/adjudication\/\d+$/);
+  await expect(lead).toHaveURL(/\/adjudication\/\d+(\?queue=\d+)?$/); // the desk keeps the queue it came from
   const decidedId = Number(/\/adjudication\/(\d+)$/.exec(lead.url())![1]);
   const verdict = lead.locator('tr[data-label="af_verdict"]');
   await expect(verdict.locator("td").nth(1)).toHaveText("Full");
