@@ -141,7 +141,7 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   await expect(lead.getByRole("row")).toHaveCount(2); // header + the one item
   await lead.getByRole("row").nth(1).getByRole("link").click();
   await expect(lead).toHaveURL(/\/adjudication\/\d+(\?queue=\d+)?$/); // the desk keeps the queue it came from
-  const decidedId = Number(/\/adjudication\/(\d+)$/.exec(lead.url())![1]);
+  const decidedId = Number(/\/adjudication\/(\d+)/.exec(lead.url())![1]);
   const verdict = lead.locator('tr[data-label="af_verdict"]');
   await expect(verdict.locator("td").nth(1)).toHaveText("Full");
   await expect(verdict.locator("td").nth(2)).toHaveText("No");
