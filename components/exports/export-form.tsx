@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/server/action";
 import { startExport } from "@/lib/exports/actions";
 import { EXPORT_FORMATS } from "@/lib/exports/request";
+import { ActionStatus } from "@/components/ui/action-status";
 
 /** Starts an export of the table's current filter (`from`, its query string) as a background job. */
 export function ExportForm({ from }: { from: string }) {
@@ -56,11 +57,7 @@ export function ExportForm({ from }: { from: string }) {
         >
           {pending ? "Starting…" : "Start export"}
         </button>
-        {state && (
-          <p role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-            {state.message}
-          </p>
-        )}
+        <ActionStatus state={state} />
       </div>
     </form>
   );

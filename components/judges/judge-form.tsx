@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { createJudge } from "@/lib/judges/actions";
 import { AGGREGATIONS, JUDGE_LABEL_KEYS } from "@/lib/judges/labels";
 import type { ActionResult } from "@/lib/server/action";
+import { ActionStatus } from "@/components/ui/action-status";
 
 const field = "flex flex-col gap-1 text-sm";
 const input = "rounded-md border border-slate-300 px-2.5 py-1.5";
@@ -99,11 +100,7 @@ export function JudgeForm({ templates }: { templates: { key: string; version: nu
         >
           {pending ? "Saving…" : "Define judge"}
         </button>
-        {state && (
-          <p role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-            {state.message}
-          </p>
-        )}
+        <ActionStatus state={state} />
       </div>
     </form>
   );

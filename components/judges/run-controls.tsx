@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { cancelJudgeRunAction, startJudgeRunAction } from "@/lib/judges/actions";
 import type { ActionResult } from "@/lib/server/action";
+import { ActionStatus } from "@/components/ui/action-status";
 
 /** Starts a run of one judge over a filter of the transcripts table (its query string, e.g. `variation=3&condition=training`). */
 export function StartRunForm({ judgeId, judgeName, from }: { judgeId: number; judgeName: string; from: string }) {
@@ -24,11 +25,7 @@ export function StartRunForm({ judgeId, judgeName, from }: { judgeId: number; ju
       >
         {pending ? "Starting…" : "Start run"}
       </button>
-      {state && (
-        <span role="status" className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {state.message}
-        </span>
-      )}
+      <ActionStatus state={state} size="xs" />
     </form>
   );
 }
