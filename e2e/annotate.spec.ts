@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, PASSWORD } from "./accounts";
-import { expect, test } from "./fixtures";
+import { expect, keysReady, test } from "./fixtures";
 
 const panel = (page: Page) => page.getByRole("region", { name: "Annotation" });
 const label = (page: Page, key: string) => panel(page).locator(`[data-label="${key}"]`);
@@ -214,11 +214,8 @@ test("leaving with unsaved work warns", async ({ page }) => {
   });
   // Offline, the change cannot be saved: it stays unsaved however long the test takes.
   await page.context().setOffline(true);
-  // A key pressed before React hydrates the page is lost (a busy CI machine hydrates late): press until the panel takes it.
-  await expect(async () => {
-    await page.keyboard.press("u");
-    await expect(page.locator("[data-save-status]")).not.toHaveText("Nothing to save yet", { timeout: 1_000 });
-  }).toPass();
+  await keysReady(page, "annotation");
+  await page.keyboard.press("u");
   await expect(page.locator("[data-save-status]")).toHaveText("Not saved");
   await page.getByRole("link", { name: "Transcripts", exact: true }).first().click();
   expect(warnings).toEqual(["Your latest change is not saved yet. Leave anyway?"]);

@@ -16,7 +16,29 @@ function watch(context: BrowserContext, violations: string[]) {
   context.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
   });
+  context.on("page", pressOnlyWhenListening);
   return context;
+}
+
+/**
+ * Waits until the page listens for the keys of `scopes` (lib/keys/listening.ts):
+ * a key pressed while React is still hydrating is lost, and a busy machine
+ * hydrates late.
+ */
+export async function keysReady(page: Page, ...scopes: string[]) {
+  for (const scope of ["global", ...scopes]) await expect(page.locator(`html[data-keys~="${scope}"]`)).toBeAttached();
+}
+
+/** Every key a test presses waits for the page's global keys first (its own scopes hydrate with it, or see keysReady). */
+const patched = new WeakSet<Page>();
+function pressOnlyWhenListening(page: Page) {
+  if (patched.has(page)) return;
+  patched.add(page);
+  const press = page.keyboard.press.bind(page.keyboard);
+  page.keyboard.press = async (key, options) => {
+    await keysReady(page);
+    return press(key, options);
+  };
 }
 
 export const test = base.extend<{
@@ -34,6 +56,10 @@ export const test = base.extend<{
     },
     { auto: true },
   ],
+  page: async ({ page }, use) => {
+    pressOnlyWhenListening(page);
+    await use(page);
+  },
   pageAs: async ({ browser, cspViolations }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (account) => {

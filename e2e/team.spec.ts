@@ -1,6 +1,6 @@
 import type { Page, Response } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
-import { expect, test } from "./fixtures";
+import { expect, keysReady, test } from "./fixtures";
 import { E2E_FIXTURES } from "./fixtures/names";
 
 /**
@@ -51,6 +51,7 @@ async function labelItem(page: Page, verdictDigit: "1" | "3", note?: string) {
   await expect(page.getByText("[hidden]").first()).toBeVisible();
   const html = await page.content();
   expectAbsent([html], BLIND_SECRETS);
+  await keysReady(page, "annotation");
   await page.keyboard.press("v");
   await page.keyboard.press(verdictDigit);
   if (note) {

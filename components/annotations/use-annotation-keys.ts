@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { valueForDigit } from "@/lib/annotations/doc";
 import type { useAnnotation } from "./annotation-context";
+import { listenForKeys } from "@/lib/keys/listening";
 
 type State = ReturnType<typeof useAnnotation>;
 
@@ -101,8 +102,7 @@ export function useAnnotationKeys(state: State, enabled: boolean) {
         s.setArmed(label.key);
       }
     };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    return listenForKeys("annotation", window, onKeyDown);
   }, [enabled]);
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { GLOBAL_SCOPE } from "@/lib/keys/map";
 import { KeyHelp, sectionOf } from "./key-help";
+import { listenForKeys } from "@/lib/keys/listening";
 
 /**
  * The global keys of lib/keys/map.ts on every page. A page with keys of its
@@ -19,8 +20,7 @@ export function GlobalKeys() {
       // After every listener had the key (a page mounted later registers later): only if none took it.
       setTimeout(() => !event.defaultPrevented && setOpen((current) => !current));
     };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    return listenForKeys("global", window, onKeyDown);
   }, []);
   return (
     <Dialog open={open} onClose={() => setOpen(false)} title="Keyboard">

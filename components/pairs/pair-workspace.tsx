@@ -15,6 +15,7 @@ import type { KeySection } from "@/components/keys/key-help";
 import { PairHelp } from "./pair-help";
 import { PairModeContext } from "./pair-mode-context";
 import { PairToolbar } from "./pair-toolbar";
+import { listenForKeys } from "@/lib/keys/listening";
 
 type SideName = "training" | "deployment";
 const SIDES: SideName[] = ["training", "deployment"];
@@ -162,8 +163,7 @@ export function PairWorkspace({
       event.preventDefault();
       actions[action]();
     };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    return listenForKeys("pair", document, onKey);
   });
 
   const keyOf = (key: string) => effectiveKey(key, mode !== null, claimed);

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { adjudicateAction } from "@/lib/team/actions";
 import { ADJUDICATION_SCOPE } from "./adjudication-keys";
+import { listenForKeys } from "@/lib/keys/listening";
 
 export interface DeskRow {
   key: string;
@@ -111,8 +112,7 @@ export function AdjudicationDesk({
         event.preventDefault();
       }
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    return listenForKeys("adjudication", window, onKey);
   });
 
   return (
