@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { adjudicateAction } from "@/lib/team/actions";
-import { ADJUDICATION_SCOPE } from "./adjudication-keys";
+import { KeyHelp, sectionOf } from "@/components/keys/key-help";
+import { ADJUDICATION_SCOPE, GLOBAL_SCOPE } from "@/lib/keys/map";
 import { listenForKeys } from "@/lib/keys/listening";
 
 export interface DeskRow {
@@ -249,23 +250,7 @@ export function AdjudicationDesk({
           <h2 id="adjudication-keys-title" className="text-base font-semibold">
             Keyboard: {ADJUDICATION_SCOPE.title}
           </h2>
-          <p className="text-xs text-slate-500">{ADJUDICATION_SCOPE.when}</p>
-          <table className="mt-3 w-full text-sm">
-            <tbody className="divide-y divide-slate-100">
-              {ADJUDICATION_SCOPE.bindings.map((binding) => (
-                <tr key={binding.text}>
-                  <td className="w-20 py-1.5">
-                    {binding.keys.map((key) => (
-                      <kbd key={key} className="mr-1 rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">
-                        {key}
-                      </kbd>
-                    ))}
-                  </td>
-                  <td className="py-1.5 text-slate-700">{binding.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KeyHelp sections={[sectionOf(ADJUDICATION_SCOPE), sectionOf(GLOBAL_SCOPE)]} />
         </div>
       </dialog>
     </div>

@@ -4,7 +4,8 @@ export function Progress({ done, total, label }: { done: number; total: number; 
   return (
     <div className="min-w-40">
       <div className="flex justify-between text-xs text-slate-600">
-        <span>{label}</span>
+        {/* The space keeps the text readable when copied or read aloud ("submitted 2 / 3", not "submitted2 / 3"). */}
+        <span>{label}</span>{" "}
         <span>
           {done.toLocaleString("en")} / {total.toLocaleString("en")}
         </span>

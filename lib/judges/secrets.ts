@@ -12,7 +12,12 @@ import type pg from "pg";
  * on first use in .data/judge-secrets.key (mode 0600), beside the data dir.
  * Keys are never sent to the browser, logged or exported: only the names are.
  */
-const KEY_FILE = () => path.resolve(process.env.JUDGE_SECRETS_KEY_FILE ?? path.join(process.cwd(), ".data", "judge-secrets.key"));
+// A runtime file, not a build asset: the comment keeps Turbopack from tracing the whole project into the build for it.
+const KEY_FILE = () =>
+  path.resolve(
+    /* turbopackIgnore: true */ process.env.JUDGE_SECRETS_KEY_FILE ??
+      path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "judge-secrets.key"),
+  );
 
 function encryptionKey(): Buffer {
   const fromEnv = process.env.JUDGE_SECRETS_KEY;

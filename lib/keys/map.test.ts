@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
 import { savableLabelSetSchema } from "@/lib/annotations/schema-definition";
-import { GLOBAL_SCOPE, LABEL_LETTERS, NON_LABEL_KEYS, PAGE_LETTERS, SCOPES } from "./map";
+import { type KeyScope, ADJUDICATION_SCOPE, GLOBAL_SCOPE, LABEL_LETTERS, NON_LABEL_KEYS, PAGE_LETTERS, SCOPES } from "./map";
 
-const keysOf = (scope: (typeof SCOPES)[number]) => scope.bindings.flatMap((binding) => binding.keys);
+const keysOf = (scope: KeyScope) => scope.bindings.flatMap((binding) => binding.keys);
 
 describe("the one key map", () => {
   it("no page scope reuses a global key", () => {
     const global = new Set(keysOf(GLOBAL_SCOPE));
-    for (const scope of SCOPES.filter((candidate) => candidate !== GLOBAL_SCOPE))
+    for (const scope of [...SCOPES, ADJUDICATION_SCOPE].filter((candidate) => candidate !== GLOBAL_SCOPE))
       for (const key of keysOf(scope)) expect(global.has(key), `${scope.title} reuses the global key ${key}`).toBe(false);
   });
 
   it("a key means one thing within a scope", () => {
-    for (const scope of SCOPES) expect(new Set(keysOf(scope)).size, scope.title).toBe(keysOf(scope).length);
+    for (const scope of [...SCOPES, ADJUDICATION_SCOPE]) expect(new Set(keysOf(scope)).size, scope.title).toBe(keysOf(scope).length);
   });
 
   it("the pair view and the panel never share a key, so s, e, c, u are the default schema's labels on every page", () => {

@@ -17,7 +17,7 @@ export interface KeyBinding {
 }
 
 export interface KeyScope {
-  id: "global" | "annotation" | "selection" | "pair";
+  id: "global" | "annotation" | "selection" | "pair" | "adjudication";
   title: string;
   /** When the scope's keys apply. */
   when: string;
@@ -98,6 +98,25 @@ export const PAIR_SCOPE: KeyScope = {
 };
 
 export const SCOPES: readonly KeyScope[] = [GLOBAL_SCOPE, ANNOTATION_SCOPE, SELECTION_SCOPE, PAIR_SCOPE];
+
+/**
+ * The adjudication page's keys. Not among SCOPES' label-letter rules: the page
+ * has no annotation panel, so no label letter is pressed there (its `r` and
+ * `n` take nothing from a schema); it still never reuses a global key.
+ */
+export const ADJUDICATION_SCOPE: KeyScope = {
+  id: "adjudication",
+  title: "Adjudication",
+  when: "on a transcript's adjudication page, unless you are typing in a field",
+  bindings: [
+    { keys: ["j", "↓"], text: "Next label in disagreement" },
+    { keys: ["k", "↑"], text: "Previous label in disagreement" },
+    { keys: ["1–9"], text: "Decide the highlighted label: that choice (as numbered in its row), saved at once with the reason" },
+    { keys: ["0"], text: "Clear the highlighted label's decision" },
+    { keys: ["r"], text: "Write the reason (kept for every decision on this transcript; Esc leaves it)" },
+    { keys: ["n"], text: "Next disagreement waiting for a decision" },
+  ],
+};
 
 const LETTERS = [..."abcdefghijklmnopqrstuvwxyz"];
 
