@@ -367,6 +367,11 @@ describe("imports through the API with a mapping", () => {
     expect(started.status).toBe(202);
     const { import_id: importId } = await started.json();
     expect(await finished(importId, token)).toMatchObject({ status: "succeeded", imported: 2 });
+    // The import row says succeeded as its handler returns; the queue marks the job a moment later.
+    const jobStatus = async () =>
+      (await client.query(`SELECT j.status::text AS status FROM imports i JOIN jobs j ON j.id = i.job_id WHERE i.id = $1`, [importId]))
+        .rows[0].status;
+    await expect.poll(jobStatus, { timeout: 30_000 }).toBe("succeeded");
     const [row] = (
       await client.query(
         `SELECT i.user_id, i.created_by, i.mapping, j.kind, j.status::text AS job_status, j.created_by_id, j.payload
