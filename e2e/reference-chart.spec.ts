@@ -41,7 +41,7 @@ test("a loaded reference is drawn on the chart under its own name, and rows matc
     .getByLabel("JSON file")
     .setInputFiles({ name: "reference.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rows)) });
   await lead.getByRole("button", { name: "Load reference" }).click();
-  await expect(lead.getByRole("status")).toContainText(
+  await expect(lead.getByRole("status").filter({ hasText: "published rows" })).toContainText(
     `Loaded 4 published rows as “${seriesName}”: 2 line up with a variation, 2 match none.`,
   );
   const unmatched = lead.getByRole("alert", { name: "Rows that match no variation" });

@@ -31,15 +31,17 @@ export function ReferenceUploadForm() {
         Source (optional)
         <input name="source" placeholder="arXiv 2412.14093, Appendix G.2 and G.3" className={input} />
       </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        JSON file
-        <input
-          type="file"
-          name="file"
-          accept="application/json,.json"
-          className="block w-full rounded-md border border-slate-300 bg-white text-sm text-slate-700 file:mr-3 file:rounded-l-md file:border-0 file:border-r file:border-slate-300 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-200"
-          aria-describedby="file-format file-error"
-        />
+      <div className="flex flex-col gap-1">
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          JSON file
+          <input
+            type="file"
+            name="file"
+            accept="application/json,.json"
+            className="block w-full rounded-md border border-slate-300 bg-white text-sm text-slate-700 file:mr-3 file:rounded-l-md file:border-0 file:border-r file:border-slate-300 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-200"
+            aria-describedby="file-format file-error"
+          />
+        </label>
         <span id="file-format" className="text-xs font-normal text-slate-600">
           An array of rows (or an object with <code>variation_tables</code>, as the paper&apos;s file has), one per setting, variation and
           model: <code>setting</code> (its slug), <code>variation</code> (name), <code>model</code>, optionally <code>variation_no</code>{" "}
@@ -55,7 +57,7 @@ export function ReferenceUploadForm() {
             {fileError}
           </span>
         )}
-      </label>
+      </div>
       <button
         type="submit"
         disabled={pending}
