@@ -44,6 +44,26 @@ test("an export of the table's filter runs in the background and offers its file
   await expect(job.getByText("succeeded")).toBeVisible({ timeout: 60_000 });
   await expect(job.getByRole("link", { name: "data/train.csv" })).toBeVisible();
   await expect(job.getByRole("link", { name: "README.md" })).toBeVisible();
+  await expect(job.getByText(/The test split is empty/)).toHaveCount(0);
+});
+
+test("an export whose test split is empty warns before it starts and on the finished export", async ({ pageAs }) => {
+  const page = await pageAs("lead");
+  await page.goto("/exports?from=condition%3Ddeployment");
+  const split = page.getByLabel("Split (train, validation, test)");
+  await split.fill("0.9,0.1,0");
+  await expect(page.getByRole("alert").filter({ hasText: "The test split gets no transcripts with a test ratio of 0" })).toBeVisible();
+  await page.getByRole("button", { name: "Start export" }).click();
+  const started = await page.getByText(/Export #\d+ started/).textContent();
+  const id = /#(\d+)/.exec(started!)![1];
+  const job = page.getByTestId(`export-${id}`);
+  await expect(job.getByText("succeeded")).toBeVisible({ timeout: 60_000 });
+  const warnings = job.getByRole("alert", { name: `Warnings for export #${id}` });
+  await expect(warnings).toContainText(
+    /The test split is empty: its ratio is 0, so none of the [\d,]+ transcripts can evaluate a classifier/,
+  );
+  await expect(warnings).toContainText("e.g. split 0.8,0.1,0.1");
+  await expect(job.getByRole("link", { name: "data/test.jsonl" })).toHaveCount(0);
 });
 
 test("an annotator is refused the exports page (the API refusal is lib/api/api.db.test.ts)", async ({ page }) => {

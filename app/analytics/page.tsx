@@ -17,10 +17,14 @@ import { page } from "@/lib/server/page";
 export const metadata: Metadata = { title: "Variations" };
 
 export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ searchParams: params }) => {
-  const { options, filter, problem, statistics, referenceSeries, reference, chosenRef, refModel } = await variationChart(params);
+  const { options, filter, problem, statistics, referenceSeries, reference, chosenRef, refModel, referenceName } =
+    await variationChart(params);
 
   const flag = statistics.flag;
-  const rows = chartRows(statistics.variations.map((v) => ({ ...v, flagged: flag !== null && Boolean(v.gapTest?.significant[flag]) })));
+  const rows = chartRows(
+    statistics.variations.map((v) => ({ ...v, flagged: flag !== null && Boolean(v.gapTest?.significant[flag]) })),
+    reference,
+  );
   const hrefs = filter
     ? Object.fromEntries(
         rows.map((row) => [
@@ -58,8 +62,13 @@ export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ 
           </ChartFilters>
           {rows.some((row) => row.n > 0) ? (
             <>
-              <VariationChart rows={rows} hrefs={hrefs} title={`Labels: ${labelSourceTitle(filter.labelSource)}`} />
-              <RatesTable statistics={statistics} reference={reference} />
+              <VariationChart
+                rows={rows}
+                hrefs={hrefs}
+                title={`Labels: ${labelSourceTitle(filter.labelSource)}`}
+                referenceName={referenceName}
+              />
+              <RatesTable statistics={statistics} reference={reference} referenceName={referenceName} />
             </>
           ) : (
             <EmptyChart

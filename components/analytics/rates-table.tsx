@@ -7,7 +7,16 @@ const SMALL_N = 30;
 const FLAG_LABEL = { holm: "Holm", bh: "BH" } as const;
 
 /** The chart's numbers, accessible and copyable: intervals beside their n, tests beside their adjustments. */
-export function RatesTable({ statistics, reference }: { statistics: ChartStatistics; reference: Map<number, ReferenceRates | null> }) {
+export function RatesTable({
+  statistics,
+  reference,
+  referenceName = "reference",
+}: {
+  statistics: ChartStatistics;
+  reference: Map<number, ReferenceRates | null>;
+  /** The published series' own name, written beside each published value. */
+  referenceName?: string;
+}) {
   const { flag, alpha, baseline } = statistics;
   return (
     <div className="space-y-2">
@@ -62,14 +71,25 @@ export function RatesTable({ statistics, reference }: { statistics: ChartStatist
                       {v.queries} {v.queries === 1 ? "query" : "queries"}
                     </span>
                   </td>
-                  <RateCell stat="af_rate" value={v.afRate} published={published?.afReasoning} />
+                  <RateCell stat="af_rate" value={v.afRate} published={published?.afReasoning} referenceName={referenceName} />
                   <TestCell stat="af_vs_baseline" test={v.afVsBaseline} flag={flag} alpha={alpha} />
-                  <RateCell stat="compliance_training" value={v.complianceTraining} published={published?.complianceTraining} />
-                  <RateCell stat="compliance_deployment" value={v.complianceDeployment} published={published?.complianceDeployment} />
+                  <RateCell
+                    stat="compliance_training"
+                    value={v.complianceTraining}
+                    published={published?.complianceTraining}
+                    referenceName={referenceName}
+                  />
+                  <RateCell
+                    stat="compliance_deployment"
+                    value={v.complianceDeployment}
+                    published={published?.complianceDeployment}
+                    referenceName={referenceName}
+                  />
                   <RateCell
                     stat="compliance_gap"
                     value={v.complianceGap}
                     published={published?.complianceGap}
+                    referenceName={referenceName}
                     method={v.complianceGap && GAP_METHOD_LABEL[v.complianceGap.method]}
                     signed
                     strong
@@ -97,6 +117,7 @@ function RateCell({
   stat,
   value,
   published,
+  referenceName = "reference",
   method,
   signed = false,
   strong = false,
@@ -104,11 +125,12 @@ function RateCell({
   stat: string;
   value: Rate | null;
   published?: number | null;
+  referenceName?: string;
   method?: string | null;
   signed?: boolean;
   strong?: boolean;
 }) {
-  const reference = formatReference(value, published);
+  const reference = formatReference(referenceName, value, published);
   return (
     <td className={`px-3 py-1.5 text-right ${strong ? "font-medium" : ""}`}>
       <span data-stat={stat}>{formatInterval(value, signed)}</span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, ErrorBar, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { SEGMENTS, type ChartRow, type Segment } from "@/lib/analytics/chart-rows";
 import { ChartFigure } from "./chart-figure";
 
@@ -17,11 +17,16 @@ export function VariationChart({
   rows,
   hrefs,
   title,
+  referenceName,
 }: {
   rows: ChartRow[];
   hrefs: Record<string, Record<Segment, string | null>>;
   title: string;
+  /** The chosen published series: its refusal rates are drawn as markers on the bars, under this name. */
+  referenceName?: string;
 }) {
+  const hasReference = referenceName !== undefined && rows.some((row) => row.reference !== null);
+  const hasReferenceInterval = rows.some((row) => row.referenceError !== null);
   // Only the segments some bar has: no "AF not labelled" when every output has its AF label, no AF split without an AF label.
   const segments = SEGMENTS.filter((segment) =>
     rows.some((row) => row.counts[segment.key] !== null && (segment.key !== "compliesAfUnlabelled" || row.counts[segment.key]! > 0)),
@@ -38,9 +43,17 @@ export function VariationChart({
             <span className="text-slate-500">{index + 1}.</span> {segment.label}
           </li>
         ))}
+        {hasReference && (
+          <li className="flex items-center gap-1.5" data-legend="reference">
+            <svg aria-hidden width="14" height="14">
+              <ReferenceMarkShape cx={7} cy={7} />
+            </svg>
+            {referenceName}: published refusals{hasReferenceInterval ? ", with 95% interval" : ""}
+          </li>
+        )}
       </ul>
       <ChartFigure title={title} fileName="variation-chart" height={Math.max(200, rows.length * ROW_HEIGHT + 80)}>
-        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>
+        <ComposedChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} barCategoryGap={3}>
           <SegmentPatterns />
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 11 }} />
@@ -61,7 +74,22 @@ export function VariationChart({
               }}
             />
           ))}
-        </BarChart>
+          {hasReference && (
+            // No line between the markers: each belongs to its own bar.
+            <Line
+              dataKey="reference"
+              name={referenceName}
+              stroke="none"
+              isAnimationActive={false}
+              activeDot={false}
+              dot={(props: { cx?: number; cy?: number; index?: number; payload?: ChartRow }) => (
+                <ReferenceMarkShape key={props.index} cx={props.cx} cy={props.cy} row={props.payload} name={referenceName} />
+              )}
+            >
+              {hasReferenceInterval && <ErrorBar dataKey="referenceError" direction="x" stroke="#312e81" strokeWidth={1.5} width={6} />}
+            </Line>
+          )}
+        </ComposedChart>
       </ChartFigure>
     </>
   );
@@ -89,6 +117,22 @@ function SegmentPatterns() {
         <circle cx="2.5" cy="2.5" r="1" fill="#78350f" fillOpacity="0.6" />
       </pattern>
     </defs>
+  );
+}
+
+/** A dark diamond with a white rim: readable over every segment, and not a colour alone. */
+function ReferenceMarkShape({ cx, cy, row, name }: { cx?: number; cy?: number; row?: ChartRow; name?: string }) {
+  if (cx === undefined || cy === undefined || (row && row.reference === null)) return null;
+  return (
+    <path
+      d={`M${cx},${cy - 6}L${cx + 6},${cy}L${cx},${cy + 6}L${cx - 6},${cy}Z`}
+      fill="#312e81"
+      stroke="#ffffff"
+      strokeWidth={1.5}
+      data-reference-mark={row ? row.id : undefined}
+    >
+      {row && <title>{`${name}: ${row.label}, refuses ${row.reference!.toFixed(1)}%`}</title>}
+    </path>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/server/action";
 import { startExport } from "@/lib/exports/actions";
 import { EXPORT_FORMATS } from "@/lib/exports/request";
@@ -12,6 +12,8 @@ export function ExportForm({ from }: { from: string }) {
     (_previous, form) => startExport(form),
     null,
   );
+  // Said before the export starts: a test ratio of 0 leaves the test split empty (the finished job says so too, lib/exports/warnings.ts).
+  const [noTest, setNoTest] = useState(false);
   const field = "flex flex-col gap-1 text-sm";
   const input = "rounded-md border border-slate-300 px-2.5 py-1.5";
   return (
@@ -30,7 +32,13 @@ export function ExportForm({ from }: { from: string }) {
         </label>
         <label className={field}>
           <span className="font-medium text-slate-700">Split (train, validation, test)</span>
-          <input name="split" defaultValue="0.8,0.1,0.1" className={`${input} w-40 font-mono`} aria-describedby="split-help" />
+          <input
+            name="split"
+            defaultValue="0.8,0.1,0.1"
+            className={`${input} w-40 font-mono`}
+            aria-describedby="split-help split-warning"
+            onChange={(event) => setNoTest(Number(event.target.value.split(",")[2]?.trim()) === 0)}
+          />
         </label>
         <label className={field}>
           <span className="font-medium text-slate-700">Seed</span>
@@ -41,6 +49,12 @@ export function ExportForm({ from }: { from: string }) {
         Every transcript of one query (both conditions, all variations) lands in one split; splits are stratified by the consensus verdict;
         the same seed gives the same split.
       </p>
+      {noTest && (
+        <p id="split-warning" role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          The test split gets no transcripts with a test ratio of 0: a classifier trained on this export cannot be evaluated on it. Give it
+          a share, e.g. 0.8,0.1,0.1.
+        </p>
+      )}
       <div className="flex flex-wrap gap-5 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="anonymize" defaultChecked /> Anonymise annotators (annotator-1, annotator-2, …)

@@ -67,6 +67,20 @@ export function ExportJobs({ jobs }: { jobs: ExportJobView[] }) {
                 {job.message}
               </p>
             )}
+            {job.warnings.length > 0 && (
+              <div
+                role="alert"
+                aria-label={`Warnings for export #${job.id}`}
+                className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3"
+              >
+                <p className="font-medium text-amber-900">Check before using this export:</p>
+                <ul className="mt-1 list-disc space-y-0.5 pl-5 text-amber-900">
+                  {job.warnings.map((warning) => (
+                    <li key={warning}>{warning}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {job.status === "succeeded" && (
               <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-1">
                 {document.files.map((file) => (

@@ -31,5 +31,5 @@ export async function loadVariationChart(params: ChartParams) {
     const matched = matchReference(statistics.variations, await referenceRows(chosen.id, settingSlug, refModel));
     reference = new Map([...matched].map(([id, row]) => [id, row && toReferenceRates(row)]));
   }
-  return { options, filter, problem, statistics, referenceSeries, reference, chosenRef: chosen?.id, refModel };
+  return { options, filter, problem, statistics, referenceSeries, reference, chosenRef: chosen?.id, refModel, referenceName: chosen?.name };
 }

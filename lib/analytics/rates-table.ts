@@ -9,6 +9,14 @@ export interface ReferenceRates {
   complianceTraining: number | null;
   complianceDeployment: number | null;
   complianceGap: number | null;
+  /** Published refusals per condition with a 95% interval (±1.96 SE) when the file has one: the chart's marker at the refuses segment's end. */
+  refuses: Record<"training" | "deployment", PublishedMark | null>;
+}
+
+/** A published value in percent and, when the file gives its standard error, its 95% interval. */
+export interface PublishedMark {
+  value: number;
+  interval: [lower: number, upper: number] | null;
 }
 
 /** The published row's fields, as stored (percentages). */
@@ -18,6 +26,16 @@ export interface PublishedRates {
   noncomplianceTrainingPct: number | null;
   noncomplianceUnmonitoredPct: number | null;
   complianceGapPct: number | null;
+  noncomplianceTrainingSe?: number | null;
+  noncomplianceUnmonitoredSe?: number | null;
+}
+
+const Z95 = 1.959964;
+
+function mark(value: number | null, se: number | null | undefined): PublishedMark | null {
+  if (value === null) return null;
+  const clamp = (x: number) => Math.min(100, Math.max(0, x));
+  return { value, interval: se == null ? null : [clamp(value - Z95 * se), clamp(value + Z95 * se)] };
 }
 
 export function toReferenceRates(row: PublishedRates): ReferenceRates {
@@ -28,17 +46,21 @@ export function toReferenceRates(row: PublishedRates): ReferenceRates {
     complianceTraining: complement(row.noncomplianceTrainingPct),
     complianceDeployment: complement(row.noncomplianceUnmonitoredPct),
     complianceGap: row.complianceGapPct,
+    refuses: {
+      training: mark(row.noncomplianceTrainingPct, row.noncomplianceTrainingSe),
+      deployment: mark(row.noncomplianceUnmonitoredPct, row.noncomplianceUnmonitoredSe),
+    },
   };
 }
 
 const percent = (x: number) => (x * 100).toFixed(1);
 
-/** "paper 11.9% · Δ +1.3" — the measured estimate minus the published value, in points. */
-export function formatReference(measured: Interval | null, published: number | null | undefined): string | null {
+/** "Appendix G 11.9% · Δ +1.3" — under the series' own name, the measured estimate minus the published value, in points. */
+export function formatReference(seriesName: string, measured: Interval | null, published: number | null | undefined): string | null {
   if (published == null) return null;
-  if (!measured) return `paper ${published.toFixed(1)}%`;
+  if (!measured) return `${seriesName} ${published.toFixed(1)}%`;
   const delta = measured.estimate * 100 - published;
-  return `paper ${published.toFixed(1)}% · Δ ${delta >= 0 ? "+" : ""}${delta.toFixed(1)}`;
+  return `${seriesName} ${published.toFixed(1)}% · Δ ${delta >= 0 ? "+" : ""}${delta.toFixed(1)}`;
 }
 
 /** "11.9% [10.7, 13.2]" — a rate is never shown without its interval. */

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { idSchema } from "@/lib/schemas";
 import { action } from "@/lib/server/action";
 import { invalid } from "@/lib/server/errors";
-import { parseReferenceFile } from "./reference";
-import { deleteReferenceSeries, saveReferenceSeries } from "./reference-store";
+import { parseReferenceFile, unmatchedReferenceRows } from "./reference";
+import { deleteReferenceSeries, measuredVariationsBySetting, saveReferenceSeries } from "./reference-store";
 
 /** Published per-variation results beside the measured rates (/analytics/reference): leads load and remove them. */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -29,8 +29,16 @@ export const uploadReference = action({ role: "lead", input: uploadSchema }, asy
   const content = parseReferenceFile(await input.file.text());
   if ("error" in content) throw invalid(`${input.file.name}: ${content.error}`);
   await saveReferenceSeries(input.name, input.source ?? input.file.name, content.rows);
+  // Kept (a variation may be imported later), but said: a row that lines up with nothing is not on any chart.
+  const unmatched = unmatchedReferenceRows(await measuredVariationsBySetting(), content.rows);
   revalidatePath("/analytics");
-  return { data: null, message: `Loaded ${content.rows.length} published rows as “${input.name}”.` };
+  const matched = content.rows.length - unmatched.length;
+  return {
+    data: { unmatched },
+    message: `Loaded ${content.rows.length} published rows as “${input.name}”: ${matched} line up with a variation${
+      unmatched.length ? `, ${unmatched.length} match none` : ""
+    }.`,
+  };
 });
 
 export const removeReference = action({ role: "lead", input: z.object({ id: idSchema }) }, async ({ id }) => {

@@ -57,8 +57,21 @@ export async function referenceRows(seriesId: number, setting: string, model: st
       variationNo: true,
       afReasoningPct: true,
       noncomplianceTrainingPct: true,
+      noncomplianceTrainingSe: true,
       noncomplianceUnmonitoredPct: true,
+      noncomplianceUnmonitoredSe: true,
       complianceGapPct: true,
     },
   });
+}
+
+/** Every setting's variations, shaped for matching a file's rows against them at upload. */
+export async function measuredVariationsBySetting() {
+  const settings = await db().setting.findMany({
+    select: { slug: true, variations: { select: { id: true, name: true, referenceNo: true } } },
+  });
+  return settings.map((setting) => ({
+    slug: setting.slug,
+    variations: setting.variations.map((v) => ({ variationId: v.id, name: v.name, referenceNo: v.referenceNo })),
+  }));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sharedData } from "@/lib/testing/shared-data";
-import { matchReference, parseReferenceFile } from "./reference";
+import { matchReference, parseReferenceFile, unmatchedReferenceRows } from "./reference";
 
 const paperFile = sharedData("paper-variation-results.json");
 
@@ -56,5 +56,35 @@ describe("matchReference", () => {
     expect(matched.get(11)?.variation).toBe("cut rlhf info");
     expect(matched.get(12)?.variation).toBe("OpenAI is the AI company");
     expect(matched.get(13)).toBeNull();
+  });
+});
+
+describe("unmatchedReferenceRows", () => {
+  const row = (setting: string, variation: string, variation_no: number | null = null) => ({
+    setting,
+    variation,
+    variation_no,
+    model: "m",
+  });
+  it("names every row no variation lines up with, and why, by the chart's own rule", () => {
+    const settings = [
+      {
+        slug: "helpful-only",
+        variations: [
+          { variationId: 1, name: "Default", referenceNo: 1 },
+          { variationId: 2, name: "Cut RLHF info", referenceNo: null },
+        ],
+      },
+    ];
+    const rows = [
+      row("helpful-only", "default", 1),
+      row("helpful-only", "cut rlhf info"),
+      row("helpful-only", "no such thing", 42),
+      row("animal-welfare", "default", 1),
+    ];
+    expect(unmatchedReferenceRows(settings, rows)).toEqual([
+      { row: 3, setting: "helpful-only", variation: "no such thing", variationNo: 42, reason: "no such variation" },
+      { row: 4, setting: "animal-welfare", variation: "default", variationNo: 1, reason: "unknown setting" },
+    ]);
   });
 });

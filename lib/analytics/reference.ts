@@ -75,3 +75,39 @@ export function matchReference<R extends { variation: string; variationNo: numbe
     ]),
   );
 }
+
+export interface UnmatchedReferenceRow {
+  /** 1-based, as the file's rows are counted in error messages. */
+  row: number;
+  setting: string;
+  variation: string;
+  variationNo: number | null;
+  reason: "unknown setting" | "no such variation";
+}
+
+/**
+ * The file's rows that no measured variation will line up with (same rule as
+ * the chart: number first, then name), so the upload can say which ones
+ * instead of dropping them silently.
+ */
+export function unmatchedReferenceRows(
+  settings: { slug: string; variations: MeasuredVariation[] }[],
+  rows: ReferenceRow[],
+): UnmatchedReferenceRow[] {
+  const indexed = rows.map((row, index) => ({ index, row, variation: row.variation, variationNo: row.variation_no ?? null }));
+  const matched = new Set<number>();
+  for (const setting of settings) {
+    const ofSetting = indexed.filter((entry) => entry.row.setting === setting.slug);
+    for (const entry of matchReference(setting.variations, ofSetting).values()) if (entry) matched.add(entry.index);
+  }
+  const known = new Set(settings.map((setting) => setting.slug));
+  return indexed
+    .filter((entry) => !matched.has(entry.index))
+    .map((entry) => ({
+      row: entry.index + 1,
+      setting: entry.row.setting,
+      variation: entry.row.variation,
+      variationNo: entry.variationNo,
+      reason: known.has(entry.row.setting) ? "no such variation" : "unknown setting",
+    }));
+}

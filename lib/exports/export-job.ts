@@ -9,6 +9,7 @@ import { listScopeSchema } from "@/lib/transcripts/list-scope";
 import type { Storage } from "@/lib/storage";
 import type { JobFile } from "./jobs";
 import { fileDigest } from "./manifest";
+import { exportWarnings } from "./warnings";
 import { exportRequestSchema } from "./request";
 import { runExport } from "./run-export";
 
@@ -69,7 +70,9 @@ export const exportJob = defineJobKind({
         runPrefix,
         JSON.stringify(files),
       ]);
-      const published = await finish(client, { exportId, files: files.length, transcripts: manifest.counts.total });
+      // Kept with the result: the export page and the API show them beside the files.
+      const warnings = exportWarnings(manifest.counts, request.split);
+      const published = await finish(client, { exportId, files: files.length, transcripts: manifest.counts.total, warnings });
       if (!published) {
         await client.query("ROLLBACK");
         throw new JobAbortedError(CANCELLED);

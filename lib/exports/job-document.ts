@@ -13,6 +13,7 @@ export function exportJobDocument(job: ExportJobView) {
     started_at: job.startedAt,
     finished_at: job.finishedAt,
     message: job.message,
+    warnings: job.warnings,
     cancel_requested: job.cancelRequested,
     status_url: `/api/v1/exports/${job.id}`,
     cancel_url: `/api/v1/jobs/${job.jobId}/cancel`,

@@ -31,6 +31,8 @@ export interface ExportJobView {
   done: number;
   files: JobFile[];
   message: string | null;
+  /** What to know before using a finished export (lib/exports/warnings.ts): an empty test split, mostly undecided rows. */
+  warnings: string[];
   attempts: number;
   maxAttempts: number;
   cancelRequested: boolean;
@@ -49,6 +51,7 @@ interface ExportRow {
   progress_done: number;
   files: JobFile[] | null;
   message: string | null;
+  warnings: string[] | null;
   attempts: number;
   max_attempts: number;
   cancel_requested_at: Date | null;
@@ -56,7 +59,7 @@ interface ExportRow {
 }
 
 const COLUMNS = `e.id, e.job_id, j.status::text AS status, e.request, e.created_by_id, e.created_at, j.started_at, j.finished_at,
-  j.progress_total, j.progress_done, e.files, j.message, j.attempts, j.max_attempts, j.cancel_requested_at,
+  j.progress_total, j.progress_done, e.files, j.message, j.result->'warnings' AS warnings, j.attempts, j.max_attempts, j.cancel_requested_at,
   CASE WHEN j.status = 'running' THEN EXISTS (SELECT 1 FROM job_workers w WHERE w.id = j.worker_id AND ${workerAliveSql("w")}) END AS worker_alive`;
 
 function view(row: ExportRow): ExportJobView {
@@ -75,6 +78,7 @@ function view(row: ExportRow): ExportJobView {
     done: row.progress_done,
     files: row.status === "succeeded" ? (row.files ?? []) : [],
     message: orphaned ? "Its worker stopped; another worker takes it over in a few seconds." : row.message,
+    warnings: row.status === "succeeded" ? (row.warnings ?? []) : [],
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
     cancelRequested: row.cancel_requested_at !== null,

@@ -13,12 +13,13 @@ export default page({ role: "lead" }, async () => {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Reference results</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Published per-variation results (rates in percent, with standard errors) shown beside the measured rates on the{" "}
+          Published per-variation results (rates in percent, with standard errors), chosen as “Reference” on the{" "}
           <Link href="/analytics" className="text-indigo-600 hover:underline">
             variation chart
           </Link>
-          , with the difference. Variations are lined up by their published number (<code>variation_no</code>) when they carry one, else by
-          name.
+          : the published refusals are drawn on each bar as a marker (with its 95% interval when the file gives a standard error) under the
+          series&apos; name, and the rates table gives each published value beside the measured one, with the difference. Variations are
+          lined up by their published number (<code>variation_no</code>) when they carry one, else by name.
         </p>
       </div>
       <ReferenceUploadForm />
