@@ -112,7 +112,7 @@ describe("the variation chart by judge", () => {
 
   it("with corrected: the Rogan–Gladen rate and its delta-method interval, as worked by hand", async () => {
     const chart = await as("lead")(() => variationChartByJudge({ setting, source: judgeSourceParam(runId), corrected: "1" }));
-    expect(chart.judge!.validation).toEqual({ n: 9, sensitivity: 3 / 4, specificity: 4 / 5 });
+    expect(chart.judge!.validation).toEqual({ n: 9, truePositives: 3, referencePositives: 4, trueNegatives: 4, referenceNegatives: 5 });
     const [deployment, training, noRlhf] = chart.judge!.rows;
     // Default/training: p = 4/6, Se = 3/4, Sp = 4/5, J = Se + Sp − 1 = 11/20.
     // π = (4/6 + 4/5 − 1) / (11/20) = (14/30) / (11/20) = 28/33.

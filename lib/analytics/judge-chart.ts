@@ -33,7 +33,14 @@ export interface JudgeChart {
    * consensus on every transcript both labelled (the validation sample of
    * /judges/runs/:id), whose Se and Sp correct the rates.
    */
-  validation: null | { n: number; sensitivity: number | null; specificity: number | null };
+  validation: null | {
+    n: number;
+    /** Of `referencePositives` human positives the judge found `truePositives`; of the negatives it cleared `trueNegatives`. */
+    truePositives: number;
+    referencePositives: number;
+    trueNegatives: number;
+    referenceNegatives: number;
+  };
 }
 
 /** The judge's rate per variation × condition in a chart's scope, raw and (asked for) Rogan–Gladen corrected. */
@@ -49,8 +56,10 @@ export async function loadJudgeChart(source: JudgeSourceOption, scope: JudgeRate
     rows: judgeRateRows(counts, matrix),
     validation: {
       n,
-      sensitivity: positives > 0 ? matrix.truePositive / positives : null,
-      specificity: negatives > 0 ? matrix.trueNegative / negatives : null,
+      truePositives: matrix.truePositive,
+      referencePositives: positives,
+      trueNegatives: matrix.trueNegative,
+      referenceNegatives: negatives,
     },
   };
 }
