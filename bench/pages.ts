@@ -41,11 +41,20 @@ interface PageCase {
   /** Text the answer must contain (proof that the page rendered, not an error page). */
   expect?: string;
   status?: number;
+  /**
+   * Text that appears in the body once the rows are in (a search's table): the page is also timed
+   * to the first chunk holding it, reported as page.<name>.rows against its rows statements alone.
+   */
+  rowsMarker?: string;
   /** Run after each request outside the timed span, e.g. to give a claimed item back. */
   reset?: (pool: pg.Pool, annotatorId: string) => Promise<unknown>;
 }
 
 const label = encodeURIComponent("demo generator|complied|true");
+/** The table's body: the rows, which a search sends before its streamed counts. */
+const ROWS = "<tbody";
+/** The table's count statement (lib/transcripts/list-sql.ts countQuery): what the rows do not wait for. */
+const isCountStatement = (s: Statement) => /AS total\b[\s\S]*AS training\b[\s\S]*AS exact\b/.test(s.text) && !/ts_headline/.test(s.text);
 const q = (text: string) => encodeURIComponent(text);
 
 const PAGES: PageCase[] = [
@@ -54,20 +63,22 @@ const PAGES: PageCase[] = [
   { name: "table.label", path: (r) => `/transcripts?variation=${r.variation}&label=${label}`, as: "lead" },
   { name: "table.human_label", path: () => "/transcripts?human=af_verdict:full", as: "lead" },
   { name: "table.deep_page", path: (r) => `/transcripts?after=${r.midId}&page=10000`, as: "lead" },
-  { name: "search.words", path: () => `/transcripts?q=${q("RLHF modify values")}`, as: "lead" },
+  { name: "search.words", path: () => `/transcripts?q=${q("RLHF modify values")}`, as: "lead", rowsMarker: ROWS },
   {
     name: "search.word+variation+condition+label",
     path: (r) =>
       `/transcripts?q=monitored&variation=${r.variation}&condition=deployment&label=${encodeURIComponent("demo generator|complied|false")}`,
     as: "lead",
+    rowsMarker: ROWS,
   },
   {
     name: "search.phrase+variation+condition",
     path: (r) => `/transcripts?q=${q('"modify my values"')}&variation=${r.variation}&condition=training`,
     as: "lead",
+    rowsMarker: ROWS,
   },
-  { name: "search.rare_word", path: () => `/transcripts?q=paywall`, as: "lead" },
-  { name: "search.phrase", path: () => `/transcripts?q=${q('"modify my values"')}`, as: "lead" },
+  { name: "search.rare_word", path: () => `/transcripts?q=paywall`, as: "lead", rowsMarker: ROWS },
+  { name: "search.phrase", path: () => `/transcripts?q=${q('"modify my values"')}`, as: "lead", rowsMarker: ROWS },
   { name: "transcript", path: (r) => `/transcripts/${r.transcript}`, as: "lead" },
   { name: "pair", path: (r) => `/pairs/${r.pair.pair_id}?at=${r.pair.id}`, as: "lead", expect: "Training" },
   { name: "pair.diff", path: (r) => `/pairs/${r.pair.pair_id}?at=${r.pair.id}&diff=1`, as: "lead", expect: "Training" },
@@ -137,6 +148,8 @@ export async function benchPages(databaseUrl: string, size: number, only?: strin
         const waves = toWaves(statements);
         if (process.env.BENCH_EXPLAIN) await explainSlowest(pool, page.name, statements, process.env.BENCH_EXPLAIN);
         const replay = () => replayWaves(pool, waves);
+        // The rows' own SQL: every statement of the page but the count.
+        const rowsWaves = page.rowsMarker ? toWaves(rowsStatementsOf(statements)) : null;
         for (let i = 0; i < WARMUP; i++) {
           await get();
           await reset();
@@ -146,12 +159,15 @@ export async function benchPages(databaseUrl: string, size: number, only?: strin
         const first: number[] = [];
         const last: number[] = [];
         const raw: number[] = [];
+        const rowsAt: number[] = [];
+        const rawRows: number[] = [];
         let bytes = 0;
         for (let i = 0; i < RUNS; i++) {
           const runPage = async () => {
             const times = await get();
             first.push(times.firstByte);
             last.push(times.lastByte);
+            if (times.markerAt !== null) rowsAt.push(times.markerAt);
             bytes = times.bytes;
             await reset();
           };
@@ -159,6 +175,11 @@ export async function benchPages(databaseUrl: string, size: number, only?: strin
             const started = performance.now();
             await replay();
             raw.push(performance.now() - started);
+            if (rowsWaves) {
+              const rowsStarted = performance.now();
+              await replayWaves(pool, rowsWaves);
+              rawRows.push(performance.now() - rowsStarted);
+            }
             await reset();
           };
           if (i % 2) {
@@ -187,6 +208,23 @@ export async function benchPages(databaseUrl: string, size: number, only?: strin
           kb: Math.round(bytes / 1024),
           size,
         });
+        if (page.rowsMarker) {
+          if (rowsAt.length !== RUNS) throw new Error(`no "${page.rowsMarker}" in ${RUNS - rowsAt.length} answer(s)`);
+          const rowsP95 = percentile(rowsAt, 95);
+          const rowsBaseline = percentile(rawRows, 95);
+          report({
+            name: `page.${page.name}.rows`,
+            value: round(rowsP95),
+            unit: "ms",
+            baseline: round(rowsBaseline),
+            ratio: round(rowsP95 / rowsBaseline),
+            of: "p95 until the body holds the rows (the counts stream in after)",
+            p50: round(percentile(rowsAt, 50)),
+            baseline_p50: round(percentile(rawRows, 50)),
+            statements: rowsStatementsOf(statements).length,
+            size,
+          });
+        }
       } catch (error) {
         // One broken page must not hide the figures of the others: it is reported, and the run fails at the end.
         failures.push(`page.${page.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -206,12 +244,20 @@ async function timedGet(url: string, cookie: string, page: PageCase) {
   const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const reader = response.body!.getReader();
   let firstByte = NaN;
+  let markerAt: number | null = null;
   let bytes = 0;
   const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let tail = ""; // the end of what came so far, so that a marker split across two chunks is still seen
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     if (Number.isNaN(firstByte)) firstByte = performance.now() - started;
+    if (page.rowsMarker && markerAt === null) {
+      const text = tail + decoder.decode(value, { stream: true });
+      if (text.includes(page.rowsMarker)) markerAt = performance.now() - started;
+      tail = text.slice(-page.rowsMarker.length);
+    }
     bytes += value.length;
     chunks.push(value);
   }
@@ -219,7 +265,14 @@ async function timedGet(url: string, cookie: string, page: PageCase) {
   if (response.status !== (page.status ?? 200)) throw new Error(`GET ${url}: ${response.status}, expected ${page.status ?? 200}`);
   if (page.expect && !Buffer.concat(chunks).toString("utf8").includes(page.expect))
     throw new Error(`GET ${url}: no "${page.expect}" in the page`);
-  return { firstByte: Number.isNaN(firstByte) ? lastByte : firstByte, lastByte, bytes };
+  return { firstByte: Number.isNaN(firstByte) ? lastByte : firstByte, lastByte, markerAt, bytes };
+}
+
+/** The statements the rows wait for: all of the page's but the count (session, scope, the rows with their snippets, statuses). */
+function rowsStatementsOf(statements: Statement[]): Statement[] {
+  if (!statements.some(isCountStatement))
+    throw new Error("no count statement among the page's: are the counts still in the rows statement?");
+  return statements.filter((s) => !isCountStatement(s));
 }
 
 interface Statement {

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SuggestionsHiddenNote } from "@/components/annotations/suggestions-hidden-note";
 import { FilterBar } from "@/components/transcripts/list/filter-bar";
-import { ListCounts } from "@/components/transcripts/list/list-counts";
-import { ListPagination } from "@/components/transcripts/list/list-pagination";
+import { StreamedCounts, StreamedPagination } from "@/components/transcripts/list/streamed-counts";
 import { TranscriptTable } from "@/components/transcripts/list/transcript-table";
 import { tableFilterOptions, transcriptTable } from "@/lib/access/transcripts";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { hasRole } from "@/lib/auth/roles";
 import { filtersQueryString, fromTableQuery } from "@/lib/exports/request";
 import { page } from "@/lib/server/page";
-import { hasFilters, listHref, listQueryString, parseListState } from "@/lib/transcripts/list-state";
+import { hasFilters, listQueryString, parseListState } from "@/lib/transcripts/list-state";
 import { namesOf } from "@/lib/transcripts/registry-names";
 import { toTableRows } from "@/lib/transcripts/table-rows";
 
@@ -19,6 +18,7 @@ export const metadata: Metadata = { title: "Transcripts" };
 export default page({}, async ({ viewer, query }) => {
   const state = parseListState(query);
   // Another annotator's labels (a chart's drill-down) are for leads: the visibility layer refuses them (403), never ignores them.
+  // That refusal comes from awaiting the rows, before anything streams; the counts stream in after (StreamedCounts).
   const [table, options, schema] = await Promise.all([transcriptTable(state), tableFilterOptions(), getCurrentSchema()]);
   const rows = toTableRows(table.page.rows, namesOf(options), listQueryString(state), table.statuses);
   const lead = hasRole(viewer.role, "lead");
@@ -61,13 +61,9 @@ export default page({}, async ({ viewer, query }) => {
       />
       {table.suggestionsHidden && <SuggestionsHiddenNote />}
       <TranscriptTable rows={rows} state={state}>
-        <ListCounts
-          counts={table.page.counts}
-          search={Boolean(state.filters.q)}
-          exactHref={table.page.counts.capped ? listHref({ ...state, exactCount: true }) : null}
-        />
+        <StreamedCounts counts={table.counts} state={state} search={Boolean(state.filters.q)} />
       </TranscriptTable>
-      <ListPagination state={state} page={table.page} />
+      <StreamedPagination counts={table.counts} state={state} page={table.page} />
     </div>
   );
 });

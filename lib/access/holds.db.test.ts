@@ -36,8 +36,8 @@ afterAll(() => fixtures.cleanup());
 const as = (id: string, role: "annotator" | "lead"): Viewer => ({ id, role, name: role, email: `${id}@holds.test`, via: "session" });
 /** The transcripts table of the fixture dataset, through the visibility layer, as `viewer` sees it. */
 async function visible(viewer: Viewer) {
-  const { page } = await runAs(viewer, () => transcriptTable(parseListState({ dataset: String(dataset) })));
-  return { ids: page.rows.map((row) => row.id), total: page.counts.total };
+  const { page, counts } = await runAs(viewer, () => transcriptTable(parseListState({ dataset: String(dataset) })));
+  return { ids: page.rows.map((row) => row.id), total: (await counts).total };
 }
 const held_ = (target: { transcriptId: number }, viewer: Viewer) => runAs(viewer, () => isBlindHeld(target, viewer));
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { buildExportRow, type ExportRow, type RawExportRow } from "@/lib/exports/row";
 import { transcriptSql } from "@/lib/exports/rows-sql";
 import { forbidden, notFound } from "@/lib/server/errors";
-import { listTranscripts, nextInList, type ListPage } from "@/lib/transcripts/list";
+import { listCounts, listRows, listTranscripts, nextInList, type ListCounts, type ListPage, type ListRows } from "@/lib/transcripts/list";
 import type { ListScope } from "@/lib/transcripts/list-scope";
 import { readsOthersLabels, type ListState } from "@/lib/transcripts/list-state";
 import type { PairViewState } from "@/lib/transcripts/pair-state";
@@ -50,7 +50,9 @@ function withoutSourceLabels<T extends { labels: unknown[] }>(rows: T[]): T[] {
 }
 
 export interface TranscriptTable {
-  page: ListPage;
+  page: ListRows;
+  /** The counts, still coming: the table page shows the rows first and streams these in (a Suspense boundary). */
+  counts: Promise<ListCounts>;
   /** Per row: the viewer's own annotation status and how many submitted one (see policy.ts). */
   statuses: Awaited<ReturnType<typeof getAnnotationStatuses>>;
   seesOthersLabels: boolean;
@@ -65,18 +67,28 @@ export async function transcriptRows(state: ListState): Promise<ListPage> {
   return (await hidesSuggestions(viewer)) ? { ...page, rows: withoutSourceLabels(page.rows) } : page;
 }
 
-/** The transcripts table's page: its rows and the viewer's annotation status of each. */
+/**
+ * The transcripts table's page: its rows and the viewer's annotation status of each, and its counts as a promise.
+ * Every refusal (scopeFor) is thrown here, before the page streams anything, so a 403 keeps its status code.
+ */
 export async function transcriptTable(state: ListState): Promise<TranscriptTable> {
   const viewer = await viewerWithRole();
   const scope = await scopeFor(state, viewer);
-  const listed = await listTranscripts(state, scope);
-  const suggestionsHidden = await hidesSuggestions(viewer);
+  // Counted beside the rows, on another connection; awaited by the page's counts panel, not by the rows.
+  const counts = listCounts(state, scope);
+  // Should the rows fail first, nobody awaits the counts: their failure must not become an unhandled rejection.
+  counts.catch(() => undefined);
+  const [listed, suggestionsHidden] = await Promise.all([
+    // The last page lines its rows up with the total, so it alone waits for the count.
+    listRows(state, scope, state.before === "end" ? await counts : undefined),
+    hidesSuggestions(viewer),
+  ]);
   const page = suggestionsHidden ? { ...listed, rows: withoutSourceLabels(listed.rows) } : listed;
   const statuses = await getAnnotationStatuses(
     page.rows.map((row) => row.id),
     viewer.id,
   );
-  return { page, statuses, seesOthersLabels: scope.seesOthersLabels, suggestionsHidden };
+  return { page, counts, statuses, seesOthersLabels: scope.seesOthersLabels, suggestionsHidden };
 }
 
 /** Registry names and the source labels' values, for the table's filters (no label values for a viewer who hides them). */

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoCorpus } from "@/lib/demo/seed";
 import { insertFixtureTranscript } from "@/lib/testing/insert-transcript";
-import { listTranscripts } from "./list";
+import { listCounts, listRows, listTranscripts } from "./list";
 import { parseCursor, parseListState, type ListState } from "./list-state";
 import { leadScope } from "./list-scope";
 import { getNeighbours } from "./pair";
@@ -269,6 +269,33 @@ describe("searching", () => {
     expect(walkedInOrder.forward.flat()).toEqual(expected);
     expect(walkedInOrder.backward).toEqual(collected.backward);
     expect((await listTranscripts(state(query), SCOPE, 5)).counts).toMatchObject({ total: 6, capped: true });
+  });
+});
+
+describe("rows first, counts after (the table page streams its counts)", () => {
+  it("the rows alone and the counts alone are what the one-statement page answers, searches in both plans included", async () => {
+    const queries = [
+      `q=values&variation=${variationId}&size=10`,
+      'q="modify my values"',
+      "q=quxquux",
+      "q=qwertyuiopasdf",
+      `variation=${variationId}&condition=training&size=25`,
+      "label=demo generator|complied|false",
+      "q=values&page=3&size=10",
+    ];
+    for (const query of queries) {
+      for (const cap of [undefined, 5]) {
+        for (const list of [state(query), { ...state(query), before: "end" as const }]) {
+          const whole = await listTranscripts(list, SCOPE, cap);
+          const counts = await listCounts(list, SCOPE, cap);
+          // The last page lines its rows up with the total: it alone is given the counts.
+          const rows = await listRows(list, SCOPE, list.before === "end" ? counts : undefined, cap);
+          const label = `${query} cap ${cap ?? "default"}${list.before ? " last page" : ""}`;
+          expect(counts, label).toEqual(whole.counts);
+          expect({ ...rows, counts }, label).toEqual(whole);
+        }
+      }
+    }
   });
 });
 

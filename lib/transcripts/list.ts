@@ -81,18 +81,42 @@ export async function listTranscripts(state: ListState, scope: ListScope, cap = 
     ]);
   }
   const counts = countsOf(count, cap);
+  return { ...pageOf(raw, state, page.reversed, counts), counts };
+}
+
+/** A page's rows without its counts: what the table page shows first, while the counts stream in after. */
+export type ListRows = Omit<ListPage, "counts">;
+
+/**
+ * The rows of the page alone (the table page sends them before the counts).
+ * A search's rows statement still collects its matches to choose its plan
+ * (see pageQuery), but leaves the counting to listCounts. The last page
+ * ("end") needs the total to line its rows up: pass the counts then.
+ */
+export async function listRows(state: ListState, scope: ListScope, counts?: ListCounts, cap = COUNT_CAP): Promise<ListRows> {
+  const page = pageQuery(state, scope, cap);
+  const raw = (await db().$queryRaw<RawRow[]>(page.sql)).filter((row) => row.id !== null);
+  return pageOf(raw, state, page.reversed, counts);
+}
+
+/** The page's counts alone, from the count statement (a search's too), which may run on a replica. */
+export async function listCounts(state: ListState, scope: ListScope, cap = COUNT_CAP): Promise<ListCounts> {
+  const [count] = await readDb().$queryRaw<CountRow[]>(countQuery(state.filters, scope, state.exactCount, cap));
+  return countsOf(count, cap);
+}
+
+function pageOf(raw: RawRow[], state: ListState, reversed: boolean, counts: ListCounts | undefined): ListRows {
   // The last page ("end") holds what is left after the full pages, so that its row numbers line up.
-  const keep = state.before === "end" && !counts.capped ? counts.total % state.size || state.size : state.size;
+  const keep = state.before === "end" && counts && !counts.capped ? counts.total % state.size || state.size : state.size;
   const more = raw.length > keep;
   const rows = raw.slice(0, keep).map((row) => toListRow(row, state));
-  if (page.reversed) rows.reverse();
+  if (reversed) rows.reverse();
   const atStart = state.before === undefined && state.after === undefined && state.page === 1;
   return {
     rows,
-    counts,
     // Forward pages know "more after" from the extra row; a "before" page knows "more before" from it.
-    hasPrevious: page.reversed ? more : !atStart,
-    hasNext: page.reversed ? state.before !== "end" : more,
+    hasPrevious: reversed ? more : !atStart,
+    hasNext: reversed ? state.before !== "end" : more,
   };
 }
 

@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { listHref, MAX_OFFSET_PAGE, parseCursor, type ListState } from "@/lib/transcripts/list-state";
-import type { ListPage } from "@/lib/transcripts/list";
+import type { ListCounts, ListRows } from "@/lib/transcripts/list";
 
 const number = new Intl.NumberFormat("en");
 
 /**
  * Page links for the first pages (OFFSET is cheap there), keyset links for
- * Previous / Next / Last, which stay fast however deep the page.
+ * Previous / Next / Last, which stay fast however deep the page. Without
+ * counts (`null`: still being counted) it shows what the rows alone tell.
  */
-export function ListPagination({ state, page }: { state: ListState; page: ListPage }) {
-  const { rows, counts } = page;
-  const exactTotal = counts.capped ? null : counts.total;
+export function ListPagination({ state, page, counts }: { state: ListState; page: ListRows; counts: ListCounts | null }) {
+  const { rows } = page;
+  const exactTotal = counts === null || counts.capped ? null : counts.total;
   const pageCount = exactTotal === null ? null : Math.max(1, Math.ceil(exactTotal / state.size));
   const base = { filters: state.filters, sort: state.sort, size: state.size, columns: state.columns };
   // On the last page reached with "Last", the page number is only known from an exact total.
