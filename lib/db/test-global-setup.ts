@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { watchForStuckQueries } from "@/lib/testing/stuck-query-watch";
 import { openDatabase } from "./open-database";
 
 import "@/lib/testing/provided-context";
@@ -10,5 +11,9 @@ import "@/lib/testing/provided-context";
 export default async function setup(project: TestProject) {
   const database = await openDatabase("test", { fresh: true });
   project.provide("databaseUrl", database.url);
-  return () => database.stop();
+  const stopWatching = watchForStuckQueries(database.url);
+  return async () => {
+    await stopWatching();
+    await database.stop();
+  };
 }
