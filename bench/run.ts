@@ -32,9 +32,10 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number, only?: stri
   jobs: benchJobs,
   page: benchPages,
   // judge.throughput (its own 10,000-transcript database; --size does not apply), then judge.validation_page.
-  judge: async (databaseUrl, size) => {
-    await benchJudges(databaseUrl);
-    await benchJudgeValidation(databaseUrl, size);
+  judge: async (databaseUrl, size, only = []) => {
+    const wanted = (name: string) => only.length === 0 || only.includes(name);
+    if (wanted("judge.throughput")) await benchJudges(databaseUrl);
+    if (wanted("judge.validation_page")) await benchJudgeValidation(databaseUrl, size);
   },
 };
 
