@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/open-database";
 import { importPredictions, PREDICTION_FORMATS, type PredictionFormat } from "@/lib/judges/imported";
 import { JUDGE_LABEL_KEYS, judgeLabelKeySchema } from "@/lib/judges/labels";
+import { commandLine, type Usage } from "./lib/arguments";
 import { exitWithError } from "./lib/exit";
 
 const USAGE = `Usage: npx tsx scripts/import-predictions.ts FILE --judge NAME --label ${JUDGE_LABEL_KEYS.join("|")}
@@ -14,28 +14,15 @@ stored as a run of the imported judge NAME (created when new), all or nothing (d
 Prints one JSON line: {"ok": true, "judgeId": N, "runId": N, "imported": N} or {"ok": false, "errors": [{"line", "field", "message"}]}.
 Exit status 1 when the file was refused, 2 on bad arguments.`;
 
-function usage(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    judge: { type: "string" },
-    label: { type: "string" },
-    format: { type: "string" },
-    threshold: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
+const cli = commandLine(USAGE, {
+  judge: { type: "string" },
+  label: { type: "string" },
+  format: { type: "string" },
+  threshold: { type: "string" },
 });
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (positionals.length !== 1) usage("Give exactly one prediction file.");
-const file = positionals[0];
-if (!existsSync(file)) usage(`No such file: ${file}`);
+const { values, files } = cli;
+const usage: Usage = cli.usage;
+const [file] = files({ single: true });
 if (!values.judge?.trim()) usage("--judge NAME is required (the classifier's name).");
 const label = judgeLabelKeySchema.safeParse(values.label);
 if (!label.success) usage(`--label must be one of ${JUDGE_LABEL_KEYS.join(", ")}, got "${values.label ?? ""}".`);

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/open-database";
 import { importFormatSchema, IMPORT_FORMATS } from "@/lib/imports/formats";
 import { parseMapping, type Mapping } from "@/lib/imports/mapping";
 import { runImport, type ImportSummary } from "@/lib/imports/run-import";
 import type { SystemPromptRequest } from "@/lib/imports/system-prompts";
+import { commandLine, type Usage } from "./lib/arguments";
 import { exitWithError } from "./lib/exit";
 import { createProgressReporter } from "./lib/progress-bar";
 
@@ -16,28 +16,16 @@ Each file is one import, all or nothing. Prints one JSON line at the end:
 {"imported": N, "duplicates": N, "failed": N, "errors": [{"line": N, "message": "..."}], "files": [...]}
 Exit status 1 when a file could not be imported (nothing importable, strict mode with errors), 2 on bad arguments.`;
 
-function usage(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    format: { type: "string" },
-    map: { type: "string" },
-    dataset: { type: "string" },
-    strict: { type: "boolean", default: false },
-    "system-prompt": { type: "string", multiple: true, default: [] },
-    help: { type: "boolean", short: "h" },
-  },
+const cli = commandLine(USAGE, {
+  format: { type: "string" },
+  map: { type: "string" },
+  dataset: { type: "string" },
+  strict: { type: "boolean", default: false },
+  "system-prompt": { type: "string", multiple: true, default: [] },
 });
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (!positionals.length) usage("No file given.");
-for (const file of positionals) if (!existsSync(file)) usage(`No such file: ${file}`);
+const { values, files } = cli;
+const usage: Usage = cli.usage;
+const positionals = files();
 const format = values.format === undefined ? undefined : importFormatSchema.safeParse(values.format);
 if (format && !format.success) usage(`--format must be one of ${IMPORT_FORMATS.join(", ")}, got "${values.format}".`);
 

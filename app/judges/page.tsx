@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { AutoRefresh } from "@/components/exports/auto-refresh";
 import { JudgeForm } from "@/components/judges/judge-form";
+import { PredictionUploadForm } from "@/components/judges/prediction-upload-form";
 import { StartRunForm } from "@/components/judges/run-controls";
 import { RunsTable } from "@/components/judges/runs-table";
 import { judgesForLead, runsForLead } from "@/lib/access/judges";
@@ -60,6 +61,13 @@ export default page({ role: "lead", searchParams: fromQuery }, async ({ searchPa
       <section className="space-y-2">
         <h2 className="text-lg font-medium">Define a judge</h2>
         <JudgeForm templates={DEFAULT_TEMPLATES.map((t) => ({ key: t.key, version: t.version, title: t.title }))} />
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-lg font-medium">Import a classifier&apos;s predictions</h2>
+        <p className="text-sm text-slate-600">
+          A classifier trained elsewhere (on an export, typically) comes back as a run of an imported judge, validated like any other.
+        </p>
+        <PredictionUploadForm templates={DEFAULT_TEMPLATES.map((t) => ({ key: t.key, title: t.title }))} />
       </section>
     </div>
   );

@@ -20,6 +20,7 @@ const NAV: { href: string; label: string; role: UserRole }[] = [
   { href: "/schema", label: "Label schema", role: "lead" },
   { href: "/audit", label: "Audit log", role: "lead" },
   { href: "/admin/users", label: "Users", role: "admin" },
+  { href: "/admin/keys", label: "Provider keys", role: "admin" },
 ];
 
 /** The header: links by role (the pages check the role again), the user and sign-out. */

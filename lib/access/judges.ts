@@ -5,7 +5,7 @@ import type { LlmJudgeInput } from "@/lib/judges/definition";
 import { importPredictions, type PredictionFormat } from "@/lib/judges/imported";
 import type { JudgeLabelKey } from "@/lib/judges/labels";
 import { cancelJudgeRun, JudgeRunError, startJudgeRun } from "@/lib/judges/run/start";
-import { saveProviderSecret, listProviderSecretNames } from "@/lib/judges/secrets";
+import { deleteProviderSecret, providerKeyStatuses, saveProviderSecret } from "@/lib/judges/secrets";
 import { DuplicateJudgeName, getJudge, getRun, insertLlmJudge, listJudges, listPredictions, listRuns } from "@/lib/judges/store";
 import { conflict, invalid, notFound } from "@/lib/server/errors";
 import { viewerWithRole } from "./viewer";
@@ -87,9 +87,16 @@ export async function saveProviderKey(name: string, value: string) {
   await saveProviderSecret(pgPool(), name, value, viewer.id);
 }
 
-export async function providerKeyNames() {
+/** Admins only: a stored key is removed (the judges naming it then fall back to the environment, or fail with "no key"). */
+export async function removeProviderKey(name: string): Promise<boolean> {
   await viewerWithRole("admin");
-  return listProviderSecretNames(pgPool());
+  return deleteProviderSecret(pgPool(), name);
+}
+
+/** Admins only: the key names judges use or an admin stored, where each is set; never a value. */
+export async function providerKeysForAdmin() {
+  await viewerWithRole("admin");
+  return providerKeyStatuses(pgPool());
 }
 
 /** An external classifier's prediction file in (lib/judges/imported): a finished run of an imported judge, or every problem by line and field. */

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { cancelRun, defineJudge, saveProviderKey, startRun } from "@/lib/access/judges";
+import { cancelRun, defineJudge, removeProviderKey, saveProviderKey, startRun } from "@/lib/access/judges";
 import { fromTableQuery } from "@/lib/exports/request";
 import { action } from "@/lib/server/action";
 import { invalid, issuesOf } from "@/lib/server/errors";
@@ -52,11 +52,28 @@ export const cancelJudgeRunAction = action(
   },
 );
 
+/**
+ * The admin's provider keys (/admin/keys). The value goes in and is stored encrypted; no answer, message or
+ * error carries it back (zod's messages here never quote the input).
+ */
 export const saveProviderKeyAction = action(
-  { role: "admin", input: z.object({ name: apiKeyNameSchema, value: z.string().min(1, "the key is empty").max(4_000) }) },
+  {
+    role: "admin",
+    input: z.object({
+      name: apiKeyNameSchema,
+      value: z.string().trim().min(1, "the key is empty").max(4_000, "a key is at most 4,000 characters"),
+    }),
+  },
   async ({ name, value }) => {
     await saveProviderKey(name, value);
+    revalidatePath("/admin/keys");
     revalidatePath("/judges");
-    return { data: { name }, message: `Key ${name} saved (encrypted).` };
+    return { data: { name }, message: `Key ${name} saved (stored encrypted).` };
   },
 );
+
+export const deleteProviderKeyAction = action({ role: "admin", input: z.object({ name: apiKeyNameSchema }) }, async ({ name }) => {
+  const removed = await removeProviderKey(name);
+  revalidatePath("/admin/keys");
+  return { data: { removed }, message: removed ? `Key ${name} deleted.` : `No stored key ${name}: nothing to delete.` };
+});

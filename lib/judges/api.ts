@@ -74,8 +74,8 @@ export const predictionFileRequest = z
     judgeName: z
       .string()
       .trim()
-      .min(1)
-      .max(120)
+      .min(1, "the classifier needs a name")
+      .max(120, "a name is at most 120 characters")
       .describe("The classifier's name: its judge (a second file under one name is a second run)."),
     labelKey: judgeLabelKeySchema,
     fileName: z.string().min(1).max(300).default("predictions.jsonl").describe("For error messages (file:line field)."),

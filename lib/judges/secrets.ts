@@ -79,8 +79,37 @@ export async function resolveApiKey(client: Pick<pg.ClientBase, "query">, name: 
   return rows[0] ? decryptSecret(name, rows[0].ciphertext) : null;
 }
 
-/** The names of stored keys (never their values), for the admin's list. */
-export async function listProviderSecretNames(client: Pick<pg.ClientBase, "query">): Promise<{ name: string; updatedAt: Date }[]> {
-  const { rows } = await client.query<{ name: string; updated_at: Date }>(`SELECT name, updated_at FROM provider_secrets ORDER BY name`);
-  return rows.map((row) => ({ name: row.name, updatedAt: row.updated_at }));
+/** Forgets a stored key; true when there was one. A key from the environment stays (it is the environment's). */
+export async function deleteProviderSecret(client: Pick<pg.ClientBase, "query">, name: string): Promise<boolean> {
+  const { rowCount } = await client.query(`DELETE FROM provider_secrets WHERE name = $1`, [name]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** One key name as the admin's page lists it: where it is set, and the judges that name it. Never the value. */
+export interface ProviderKeyStatus {
+  name: string;
+  /** A row of provider_secrets (encrypted). */
+  stored: boolean;
+  /** JUDGE_KEY_<NAME> is set in the server's environment (it wins over the stored one). */
+  fromEnvironment: boolean;
+  updatedAt: Date | null;
+  judges: string[];
+}
+
+/** Every key name a judge uses or an admin stored, by name. */
+export async function providerKeyStatuses(client: Pick<pg.ClientBase, "query">): Promise<ProviderKeyStatus[]> {
+  const { rows } = await client.query<{ name: string; updated_at: Date | null; stored: boolean; judges: string[] }>(
+    `SELECT n.name, s.updated_at, s.name IS NOT NULL AS stored,
+            coalesce((SELECT array_agg(j.name ORDER BY j.name) FROM judges j WHERE j.api_key_name = n.name), '{}') AS judges
+       FROM (SELECT name FROM provider_secrets UNION SELECT api_key_name FROM judges WHERE api_key_name IS NOT NULL) n
+       LEFT JOIN provider_secrets s ON s.name = n.name
+      ORDER BY n.name`,
+  );
+  return rows.map((row) => ({
+    name: row.name,
+    stored: row.stored,
+    fromEnvironment: Boolean(process.env[`JUDGE_KEY_${row.name}`]),
+    updatedAt: row.updated_at,
+    judges: row.judges,
+  }));
 }

@@ -1,0 +1,179 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { deleteProviderKeyAction, saveProviderKeyAction } from "@/lib/judges/actions";
+import type { ActionResult } from "@/lib/server/action";
+
+export interface ProviderKeyRow {
+  name: string;
+  stored: boolean;
+  fromEnvironment: boolean;
+  updatedAt: string | null;
+  judges: string[];
+}
+
+/** Where a key is set, in words; the environment's key wins over a stored one (lib/judges/secrets.ts resolveApiKey). */
+function where(key: ProviderKeyRow): string {
+  if (key.fromEnvironment && key.stored) return "set in the environment (used) and stored encrypted";
+  if (key.fromEnvironment) return "set in the environment";
+  if (key.stored) return "set (stored encrypted)";
+  return "not set";
+}
+
+/**
+ * The admin's key list and form. The value field is a password field that is
+ * cleared once saved; the server's answers carry names only, so a key once
+ * saved never comes back to a browser.
+ */
+export function ProviderKeys({ keys }: { keys: ProviderKeyRow[] }) {
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const errors = result && !result.ok ? result.fieldErrors : undefined;
+
+  return (
+    <div className="space-y-6">
+      {result && (
+        <div
+          role={result.ok ? "status" : "alert"}
+          className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
+        >
+          {result.message}
+        </div>
+      )}
+      <form
+        aria-label="Set a provider key"
+        noValidate
+        autoComplete="off"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const target = event.currentTarget;
+          const form = new FormData(target);
+          startTransition(async () => {
+            const outcome = await saveProviderKeyAction(form);
+            if (outcome.ok) target.reset();
+            setResult(outcome);
+          });
+        }}
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[16rem_1fr_auto] sm:items-start"
+      >
+        <Field
+          label="Key name"
+          name="name"
+          help="A–Z, 0–9 and _, as a judge names it; the same name again replaces the key."
+          errors={errors?.name}
+          list="provider-key-names"
+        />
+        <datalist id="provider-key-names">
+          {keys.map((key) => (
+            <option key={key.name} value={key.name} />
+          ))}
+        </datalist>
+        <Field label="Key value" name="value" type="password" help="Stored encrypted; never shown again." errors={errors?.value} />
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 sm:mt-5"
+        >
+          Save key
+        </button>
+      </form>
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm" aria-label="Provider keys">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2 font-medium">Name</th>
+              <th className="px-3 py-2 font-medium">Value</th>
+              <th className="px-3 py-2 font-medium">Saved</th>
+              <th className="px-3 py-2 font-medium">Judges using it</th>
+              <th className="px-3 py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {keys.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-3 py-4 text-slate-500">
+                  No judge names a key yet, and none is stored.
+                </td>
+              </tr>
+            )}
+            {keys.map((key) => (
+              <tr key={key.name} data-key-name={key.name}>
+                <td className="px-3 py-2 font-mono text-xs">{key.name}</td>
+                <td className={`px-3 py-2 ${key.stored || key.fromEnvironment ? "text-slate-800" : "text-amber-700"}`}>{where(key)}</td>
+                <td className="px-3 py-2 text-xs text-slate-500">
+                  {key.updatedAt ? new Date(key.updatedAt).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—"}
+                </td>
+                <td className="px-3 py-2 text-xs">
+                  {key.judges.length ? key.judges.join(", ") : <span className="text-slate-500">none</span>}
+                </td>
+                <td className="px-3 py-2 text-right text-xs">
+                  {key.stored && (
+                    <button
+                      type="button"
+                      disabled={pending}
+                      onClick={() =>
+                        window.confirm(
+                          `Delete the stored key ${key.name}? Judges naming it then need JUDGE_KEY_${key.name} in the environment.`,
+                        ) && startTransition(async () => setResult(await deleteProviderKeyAction({ name: key.name })))
+                      }
+                      className="text-red-700 hover:underline"
+                      aria-label={`Delete ${key.name}`}
+                    >
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function Field({
+  label,
+  name,
+  help,
+  type = "text",
+  errors,
+  list,
+}: {
+  label: string;
+  name: string;
+  help: string;
+  type?: string;
+  errors?: string[];
+  list?: string;
+}) {
+  const id = `key-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        list={list}
+        spellCheck={false}
+        autoComplete={type === "password" ? "new-password" : "off"}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={[`${id}-help`, errors && `${id}-error`].filter(Boolean).join(" ")}
+        className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
+      />
+      <p id={`${id}-help`} className="mt-1 text-xs text-slate-500">
+        {help}
+      </p>
+      {errors && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
