@@ -8,7 +8,8 @@ import type { AdjudicateInput } from "./queues/schemas";
 
 /**
  * Adjudication: where annotators disagree, a lead decides, and the decision
- * is the consensus (view transcript_consensus puts it first). Decisions and
+ * is the consensus (the rule puts it first; the table transcript_consensus
+ * follows the write by trigger, in the same transaction). Decisions and
  * their removal are written with a team_audit row in one transaction.
  */
 /** The form's text as the label's stored value, checked against the current schema; null = clear. */
