@@ -78,7 +78,11 @@ export interface Disagreement {
   condition: "training" | "deployment";
 }
 
-/** Transcripts where annotators' submitted labels differ (in one queue, or anywhere), undecided ones first. */
+/**
+ * Transcripts where annotators' submitted labels differ (in one queue, or anywhere), undecided ones first.
+ * A label's values differ exactly when its top value did not get every vote (top_votes < annotators):
+ * the same as "more than one value in votes", without unpacking 450,000 jsonb objects at a team's scale.
+ */
 export async function listDisagreements(filter: { queueId?: number } = {}): Promise<Disagreement[]> {
   const inQueue =
     filter.queueId === undefined
@@ -99,7 +103,7 @@ export async function listDisagreements(filter: { queueId?: number } = {}): Prom
            max(c.annotators)::int AS annotators, v.name AS variation, t.condition::text AS condition
     FROM transcript_consensus c
     JOIN transcripts t ON t.id = c.transcript_id JOIN pairs p ON p.id = t.pair_id JOIN prompt_variations v ON v.id = p.variation_id
-    WHERE ${inQueue} AND (SELECT count(*) FROM jsonb_object_keys(c.votes)) > 1
+    WHERE ${inQueue} AND c.top_votes < c.annotators
     GROUP BY c.transcript_id, v.name, t.condition
     ORDER BY count(*) FILTER (WHERE c.method = 'adjudicated') = count(*), c.transcript_id
     LIMIT 500`;
