@@ -24,6 +24,7 @@ export interface AgreementScope {
 }
 
 interface RatingRow {
+  id: number;
   transcript_id: number;
   variation_id: number;
   annotator_id: string;
@@ -31,17 +32,36 @@ interface RatingRow {
   spans: AnnotatorRating["spans"];
 }
 
+/**
+ * The ratings and their spans as two flat reads, joined here by annotation id.
+ * Not one statement with each annotation's spans aggregated into JSON beside it:
+ * at 100,000 annotations (232,000 spans) that statement took 9 s here, the two
+ * flat ones a tenth of it.
+ */
 async function loadRatings(scope: AgreementScope): Promise<RatingRow[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`a.submitted_at IS NOT NULL`];
   if (scope.queueId !== undefined)
     conditions.push(Prisma.sql`t.id IN (SELECT i.transcript_id FROM label_queue_items i WHERE i.queue_id = ${scope.queueId})`);
   if (scope.where) conditions.push(scope.where);
-  return readDb().$queryRaw<RatingRow[]>`
-    SELECT a.transcript_id, t.variation_id, a.annotator_id, a."values",
-           COALESCE((SELECT jsonb_agg(jsonb_build_object('labelKey', s.label_key, 'start', s.start, 'end', s."end"))
-                     FROM annotation_spans s WHERE s.annotation_id = a.id), '[]'::jsonb) AS spans
-    FROM annotations a JOIN transcripts t ON t.id = a.transcript_id
-    WHERE ${Prisma.join(conditions, " AND ")}`;
+  const where = Prisma.join(conditions, " AND ");
+  const [ratings, spans] = await Promise.all([
+    readDb().$queryRaw<Omit<RatingRow, "spans">[]>`
+      SELECT a.id, a.transcript_id, t.variation_id, a.annotator_id, a."values"
+      FROM annotations a JOIN transcripts t ON t.id = a.transcript_id
+      WHERE ${where}`,
+    readDb().$queryRaw<{ annotation_id: number; label_key: string; start: number; end: number }[]>`
+      SELECT s.annotation_id, s.label_key, s.start, s."end"
+      FROM annotation_spans s JOIN annotations a ON a.id = s.annotation_id JOIN transcripts t ON t.id = a.transcript_id
+      WHERE ${where}`,
+  ]);
+  const spansOf = new Map<number, AnnotatorRating["spans"]>();
+  for (const span of spans) {
+    const list = spansOf.get(span.annotation_id);
+    const entry = { labelKey: span.label_key, start: span.start, end: span.end };
+    if (list) list.push(entry);
+    else spansOf.set(span.annotation_id, [entry]);
+  }
+  return ratings.map((rating) => ({ ...rating, spans: spansOf.get(rating.id) ?? [] }));
 }
 
 const toRating = (row: RatingRow): AnnotatorRating => ({
