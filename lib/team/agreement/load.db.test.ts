@@ -4,7 +4,7 @@ import { saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { computeAgreement, type AnnotatorRating } from "./compute";
-import { agreementOverallAndByVariation } from "./load";
+import { agreementByVariation, agreementOverallAndByVariation } from "./load";
 
 /**
  * The agreement page reads ratings and their spans as two flat statements and
@@ -63,5 +63,14 @@ describe("agreement read from the database", () => {
     const criterionA = overall.find((entry) => entry.labelKey === "criterion_a")!;
     expect(criterionA.spanF1?.value).toBeGreaterThan(0);
     expect(overall.find((entry) => entry.labelKey === "af_verdict")!.items).toBe(2); // the draft does not rate
+  });
+
+  it("computes only the labels asked for (a chart's one label), with the same figures", async () => {
+    const where = Prisma.sql`t.id IN (${Prisma.join(transcripts)})`;
+    const { overall } = await agreementOverallAndByVariation({ where });
+    for (const key of ["criterion_a", "af_verdict"]) {
+      const [variation] = [...(await agreementByVariation({ where, labelKeys: [key] })).values()];
+      expect(variation).toEqual(overall.filter((entry) => entry.labelKey === key));
+    }
   });
 });
