@@ -26,8 +26,13 @@ export interface TeamCorpus {
   queueId: number;
 }
 
-export function teamTargets(size: number) {
-  return { annotations: Math.max(2, Math.round(size / 10)), adjudications: Math.max(1, Math.round(size / 500)) };
+/**
+ * BENCH_ANNOTATIONS=N sets the number of annotations apart from --size (adjudications stay 1 in 50 of
+ * them): the issue's 100,000 annotations on a 100,000-transcript corpus measure the human-label pages at
+ * a real team's scale without seeding a million transcripts first.
+ */
+export function teamTargets(size: number, annotations = Number(process.env.BENCH_ANNOTATIONS) || Math.round(size / 10)) {
+  return { annotations: Math.max(2, annotations), adjudications: Math.max(1, Math.round(annotations / 50)) };
 }
 
 const email = (i: number) => `bench-annotator-${i}@bench.test`;

@@ -3,7 +3,7 @@ import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/annotations/audit";
 import { getAnnotationContext, type AnnotationContext } from "@/lib/annotations/queries";
 import { forbidden, invalid, notFound } from "@/lib/server/errors";
 import { adjudicate, listDisagreements } from "@/lib/team/adjudication";
-import { agreementByVariation, agreementFor } from "@/lib/team/agreement/load";
+import { agreementOverallAndByVariation } from "@/lib/team/agreement/load";
 import { listTeamAudit } from "@/lib/team/audit";
 import { teamLabelsForTranscripts } from "@/lib/team/consensus";
 import { loadQueueItemView, type QueueItemView } from "@/lib/team/item-view";
@@ -180,9 +180,7 @@ export async function decide(input: AdjudicateInput) {
 
 export async function agreement(queueId?: number) {
   await viewerWithRole("lead");
-  const scope = { queueId };
-  const [overall, byVariation] = await Promise.all([agreementFor(scope), agreementByVariation(scope)]);
-  return { overall, byVariation };
+  return agreementOverallAndByVariation({ queueId });
 }
 
 /** The audit logs: annotation snapshots (labels before and after) and team events. */

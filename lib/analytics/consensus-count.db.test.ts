@@ -8,9 +8,10 @@ import { Fixtures } from "@/lib/testing/fixtures";
 import { numericConsensusCountSql, numericConsensusIdsSql } from "./consensus-count";
 
 /**
- * The chart filter's "Consensus (N transcripts)" count reads compliance votes
- * directly instead of the transcript_consensus view: here both answer the same,
- * transcript by transcript, over every case of the consensus rule.
+ * The chart filter's "Consensus (N transcripts)" count reads the stored
+ * consensus (table transcript_consensus): here it answers as the rule computed
+ * live (view transcript_consensus_live) does, transcript by transcript, over
+ * every case of the consensus rule.
  */
 const fixtures = new Fixtures(inject("databaseUrl"));
 const ids: Record<string, number> = {};
@@ -58,11 +59,11 @@ beforeAll(async () => {
 });
 afterAll(() => fixtures.cleanup());
 
-describe("numeric consensus without the view", () => {
-  it("names the same transcripts as transcript_consensus, and counts the same over the whole database", async () => {
+describe("numeric consensus from the stored table", () => {
+  it("names the same transcripts as the live rule, and counts the same over the whole database", async () => {
     const mine = Object.values(ids);
     const fromView = await db().$queryRaw<{ id: number }[]>(
-      Prisma.sql`SELECT transcript_id AS id FROM transcript_consensus
+      Prisma.sql`SELECT transcript_id AS id FROM transcript_consensus_live
         WHERE label_key = 'compliance' AND jsonb_typeof(value) = 'number' AND transcript_id IN (${Prisma.join(mine)}) ORDER BY 1`,
     );
     const direct = await db().$queryRaw<{ id: number }[]>(
@@ -73,7 +74,7 @@ describe("numeric consensus without the view", () => {
     expect(names(direct)).toEqual(names(fromView));
 
     const [viewCount] = await db().$queryRaw<{ n: number }[]>(
-      Prisma.sql`SELECT count(*)::int AS n FROM transcript_consensus WHERE label_key = 'compliance' AND jsonb_typeof(value) = 'number'`,
+      Prisma.sql`SELECT count(*)::int AS n FROM transcript_consensus_live WHERE label_key = 'compliance' AND jsonb_typeof(value) = 'number'`,
     );
     const [count] = await db().$queryRaw<{ n: number }[]>(numericConsensusCountSql("compliance"));
     expect(count.n).toBe(viewCount.n);

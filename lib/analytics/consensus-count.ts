@@ -1,32 +1,17 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * The transcripts whose consensus value (view transcript_consensus) for the
- * value label `labelKey` is a number, without the view. The view builds every
- * label of every annotated transcript (span labels included, each an EXISTS per
- * annotation) before the filter applies: 1.7 s at 10,000 annotations here, and
- * linear in them. For one value label only its votes matter, so this reads that
- * key's votes and the adjudications alone (0.1 s there). Same rule: an
- * adjudication decides; otherwise a strict majority of the submitted votes.
- * Not for span labels (their votes are EXISTS of spans). Proven equal to the
- * view in consensus-count.db.test.ts.
+ * The transcripts whose consensus value for the value label `labelKey` is a
+ * number (the chart filter's "Consensus (N transcripts)"). It once recounted
+ * that key's votes here, because the consensus view built every label of every
+ * annotated transcript before any filter applied (1.7 s at 10,000 annotations);
+ * the consensus is now a table kept by the write path (migration
+ * 20261203660000), so this reads its rows of one key (index on label_key).
+ * consensus-count.db.test.ts holds it to the rule's cases.
  */
 export function numericConsensusIdsSql(labelKey: string): Prisma.Sql {
   return Prisma.sql`
-    WITH votes AS (
-      SELECT a.transcript_id, a."values" -> ${labelKey} AS value, count(*)::int AS votes
-      FROM annotations a WHERE a.submitted_at IS NOT NULL AND a."values" -> ${labelKey} IS NOT NULL
-      GROUP BY 1, 2
-    ), tallies AS (
-      SELECT transcript_id, sum(votes) AS annotators, max(votes) AS top_votes,
-             (array_agg(value ORDER BY votes DESC, value))[1] AS top_value
-      FROM votes GROUP BY 1
-    )
-    SELECT j.transcript_id FROM adjudications j WHERE j.label_key = ${labelKey} AND jsonb_typeof(j.value) = 'number'
-    UNION ALL
-    SELECT t.transcript_id FROM tallies t
-    WHERE t.top_votes * 2 > t.annotators AND jsonb_typeof(t.top_value) = 'number'
-      AND NOT EXISTS (SELECT 1 FROM adjudications j WHERE j.transcript_id = t.transcript_id AND j.label_key = ${labelKey})`;
+    SELECT c.transcript_id FROM transcript_consensus c WHERE c.label_key = ${labelKey} AND jsonb_typeof(c.value) = 'number'`;
 }
 
 export function numericConsensusCountSql(labelKey: string): Prisma.Sql {

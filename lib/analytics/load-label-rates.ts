@@ -50,7 +50,7 @@ export async function loadLabelRates(params: LabelRateParams) {
   if (params.dataset) scope.push(Prisma.sql`t.dataset_id = ${params.dataset}`);
   const [rows, byVariation] = await Promise.all([
     readDb().$queryRaw<LabelRateRow[]>(labelRatesSql(filter)),
-    agreementByVariation({ where: Prisma.join(scope, " AND ") }),
+    agreementByVariation({ where: Prisma.join(scope, " AND "), labelKeys: [condition.key] }),
   ]);
   // Agreement of the chosen label only, where several annotators labelled the same transcripts.
   const agreement = new Map(

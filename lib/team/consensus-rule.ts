@@ -3,9 +3,11 @@ import type { LabelValue } from "@/lib/annotations/values";
 
 /**
  * The consensus rule's vocabulary (pure: the browser shows it). The rule
- * itself runs in ONE place, the SQL view `transcript_consensus` (migration
- * 20261122070000_team_labelling); lib/team/consensus.ts reads it. Nothing
- * else decides a consensus.
+ * itself runs in ONE place, the SQL function `transcript_consensus_of`
+ * (migration 20261203660000_transcript_consensus_table, the rule of
+ * 20261122070000_team_labelling); its answers are stored in the table
+ * `transcript_consensus`, which lib/team/consensus.ts reads. Nothing else
+ * decides a consensus.
  */
 export const CONSENSUS_METHODS = ["adjudicated", "unanimous", "majority", "single", "undecided"] as const;
 export const consensusMethodSchema = z.enum(CONSENSUS_METHODS);

@@ -3,12 +3,12 @@ import type { ConsensusCondition } from "./consensus-filter";
 
 /**
  * (No "server-only" here: the transcripts table's SQL builder, lib/transcripts/list-sql.ts,
- * composes it. The rule itself is the view transcript_consensus; see lib/team/consensus.ts.)
+ * composes it. The rule's stored answers are the table transcript_consensus; see lib/team/consensus.ts.)
  */
 /**
  * The table filter: a condition on `transcripts t` that all `conditions` hold
- * for its consensus. Each condition is a semi-join on the view, so the view
- * is computed once per condition, not once per row.
+ * for its consensus. Each condition is a semi-join on the table (its
+ * (label_key, transcript_id) index), not a probe per row.
  */
 export function consensusFilterSql(conditions: readonly ConsensusCondition[]): Prisma.Sql {
   if (conditions.length === 0) return Prisma.sql`TRUE`;

@@ -70,7 +70,7 @@ async function kept(conditions: ConsensusCondition[]): Promise<string[]> {
   return rows.map((row) => names[row.id]);
 }
 
-describe("the consensus rule (view transcript_consensus)", () => {
+describe("the consensus rule (function transcript_consensus_of, stored in the table transcript_consensus)", () => {
   it("unanimous, majority, single, undecided; drafts never vote", async () => {
     expect(await verdict(ids.agree)).toEqual({
       labelKey: "af_verdict",

@@ -6,8 +6,13 @@ import { consensusMethodSchema, type ConsensusLabel } from "./consensus-rule";
 
 /**
  * CONSENSUS LABELS: the one way to read them (charts, exports, table filter,
- * adjudication). The rule runs in the SQL view `transcript_consensus`
- * (migration 20261122070000_team_labelling), nowhere else:
+ * adjudication). The rule runs in the SQL function `transcript_consensus_of`,
+ * nowhere else; its answers are stored in the table `transcript_consensus`,
+ * which triggers on annotations, annotation_spans and adjudications keep in step
+ * in the writing transaction (migration 20261203660000: charts over 100,000
+ * annotations read stored rows instead of recounting every vote). The table
+ * equals the live view `transcript_consensus_live` (consensus-table.db.test.ts).
+ * Never write the table; write annotations and adjudications:
  *
  *   adjudicated (a lead's decision) > unanimous (2+ annotators, all agree)
  *   > majority (more than half agree) > single (one annotator) > undecided (value null)
@@ -28,7 +33,7 @@ import { consensusMethodSchema, type ConsensusLabel } from "./consensus-rule";
  *
  *   // in SQL (a list query over `transcripts t`):
  *   SELECT ... FROM transcripts t WHERE ... AND ${consensusFilterSql([{ key: "af_verdict", value: "full" }])}
- *   // or join the view yourself: SELECT value, method FROM transcript_consensus WHERE transcript_id = ... AND label_key = ...
+ *   // or join the table yourself: SELECT value, method FROM transcript_consensus WHERE transcript_id = ... AND label_key = ...
  *
  * ConsensusLabel = { labelKey, value (null when undecided), method, annotators
  * (how many gave a value), topVotes, votes {value-as-text: count} };

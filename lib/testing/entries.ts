@@ -55,6 +55,9 @@ const TABLES = [
   "annotation_audit",
   "adjudications",
   "transcript_consensus",
+  // The consensus rule computed live (migration 20261203660000): the test's and the backfill's reference.
+  "transcript_consensus_live",
+  "transcript_consensus_of",
   "label_signatures",
   "label_queue_items",
   "label_queue_claims",

@@ -48,7 +48,11 @@ function ratingOf(label: LabelDefinition, rating: AnnotatorRating): Rating | und
 
 export function computeAgreement(labels: readonly LabelDefinition[], ratings: readonly AnnotatorRating[]): LabelAgreement[] {
   const byItem = new Map<number, AnnotatorRating[]>();
-  for (const rating of ratings) byItem.set(rating.transcriptId, [...(byItem.get(rating.transcriptId) ?? []), rating]);
+  for (const rating of ratings) {
+    const item = byItem.get(rating.transcriptId);
+    if (item) item.push(rating);
+    else byItem.set(rating.transcriptId, [rating]);
+  }
   return labels.map((label) => {
     const units: { annotatorId: string; value: Rating }[][] = [];
     for (const itemRatings of byItem.values()) {
