@@ -24,11 +24,16 @@ import { Fixtures } from "@/lib/testing/fixtures";
  *   t13         Default    training    —                  — (unreadable: not counted)
  *
  * Validation: Se = 3/4 (t1–t4), Sp = 4/5 (t5–t9), n = 9.
+ *
+ * The same run, and an imported source's yes/no label, on the "any label"
+ * chart (/analytics/labels, labelRates): imported `alignment_faking` is true
+ * on t1, t3, t4 and false on t2, t7, t8; its `score` ("0.7" on t1) is no yes/no label.
  */
 const url = inject("databaseUrl");
 process.env.DATABASE_URL = url;
 const { runAs } = await import("./viewer");
-const { variationChart, variationChartByJudge } = await import("./analytics");
+const { labelRates, variationChart, variationChartByJudge } = await import("./analytics");
+const { importedBy, judgeBy } = await import("@/lib/analytics/machine-label-rates");
 const { judgeSourceParam } = await import("@/lib/analytics/judge-source");
 const { getCurrentSchema } = await import("@/lib/annotations/schema");
 
@@ -42,6 +47,7 @@ const t: number[] = [];
 let runId: number;
 let setting: string;
 const judgeName = `chart-${process.pid}-${Date.now()}`;
+const importedSource = `imported-${judgeName}`;
 
 beforeAll(async () => {
   await fixtures.connect();
@@ -79,6 +85,18 @@ beforeAll(async () => {
   const verdicts = [true, true, true, false, true, false, false, false, false, true, true, false, null];
   for (const [i, verdict] of verdicts.entries()) {
     await q(`INSERT INTO judge_predictions (run_id, transcript_id, verdict) VALUES ($1, $2, $3)`, [runId, t[i], verdict]);
+  }
+  const imported: [number, string, string][] = [
+    [0, "alignment_faking", "true"],
+    [2, "alignment_faking", "true"],
+    [3, "alignment_faking", "true"],
+    [1, "alignment_faking", "false"],
+    [6, "alignment_faking", "false"],
+    [7, "alignment_faking", "false"],
+    [0, "score", "0.7"],
+  ];
+  for (const [i, name, value] of imported) {
+    await q(`INSERT INTO source_labels (transcript_id, source, name, value) VALUES ($1, $2, $3, $4)`, [t[i], importedSource, name, value]);
   }
   const queue = (
     await q(`INSERT INTO label_queues (name, blind, annotators_per_item, created_by_id) VALUES ('judge chart', true, 1, $1) RETURNING id`, [
@@ -151,6 +169,60 @@ describe("the variation chart by judge", () => {
       const params = { setting, source: judgeSourceParam(runId), corrected: "1" as const };
       await expect(as(who)(() => variationChartByJudge(params))).rejects.toThrow(expected);
       await expect(as(who)(() => variationChart({ setting }))).rejects.toThrow(expected);
+    });
+  }
+});
+
+describe("the label-rate chart (/analytics/labels) by imported source and by judge run", () => {
+  const cells = (series: Awaited<ReturnType<typeof labelRates>>["series"]) =>
+    series.map((s) => [s.name, s.training.k, s.training.n, s.deployment.k, s.deployment.n]);
+
+  it("offers the imported source with its yes/no labels only, and the finished run with its label", async () => {
+    const { sources } = await as("lead")(() => labelRates({ setting }));
+    expect(sources.find((s) => s.by === importedBy(importedSource))).toMatchObject({
+      name: `imported: ${importedSource}`,
+      labels: [{ value: "alignment_faking", name: "alignment_faking: true" }],
+    });
+    expect(sources.find((s) => s.by === judgeBy(runId))).toMatchObject({ count: 13, labels: [{ value: "af_verdict" }] });
+  });
+
+  it("rates an imported label per variation × condition as counted by hand", async () => {
+    const data = await as("lead")(() => labelRates({ setting, by: importedBy(importedSource), label: "alignment_faking" }));
+    expect(data.machine).toEqual({ kind: "imported", source: importedSource, name: "alignment_faking" });
+    // Default: training t1, t4 true of t1, t2, t4; deployment t3 of t3, t7. No RLHF: training t8 false.
+    expect(cells(data.series)).toEqual([
+      ["Default", 2, 3, 1, 2],
+      ["No RLHF", 0, 1, 0, 0],
+    ]);
+    expect(data.series[0].training.rate).toEqual(wilson(2, 3));
+  });
+
+  it("rates a judge run's verdicts as counted by hand, and corrected as on /analytics", async () => {
+    const raw = await as("lead")(() => labelRates({ setting, by: judgeBy(runId) }));
+    expect(raw.label?.value).toBe("af_verdict");
+    expect(raw.validation).toBeNull();
+    // As the chart by judge above: Default training 4 of 6, deployment 2 of 4; No RLHF training 0 of 2.
+    expect(cells(raw.series)).toEqual([
+      ["Default", 4, 6, 2, 4],
+      ["No RLHF", 0, 2, 0, 0],
+    ]);
+    expect(raw.series[0].training.rate).toEqual(wilson(4, 6));
+    const corrected = await as("lead")(() => labelRates({ setting, by: judgeBy(runId), corrected: "1" }));
+    expect(corrected.validation).toEqual({ n: 9, truePositives: 3, referencePositives: 4, trueNegatives: 4, referenceNegatives: 5 });
+    expect(cells(corrected.series)).toEqual(cells(raw.series));
+    expect(corrected.series[0].training.rate!.estimate).toBeCloseTo(28 / 33, 12);
+    expect(corrected.series[0].deployment.rate!.estimate).toBeCloseTo(6 / 11, 12);
+    expect(corrected.series[1].deployment.rate).toBeNull();
+  });
+
+  for (const [who, expected] of [
+    [null, /Sign in/],
+    ["annotator", /lead role/],
+    ["blind", /lead role/],
+  ] as const) {
+    it(`${who ?? "a signed-out client"} gets no label rates by judge run or imported source`, async () => {
+      await expect(as(who)(() => labelRates({ setting, by: judgeBy(runId), corrected: "1" }))).rejects.toThrow(expected);
+      await expect(as(who)(() => labelRates({ setting, by: importedBy(importedSource) }))).rejects.toThrow(expected);
     });
   }
 });

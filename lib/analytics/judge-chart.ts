@@ -47,19 +47,20 @@ export interface JudgeChart {
 export async function loadJudgeChart(source: JudgeSourceOption, scope: JudgeRateScope, corrected: boolean): Promise<JudgeChart> {
   const counts = await db().$queryRaw<JudgeRateCounts[]>(judgeRatesSql(source.runId, null, scope));
   if (!corrected) return { source, rows: judgeRateRows(counts, null), validation: null };
-  const loaded = await loadValidation(source.runId, { kind: "consensus" });
+  const { matrix, validation } = await consensusValidation(source.runId);
+  return { source, rows: judgeRateRows(counts, matrix), validation };
+}
+
+/** The run's confusion matrix against the human consensus (its validation sample), and its counts as the charts state them. */
+export async function consensusValidation(runId: number) {
+  const loaded = await loadValidation(runId, { kind: "consensus" });
   const { n, matrix } = validationFigures(loaded.rows, null);
-  const positives = matrix.truePositive + matrix.falseNegative;
-  const negatives = matrix.trueNegative + matrix.falsePositive;
-  return {
-    source,
-    rows: judgeRateRows(counts, matrix),
-    validation: {
-      n,
-      truePositives: matrix.truePositive,
-      referencePositives: positives,
-      trueNegatives: matrix.trueNegative,
-      referenceNegatives: negatives,
-    },
+  const validation: NonNullable<JudgeChart["validation"]> = {
+    n,
+    truePositives: matrix.truePositive,
+    referencePositives: matrix.truePositive + matrix.falseNegative,
+    trueNegatives: matrix.trueNegative,
+    referenceNegatives: matrix.trueNegative + matrix.falsePositive,
   };
+  return { matrix, validation };
 }
