@@ -50,7 +50,7 @@ export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ 
             Refusals, compliance with and without alignment-faking reasoning, in training and deployment, per prompt variation.
           </p>
         </div>
-        {filter && judgeRunId === null && (
+        {filter && (judgeRunId === null || judge) && (
           <a href={csvHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
             Download CSV
           </a>
