@@ -34,6 +34,7 @@ process.env.DATABASE_URL = url;
 const { runAs } = await import("./viewer");
 const { labelRates, variationChart, variationChartByJudge } = await import("./analytics");
 const { importedBy, judgeBy } = await import("@/lib/analytics/machine-label-rates");
+const { judgeRatesCsv } = await import("@/lib/analytics/judge-rates-csv");
 const { judgeSourceParam } = await import("@/lib/analytics/judge-source");
 const { getCurrentSchema } = await import("@/lib/annotations/schema");
 
@@ -152,6 +153,24 @@ describe("the variation chart by judge", () => {
     expect(noRlhf.corrected!.estimate).toBe(0);
     // Raw and corrected side by side: the raw rate is unchanged.
     expect(training.raw).toEqual(wilson(4, 6));
+    // The same figures in variations.csv?source=@judge:<run>&corrected=1.
+    const csv = judgeRatesCsv(chart.judge!).trim().split(/\r?\n/);
+    expect(csv[0]).toBe(
+      "variation,condition,judge,run,n,positive,rate,lower_95,upper_95,corrected_rate,corrected_lower_95,corrected_upper_95,validation_n",
+    );
+    const six = (x: number) => String(Number(x.toFixed(6)));
+    expect(csv[2]).toBe(
+      [
+        "Default",
+        "training",
+        judgeName,
+        runId,
+        6,
+        4,
+        ...[training.raw!, training.corrected!].flatMap((r) => [r.estimate, r.lower, r.upper].map(six)),
+        9,
+      ].join(","),
+    );
   });
 
   it("without a setting in the URL, charts the setting the run judged", async () => {
