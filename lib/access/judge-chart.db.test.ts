@@ -198,10 +198,9 @@ describe("the label-rate chart (/analytics/labels) by imported source and by jud
 
   it("offers the imported source with its yes/no labels only, and the finished run with its label", async () => {
     const { sources } = await as("lead")(() => labelRates({ setting }));
-    expect(sources.find((s) => s.by === importedBy(importedSource))).toMatchObject({
-      name: `imported: ${importedSource}`,
-      labels: [{ value: "alignment_faking", name: "alignment_faking: true" }],
-    });
+    expect(sources.find((s) => s.by === importedBy(importedSource))).toMatchObject({ name: `imported: ${importedSource}` });
+    const { conditions } = await as("lead")(() => labelRates({ setting, by: importedBy(importedSource) }));
+    expect(conditions).toEqual([{ value: "alignment_faking", name: "alignment_faking: true" }]);
     expect(sources.find((s) => s.by === judgeBy(runId))).toMatchObject({ count: 13, labels: [{ value: "af_verdict" }] });
   });
 

@@ -40,16 +40,23 @@ export interface RateSource {
   by: string;
   name: string;
   count: number;
-  /** The labels an imported source can be rated by (its yes/no names); the judge's label key for a run. */
+  /** What `count` counts, for the menu (default "labelled"). */
+  unit?: string;
+  /** A judge run's one label (its key); an imported source's are read when it is chosen. */
   labels?: { value: string; name: string }[];
 }
 
 /** The "any label" chart for one URL state: options, the resolved filter, the series, and agreement per variation. */
 export async function loadLabelRates(params: LabelRateParams) {
-  const [options, schema, sources] = await Promise.all([chartFilterOptions(), getCurrentSchema(), rateSources()]);
+  const [options, schema] = await Promise.all([chartFilterOptions(), getCurrentSchema()]);
+  const sources = await rateSources(options, schema.labels);
   const source = sources.find((s) => s.by === params.by) ?? sources[0];
   const machineBy = parseMachineBy(source?.by);
-  const conditions = source?.labels ?? schema.labels.flatMap(labelConditionOptions);
+  // An imported source's yes/no labels are read for the chosen source only (its rows of the index), not for every source.
+  const conditions =
+    machineBy?.kind === "imported"
+      ? await importedYesNoLabels(machineBy.source)
+      : (source?.labels ?? schema.labels.flatMap(labelConditionOptions));
   const setting = options.settings.find((s) => s.slug === params.setting) ?? options.settings[0];
   const label = conditions.find((c) => c.value === params.label) ?? conditions[0];
   const condition = label && (machineBy ? { key: label.value, value: true } : parseLabelCondition(label.value));
@@ -133,27 +140,34 @@ function correctedSeries(series: LabelRateSeries, validation: Validation): Label
   return { ...series, training: correct(series.training), deployment: correct(series.deployment) };
 }
 
-async function rateSources(): Promise<RateSource[]> {
-  const [[consensus], annotators, imported, judges, schema] = await Promise.all([
+async function rateSources(
+  options: Awaited<ReturnType<typeof chartFilterOptions>>,
+  labels: { key: string; name: string }[],
+): Promise<RateSource[]> {
+  const [[consensus], annotators, judges] = await Promise.all([
     readDb().$queryRaw<{ n: number }[]>`SELECT count(DISTINCT transcript_id)::int AS n FROM transcript_consensus WHERE value IS NOT NULL`,
     db().$queryRaw<{ id: string; name: string; count: number }[]>`
       SELECT u.id, u.name, count(*)::int AS count FROM annotations a JOIN users u ON u.id = a.annotator_id
       WHERE a.submitted_at IS NOT NULL GROUP BY u.id, u.name ORDER BY u.name`,
-    readDb().$queryRaw<{ source: string; names: string[]; count: number }[]>(importedYesNoLabelsSql),
     listJudgeSources(),
-    getCurrentSchema(),
   ]);
   const people = annotators.map((a) => ({ by: a.id, name: a.name, count: a.count }));
   const humans = consensus.n > 0 ? [{ by: CONSENSUS_BY, name: "Consensus", count: consensus.n }, ...people] : people;
-  return [...humans, ...imported.map(importedSource), ...judges.map(judgeSource(schema.labels))];
+  // Imported sources as the variation chart lists them (chartFilterOptions), counted in labelled pairs (label_signatures).
+  const pairs = (source: string) => options.coverage.filter((c) => c.source === source).reduce((sum, c) => sum + c.n, 0);
+  const imported = options.sources.map(({ source }) => ({
+    by: importedBy(source),
+    name: `imported: ${source}`,
+    count: pairs(source),
+    unit: "pairs labelled",
+  }));
+  return [...humans, ...imported, ...judges.map(judgeSource(labels))];
 }
 
-const importedSource = (row: { source: string; names: string[]; count: number }): RateSource => ({
-  by: importedBy(row.source),
-  name: `imported: ${row.source}`,
-  count: row.count,
-  labels: row.names.map((name) => ({ value: name, name: `${name}: true` })),
-});
+async function importedYesNoLabels(source: string): Promise<{ value: string; name: string }[]> {
+  const rows = await readDb().$queryRaw<{ name: string }[]>(importedYesNoLabelsSql(source));
+  return rows.map(({ name }) => ({ value: name, name: `${name}: true` }));
+}
 
 const judgeSource =
   (labels: { key: string; name: string }[]) =>
@@ -161,5 +175,6 @@ const judgeSource =
     by: judgeBy(run.runId),
     name: judgeSourceTitle(run),
     count: run.predictions,
+    unit: "judged",
     labels: [{ value: run.labelKey, name: `${labels.find((l) => l.key === run.labelKey)?.name ?? run.labelKey}: judged yes` }],
   });

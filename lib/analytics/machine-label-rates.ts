@@ -59,9 +59,7 @@ export function machineLabelRatesSql(scope: RateScope, machine: MachineRateSourc
   );
 }
 
-/** Each imported source with its yes/no labels (every value "true" or "false"): the labels the chart can rate. */
-export const importedYesNoLabelsSql = Prisma.sql`
-  SELECT source, array_agg(name ORDER BY name) AS names, max(n)::int AS count FROM (
-    SELECT source, name, count(*) AS n FROM source_labels GROUP BY source, name
-    HAVING bool_and(value IN ('true', 'false'))
-  ) l GROUP BY source ORDER BY source`;
+/** One imported source's yes/no labels (every value "true" or "false"): the labels the chart can rate it by. */
+export const importedYesNoLabelsSql = (source: string) => Prisma.sql`
+  SELECT name FROM source_labels WHERE source = ${source}
+  GROUP BY name HAVING bool_and(value IN ('true', 'false')) ORDER BY name`;

@@ -61,7 +61,7 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
               <select name="by" defaultValue={data.source?.by} className={select}>
                 {data.sources.map((s) => (
                   <option key={s.by} value={s.by}>
-                    {s.name} ({s.count.toLocaleString("en")} labelled)
+                    {s.name} ({s.count.toLocaleString("en")} {s.unit ?? "labelled"})
                   </option>
                 ))}
               </select>
