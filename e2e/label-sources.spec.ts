@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures";
  * /analytics/labels charts more than human labels: a lead picks an imported
  * source's yes/no label, then a finished judge run (raw, then corrected), and
  * reads each one's rate per variation. The test arranges its own data on six
- * transcripts of one variation (three per condition), whatever earlier specs
+ * unlabelled transcripts of one variation (three per condition), whatever earlier specs
  * left: an imported source of its own (source_labels, as an import writes
  * them) and a judge run of its own, imported through the app's API.
  *
@@ -14,10 +14,15 @@ import { expect, test } from "./fixtures";
  *   training 1-3 training     true, true, false    yes, no, no
  *   deploy 1-3   deployment   false, false, false  yes, yes, no
  */
+/** Transcripts no human labelled: the judge run has no validation sample, whatever earlier specs labelled. */
+const UNLABELLED = `NOT EXISTS (SELECT 1 FROM annotations a WHERE a.transcript_id = t.id)
+  AND NOT EXISTS (SELECT 1 FROM adjudications j WHERE j.transcript_id = t.id)`;
+
 async function arrange(page: Page, database: pg.Client) {
   const { variation_id, setting } = (
     await database.query<{ variation_id: number; setting: string }>(
       `SELECT t.variation_id, s.slug AS setting FROM transcripts t JOIN settings s ON s.id = t.setting_id
+        WHERE ${UNLABELLED}
         GROUP BY t.variation_id, s.slug
        HAVING count(*) FILTER (WHERE t.condition = 'training') >= 3 AND count(*) FILTER (WHERE t.condition = 'deployment') >= 3
        ORDER BY t.variation_id LIMIT 1`,
@@ -25,10 +30,10 @@ async function arrange(page: Page, database: pg.Client) {
   ).rows[0];
   const pick = async (condition: string) =>
     (
-      await database.query<{ id: number }>(`SELECT id FROM transcripts WHERE variation_id = $1 AND condition = $2 ORDER BY id LIMIT 3`, [
-        variation_id,
-        condition,
-      ])
+      await database.query<{ id: number }>(
+        `SELECT t.id FROM transcripts t WHERE t.variation_id = $1 AND t.condition = $2 AND ${UNLABELLED} ORDER BY t.id LIMIT 3`,
+        [variation_id, condition],
+      )
     ).rows.map((row) => row.id);
   const training = await pick("training");
   const deployment = await pick("deployment");
@@ -101,6 +106,10 @@ test("a lead charts an imported source's label and a judge run's verdicts on /an
     await expect(page.getByRole("columnheader", { name: "Training: corrected rate [95% CI]" })).toBeVisible();
     await expect(page.getByTestId("validation-n")).toBeVisible();
     await expect(row.getByRole("cell").nth(2)).toHaveText("1 / 3");
+    // Nobody labelled these transcripts: the page says why there is no corrected rate rather than "no labels".
+    await expect(page.getByTestId("validation-n")).toHaveText("n = 0");
+    await expect(row.getByRole("cell").nth(1)).toContainText("no validation sample");
+    await page.screenshot({ path: test.info().outputPath("labels-by-judge-corrected.png"), fullPage: true });
 
     // Annotators get neither the page nor its CSV, by whatever source.
     expect((await annotatorPage.goto(`/analytics/labels?by=%40judge%3A${runId}&corrected=1`))?.status()).toBe(403);

@@ -137,8 +137,16 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
                       {s.name}
                       {s.isBaseline && <span className="ml-1 text-xs text-slate-500">(baseline)</span>}
                     </td>
-                    <Cells cell={s.training} href={data.machine ? null : labelRateDrillDown(data.filter!, s.variationId, "training")} />
-                    <Cells cell={s.deployment} href={data.machine ? null : labelRateDrillDown(data.filter!, s.variationId, "deployment")} />
+                    <Cells
+                      cell={s.training}
+                      href={data.machine ? null : labelRateDrillDown(data.filter!, s.variationId, "training")}
+                      noRate={noCorrection(data.validation)}
+                    />
+                    <Cells
+                      cell={s.deployment}
+                      href={data.machine ? null : labelRateDrillDown(data.filter!, s.variationId, "deployment")}
+                      noRate={noCorrection(data.validation)}
+                    />
                     {!data.machine && (
                       <td className="px-3 py-1.5 tabular-nums">
                         <AgreementCell agreement={data.agreement.get(s.variationId)} />
@@ -172,14 +180,20 @@ const sourceTitle = (by: string, name: string) => (by === CONSENSUS_BY ? "consen
 
 const share = (x: number, of: number) => (of === 0 ? "— (0 of 0)" : `${((x / of) * 100).toFixed(1)}% (${x} of ${of})`);
 
-function Cells({ cell, href }: { cell: RateCell; href: string | null }) {
+/** Why a cell with labels has no corrected rate: no validation sample at all, or Se + Sp ≤ 1 on it. */
+function noCorrection(validation: { n: number } | null): string | null {
+  if (!validation) return null;
+  return validation.n === 0 ? "no validation sample" : "undefined (Se + Sp ≤ 1)";
+}
+
+function Cells({ cell, href, noRate }: { cell: RateCell; href: string | null; noRate: string | null }) {
   return (
     <>
       <td className="px-3 py-1.5 tabular-nums">
         {cell.rate ? (
           `${percent(cell.rate.estimate)} [${percent(cell.rate.lower)}, ${percent(cell.rate.upper)}]`
         ) : (
-          <span className="text-slate-500">no labels</span>
+          <span className="text-slate-500">{cell.n > 0 && noRate ? noRate : "no labels"}</span>
         )}
         {cell.n > 0 && cell.n < 30 && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">small n</span>}
       </td>
