@@ -11,14 +11,17 @@ import { drillDownHref } from "@/lib/analytics/drill-down";
 import { labelSourceTitle } from "@/lib/analytics/label-sources";
 import { ReferencePicker } from "@/components/analytics/reference-picker";
 import { SignificanceFields } from "@/components/analytics/significance-fields";
-import { variationChart } from "@/lib/access/analytics";
+import { JudgeRates } from "@/components/analytics/judge-rates";
+import { parseJudgeSource } from "@/lib/analytics/judge-source";
+import { variationChart, variationChartByJudge } from "@/lib/access/analytics";
 import { page } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Variations" };
 
 export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ searchParams: params }) => {
-  const { options, filter, problem, statistics, referenceSeries, reference, chosenRef, refModel, referenceName } =
-    await variationChart(params);
+  const judgeRunId = parseJudgeSource(params.source);
+  const { options, filter, problem, statistics, referenceSeries, reference, chosenRef, refModel, referenceName, judgeSources, judge } =
+    judgeRunId === null ? await variationChart(params) : await variationChartByJudge(params);
 
   const flag = statistics.flag;
   const rows = chartRows(
@@ -47,7 +50,7 @@ export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ 
             Refusals, compliance with and without alignment-faking reasoning, in training and deployment, per prompt variation.
           </p>
         </div>
-        {filter && (
+        {filter && (judgeRunId === null || judge) && (
           <a href={csvHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
             Download CSV
           </a>
@@ -56,11 +59,29 @@ export default page({ role: "lead", searchParams: chartParamsSchema }, async ({ 
       <AnalyticsTabs current="/analytics" />
       {filter ? (
         <>
-          <ChartFilters options={options} filter={filter}>
-            <ReferencePicker series={referenceSeries} chosen={chosenRef} model={refModel} />
-            <SignificanceFields statistics={statistics} />
+          <ChartFilters
+            options={options}
+            filter={filter}
+            judgeSources={judgeSources}
+            judge={judge?.source}
+            corrected={params.corrected === "1"}
+          >
+            {judgeRunId === null && (
+              <>
+                <ReferencePicker series={referenceSeries} chosen={chosenRef} model={refModel} />
+                <SignificanceFields statistics={statistics} />
+              </>
+            )}
           </ChartFilters>
-          {rows.some((row) => row.n > 0) ? (
+          {judgeRunId !== null ? (
+            judge ? (
+              <JudgeRates chart={judge} />
+            ) : (
+              <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">
+                There is no finished judge run {judgeRunId} with verdicts: pick a judge run from the label sources.
+              </p>
+            )
+          ) : rows.some((row) => row.n > 0) ? (
             <>
               <VariationChart
                 rows={rows}

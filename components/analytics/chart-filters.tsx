@@ -1,10 +1,29 @@
+import { judgeSourceParam, type JudgeSourceOption } from "@/lib/analytics/judge-source";
 import { HUMAN_RULE, labelSourceParam } from "@/lib/analytics/label-sources";
 import { CONSENSUS_RULE } from "@/lib/team/consensus-rule";
 import type { ChartFilter, FilterOptions } from "@/lib/analytics/queries";
 import { ChartScopeFields, fieldClass, selectClass } from "./chart-scope-fields";
 
-/** A plain GET form: the chart's state lives in the URL, so links reproduce it. */
-export function ChartFilters({ options, filter, children }: { options: FilterOptions; filter: ChartFilter; children?: React.ReactNode }) {
+/**
+ * A plain GET form: the chart's state lives in the URL, so links reproduce it.
+ * `judge`: the chosen judge run, when a judge run is the label source (it
+ * replaces the filter's own label source and its label fields).
+ */
+export function ChartFilters({
+  options,
+  filter,
+  judgeSources = [],
+  judge = null,
+  corrected = false,
+  children,
+}: {
+  options: FilterOptions;
+  filter: ChartFilter;
+  judgeSources?: JudgeSourceOption[];
+  judge?: JudgeSourceOption | null;
+  corrected?: boolean;
+  children?: React.ReactNode;
+}) {
   const setting = options.settings.find((s) => s.id === filter.settingId);
   const labelSource = filter.labelSource;
   const names = labelSource.kind === "source" ? (options.sources.find((s) => s.source === labelSource.source)?.names ?? []) : [];
@@ -16,7 +35,7 @@ export function ChartFilters({ options, filter, children }: { options: FilterOpt
         <ChartScopeFields options={options} settingSlug={setting?.slug} modelId={filter.modelId} datasetId={filter.datasetId} />
         <label className={field}>
           Label source
-          <select name="source" defaultValue={labelSourceParam(labelSource)} className={select}>
+          <select name="source" defaultValue={judge ? judgeSourceParam(judge.runId) : labelSourceParam(labelSource)} className={select}>
             {options.sources.length > 0 && (
               <optgroup label="Source labels (imported)">
                 {options.sources.map((s) => (
@@ -42,9 +61,24 @@ export function ChartFilters({ options, filter, children }: { options: FilterOpt
                 ))}
               </optgroup>
             )}
+            {judgeSources.length > 0 && (
+              <optgroup label="Judge runs">
+                {judgeSources.map((run) => (
+                  <option key={run.runId} value={judgeSourceParam(run.runId)}>
+                    {run.judgeName} · run {run.runId} · {run.labelKey} ({run.predictions.toLocaleString("en")} judged)
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
-        {labelSource.kind === "source" && (
+        {judge && (
+          <label className="flex items-center gap-1.5 self-center text-sm text-slate-700">
+            <input type="checkbox" name="corrected" value="1" defaultChecked={corrected} />
+            Corrected (Rogan–Gladen)
+          </label>
+        )}
+        {!judge && labelSource.kind === "source" && (
           <>
             <label className={field}>
               Compliance label
@@ -74,8 +108,8 @@ export function ChartFilters({ options, filter, children }: { options: FilterOpt
           Show
         </button>
       </div>
-      {labelSource.kind !== "source" && <p className="text-xs text-slate-500">{HUMAN_RULE.text}</p>}
-      {labelSource.kind === "consensus" && <p className="text-xs text-slate-500">Consensus: {CONSENSUS_RULE.join(" ")}</p>}
+      {!judge && labelSource.kind !== "source" && <p className="text-xs text-slate-500">{HUMAN_RULE.text}</p>}
+      {!judge && labelSource.kind === "consensus" && <p className="text-xs text-slate-500">Consensus: {CONSENSUS_RULE.join(" ")}</p>}
     </form>
   );
 }

@@ -7,18 +7,23 @@ import { ChartFigure } from "./chart-figure";
 type Row = ReturnType<typeof labelRateChartRows>[number];
 const ROW_HEIGHT = 34;
 
-/** The rate of one label per variation, training and deployment side by side, with 95% Wilson intervals; a bar opens its transcripts. */
+/**
+ * The rate of one label per variation, training and deployment side by side,
+ * with 95% intervals; a bar opens its transcripts when it has a link (human
+ * labels: imported and judge sources have no transcripts-table filter of the same count).
+ */
 export function LabelRateChart({
   rows,
   hrefs,
   title,
 }: {
   rows: Row[];
-  hrefs: Record<number, { training: string; deployment: string }>;
+  hrefs: Partial<Record<number, { training: string; deployment: string }>>;
   title: string;
 }) {
   const open = (condition: "training" | "deployment") => (data: { payload?: Row }) => {
-    if (data.payload) window.location.assign(hrefs[data.payload.id][condition]);
+    const href = data.payload && hrefs[data.payload.id]?.[condition];
+    if (href) window.location.assign(href);
   };
   return (
     <ChartFigure title={title} fileName="label-rate-chart" height={Math.max(200, rows.length * ROW_HEIGHT + 80)}>

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { wilson, type Interval } from "@/lib/analytics/stats/intervals";
-import { roganGladen, type CorrectedRate } from "@/lib/judges/metrics/rogan-gladen";
+import { judgeRateRows, type JudgeRateCounts, type JudgeRateRow } from "@/lib/judges/validation/corrected";
 import { loadValidation } from "@/lib/judges/validation/load";
 import { judgeRatesSql } from "@/lib/judges/validation/query-sql";
 import { pairedComparison, type PairedComparison } from "@/lib/judges/validation/paired";
@@ -36,15 +35,7 @@ export interface RunValidation {
    */
   rates: null | {
     validationN: number;
-    rows: {
-      variationId: number;
-      variation: string;
-      condition: string;
-      n: number;
-      positive: number;
-      raw: Interval | null;
-      corrected: CorrectedRate | null;
-    }[];
+    rows: JudgeRateRow[];
   };
   /** Other runs answering the same label, for "side by side". */
   comparable: { id: number; judgeName: string; createdAt: Date }[];
@@ -110,26 +101,6 @@ function pick(run: RunValidation["run"]): RunValidation["run"] {
 }
 
 async function correctedRates(runId: number, threshold: number | null, overall: ValidationFigures): Promise<RunValidation["rates"]> {
-  const rows = await db().$queryRaw<{ variationId: number; variation: string; condition: string; positive: number; n: number }[]>(
-    judgeRatesSql(runId, threshold),
-  );
-  const m = overall.matrix;
-  return {
-    validationN: overall.n,
-    rows: rows.map((row) => ({
-      ...row,
-      raw: wilson(row.positive, row.n),
-      corrected:
-        row.n === 0
-          ? null
-          : roganGladen({
-              judgedPositive: row.positive,
-              n: row.n,
-              truePositives: m.truePositive,
-              referencePositives: m.truePositive + m.falseNegative,
-              trueNegatives: m.trueNegative,
-              referenceNegatives: m.trueNegative + m.falsePositive,
-            }),
-    })),
-  };
+  const rows = await db().$queryRaw<JudgeRateCounts[]>(judgeRatesSql(runId, threshold));
+  return { validationN: overall.n, rows: judgeRateRows(rows, overall.matrix) };
 }

@@ -24,8 +24,23 @@ type Call = { method: string; path: string; params?: Record<string, string | str
 
 /** Per route file: who may call it, and a request to make. `ids` are filled in before the calls. */
 const CASES: Record<string, { role: "lead" | "annotator" | "public"; calls: () => Call[] }> = {
-  "app/analytics/labels.csv/route.ts": { role: "lead", calls: () => [{ method: "GET", path: "/analytics/labels.csv" }] },
-  "app/analytics/variations.csv/route.ts": { role: "lead", calls: () => [{ method: "GET", path: "/analytics/variations.csv" }] },
+  "app/analytics/labels.csv/route.ts": {
+    role: "lead",
+    // Human labels, an imported source, a judge run raw and corrected: leads only, whatever the source.
+    calls: () => [
+      { method: "GET", path: "/analytics/labels.csv" },
+      { method: "GET", path: "/analytics/labels.csv?by=%40source%3Aimported" },
+      { method: "GET", path: "/analytics/labels.csv?by=%40judge%3A1" },
+      { method: "GET", path: "/analytics/labels.csv?by=%40judge%3A1&corrected=1" },
+    ],
+  },
+  "app/analytics/variations.csv/route.ts": {
+    role: "lead",
+    calls: () => [
+      { method: "GET", path: "/analytics/variations.csv" },
+      { method: "GET", path: "/analytics/variations.csv?source=%40judge%3A1&corrected=1" },
+    ],
+  },
   "app/api/health/route.ts": { role: "public", calls: () => [{ method: "GET", path: "/api/health" }] },
   "app/api/ready/route.ts": { role: "public", calls: () => [{ method: "GET", path: "/api/ready" }] },
   "app/api/imports/[id]/errors/route.ts": {

@@ -40,6 +40,8 @@ export const chartParamsSchema = z.object({
   /** Reference series id and the model whose published rows to show. */
   ref: idSchema.optional().catch(undefined),
   refModel: z.string().optional(),
+  /** "1", with a judge run as the source: also the Rogan–Gladen corrected rates. */
+  corrected: z.literal("1").optional().catch(undefined),
   ...testParams,
 });
 export type ChartParams = z.infer<typeof chartParamsSchema>;

@@ -6,7 +6,9 @@ export const labelRateParamsSchema = z.object({
   setting: z.string().optional().catch(undefined),
   model: idSchema.optional().catch(undefined),
   dataset: idSchema.optional().catch(undefined),
-  by: z.string().max(100).optional().catch(undefined),
-  label: z.string().max(100).optional().catch(undefined),
+  /** A user id, "@consensus", "@source:<imported source>" or "@judge:<run id>". */
+  by: z.string().max(400).optional().catch(undefined),
+  label: z.string().max(300).optional().catch(undefined),
+  corrected: z.enum(["1"]).optional().catch(undefined),
 });
 export type LabelRateParams = z.infer<typeof labelRateParamsSchema>;

@@ -59,8 +59,8 @@ export function labelRatesSql(filter: LabelRateFilter): Prisma.Sql {
   );
 }
 
-/** n and k per variation and condition from rows (variation_id, condition, hit). */
-function perVariation(settingId: number, labelled: Prisma.Sql): Prisma.Sql {
+/** n and k per variation and condition from rows (variation_id, condition, hit); a null hit is not counted. */
+export function perVariation(settingId: number, labelled: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH labelled AS (${labelled})
     SELECT v.id, v.name, v.is_baseline,

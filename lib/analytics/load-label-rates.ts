@@ -5,9 +5,20 @@ import { db } from "@/lib/db/client";
 import { readDb } from "@/lib/db/replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { agreementByVariation } from "@/lib/team/agreement/load";
+import { roganGladen } from "@/lib/judges/metrics/rogan-gladen";
+import { consensusValidation, listJudgeSources } from "./judge-chart";
+import { judgeSourceTitle } from "./judge-source";
 import { CONSENSUS_BY } from "./label-sources";
 import { labelRatesSql, type LabelRateFilter, type LabelRateRow } from "./label-rates-sql";
-import { prepareLabelRates } from "./prepare-label-rates";
+import {
+  importedBy,
+  importedYesNoLabelsSql,
+  judgeBy,
+  machineLabelRatesSql,
+  parseMachineBy,
+  type MachineRateSource,
+} from "./machine-label-rates";
+import { prepareLabelRates, type LabelRateSeries, type RateCell } from "./prepare-label-rates";
 import { chartFilterOptions } from "./queries";
 
 export interface LabelRateParams {
@@ -16,35 +27,74 @@ export interface LabelRateParams {
   dataset?: number;
   by?: string;
   label?: string;
+  /** "1": a judge run's rates Rogan–Gladen corrected, as on /analytics. */
+  corrected?: string;
 }
 
-/** Whose labels the chart can show: the consensus first (when there is one), then each annotator who submitted any. */
+/**
+ * Whose labels the chart can show: the consensus first (when there is one),
+ * each annotator who submitted any, then each imported source with yes/no
+ * labels and each finished judge run (machine-label-rates.ts).
+ */
 export interface RateSource {
   by: string;
   name: string;
   count: number;
+  /** What `count` counts, for the menu (default "labelled"). */
+  unit?: string;
+  /** A judge run's one label (its key); an imported source's are read when it is chosen. */
+  labels?: { value: string; name: string }[];
 }
 
 /** The "any label" chart for one URL state: options, the resolved filter, the series, and agreement per variation. */
 export async function loadLabelRates(params: LabelRateParams) {
-  const [options, schema, sources] = await Promise.all([chartFilterOptions(), getCurrentSchema(), rateSources()]);
-  const conditions = schema.labels.flatMap(labelConditionOptions);
-  const setting = options.settings.find((s) => s.slug === params.setting) ?? options.settings[0];
+  const [options, schema] = await Promise.all([chartFilterOptions(), getCurrentSchema()]);
+  const sources = await rateSources(options, schema.labels);
   const source = sources.find((s) => s.by === params.by) ?? sources[0];
+  const machineBy = parseMachineBy(source?.by);
+  // An imported source's yes/no labels are read for the chosen source only (its rows of the index), not for every source.
+  const conditions =
+    machineBy?.kind === "imported"
+      ? await importedYesNoLabels(machineBy.source)
+      : (source?.labels ?? schema.labels.flatMap(labelConditionOptions));
+  const setting = options.settings.find((s) => s.slug === params.setting) ?? options.settings[0];
   const label = conditions.find((c) => c.value === params.label) ?? conditions[0];
-  const condition = label && parseLabelCondition(label.value);
+  const condition = label && (machineBy ? { key: label.value, value: true } : parseLabelCondition(label.value));
   if (!setting || !source || !condition) {
     return {
       options,
       sources,
       conditions,
       filter: null,
+      machine: null,
+      validation: null,
       series: [],
       agreement: new Map(),
-      problem: "No one has submitted annotations yet: this chart shows the rate of a label across variations once someone has.",
+      problem:
+        "No one has submitted annotations, imported yes/no labels or finished a judge run yet: this chart shows the rate of a label across variations once there is one.",
     };
   }
   const filter: LabelRateFilter = { settingId: setting.id, modelId: params.model, datasetId: params.dataset, by: source.by, condition };
+  if (machineBy) {
+    const machine: MachineRateSource = machineBy.kind === "judge" ? machineBy : { ...machineBy, name: label.value };
+    const rows = await readDb().$queryRaw<LabelRateRow[]>(machineLabelRatesSql(filter, machine));
+    const corrected = machine.kind === "judge" && params.corrected === "1" ? await consensusValidation(machine.runId) : null;
+    const series = prepareLabelRates(rows);
+    return {
+      options,
+      sources,
+      conditions,
+      filter,
+      machine,
+      validation: corrected?.validation ?? null,
+      settingSlug: setting.slug,
+      label,
+      source,
+      series: corrected ? series.map((s) => correctedSeries(s, corrected.validation)) : series,
+      agreement: new Map(),
+      problem: null,
+    };
+  }
   const scope = [Prisma.sql`t.setting_id = ${setting.id}`];
   if (params.model) scope.push(Prisma.sql`t.model_id = ${params.model}`);
   if (params.dataset) scope.push(Prisma.sql`t.dataset_id = ${params.dataset}`);
@@ -64,6 +114,8 @@ export async function loadLabelRates(params: LabelRateParams) {
     sources,
     conditions,
     filter,
+    machine: null,
+    validation: null,
     settingSlug: setting.slug,
     label,
     source,
@@ -73,13 +125,56 @@ export async function loadLabelRates(params: LabelRateParams) {
   };
 }
 
-async function rateSources(): Promise<RateSource[]> {
-  const [[consensus], annotators] = await Promise.all([
+type Validation = Awaited<ReturnType<typeof consensusValidation>>["validation"];
+
+/** A judge's cells with the Rogan–Gladen rate in place of the raw one (k and n stay the judge's counts); no rate where it is undefined (Se + Sp ≤ 1). */
+function correctedSeries(series: LabelRateSeries, validation: Validation): LabelRateSeries {
+  const { truePositives, referencePositives, trueNegatives, referenceNegatives } = validation;
+  const correct = (cell: RateCell): RateCell => ({
+    ...cell,
+    rate:
+      cell.n === 0
+        ? null
+        : roganGladen({ judgedPositive: cell.k, n: cell.n, truePositives, referencePositives, trueNegatives, referenceNegatives }),
+  });
+  return { ...series, training: correct(series.training), deployment: correct(series.deployment) };
+}
+
+async function rateSources(
+  options: Awaited<ReturnType<typeof chartFilterOptions>>,
+  labels: { key: string; name: string }[],
+): Promise<RateSource[]> {
+  const [[consensus], annotators, judges] = await Promise.all([
     readDb().$queryRaw<{ n: number }[]>`SELECT count(DISTINCT transcript_id)::int AS n FROM transcript_consensus WHERE value IS NOT NULL`,
     db().$queryRaw<{ id: string; name: string; count: number }[]>`
       SELECT u.id, u.name, count(*)::int AS count FROM annotations a JOIN users u ON u.id = a.annotator_id
       WHERE a.submitted_at IS NOT NULL GROUP BY u.id, u.name ORDER BY u.name`,
+    listJudgeSources(),
   ]);
   const people = annotators.map((a) => ({ by: a.id, name: a.name, count: a.count }));
-  return consensus.n > 0 ? [{ by: CONSENSUS_BY, name: "Consensus", count: consensus.n }, ...people] : people;
+  const humans = consensus.n > 0 ? [{ by: CONSENSUS_BY, name: "Consensus", count: consensus.n }, ...people] : people;
+  // Imported sources as the variation chart lists them (chartFilterOptions), counted in labelled pairs (label_signatures).
+  const pairs = (source: string) => options.coverage.filter((c) => c.source === source).reduce((sum, c) => sum + c.n, 0);
+  const imported = options.sources.map(({ source }) => ({
+    by: importedBy(source),
+    name: `imported: ${source}`,
+    count: pairs(source),
+    unit: "pairs labelled",
+  }));
+  return [...humans, ...imported, ...judges.map(judgeSource(labels))];
 }
+
+async function importedYesNoLabels(source: string): Promise<{ value: string; name: string }[]> {
+  const rows = await readDb().$queryRaw<{ name: string }[]>(importedYesNoLabelsSql(source));
+  return rows.map(({ name }) => ({ value: name, name: `${name}: true` }));
+}
+
+const judgeSource =
+  (labels: { key: string; name: string }[]) =>
+  (run: Awaited<ReturnType<typeof listJudgeSources>>[number]): RateSource => ({
+    by: judgeBy(run.runId),
+    name: judgeSourceTitle(run),
+    count: run.predictions,
+    unit: "judged",
+    labels: [{ value: run.labelKey, name: `${labels.find((l) => l.key === run.labelKey)?.name ?? run.labelKey}: judged yes` }],
+  });

@@ -17,6 +17,7 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
   const data = await labelRates(params);
   const field = fieldClass;
   const select = selectClass;
+  const rateName = data.validation ? "corrected rate" : "rate";
 
   return (
     <div className="space-y-4">
@@ -24,7 +25,9 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
         <h1 className="text-2xl font-semibold tracking-tight">Label rates across variations</h1>
         <p className="mt-1 text-sm text-slate-600">
           How often one label of the schema was given, per prompt variation and condition, with 95% Wilson intervals and the n behind each
-          rate; beside it, how far annotators agree on that label in the variation.
+          rate; beside it, how far annotators agree on that label in the variation. The labels can be a person&apos;s, the team&apos;s
+          consensus, an imported source&apos;s yes/no label or a finished judge run&apos;s verdicts (raw, or corrected for its measured
+          error).
         </p>
       </div>
       <AnalyticsTabs current="/analytics/labels" />
@@ -58,11 +61,17 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
               <select name="by" defaultValue={data.source?.by} className={select}>
                 {data.sources.map((s) => (
                   <option key={s.by} value={s.by}>
-                    {s.name} ({s.count.toLocaleString("en")} labelled)
+                    {s.name} ({s.count.toLocaleString("en")} {s.unit ?? "labelled"})
                   </option>
                 ))}
               </select>
             </label>
+            {data.machine?.kind === "judge" && (
+              <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
+                <input type="checkbox" name="corrected" value="1" defaultChecked={data.validation !== null} />
+                Corrected (Rogan–Gladen)
+              </label>
+            )}
             <label className={field}>
               Label
               <select name="label" defaultValue={data.label?.value} className={select}>
@@ -80,7 +89,7 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
           <LabelRateChart
             rows={labelRateChartRows(data.series)}
             hrefs={Object.fromEntries(
-              data.series.map((s) => [
+              (data.machine ? [] : data.series).map((s) => [
                 s.variationId,
                 {
                   training: labelRateDrillDown(data.filter!, s.variationId, "training"),
@@ -88,24 +97,37 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
                 },
               ]),
             )}
-            title={`${data.label?.name} · ${data.source?.by === CONSENSUS_BY ? "consensus labels" : `labels of ${data.source?.name}`}`}
+            title={`${data.label?.name} · ${sourceTitle(data.source!.by, data.source!.name)}${data.validation ? " · corrected (Rogan–Gladen)" : ""}`}
           />
+          {data.validation && (
+            <p className="text-xs text-slate-500">
+              Corrected with the judge&apos;s sensitivity{" "}
+              <span data-testid="judge-sensitivity">{share(data.validation.truePositives, data.validation.referencePositives)}</span> and
+              specificity{" "}
+              <span data-testid="judge-specificity">{share(data.validation.trueNegatives, data.validation.referenceNegatives)}</span>{" "}
+              against the human consensus on the validation sample (<span data-testid="validation-n">n = {data.validation.n}</span>{" "}
+              transcripts both labelled), as on /analytics; k / n stay the judge&apos;s own counts. No rate where Se + Sp ≤ 1 (the
+              correction is undefined).
+            </p>
+          )}
           <section tabIndex={0} aria-label="Rates table" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-sm">
               <caption className="sr-only">Rate of {data.label?.name} per variation and condition</caption>
               <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>
                   <th className="px-3 py-2">Variation</th>
-                  <th className="px-3 py-2">Training: rate [95% CI]</th>
+                  <th className="px-3 py-2">Training: {rateName} [95% CI]</th>
                   <th className="px-3 py-2 text-right">k / n</th>
-                  <th className="px-3 py-2">Deployment: rate [95% CI]</th>
+                  <th className="px-3 py-2">Deployment: {rateName} [95% CI]</th>
                   <th className="px-3 py-2 text-right">k / n</th>
-                  <th
-                    className="px-3 py-2"
-                    title="Krippendorff's alpha between annotators on this label (all their labels of the variation), with the number of transcripts labelled by two or more"
-                  >
-                    Agreement (α, items)
-                  </th>
+                  {!data.machine && (
+                    <th
+                      className="px-3 py-2"
+                      title="Krippendorff's alpha between annotators on this label (all their labels of the variation), with the number of transcripts labelled by two or more"
+                    >
+                      Agreement (α, items)
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -115,11 +137,21 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
                       {s.name}
                       {s.isBaseline && <span className="ml-1 text-xs text-slate-500">(baseline)</span>}
                     </td>
-                    <Cells cell={s.training} href={labelRateDrillDown(data.filter!, s.variationId, "training")} />
-                    <Cells cell={s.deployment} href={labelRateDrillDown(data.filter!, s.variationId, "deployment")} />
-                    <td className="px-3 py-1.5 tabular-nums">
-                      <AgreementCell agreement={data.agreement.get(s.variationId)} />
-                    </td>
+                    <Cells
+                      cell={s.training}
+                      href={data.machine ? null : labelRateDrillDown(data.filter!, s.variationId, "training")}
+                      noRate={noCorrection(data.validation)}
+                    />
+                    <Cells
+                      cell={s.deployment}
+                      href={data.machine ? null : labelRateDrillDown(data.filter!, s.variationId, "deployment")}
+                      noRate={noCorrection(data.validation)}
+                    />
+                    {!data.machine && (
+                      <td className="px-3 py-1.5 tabular-nums">
+                        <AgreementCell agreement={data.agreement.get(s.variationId)} />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -143,21 +175,36 @@ function AgreementCell({ agreement }: { agreement?: LabelAgreement }) {
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function Cells({ cell, href }: { cell: RateCell; href: string }) {
+/** The chart's title names its labels: the consensus, a person, an imported source or a judge run (the menu's own name). */
+const sourceTitle = (by: string, name: string) => (by === CONSENSUS_BY ? "consensus labels" : `labels of ${name}`);
+
+const share = (x: number, of: number) => (of === 0 ? "— (0 of 0)" : `${((x / of) * 100).toFixed(1)}% (${x} of ${of})`);
+
+/** Why a cell with labels has no corrected rate: no validation sample at all, or Se + Sp ≤ 1 on it. */
+function noCorrection(validation: { n: number } | null): string | null {
+  if (!validation) return null;
+  return validation.n === 0 ? "no validation sample" : "undefined (Se + Sp ≤ 1)";
+}
+
+function Cells({ cell, href, noRate }: { cell: RateCell; href: string | null; noRate: string | null }) {
   return (
     <>
       <td className="px-3 py-1.5 tabular-nums">
         {cell.rate ? (
           `${percent(cell.rate.estimate)} [${percent(cell.rate.lower)}, ${percent(cell.rate.upper)}]`
         ) : (
-          <span className="text-slate-500">no labels</span>
+          <span className="text-slate-500">{cell.n > 0 && noRate ? noRate : "no labels"}</span>
         )}
         {cell.n > 0 && cell.n < 30 && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">small n</span>}
       </td>
       <td className="px-3 py-1.5 text-right tabular-nums">
-        <Link href={href} className="text-indigo-700 hover:underline">
-          {cell.k} / {cell.n}
-        </Link>
+        {href ? (
+          <Link href={href} className="text-indigo-700 hover:underline">
+            {cell.k} / {cell.n}
+          </Link>
+        ) : (
+          `${cell.k} / ${cell.n}`
+        )}
       </td>
     </>
   );

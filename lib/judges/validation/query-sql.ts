@@ -102,19 +102,31 @@ export function judgeFilterSql(filter: JudgeFilter, reference: ValidationReferen
      WHERE p.run_id = ${filter.runId}::int AND ${predicted} = ${said} AND r.reference = ${truth})`;
 }
 
+/** The charts' scope (lib/analytics ChartFilter): one setting, optionally one model and one dataset. */
+export interface JudgeRateScope {
+  settingId: number;
+  modelId?: number;
+  datasetId?: number;
+}
+
 /**
  * The judge's raw rate per variation and condition over everything the run
  * judged (not only the validation sample): what a chart by judge draws, and
  * what the Rogan–Gladen correction corrects. A scan of the run: asked for only
  * when the page shows corrected rates.
  */
-export function judgeRatesSql(runId: number, threshold: number | null): Prisma.Sql {
+export function judgeRatesSql(runId: number, threshold: number | null, scope?: JudgeRateScope): Prisma.Sql {
+  const inScope = scope
+    ? Prisma.sql`AND v.setting_id = ${scope.settingId}::int
+        ${scope.modelId ? Prisma.sql`AND t.model_id = ${scope.modelId}::int` : Prisma.empty}
+        ${scope.datasetId ? Prisma.sql`AND t.dataset_id = ${scope.datasetId}::int` : Prisma.empty}`
+    : Prisma.empty;
   const predicted = threshold === null ? Prisma.sql`p.verdict` : Prisma.sql`(p.score >= ${threshold}::double precision)`;
   return Prisma.sql`
     SELECT v.id AS "variationId", v.name AS variation, t.condition::text AS condition,
            (count(*) FILTER (WHERE ${predicted} IS TRUE))::int AS positive, (count(*) FILTER (WHERE ${predicted} IS NOT NULL))::int AS n
       FROM judge_predictions p JOIN transcripts t ON t.id = p.transcript_id JOIN prompt_variations v ON v.id = t.variation_id
-     WHERE p.run_id = ${runId}::int
+     WHERE p.run_id = ${runId}::int ${inScope}
      GROUP BY v.id, v.name, t.condition
      ORDER BY v.name, t.condition::text`;
 }
