@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/server/action";
 import { ROLE_DESCRIPTIONS, ROLE_ORDER } from "@/lib/auth/roles";
 import { changeRole, createUser, deleteUser, resetPassword } from "@/lib/auth/user-actions";
 import type { UserListItem } from "@/lib/auth/users";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 type Shown = { email: string; password: string | null } | null;
 
@@ -74,26 +75,26 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
         </button>
       </form>
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-3 py-2 font-medium">Name</th>
-              <th className="px-3 py-2 font-medium">Email</th>
-              <th className="px-3 py-2 font-medium">Role</th>
-              <th className="px-3 py-2 text-right font-medium">Annotations</th>
-              <th className="px-3 py-2 font-medium">
+        <Table aria-label="Users">
+          <THead>
+            <Tr>
+              <Th>Name</Th>
+              <Th>Email</Th>
+              <Th>Role</Th>
+              <Th numeric>Annotations</Th>
+              <Th>
                 <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+              </Th>
+            </Tr>
+          </THead>
+          <Tbody>
             {users.map((user) => (
-              <tr key={user.id} className={user.active ? "" : "text-slate-400"}>
-                <td className="px-3 py-2">
+              <Tr key={user.id} className={user.active ? "" : "text-slate-400"}>
+                <Td>
                   {user.name} {!user.active && <span className="ml-1 rounded bg-slate-100 px-1.5 text-xs">deleted</span>}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{user.email}</td>
-                <td className="px-3 py-2">
+                </Td>
+                <Td className="font-mono text-xs">{user.email}</Td>
+                <Td>
                   <select
                     aria-label={`Role of ${user.email}`}
                     value={user.role}
@@ -108,9 +109,9 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
                       </option>
                     ))}
                   </select>
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{user.annotations}</td>
-                <td className="space-x-3 whitespace-nowrap px-3 py-2 text-right text-xs">
+                </Td>
+                <Td numeric>{user.annotations}</Td>
+                <Td numeric className="space-x-3 whitespace-nowrap text-xs">
                   <button
                     type="button"
                     disabled={pending}
@@ -132,11 +133,11 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
                       Delete
                     </button>
                   )}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </div>
     </div>
   );
