@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { GlobalKeys } from "@/components/keys/global-keys";
 import { NavigationProgress } from "@/components/layout/navigation-progress";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ToastProvider } from "@/components/ui/toast";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,9 +20,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <Suspense fallback={null}>
           <NavigationProgress />
         </Suspense>
-        <SiteHeader />
-        <main className="mx-auto max-w-[1800px] px-6 py-5">{children}</main>
-        <GlobalKeys />
+        <ToastProvider>
+          <SiteHeader />
+          <main className="mx-auto max-w-[1800px] px-6 py-5">{children}</main>
+          <GlobalKeys />
+        </ToastProvider>
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import { disagreements, queueNames } from "@/lib/access/team";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { page } from "@/lib/server/page";
 import { queueQuery } from "@/lib/team/queues/schemas";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Adjudication" };
 
@@ -49,38 +50,38 @@ export default page({ role: "lead", searchParams: queueQuery }, async ({ searchP
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">No disagreements.</p>
       ) : (
-        <table className="w-full max-w-5xl text-sm">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-1">Transcript</th>
-              <th>Variation</th>
-              <th>Condition</th>
-              <th>Labels in disagreement</th>
-              <th>Annotators</th>
-              <th>Decided</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table aria-label="Transcripts in disagreement" className="max-w-5xl">
+          <THead>
+            <Tr>
+              <Th>Transcript</Th>
+              <Th>Variation</Th>
+              <Th>Condition</Th>
+              <Th>Labels in disagreement</Th>
+              <Th>Annotators</Th>
+              <Th>Decided</Th>
+            </Tr>
+          </THead>
+          <Tbody>
             {items.map((item) => (
-              <tr key={item.transcriptId} className="border-t border-slate-100">
-                <td className="py-1.5">
+              <Tr key={item.transcriptId}>
+                <Td>
                   <Link href={`/adjudication/${item.transcriptId}${withQueue}`} className="text-indigo-700 hover:underline">
                     #{item.transcriptId}
                   </Link>
-                </td>
-                <td className="pr-2">{item.variation}</td>
-                <td className="pr-2">
+                </Td>
+                <Td>{item.variation}</Td>
+                <Td>
                   <ConditionBadge condition={item.condition} />
-                </td>
-                <td className="pr-2">{item.labelKeys.map(labelName).join(", ")}</td>
-                <td>{item.annotators}</td>
-                <td>
+                </Td>
+                <Td>{item.labelKeys.map(labelName).join(", ")}</Td>
+                <Td>{item.annotators}</Td>
+                <Td>
                   {item.adjudicated} / {item.labelKeys.length}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       )}
       <ConsensusRule />
     </div>

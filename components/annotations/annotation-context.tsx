@@ -11,6 +11,7 @@ import { startNavigationProgress } from "@/components/layout/navigation-progress
 import { clearSelection, selectedRange } from "./selection";
 import { useAnnotationKeys } from "./use-annotation-keys";
 import { useAutosave, type SaveStatus } from "./use-autosave";
+import { useToast } from "@/components/ui/toast";
 
 /** A span as drawn: whose, in which colour, removable or not. */
 export interface SpanView extends OffsetRange {
@@ -51,6 +52,8 @@ export interface AnnotationProviderProps {
   handleRef?: React.Ref<AnnotationHandle>;
   /** Wording for another page: the submit button, its help line, and more keys for the help overlay. */
   wording?: { submit?: string; submitHelp?: string; moreKeys?: KeySection };
+  /** A submit is confirmed by the app's toast; false where the next page confirms it itself (a queue's, with its Undo). */
+  toastOnSubmit?: boolean;
   children: React.ReactNode;
 }
 
@@ -94,7 +97,9 @@ function useAnnotationState({
   alsoSubmit,
   handleRef,
   wording,
+  toastOnSubmit = true,
 }: AnnotationProviderProps) {
+  const toast = useToast();
   const scope = useId();
   const router = useRouter();
   const initial: AnnotationDoc = mine
@@ -163,14 +168,16 @@ function useAnnotationState({
     const other = alsoSubmit ? await alsoSubmit() : "empty";
     if (other === "failed") return;
     if (own === "empty" && other === "empty") return say("Nothing to submit yet: set at least one label.");
+    // The toast outlives the navigation to the next item, so the confirmation is still there when it arrives.
+    const confirm = toastOnSubmit ? toast : say;
     if (nextHref) {
       // Said at once (the save is done): on a slow link the next page may take seconds to arrive.
-      say(`✓ Submitted. Opening the next ${alsoSubmit ? "pair" : "item"}…`);
+      confirm(`✓ Submitted. Opening the next ${alsoSubmit ? "pair" : "item"}…`);
       setNavigating(true);
       startNavigationProgress();
       router.push(nextHref);
-    } else say(`Submitted. This was the last ${alsoSubmit ? "pair" : "transcript"} of the list.`);
-  }, [locked, doc, saver, alsoSubmit, nextHref, router, say]);
+    } else confirm(`✓ Submitted. This was the last ${alsoSubmit ? "pair" : "transcript"} of the list.`);
+  }, [locked, doc, saver, alsoSubmit, nextHref, router, say, toast, toastOnSubmit]);
 
   useImperativeHandle(
     handleRef,

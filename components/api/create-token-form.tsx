@@ -3,6 +3,8 @@
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/server/action";
 import { createToken } from "@/lib/api/token-actions";
+import { Button } from "@/components/ui/button";
+import { TextField, fieldErrorsOf } from "@/components/ui/field";
 
 /** Creates a token and shows it once, with a copy button; it is never shown again. */
 export function CreateTokenForm() {
@@ -11,36 +13,25 @@ export function CreateTokenForm() {
     null,
   );
   const [copied, setCopied] = useState(false);
-  const nameError = state && !state.ok ? state.fieldErrors?.name?.join(" ") : undefined;
+  const errors = fieldErrorsOf(state);
   return (
     <div className="space-y-3">
-      <form action={formAction} className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-700">Name</span>
-          <input
-            name="name"
-            required
-            maxLength={80}
-            placeholder="e.g. training pipeline"
-            aria-invalid={Boolean(nameError)}
-            aria-describedby={nameError ? "token-name-error" : undefined}
-            className="w-72 rounded-md border border-slate-300 px-2.5 py-1.5"
-          />
-        </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
+      <form action={formAction} className="flex flex-wrap items-start gap-3">
+        <TextField
+          label="Name"
+          name="name"
+          id="token-name"
+          required
+          maxLength={80}
+          placeholder="e.g. training pipeline"
+          errors={errors?.name}
+          className="w-72"
+        />
+        <Button type="submit" variant="primary" disabled={pending} className="mt-5">
           {pending ? "Creating…" : "Create token"}
-        </button>
-        {nameError && (
-          <p id="token-name-error" className="text-sm text-red-700">
-            {nameError}
-          </p>
-        )}
+        </Button>
       </form>
-      {state && !state.ok && !nameError && (
+      {state && !state.ok && !errors?.name && (
         <p role="alert" className="text-sm text-red-700">
           {state.message}
         </p>

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { ActiveLock } from "@/lib/auth/throttle";
 import { clearSignInLock } from "@/lib/auth/user-actions";
 import type { ActionResult } from "@/lib/server/action";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 const SCOPE_NAMES: Record<ActiveLock["scope"], string> = {
   account_client: "this account, from this browser or address",
@@ -31,26 +32,26 @@ export function SignInLocks({ locks }: { locks: ActiveLock[] }) {
       {locks.length === 0 ? (
         <p className="text-sm text-slate-500">No sign-in is locked.</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-1">Locked</th>
-              <th>For</th>
-              <th>Until</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+        <Table aria-label="Sign-in locks">
+          <THead>
+            <Tr>
+              <Th>Locked</Th>
+              <Th>For</Th>
+              <Th>Until</Th>
+              <Th />
+            </Tr>
+          </THead>
+          <Tbody>
             {locks.map((lock) => (
-              <tr key={`${lock.scope}:${lock.key}`} className="border-t border-slate-100">
-                <td className="py-1.5 font-mono text-xs">
+              <Tr key={`${lock.scope}:${lock.key}`} className="border-t border-slate-100">
+                <Td className="font-mono text-xs">
                   {[lock.email, lock.client?.startsWith("address:") ? lock.client.slice(8) : lock.client && "a signed-in browser"]
                     .filter(Boolean)
                     .join(" · ")}
-                </td>
-                <td className="text-xs text-slate-600">{SCOPE_NAMES[lock.scope]}</td>
-                <td className="text-xs">{until.format(new Date(lock.lockedUntil))}</td>
-                <td className="text-right">
+                </Td>
+                <Td className="text-xs text-slate-600">{SCOPE_NAMES[lock.scope]}</Td>
+                <Td className="text-xs">{until.format(new Date(lock.lockedUntil))}</Td>
+                <Td numeric>
                   <button
                     type="button"
                     disabled={pending}
@@ -59,11 +60,11 @@ export function SignInLocks({ locks }: { locks: ActiveLock[] }) {
                   >
                     Clear
                   </button>
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       )}
     </section>
   );

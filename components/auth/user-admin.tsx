@@ -5,6 +5,12 @@ import type { ActionResult } from "@/lib/server/action";
 import { ROLE_DESCRIPTIONS, ROLE_ORDER } from "@/lib/auth/roles";
 import { changeRole, createUser, deleteUser, resetPassword } from "@/lib/auth/user-actions";
 import type { UserListItem } from "@/lib/auth/users";
+import { Button } from "@/components/ui/button";
+import { Field, TextField } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
+
+const ROLE_OPTIONS = ROLE_ORDER.map((role) => ({ value: role, label: role }));
 
 type Shown = { email: string; password: string | null } | null;
 
@@ -42,58 +48,40 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
             return outcome;
           });
         }}
-        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_10rem_1fr_auto] sm:items-end"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_10rem_1fr_auto] sm:items-start"
         aria-label="New user"
       >
-        <Field label="Email" name="email" type="email" errors={errors?.email} />
-        <Field label="Name" name="name" errors={errors?.name} />
-        <div>
-          <label htmlFor="new-role" className="block text-xs font-medium text-slate-600">
-            Role
-          </label>
-          <select
-            id="new-role"
-            name="role"
-            defaultValue="annotator"
-            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          >
-            {ROLE_ORDER.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field label="Password (empty: generate)" name="password" type="password" errors={errors?.password} />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-        >
+        <TextField label="Email" name="email" id="new-email" type="email" errors={errors?.email} />
+        <TextField label="Name" name="name" id="new-name" errors={errors?.name} />
+        <Field label="Role" name="role" id="new-role" errors={errors?.role}>
+          {(control) => <Select {...control} defaultValue="annotator" options={ROLE_OPTIONS} />}
+        </Field>
+        <TextField label="Password (empty: generate)" name="password" id="new-password" type="password" errors={errors?.password} />
+        <Button type="submit" variant="primary" disabled={pending} className="sm:mt-5">
           Create user
-        </button>
+        </Button>
       </form>
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-3 py-2 font-medium">Name</th>
-              <th className="px-3 py-2 font-medium">Email</th>
-              <th className="px-3 py-2 font-medium">Role</th>
-              <th className="px-3 py-2 text-right font-medium">Annotations</th>
-              <th className="px-3 py-2 font-medium">
+        <Table aria-label="Users">
+          <THead>
+            <Tr>
+              <Th>Name</Th>
+              <Th>Email</Th>
+              <Th>Role</Th>
+              <Th numeric>Annotations</Th>
+              <Th>
                 <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+              </Th>
+            </Tr>
+          </THead>
+          <Tbody>
             {users.map((user) => (
-              <tr key={user.id} className={user.active ? "" : "text-slate-400"}>
-                <td className="px-3 py-2">
+              <Tr key={user.id} className={user.active ? "" : "text-slate-400"}>
+                <Td>
                   {user.name} {!user.active && <span className="ml-1 rounded bg-slate-100 px-1.5 text-xs">deleted</span>}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{user.email}</td>
-                <td className="px-3 py-2">
+                </Td>
+                <Td className="font-mono text-xs">{user.email}</Td>
+                <Td>
                   <select
                     aria-label={`Role of ${user.email}`}
                     value={user.role}
@@ -108,9 +96,9 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
                       </option>
                     ))}
                   </select>
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{user.annotations}</td>
-                <td className="space-x-3 whitespace-nowrap px-3 py-2 text-right text-xs">
+                </Td>
+                <Td numeric>{user.annotations}</Td>
+                <Td numeric className="space-x-3 whitespace-nowrap text-xs">
                   <button
                     type="button"
                     disabled={pending}
@@ -132,35 +120,12 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
                       Delete
                     </button>
                   )}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </div>
-    </div>
-  );
-}
-
-function Field({ label, name, type = "text", errors }: { label: string; name: string; type?: string; errors?: string[] }) {
-  const id = `new-${name}`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        aria-describedby={errors ? `${id}-error` : undefined}
-        className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      />
-      {errors && (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {errors.join(" ")}
-        </p>
-      )}
     </div>
   );
 }

@@ -5,45 +5,61 @@ import type { ActionResult } from "@/lib/server/action";
 import { startExport } from "@/lib/exports/actions";
 import { EXPORT_FORMATS } from "@/lib/exports/request";
 import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import { Field, TextField, controlClasses, fieldErrorsOf } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { useToast } from "@/components/ui/toast";
+
+const FORMAT_OPTIONS = EXPORT_FORMATS.map((format) => ({
+  value: format,
+  label: format === "jsonl" ? "JSONL" : format === "csv" ? "CSV" : "Parquet",
+}));
 
 /** Starts an export of the table's current filter (`from`, its query string) as a background job. */
 export function ExportForm({ from }: { from: string }) {
-  const [state, formAction, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(
-    (_previous, form) => startExport(form),
-    null,
-  );
+  const toast = useToast();
+  const [state, formAction, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (_previous, form) => {
+    const result = await startExport(form);
+    if (result.ok && result.message) toast(result.message);
+    return result;
+  }, null);
+  const errors = fieldErrorsOf(state);
   // Said before the export starts: a test ratio of 0 leaves the test split empty (the finished job says so too, lib/exports/warnings.ts).
   const [noTest, setNoTest] = useState(false);
-  const field = "flex flex-col gap-1 text-sm";
-  const input = "rounded-md border border-slate-300 px-2.5 py-1.5";
   return (
     <form action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <input type="hidden" name="from" value={from} />
-      <div className="flex flex-wrap gap-4">
-        <label className={field}>
-          <span className="font-medium text-slate-700">Format</span>
-          <select name="format" defaultValue="jsonl" className={input}>
-            {EXPORT_FORMATS.map((format) => (
-              <option key={format} value={format}>
-                {format === "jsonl" ? "JSONL" : format === "csv" ? "CSV" : "Parquet"}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={field}>
-          <span className="font-medium text-slate-700">Split (train, validation, test)</span>
-          <input
-            name="split"
-            defaultValue="0.8,0.1,0.1"
-            className={`${input} w-40 font-mono`}
-            aria-describedby="split-help split-warning"
-            onChange={(event) => setNoTest(Number(event.target.value.split(",")[2]?.trim()) === 0)}
-          />
-        </label>
-        <label className={field}>
-          <span className="font-medium text-slate-700">Seed</span>
-          <input name="seed" type="number" min={0} defaultValue={1} className={`${input} w-24`} />
-        </label>
+      <div className="flex flex-wrap items-start gap-4">
+        <Field label="Format" name="format" id="export-format" errors={errors?.format} className="w-36">
+          {(control) => <Select {...control} defaultValue="jsonl" options={FORMAT_OPTIONS} />}
+        </Field>
+        <Field
+          label="Split (train, validation, test)"
+          name="split"
+          id="export-split"
+          errors={errors?.split}
+          describedBy={`split-help${noTest ? " split-warning" : ""}`}
+          className="w-72"
+        >
+          {(control) => (
+            <input
+              {...control}
+              defaultValue="0.8,0.1,0.1"
+              className={controlClasses(control["aria-invalid"], "w-40 font-mono")}
+              onChange={(event) => setNoTest(Number(event.target.value.split(",")[2]?.trim()) === 0)}
+            />
+          )}
+        </Field>
+        <TextField
+          label="Seed"
+          name="seed"
+          id="export-seed"
+          type="number"
+          min={0}
+          defaultValue={1}
+          errors={errors?.seed}
+          inputClassName="w-24"
+        />
       </div>
       <p id="split-help" className="text-xs text-slate-500">
         Every transcript of one query (both conditions, all variations) lands in one split; splits are stratified by the consensus verdict;
@@ -64,14 +80,11 @@ export function ExportForm({ from }: { from: string }) {
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Starting…" : "Start export"}
-        </button>
-        <ActionStatus state={state} />
+        </Button>
+        {/* A start is confirmed by the toast; a failure stays here, beside the button. */}
+        {state && !state.ok && <ActionStatus state={state} />}
       </div>
     </form>
   );

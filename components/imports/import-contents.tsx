@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ImportContentRow } from "@/lib/imports/web/queries";
 import { formatCount } from "./format";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 /** Per setting, variation and model: what this import stored, how much of it is paired, and the labels that came along. */
 export function ImportContents({
@@ -14,45 +15,44 @@ export function ImportContents({
   return (
     <section aria-label="What was stored" className={`grid gap-4 ${labels.length ? "lg:grid-cols-3" : ""}`}>
       <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${labels.length ? "lg:col-span-2" : ""}`}>
-        <table className="w-full text-sm">
-          <caption className="px-3 pt-3 text-left font-semibold text-slate-900">What was stored</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-3 py-2 font-medium">Setting · variation</th>
-              <th className="px-3 py-2 font-medium">Model</th>
-              <th className="px-3 py-2 text-right font-medium">Training</th>
-              <th className="px-3 py-2 text-right font-medium">Deployment</th>
-              <th className="px-3 py-2 text-right font-medium" title="Transcripts whose partner in the other condition is stored">
+        <Table caption="What was stored">
+          <THead>
+            <Tr>
+              <Th>Setting · variation</Th>
+              <Th>Model</Th>
+              <Th numeric>Training</Th>
+              <Th numeric>Deployment</Th>
+              <Th numeric title="Transcripts whose partner in the other condition is stored">
                 Paired
-              </th>
-              <th className="px-3 py-2 font-medium" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+              </Th>
+              <Th />
+            </Tr>
+          </THead>
+          <Tbody>
             {slots.map((slot) => (
-              <tr key={`${slot.variationId}/${slot.model}`}>
-                <td className="px-3 py-2">
+              <Tr key={`${slot.variationId}/${slot.model}`}>
+                <Td>
                   <span className="text-slate-500">{slot.setting} · </span>
                   <Link href={`/variations/${slot.variationId}`} className="font-medium text-indigo-700 hover:underline">
                     {slot.variation}
                   </Link>
-                </td>
-                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{slot.model}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(slot.training)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(slot.deployment)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(slot.paired)}</td>
-                <td className="px-3 py-2 text-right">
+                </Td>
+                <Td className="whitespace-nowrap font-mono text-xs">{slot.model}</Td>
+                <Td numeric>{formatCount(slot.training)}</Td>
+                <Td numeric>{formatCount(slot.deployment)}</Td>
+                <Td numeric>{formatCount(slot.paired)}</Td>
+                <Td numeric>
                   <Link
                     href={`/transcripts/${slot.firstTranscriptId}`}
                     className="whitespace-nowrap text-xs text-indigo-600 hover:underline"
                   >
                     first transcript →
                   </Link>
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </div>
       {labels.length > 0 && (
         <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">

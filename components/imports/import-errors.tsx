@@ -1,3 +1,5 @@
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
+
 /** The records an import refused, and those it took with a warning: line, field, reason; the full list is downloadable. */
 export function ImportErrors({
   importId,
@@ -37,28 +39,28 @@ export function ImportErrors({
         </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="w-20 px-3 py-2 font-medium">Line</th>
-              <th className="w-64 px-3 py-2 font-medium">Field</th>
-              <th className="px-3 py-2 font-medium">Reason</th>
-              <th className="w-20 px-3 py-2 font-medium">Kind</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+        <Table aria-label="Refused records and warnings">
+          <THead>
+            <Tr>
+              <Th className="w-20">Line</Th>
+              <Th className="w-64">Field</Th>
+              <Th>Reason</Th>
+              <Th className="w-20">Kind</Th>
+            </Tr>
+          </THead>
+          <Tbody>
             {errors.map((error, index) => (
-              <tr key={index} className="align-top">
-                <td className="px-3 py-1.5 tabular-nums text-slate-600">{error.line ?? "file"}</td>
-                <td className="break-all px-3 py-1.5 font-mono text-xs text-slate-600">{error.field ?? ""}</td>
-                <td className="break-words px-3 py-1.5 text-slate-800">{error.message}</td>
-                <td className={`px-3 py-1.5 text-xs ${error.severity === "warning" ? "text-amber-700" : "text-red-700"}`}>
+              <Tr key={index} className="align-top">
+                <Td className="tabular-nums text-slate-600">{error.line ?? "file"}</Td>
+                <Td className="break-all font-mono text-xs text-slate-600">{error.field ?? ""}</Td>
+                <Td className="break-words text-slate-800">{error.message}</Td>
+                <Td className={`py-1.5 text-xs ${error.severity === "warning" ? "text-amber-700" : "text-red-700"}`}>
                   {error.severity === "warning" ? "warning" : "error"}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </div>
       {errors.length < stored && (
         <p className="text-xs text-slate-500">Showing the first {errors.length}; download the file for all of them.</p>

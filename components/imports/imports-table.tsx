@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ImportView } from "@/lib/imports/web/queries";
 import { formatBytes, formatCount, formatDuration, formatWhen } from "./format";
 import { ImportStatusBadge } from "./import-status-badge";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 /** The import history: one row per run, newest first. */
 export function ImportsTable({ imports }: { imports: ImportView[] }) {
@@ -18,30 +19,30 @@ export function ImportsTable({ imports }: { imports: ImportView[] }) {
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">#</th>
-            <th className="px-3 py-2 font-medium">File</th>
-            <th className="px-3 py-2 font-medium">Status</th>
-            <th className="px-3 py-2 text-right font-medium">Imported</th>
-            <th className="px-3 py-2 text-right font-medium">Duplicates</th>
-            <th className="px-3 py-2 text-right font-medium">Failed</th>
-            <th className="px-3 py-2 font-medium">Dataset</th>
-            <th className="px-3 py-2 font-medium">By</th>
-            <th className="px-3 py-2 font-medium">Started</th>
-            <th className="px-3 py-2 text-right font-medium">Took</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+      <Table aria-label="Imports">
+        <THead>
+          <Tr>
+            <Th>#</Th>
+            <Th>File</Th>
+            <Th>Status</Th>
+            <Th numeric>Imported</Th>
+            <Th numeric>Duplicates</Th>
+            <Th numeric>Failed</Th>
+            <Th>Dataset</Th>
+            <Th>By</Th>
+            <Th>Started</Th>
+            <Th numeric>Took</Th>
+          </Tr>
+        </THead>
+        <Tbody>
           {imports.map((run) => (
-            <tr key={run.id} className="hover:bg-indigo-50/40">
-              <td className="px-3 py-2 tabular-nums">
+            <Tr key={run.id} hover>
+              <Td className="tabular-nums">
                 <Link href={`/imports/${run.id}`} className="text-indigo-600 hover:underline">
                   {run.id}
                 </Link>
-              </td>
-              <td className="max-w-xs px-3 py-2">
+              </Td>
+              <Td className="max-w-xs">
                 <Link
                   href={`/imports/${run.id}`}
                   className="block truncate font-medium text-slate-800 hover:underline"
@@ -53,25 +54,29 @@ export function ImportsTable({ imports }: { imports: ImportView[] }) {
                   {run.format} · {formatBytes(run.fileSize)}
                   {run.strict ? " · strict" : ""}
                 </span>
-              </td>
-              <td className="px-3 py-2">
+              </Td>
+              <Td>
                 <ImportStatusBadge status={run.status} />
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatCount(run.imported)}</td>
-              <td className="px-3 py-2 text-right tabular-nums text-slate-500">{formatCount(run.duplicates)}</td>
-              <td className={`px-3 py-2 text-right tabular-nums ${run.failed ? "font-medium text-red-700" : "text-slate-500"}`}>
+              </Td>
+              <Td numeric>{formatCount(run.imported)}</Td>
+              <Td numeric className="text-slate-500">
+                {formatCount(run.duplicates)}
+              </Td>
+              <Td numeric className={`${run.failed ? "font-medium text-red-700" : "text-slate-500"}`}>
                 {formatCount(run.failed)}
-              </td>
-              <td className="max-w-[12rem] truncate px-3 py-2 text-slate-600" title={run.datasetName ?? undefined}>
+              </Td>
+              <Td className="max-w-[12rem] truncate text-slate-600" title={run.datasetName ?? undefined}>
                 {run.datasetName ?? "—"}
-              </td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-500">{run.createdBy}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-500">{formatWhen(run.startedAt)}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-500">{formatDuration(run.durationMs)}</td>
-            </tr>
+              </Td>
+              <Td className="font-mono text-xs text-slate-500">{run.createdBy}</Td>
+              <Td className="whitespace-nowrap text-slate-500">{formatWhen(run.startedAt)}</Td>
+              <Td numeric className="whitespace-nowrap text-slate-500">
+                {formatDuration(run.durationMs)}
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
     </div>
   );
 }

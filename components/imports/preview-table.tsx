@@ -1,5 +1,6 @@
 import type { Preview } from "@/lib/imports/preview";
 import { ConditionBadge } from "@/components/transcripts/condition-badge";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 /** The first records as they will be stored; all text renders as text. */
 export function PreviewTable({ preview }: { preview: Preview }) {
@@ -7,40 +8,40 @@ export function PreviewTable({ preview }: { preview: Preview }) {
     <div className="space-y-3">
       {preview.records.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full table-fixed text-sm" aria-label="Preview of the first records">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="w-24 px-3 py-2 font-medium">Line</th>
-                <th className="w-28 px-3 py-2 font-medium">Condition</th>
-                <th className="w-64 px-3 py-2 font-medium">Slot</th>
-                <th className="px-3 py-2 font-medium">Query</th>
-                <th className="px-3 py-2 font-medium">Scratchpad · output</th>
-                <th className="w-48 px-3 py-2 font-medium">Labels · issues</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
+          <Table aria-label="Preview of the first records" className="table-fixed">
+            <THead>
+              <Tr>
+                <Th className="w-24">Line</Th>
+                <Th className="w-28">Condition</Th>
+                <Th className="w-64">Slot</Th>
+                <Th>Query</Th>
+                <Th>Scratchpad · output</Th>
+                <Th className="w-48">Labels · issues</Th>
+              </Tr>
+            </THead>
+            <Tbody className="align-top">
               {preview.records.map((record, index) => (
-                <tr key={index}>
-                  <td className="px-3 py-2 tabular-nums text-slate-500">
+                <Tr key={index}>
+                  <Td className="tabular-nums text-slate-500">
                     {record.line}
                     {record.where && (
                       <div className="break-all font-mono text-[10px] leading-tight text-slate-400">{record.where.split(".").at(-1)}</div>
                     )}
-                  </td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td>
                     <ConditionBadge condition={record.condition} />
                     {record.sampleIndex !== null && <div className="mt-1 text-xs text-slate-500">sample {record.sampleIndex}</div>}
-                  </td>
-                  <td className="px-3 py-2 text-xs">
+                  </Td>
+                  <Td className="text-xs">
                     <Slot label="setting" value={record.setting} defaulted={record.defaulted.includes("setting")} />
                     <Slot label="variation" value={record.variation} defaulted={record.defaulted.includes("variation")} />
                     <Slot label="model" value={record.model} defaulted={record.defaulted.includes("model")} />
                     {record.shape && <div className="mt-1 text-[11px] text-indigo-700">read as {record.shape}</div>}
-                  </td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td>
                     <p className="line-clamp-4 whitespace-pre-wrap break-words">{record.query}</p>
-                  </td>
-                  <td className="px-3 py-2 text-xs">
+                  </Td>
+                  <Td className="text-xs">
                     {record.scratchpad ? (
                       <div className="rounded bg-amber-50/70 px-1.5 py-1">
                         <p className="line-clamp-4 whitespace-pre-wrap break-words font-mono text-amber-950">{record.scratchpad}</p>
@@ -53,8 +54,8 @@ export function PreviewTable({ preview }: { preview: Preview }) {
                     ) : (
                       <p className="mt-1 italic text-slate-400">no output</p>
                     )}
-                  </td>
-                  <td className="px-3 py-2 text-xs">
+                  </Td>
+                  <Td className="text-xs">
                     <div className="flex flex-wrap gap-1">
                       {record.labels.map((label) => (
                         <span
@@ -71,11 +72,11 @@ export function PreviewTable({ preview }: { preview: Preview }) {
                         </span>
                       ))}
                     </div>
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </div>
       )}
       {preview.ignoredFields.length > 0 && (

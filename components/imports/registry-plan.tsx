@@ -1,6 +1,7 @@
 "use client";
 
 import type { PlanEntry } from "@/lib/imports/registry-plan";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 export type Choices = Record<string, "join" | "apart">;
 export const choiceKey = (entry: Pick<PlanEntry, "kind" | "name">) => `${entry.kind}:${entry.name}`;
@@ -32,27 +33,27 @@ export function RegistryPlan(props: {
           — from {props.scanned.complete ? "the whole file" : `the first ${props.scanned.records.toLocaleString("en")} records`}
         </span>
       </h3>
-      <table className="w-full text-sm" aria-label="Registry plan">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="py-1 pr-3 font-medium">Kind</th>
-            <th className="py-1 pr-3 font-medium">Name</th>
-            <th className="py-1 pr-3 font-medium">Now</th>
-            <th className="py-1 font-medium">Import</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+      <Table aria-label="Registry plan">
+        <THead>
+          <Tr>
+            <Th>Kind</Th>
+            <Th>Name</Th>
+            <Th>Now</Th>
+            <Th>Import</Th>
+          </Tr>
+        </THead>
+        <Tbody>
           {props.plan.map((entry) => {
             const key = choiceKey(entry);
             const choice = props.choices[key] ?? defaultChoice(entry);
             return (
-              <tr key={`${key}:${entry.setting ?? ""}`}>
-                <td className="py-1.5 pr-3 text-slate-600">{KIND_LABEL[entry.kind]}</td>
-                <td className="py-1.5 pr-3">
+              <Tr key={`${key}:${entry.setting ?? ""}`}>
+                <Td className="text-slate-600">{KIND_LABEL[entry.kind]}</Td>
+                <Td>
                   <span className="font-medium text-slate-900">{entry.name}</span>
                   {entry.setting !== undefined && <span className="ml-1 text-xs text-slate-500">in {entry.setting}</span>}
-                </td>
-                <td className="py-1.5 pr-3 text-xs">
+                </Td>
+                <Td className="text-xs">
                   {!entry.exists ? (
                     <span className="text-emerald-700">new: will be created</span>
                   ) : (
@@ -61,8 +62,8 @@ export function RegistryPlan(props: {
                       {entry.demoTranscripts > 0 && ` (${entry.demoTranscripts.toLocaleString("en")} of them generated demo data)`}
                     </span>
                   )}
-                </td>
-                <td className="py-1.5 text-xs">
+                </Td>
+                <Td className="text-xs">
                   {choosable(entry) ? (
                     <select
                       aria-label={`${KIND_LABEL[entry.kind]} ${entry.name}`}
@@ -82,12 +83,12 @@ export function RegistryPlan(props: {
                   ) : (
                     "creates it"
                   )}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             );
           })}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
     </section>
   );
 }

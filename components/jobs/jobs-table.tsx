@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { JobView } from "@/lib/jobs/queue";
 import { formatBytes } from "@/components/imports/format";
 import { CancelJobButton } from "./cancel-job-button";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 const STATUS_STYLE: Record<JobView["status"], string> = {
   queued: "bg-slate-100 text-slate-700",
@@ -28,30 +29,29 @@ function progressText(done: number, total: number | null, note: string | null): 
 
 export function JobsTable({ jobs }: { jobs: JobView[] }) {
   if (jobs.length === 0) return <p className="text-sm text-slate-500">No jobs yet.</p>;
-  const cell = "px-3 py-2 align-top";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className={cell}>Job</th>
-            <th className={cell}>Kind</th>
-            <th className={cell}>Status</th>
-            <th className={cell}>Attempt</th>
-            <th className={cell}>Progress</th>
-            <th className={cell}>Created (UTC)</th>
-            <th className={cell}>Message</th>
-            <th className={cell} />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+      <Table aria-label="Jobs" className="min-w-full">
+        <THead>
+          <Tr>
+            <Th>Job</Th>
+            <Th>Kind</Th>
+            <Th>Status</Th>
+            <Th>Attempt</Th>
+            <Th>Progress</Th>
+            <Th>Created (UTC)</Th>
+            <Th>Message</Th>
+            <Th />
+          </Tr>
+        </THead>
+        <Tbody>
           {jobs.map((job) => {
             const subject = subjectOf(job);
             const { done, total, note } = job.progress;
             return (
-              <tr key={job.id} data-testid={`job-${job.id}`}>
-                <td className={`${cell} tabular-nums`}>#{job.id}</td>
-                <td className={cell}>
+              <Tr key={job.id} data-testid={`job-${job.id}`}>
+                <Td className="align-top tabular-nums">#{job.id}</Td>
+                <Td className="align-top">
                   {job.kind}
                   {subject && (
                     <>
@@ -61,28 +61,28 @@ export function JobsTable({ jobs }: { jobs: JobView[] }) {
                       </Link>
                     </>
                   )}
-                </td>
-                <td className={cell}>
+                </Td>
+                <Td className="align-top">
                   <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[job.status]}`}>{job.status}</span>
                   {job.status === "running" && job.workerAlive === false && (
                     <span className="ml-1 text-xs text-amber-800">worker lost</span>
                   )}
-                </td>
-                <td className={`${cell} tabular-nums text-slate-600`}>
+                </Td>
+                <Td className={`align-top tabular-nums text-slate-600`}>
                   {job.attempts} of {job.maxAttempts}
-                </td>
-                <td className={`${cell} tabular-nums text-slate-600`}>{progressText(done, total, note)}</td>
-                <td className={`${cell} whitespace-nowrap text-slate-600`}>{job.createdAt.slice(0, 16).replace("T", " ")}</td>
-                <td className={`${cell} max-w-md text-slate-700`}>{job.message ?? ""}</td>
-                <td className={cell}>
+                </Td>
+                <Td className={`align-top tabular-nums text-slate-600`}>{progressText(done, total, note)}</Td>
+                <Td className={`align-top whitespace-nowrap text-slate-600`}>{job.createdAt.slice(0, 16).replace("T", " ")}</Td>
+                <Td className={`align-top max-w-md text-slate-700`}>{job.message ?? ""}</Td>
+                <Td className="align-top">
                   {(job.status === "queued" || job.status === "running") && !job.cancelRequested && <CancelJobButton jobId={job.id} />}
                   {job.cancelRequested && job.status === "running" && <span className="text-xs text-slate-500">stopping…</span>}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             );
           })}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
     </div>
   );
 }

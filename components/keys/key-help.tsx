@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import type { KeyScope } from "@/lib/keys/map";
+import { Table, Tbody, Tr, Td } from "@/components/ui/table";
 
 /** One section of a `?` overlay: a scope of the key map, or the labels of the schema in use. */
 export interface KeySection {
@@ -25,23 +26,23 @@ export function KeyHelp({ sections }: { sections: readonly KeySection[] }) {
         <section key={section.title} aria-label={section.title}>
           <h3 className="text-sm font-semibold text-slate-900">{section.title}</h3>
           {section.when && <p className="text-xs text-slate-600">{section.when}</p>}
-          <table className="mt-1 w-full text-sm">
-            <tbody className="divide-y divide-slate-100">
+          <Table aria-label={`${section.title} keys`} className="mt-1">
+            <Tbody>
               {section.rows.map((row, index) => (
-                <tr key={index}>
-                  <td className="w-40 py-1.5 align-top">
+                <Tr key={index}>
+                  <Td className="w-40 align-top">
                     {row.keys.map((key, keyIndex) => (
                       <Fragment key={key}>
                         {keyIndex > 0 && <span className="mx-1 text-xs text-slate-500">or</span>}
                         <Key>{key}</Key>
                       </Fragment>
                     ))}
-                  </td>
-                  <td className="py-1.5 text-slate-700">{row.text}</td>
-                </tr>
+                  </Td>
+                  <Td className="text-slate-700">{row.text}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </section>
       ))}
     </div>

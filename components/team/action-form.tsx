@@ -1,13 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/server/action";
+import { Button } from "@/components/ui/button";
+import { fieldErrorsOf, type FieldErrors } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
 
 /**
- * A form posting to one server action (lib/team/actions.ts), showing its
- * message and field errors. `redirectTo` turns a successful result's data
- * into the next URL (e.g. the new queue's page).
+ * A form posting to one server action (lib/team/actions.ts). Field errors go
+ * to the fields: `children` may be a function of them, handing each to its
+ * Field. A success is confirmed by the app's toast (it outlives `redirectTo`'s
+ * navigation, which turns the result's data into the next URL); a failure's
+ * message stays beside the submit button.
  */
 export function ActionForm<T>({
   action,
@@ -17,41 +22,29 @@ export function ActionForm<T>({
   submitLabel,
 }: {
   action: (input: FormData) => Promise<ActionResult<T>>;
-  children: React.ReactNode;
+  children: ReactNode | ((errors: FieldErrors) => ReactNode);
   className?: string;
   redirectTo?: (data: T) => string;
   submitLabel: string;
 }) {
   const router = useRouter();
+  const toast = useToast();
   const [state, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(async (_previous, form) => {
     const result = await action(form);
+    if (result.ok && result.message) toast(result.message);
     if (result.ok && redirectTo) router.push(redirectTo(result.data));
     else router.refresh();
     return result;
   }, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className={className}>
-      {children}
-      {errors && (
-        <ul className="text-sm text-red-700" aria-live="polite">
-          {Object.entries(errors).map(([field, messages]) => (
-            <li key={field}>
-              {field}: {messages?.join(" ")}
-            </li>
-          ))}
-        </ul>
-      )}
+      {typeof children === "function" ? children(fieldErrorsOf(state)) : children}
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Working…" : submitLabel}
-        </button>
-        {state && (
-          <p role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
+        </Button>
+        {state && !state.ok && (
+          <p role="alert" className="text-sm text-red-700">
             {state.message}
           </p>
         )}

@@ -7,6 +7,7 @@ import { adjudicateAction } from "@/lib/team/actions";
 import { KeyHelp, sectionOf } from "@/components/keys/key-help";
 import { ADJUDICATION_SCOPE, GLOBAL_SCOPE } from "@/lib/keys/map";
 import { listenForKeys } from "@/lib/keys/listening";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 export interface DeskRow {
   key: string;
@@ -119,47 +120,45 @@ export function AdjudicationDesk({
   return (
     <div className="space-y-3">
       <section aria-label="Labels side by side" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-1">Label</th>
+        <Table aria-label="Labels to decide">
+          <THead>
+            <Tr>
+              <Th>Label</Th>
               {annotators.map((annotator) => (
-                <th key={annotator.id}>{annotator.name}</th>
+                <Th key={annotator.id}>{annotator.name}</Th>
               ))}
-              <th>Consensus</th>
-              <th>Decision</th>
-            </tr>
-          </thead>
-          <tbody>
+              <Th>Consensus</Th>
+              <Th>Decision</Th>
+            </Tr>
+          </THead>
+          <Tbody>
             {rows.map((row) => {
               const index = decidable.indexOf(row);
               const active = index >= 0 && index === focus;
               const selected = chosen[row.key] ?? row.decided ?? "";
               return (
-                <tr
+                <Tr
                   key={row.key}
                   data-label={row.key}
                   aria-current={active ? "true" : undefined}
                   onClick={() => index >= 0 && setFocus(index)}
                   className={`border-t border-slate-100 ${active ? "bg-indigo-50 outline outline-2 outline-indigo-400" : row.disagree ? "bg-amber-50" : ""}`}
                 >
-                  <td className="py-2 pr-2 font-medium">
+                  <Td className="font-medium">
                     {/* Not colour alone: the highlighted label also carries a marker. */}
                     <span aria-hidden className={`mr-1 inline-block w-3 text-indigo-700 ${active ? "" : "invisible"}`}>
                       ▸
                     </span>
                     {row.name}
                     {row.disagree && <span className="ml-1 text-xs font-normal text-amber-800">(disagree)</span>}
-                  </td>
+                  </Td>
                   {row.votes.map((vote, column) => (
-                    <td key={annotators[column].id} className="pr-2">
-                      {vote}
-                    </td>
+                    <Td key={annotators[column].id}>{vote}</Td>
                   ))}
-                  <td className="pr-2" data-consensus>
+                  <Td data-consensus>
                     {row.consensus ?? "—"} {row.method && <span className="text-xs text-slate-500">({row.method})</span>}
-                  </td>
-                  <td className="py-1">
+                  </Td>
+                  <Td>
                     {index >= 0 && (
                       <div className="flex flex-wrap items-center gap-2">
                         <select
@@ -197,12 +196,12 @@ export function AdjudicationDesk({
                         )}
                       </div>
                     )}
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               );
             })}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </section>
       <div className="flex flex-wrap items-start gap-4">
         <label className="block min-w-72 flex-1 text-sm">

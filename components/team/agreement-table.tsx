@@ -1,5 +1,6 @@
 import type { LabelAgreement } from "@/lib/team/agreement/compute";
 import type { MetricResult } from "@/lib/team/agreement/types";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 const format = (result: MetricResult | null) =>
   result === null ? (
@@ -13,29 +14,28 @@ const format = (result: MetricResult | null) =>
 /** Agreement per label: each figure with the number of items behind it. */
 export function AgreementTable({ rows, caption }: { rows: LabelAgreement[]; caption: string }) {
   return (
-    <table className="w-full text-sm">
-      <caption className="mb-2 text-left font-semibold">{caption}</caption>
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>
-          <th className="py-1">Label</th>
-          <th>Items</th>
-          <th>Annotators</th>
-          <th title="Cohen's kappa: exactly two annotators">Cohen κ</th>
-          <th title="Fleiss' kappa over items with the usual number of ratings">Fleiss κ (n)</th>
-          <th title="Krippendorff's alpha: nominal, ordinal for scales">Krippendorff α (n)</th>
-          <th title="Character-level overlap F1 of the spans">Span F1 (n)</th>
-          <th>Disagreements</th>
-        </tr>
-      </thead>
-      <tbody>
+    <Table caption={caption}>
+      <THead>
+        <Tr>
+          <Th>Label</Th>
+          <Th>Items</Th>
+          <Th>Annotators</Th>
+          <Th title="Cohen's kappa: exactly two annotators">Cohen κ</Th>
+          <Th title="Fleiss' kappa over items with the usual number of ratings">Fleiss κ (n)</Th>
+          <Th title="Krippendorff's alpha: nominal, ordinal for scales">Krippendorff α (n)</Th>
+          <Th title="Character-level overlap F1 of the spans">Span F1 (n)</Th>
+          <Th>Disagreements</Th>
+        </Tr>
+      </THead>
+      <Tbody>
         {rows.map((row) => (
-          <tr key={row.labelKey} className="border-t border-slate-100" data-label={row.labelKey}>
-            <td className="py-1.5">
+          <Tr key={row.labelKey} data-label={row.labelKey}>
+            <Td>
               {row.labelName} <span className="text-xs text-slate-500">{row.labelKey}</span>
-            </td>
-            <td>{row.items}</td>
-            <td>{row.annotators}</td>
-            <td data-metric="cohen">
+            </Td>
+            <Td>{row.items}</Td>
+            <Td>{row.annotators}</Td>
+            <Td data-metric="cohen">
               {row.cohen ? (
                 <>
                   {format(row.cohen)} <span className="text-xs text-slate-500">({row.cohen.items})</span>
@@ -43,17 +43,17 @@ export function AgreementTable({ rows, caption }: { rows: LabelAgreement[]; capt
               ) : (
                 "—"
               )}
-            </td>
-            <td data-metric="fleiss">
+            </Td>
+            <Td data-metric="fleiss">
               {format(row.fleiss)} <span className="text-xs text-slate-500">({row.fleiss.items})</span>
-            </td>
-            <td data-metric="alpha">
+            </Td>
+            <Td data-metric="alpha">
               {format(row.alpha)}{" "}
               <span className="text-xs text-slate-500">
                 ({row.alpha.items}, {row.alpha.metric})
               </span>
-            </td>
-            <td data-metric="span-f1">
+            </Td>
+            <Td data-metric="span-f1">
               {row.spanF1 ? (
                 <>
                   {format(row.spanF1)} <span className="text-xs text-slate-500">({row.spanF1.items})</span>
@@ -61,11 +61,11 @@ export function AgreementTable({ rows, caption }: { rows: LabelAgreement[]; capt
               ) : (
                 "—"
               )}
-            </td>
-            <td>{row.disagreements}</td>
-          </tr>
+            </Td>
+            <Td>{row.disagreements}</Td>
+          </Tr>
         ))}
-      </tbody>
-    </table>
+      </Tbody>
+    </Table>
   );
 }

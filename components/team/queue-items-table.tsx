@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { QueueItemStatus } from "@/lib/team/queues/item-status";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 /** A lead's list of a queue's items: each annotator's status per item (submitted, in progress, or not taken). */
 export function QueueItemsTable({
@@ -22,32 +23,30 @@ export function QueueItemsTable({
         </span>
       </h2>
       <div className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="sticky top-0 bg-white text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-3 py-1.5">Item</th>
-              <th className="px-3">Transcript</th>
+        <Table aria-label="Queue items">
+          <THead sticky>
+            <Tr>
+              <Th>Item</Th>
+              <Th>Transcript</Th>
               {annotators.map((annotator) => (
-                <th key={annotator.userId} className="px-3">
-                  {annotator.name}
-                </th>
+                <Th key={annotator.userId}>{annotator.name}</Th>
               ))}
-              <th className="px-3">State</th>
-            </tr>
-          </thead>
-          <tbody>
+              <Th>State</Th>
+            </Tr>
+          </THead>
+          <Tbody>
             {items.map((item) => (
-              <tr key={item.itemId} data-queue-item={item.itemId} className="border-t border-slate-100">
-                <td className="px-3 py-1.5">{item.itemId}</td>
-                <td className="px-3">
+              <Tr key={item.itemId} data-queue-item={item.itemId} className="border-t border-slate-100">
+                <Td>{item.itemId}</Td>
+                <Td>
                   <Link href={`/transcripts/${item.transcriptId}`} className="text-indigo-700 hover:underline">
                     #{item.transcriptId}
                   </Link>
-                </td>
+                </Td>
                 {annotators.map((annotator) => {
                   const status = item.slots[annotator.userId];
                   return (
-                    <td key={annotator.userId} className="px-3" data-annotator-status={status ?? "not taken"}>
+                    <Td key={annotator.userId} data-annotator-status={status ?? "not taken"}>
                       {status === "submitted" ? (
                         "✓ submitted"
                       ) : status === "in progress" ? (
@@ -55,14 +54,14 @@ export function QueueItemsTable({
                       ) : (
                         <span className="text-slate-400">—</span>
                       )}
-                    </td>
+                    </Td>
                   );
                 })}
-                <td className="px-3">{item.complete ? "complete" : item.submitted > 0 ? `${item.submitted} submitted` : "waiting"}</td>
-              </tr>
+                <Td>{item.complete ? "complete" : item.submitted > 0 ? `${item.submitted} submitted` : "waiting"}</Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { OverviewRow } from "@/lib/transcripts/queries";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 const number = new Intl.NumberFormat("en");
 
@@ -24,29 +25,31 @@ export function OverviewTable({ rows }: { rows: OverviewRow[] }) {
             <h2 id={headingId} className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm font-semibold">
               {setting}
             </h2>
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium">Prompt variation</th>
-                  <th className="px-4 py-2 text-right font-medium">Training</th>
-                  <th className="px-4 py-2 text-right font-medium">Deployment</th>
-                  <th className="px-4 py-2 text-right font-medium">Total</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <Table aria-label="Transcripts per prompt variation">
+              <THead>
+                <Tr>
+                  <Th>Prompt variation</Th>
+                  <Th numeric>Training</Th>
+                  <Th numeric>Deployment</Th>
+                  <Th numeric>Total</Th>
+                </Tr>
+              </THead>
+              <Tbody>
                 {settingRows.map((row) => (
-                  <tr key={row.variation}>
-                    <td className="px-4 py-1.5">
+                  <Tr key={row.variation}>
+                    <Td>
                       {row.variation}
                       {row.isBaseline && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">baseline</span>}
-                    </td>
-                    <td className="px-4 py-1.5 text-right tabular-nums">{number.format(row.training)}</td>
-                    <td className="px-4 py-1.5 text-right tabular-nums">{number.format(row.deployment)}</td>
-                    <td className="px-4 py-1.5 text-right tabular-nums text-slate-500">{number.format(row.training + row.deployment)}</td>
-                  </tr>
+                    </Td>
+                    <Td numeric>{number.format(row.training)}</Td>
+                    <Td numeric>{number.format(row.deployment)}</Td>
+                    <Td numeric className="text-slate-500">
+                      {number.format(row.training + row.deployment)}
+                    </Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </section>
         );
       })}

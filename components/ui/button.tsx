@@ -3,7 +3,8 @@ import type { ButtonHTMLAttributes } from "react";
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: "bg-slate-800 text-white hover:bg-slate-700 disabled:bg-slate-400",
+  // Indigo: the colour of the app's calls to action (the hand-built buttons and links used it before the kit).
+  primary: "bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
   danger: "bg-rose-700 text-white hover:bg-rose-600 disabled:bg-rose-300",
   ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",

@@ -26,12 +26,11 @@ export const startExport = action({ role: "lead", input: formSchema }, async (fo
     anonymize: form.anonymize === "on",
     importedLabels: form.importedLabels === "on",
   });
-  if (!parsed.success)
-    throw invalid(
-      issuesOf(parsed.error)
-        .map((issue) => `${issue.path.split(".")[0]}: ${issue.message}`)
-        .join(" "),
-    );
+  if (!parsed.success) {
+    // The request's paths are the form's field names (format, split, seed): the form shows each issue beside its field.
+    const issues = issuesOf(parsed.error);
+    throw invalid(issues.map((issue) => `${issue.path.split(".")[0]}: ${issue.message}`).join(" "), issues);
+  }
   const { id } = await startExportJob(parsed.data);
   revalidatePath("/exports");
   return { data: { id }, message: `Export #${id} started.` };

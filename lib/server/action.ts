@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { hasRole, type UserRole } from "@/lib/auth/roles";
 import { sessionUserFrom } from "@/lib/auth/server";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { ExpectedError } from "./errors";
+import { ExpectedError, type Issue } from "./errors";
 import { genericFailure, logUnexpected } from "./log";
 import { requestIdFrom, runInScope } from "./request-scope";
 
@@ -86,12 +86,26 @@ function run<S extends z.ZodType, T, V extends Viewer | null>(
       return { ok: true, data: result.data, ...(result.message !== undefined && { message: result.message }) };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound(), forbidden(): Next's, not failures
-      if (error instanceof ExpectedError) return { ok: false, message: error.message };
+      if (error instanceof ExpectedError) {
+        // A handler's own validation (issues with paths, e.g. the export's split) reaches the form's fields like zod's do above.
+        const fieldErrors = error.details.issues?.length ? fieldErrorsOf(error.details.issues) : undefined;
+        return { ok: false, message: error.message, ...(fieldErrors && { fieldErrors }) };
+      }
       if (isDatabaseUnavailable(error)) return { ok: false, message: "The database is unavailable. Try again in a moment." };
       logUnexpected(requestId, "Server action", error);
       return { ok: false, message: genericFailure(requestId) };
     }
   };
+}
+
+/** Issues by the form field they concern: a path's first segment ("split.2" is the split field's). Issues without a path stay in the message. */
+function fieldErrorsOf(issues: readonly Issue[]): Record<string, string[]> | undefined {
+  const byField: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const field = issue.path.split(".")[0];
+    if (field) (byField[field] ??= []).push(issue.message);
+  }
+  return Object.keys(byField).length ? byField : undefined;
 }
 
 /** Repeated keys become arrays; everything else a string (or a File). */

@@ -8,6 +8,7 @@ import { listUsers } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { idParams } from "@/lib/schemas";
 import { page } from "@/lib/server/page";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -47,29 +48,28 @@ export default page({ role: "lead", params: idParams }, async ({ params }) => {
         <Progress done={queue.submitted} total={queue.slots} label="Labels submitted" />
         <Progress done={queue.complete} total={queue.items} label="Items complete" />
       </div>
-      <table className="w-full max-w-3xl text-sm">
-        <caption className="mb-2 text-left font-semibold">Per annotator</caption>
-        <thead className="text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-1">Annotator</th>
-            <th>Taken</th>
-            <th>Submitted</th>
-            <th>In progress</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table caption="Per annotator" className="max-w-3xl">
+        <THead>
+          <Tr>
+            <Th>Annotator</Th>
+            <Th>Taken</Th>
+            <Th>Submitted</Th>
+            <Th>In progress</Th>
+          </Tr>
+        </THead>
+        <Tbody>
           {progress.map((row) => (
-            <tr key={row.userId} className="border-t border-slate-100">
-              <td className="py-1.5">
+            <Tr key={row.userId}>
+              <Td>
                 {row.name} <span className="text-slate-500">{row.email}</span>
-              </td>
-              <td>{row.claimed}</td>
-              <td>{row.submitted}</td>
-              <td>{row.claimed - row.submitted}</td>
-            </tr>
+              </Td>
+              <Td>{row.claimed}</Td>
+              <Td>{row.submitted}</Td>
+              <Td>{row.claimed - row.submitted}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
       <QueueItemsTable
         items={items}
         annotators={progress.map(({ userId, name }) => ({ userId, name }))}

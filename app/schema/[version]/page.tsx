@@ -6,6 +6,7 @@ import { getSchemaVersion } from "@/lib/annotations/schema";
 import { idSchema } from "@/lib/schemas";
 import { page } from "@/lib/server/page";
 import { LABEL_KIND_NAMES, scalePoints } from "@/lib/annotations/schema-definition";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Label schema version" };
 
@@ -23,28 +24,28 @@ export default page({ role: "lead", params: versionParams }, async ({ params }) 
         / version {schema.version}
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">Label schema · version {schema.version}</h1>
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">Key</th>
-            <th className="px-3 py-2 font-medium">Label</th>
-            <th className="px-3 py-2 font-medium">Kind</th>
-            <th className="px-3 py-2 font-medium">Values</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+      <Table aria-label={`Labels of version ${schema.version}`} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+        <THead>
+          <Tr>
+            <Th>Key</Th>
+            <Th>Label</Th>
+            <Th>Kind</Th>
+            <Th>Values</Th>
+          </Tr>
+        </THead>
+        <Tbody>
           {schema.labels.map((label) => (
-            <tr key={label.key}>
-              <td className="px-3 py-2">
+            <Tr key={label.key}>
+              <Td>
                 <kbd className="rounded border border-slate-300 px-1.5 font-mono text-xs">{label.hotkey}</kbd>
-              </td>
-              <td className="px-3 py-2">
+              </Td>
+              <Td>
                 <span className="mr-2 inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: label.color }} />
                 <span className="font-medium">{label.name}</span> <span className="font-mono text-xs text-slate-500">{label.key}</span>
                 {label.description && <p className="text-xs text-slate-500">{label.description}</p>}
-              </td>
-              <td className="px-3 py-2 text-slate-600">{LABEL_KIND_NAMES[label.kind]}</td>
-              <td className="px-3 py-2 text-xs text-slate-600">
+              </Td>
+              <Td className="text-slate-600">{LABEL_KIND_NAMES[label.kind]}</Td>
+              <Td className="text-xs text-slate-600">
                 {label.kind === "choice" && label.options.map((option) => option.label).join(" / ")}
                 {label.kind === "scale" &&
                   scalePoints(label)
@@ -52,11 +53,11 @@ export default page({ role: "lead", params: versionParams }, async ({ params }) 
                     .join(" · ")}
                 {label.kind === "boolean" && "Yes / No"}
                 {label.kind === "span" && "Spans in the scratchpad"}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
     </div>
   );
 });

@@ -4,6 +4,7 @@ import { RevokeTokenButton } from "@/components/api/revoke-token-button";
 import { listApiTokens } from "@/lib/api/tokens";
 import { pgPool } from "@/lib/db/pg-pool";
 import { page } from "@/lib/server/page";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -29,32 +30,30 @@ export default page({}, async ({ viewer }) => {
       {tokens.length === 0 ? (
         <p className="text-sm text-slate-500">You have no tokens yet.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Name</th>
-              <th className="py-2 pr-4 font-medium">Token</th>
-              <th className="py-2 pr-4 font-medium">Role</th>
-              <th className="py-2 pr-4 font-medium">Created</th>
-              <th className="py-2 pr-4 font-medium">Last used</th>
-              <th className="py-2 font-medium">State</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+        <Table aria-label="API tokens">
+          <THead>
+            <Tr>
+              <Th>Name</Th>
+              <Th>Token</Th>
+              <Th>Role</Th>
+              <Th>Created</Th>
+              <Th>Last used</Th>
+              <Th>State</Th>
+            </Tr>
+          </THead>
+          <Tbody>
             {tokens.map((token) => (
-              <tr key={token.id} className={token.revokedAt ? "text-slate-400" : undefined}>
-                <td className="py-2 pr-4">{token.name}</td>
-                <td className="py-2 pr-4 font-mono text-xs">{token.prefix}…</td>
-                <td className="py-2 pr-4">{token.role}</td>
-                <td className="py-2 pr-4">{when(token.createdAt)}</td>
-                <td className="py-2 pr-4">{when(token.lastUsedAt)}</td>
-                <td className="py-2">
-                  {token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeTokenButton id={token.id} name={token.name} />}
-                </td>
-              </tr>
+              <Tr key={token.id} className={token.revokedAt ? "text-slate-400" : undefined}>
+                <Td>{token.name}</Td>
+                <Td className="font-mono text-xs">{token.prefix}…</Td>
+                <Td>{token.role}</Td>
+                <Td>{when(token.createdAt)}</Td>
+                <Td>{when(token.lastUsedAt)}</Td>
+                <Td>{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeTokenButton id={token.id} name={token.name} />}</Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       )}
     </div>
   );

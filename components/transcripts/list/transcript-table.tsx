@@ -14,6 +14,7 @@ import {
 } from "@/lib/transcripts/list-state";
 import type { TableRow } from "@/lib/transcripts/table-rows";
 import { COLUMN_CLASSES, COLUMN_REM, USER_INPUT_MIN_REM, columns, tableFeatureSet } from "./columns";
+import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
 
 /**
  * The transcripts table. The server already filtered, sorted and paged the
@@ -75,18 +76,17 @@ export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; s
         </details>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full table-fixed text-sm" style={{ minWidth: `${minWidth}rem` }}>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+        <Table aria-label="Transcripts" className="table-fixed" style={{ minWidth: `${minWidth}rem` }}>
+          <THead>
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} className="bg-slate-50">
+              <Tr key={group.id}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th
+                    <Th
                       key={header.id}
-                      scope="col"
                       style={widthOf(header.column.id)}
-                      className={`px-3 py-2 font-medium ${COLUMN_CLASSES[header.column.id] ?? ""}`}
+                      className={COLUMN_CLASSES[header.column.id] ?? ""}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       {header.column.getCanSort() ? (
@@ -103,24 +103,25 @@ export function TranscriptTable({ rows, state, children }: { rows: TableRow[]; s
                       ) : (
                         <table.FlexRender header={header} />
                       )}
-                    </th>
+                    </Th>
                   );
                 })}
-              </tr>
+              </Tr>
             ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+          </THead>
+          <Tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="bg-white align-top hover:bg-indigo-50">
+              <Tr key={row.id} className="bg-white align-top hover:bg-indigo-50">
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`px-3 py-1.5 ${COLUMN_CLASSES[cell.column.id] ?? ""}`}>
+                  <Td key={cell.id} className={`py-1.5 ${COLUMN_CLASSES[cell.column.id] ?? ""}`}>
                     <table.FlexRender cell={cell} />
-                  </td>
+                  </Td>
                 ))}
-              </tr>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
+        {/* Outside the table, not an empty row: the table's rows stay the transcripts (e2e counts them). */}
         {rows.length === 0 && (
           <p className="p-6 text-sm text-slate-600">
             {state.page > 1 ? "No rows on this page: it is past the end of the list (see below)." : "No transcript matches these filters."}

@@ -40,6 +40,8 @@ export default page({ params: itemParams, searchParams: itemQuery }, async ({ vi
       mine={annotation.mine}
       viewerName={viewer.name}
       nextHref={`/queues/${id}/next?after=${itemId}`}
+      // The next page confirms the submit itself, with its Undo (SubmittedToast).
+      toastOnSubmit={false}
     >
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_25rem]">
         <article className="min-w-0 space-y-5">
