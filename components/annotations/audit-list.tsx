@@ -66,7 +66,7 @@ function describe(change: AuditChange): React.ReactNode {
         <>
           {change.change === "added" ? "+ " : "− "}
           <span className="font-medium">{change.label}</span> span {quote(change.text)}{" "}
-          <span className="text-slate-400">
+          <span className="text-slate-500">
             [{change.start}–{change.end}]
           </span>
         </>
