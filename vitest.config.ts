@@ -22,7 +22,7 @@ export default defineConfig({
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           // The corpus and parser property tests are CPU-bound: on a busy 2-core
           // machine they outlast Vitest's 5 s default without being stuck.
-          testTimeout: 30_000,
+          testTimeout: 90_000,
         },
       },
       {

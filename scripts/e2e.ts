@@ -15,6 +15,6 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-// `npm test` builds while the Vitest suite runs (it leaves a core idle) and says so with E2E_PREBUILT.
+// E2E_PREBUILT=1: the production build in .next was just made from this tree; skip the rebuild.
 if (process.env.E2E_PREBUILT !== "1") run("next/dist/bin/next", ["build"]);
 run("@playwright/test/cli", ["test", ...process.argv.slice(2)]);

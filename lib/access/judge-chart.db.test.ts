@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { wilson, Z95 } from "@/lib/analytics/stats/intervals";
 import type { UserRole } from "@/lib/auth/roles";
@@ -25,6 +26,10 @@ import { Fixtures } from "@/lib/testing/fixtures";
  *
  * Validation: Se = 3/4 (t1–t4), Sp = 4/5 (t5–t9), n = 9.
  *
+ * The same run through GET /api/v1/statistics/variations?source=@judge:<run>
+ * (a lead's token): the figures of variations.csv for the same URL (a lead's
+ * session), raw and corrected; annotators' tokens and no token refused.
+ *
  * The same run, and an imported source's yes/no label, on the "any label"
  * chart (/analytics/labels, labelRates): imported `alignment_faking` is true
  * on t1, t3, t4 and false on t2, t7, t8; its `score` ("0.7" on t1) is no yes/no label.
@@ -37,9 +42,14 @@ const { importedBy, judgeBy } = await import("@/lib/analytics/machine-label-rate
 const { judgeRatesCsv } = await import("@/lib/analytics/judge-rates-csv");
 const { judgeSourceParam } = await import("@/lib/analytics/judge-source");
 const { getCurrentSchema } = await import("@/lib/annotations/schema");
+const { createApiToken } = await import("@/lib/api/tokens");
+const statisticsRoute = await import("@/app/api/v1/statistics/variations/route");
+const variationsCsvRoute = await import("@/app/analytics/variations.csv/route");
 
 const fixtures = new Fixtures(url);
 const people: Record<"lead" | "annotator" | "blind", string> = { lead: "", annotator: "", blind: "" };
+const tokens: Record<keyof typeof people, string> = { lead: "", annotator: "", blind: "" };
+let leadCookie: string;
 const as = (who: keyof typeof people | null, role: UserRole = who === "lead" ? "lead" : "annotator") =>
   who === null
     ? <T>(work: () => Promise<T>) => runAs(null, work)
@@ -56,6 +66,12 @@ beforeAll(async () => {
   people.lead = await fixtures.user("lead", "Chart Lead");
   people.annotator = await fixtures.user("annotator", "Chart Annotator");
   people.blind = await fixtures.user("annotator", "Chart Blind");
+  for (const who of ["lead", "annotator", "blind"] as const) {
+    tokens[who] = (
+      await createApiToken(fixtures.client, { id: people[who], role: who === "lead" ? "lead" : "annotator" }, "judge chart")
+    ).token;
+  }
+  leadCookie = (await fixtures.signedIn("lead", "Chart CSV Lead")).cookie;
   for (let i = 1; i <= 13; i++) t.push(await fixtures.transcript(`Scratchpad of judge chart transcript ${i}.`));
   const q = (sql: string, values: unknown[]) => fixtures.client.query(sql, values);
   setting = (await q(`SELECT s.slug FROM transcripts t JOIN settings s ON s.id = t.setting_id WHERE t.id = $1`, [t[0]])).rows[0].slug;
@@ -190,6 +206,97 @@ describe("the variation chart by judge", () => {
       await expect(as(who)(() => variationChart({ setting }))).rejects.toThrow(expected);
     });
   }
+});
+
+describe("GET /api/v1/statistics/variations with a judge run as the source", () => {
+  const api = (query: Record<string, string>, token?: string) =>
+    statisticsRoute.GET(
+      new Request(`http://localhost/api/v1/statistics/variations?${new URLSearchParams(query)}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      }),
+      { params: Promise.resolve({}) },
+    );
+  const csvRows = async (query: Record<string, string>): Promise<Record<string, string>[]> => {
+    const response = await variationsCsvRoute.GET(
+      new Request(`http://localhost/analytics/variations.csv?${new URLSearchParams(query)}`, { headers: { cookie: leadCookie } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(200);
+    return parse(await response.text(), { columns: true });
+  };
+  const six = (x: number | undefined) => (x === undefined ? "" : String(Number(x.toFixed(6))));
+
+  for (const corrected of [false, true]) {
+    it(`answers the run's ${corrected ? "raw and Rogan–Gladen corrected" : "raw"} rates with the CSV's figures`, async () => {
+      const query = { setting, source: judgeSourceParam(runId), ...(corrected ? { corrected: "1" } : {}) };
+      const response = await api(query, tokens.lead);
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body.label_source).toEqual({ kind: "judge", run_id: runId, judge: judgeName, label_key: "af_verdict", predictions: 13 });
+      expect(body.corrected).toBe(corrected);
+      expect(body.validation).toEqual(
+        corrected ? { n: 9, true_positives: 3, reference_positives: 4, true_negatives: 4, reference_negatives: 5 } : null,
+      );
+      const csv = await csvRows(query);
+      // Counted by hand above: Default deployment 2 of 4, training 4 of 6; No RLHF training 0 of 2.
+      expect(
+        body.rates.map((r: { variation: string; condition: string; positive: number; n: number }) => [
+          r.variation,
+          r.condition,
+          r.positive,
+          r.n,
+        ]),
+      ).toEqual([
+        ["Default", "deployment", 2, 4],
+        ["Default", "training", 4, 6],
+        ["No RLHF", "training", 0, 2],
+      ]);
+      expect(body.rates).toHaveLength(csv.length);
+      for (const [i, rate] of body.rates.entries()) {
+        const line = csv[i];
+        expect([line.variation, line.condition, line.n, line.positive]).toEqual([
+          rate.variation,
+          rate.condition,
+          String(rate.n),
+          String(rate.positive),
+        ]);
+        expect([line.rate, line.lower_95, line.upper_95]).toEqual([rate.rate.estimate, rate.rate.lower, rate.rate.upper].map(six));
+        expect([line.corrected_rate, line.corrected_lower_95, line.corrected_upper_95]).toEqual(
+          corrected ? [rate.corrected_rate.estimate, rate.corrected_rate.lower, rate.corrected_rate.upper].map(six) : ["", "", ""],
+        );
+        expect(line.validation_n).toBe(corrected ? "9" : "");
+        if (corrected) expect(rate.corrected_rate.validation_n).toBe(9);
+        else expect(rate.corrected_rate).toBeNull();
+      }
+      expect(body.rates[1].rate.estimate).toBeCloseTo(4 / 6, 12);
+      if (corrected) {
+        // The worked example above: Default/training π = 28/33, Se 3/4, Sp 4/5.
+        expect(body.rates[1].corrected_rate).toMatchObject({ method: "rogan-gladen", sensitivity: 0.75, specificity: 0.8 });
+        expect(body.rates[1].corrected_rate.estimate).toBeCloseTo(28 / 33, 12);
+        expect(Object.keys(body.methods)).toEqual(["wilson", "rogan-gladen"]);
+      }
+    });
+  }
+
+  it("says what is wrong with a malformed judge source, corrected without one, or a run that does not exist", async () => {
+    const malformed = await api({ source: "@judge:abc" }, tokens.lead);
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).message).toMatch(/source.*@judge:abc/);
+    const stray = await api({ setting, corrected: "1" }, tokens.lead);
+    expect(stray.status).toBe(400);
+    expect((await stray.json()).message).toMatch(/corrected/);
+    expect((await api({ setting, source: judgeSourceParam(2_000_000_000) }, tokens.lead)).status).toBe(404);
+  });
+
+  it("refuses an annotator's token, a blind annotator's and no token", async () => {
+    const query = { setting, source: judgeSourceParam(runId), corrected: "1" };
+    for (const token of [tokens.annotator, tokens.blind]) {
+      const response = await api(query, token);
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toContain(judgeName);
+    }
+    expect((await api(query)).status).toBe(401);
+  });
 });
 
 describe("the label-rate chart (/analytics/labels) by imported source and by judge run", () => {

@@ -132,7 +132,12 @@ const CASES: Record<string, { role: "lead" | "annotator" | "public"; calls: () =
   "app/api/v1/openapi.json/route.ts": { role: "public", calls: () => [{ method: "GET", path: "/api/v1/openapi.json" }] },
   "app/api/v1/statistics/variations/route.ts": {
     role: "lead",
-    calls: () => [{ method: "GET", path: "/api/v1/statistics/variations" }],
+    // Human labels, and a judge run raw and corrected: leads only, whatever the source.
+    calls: () => [
+      { method: "GET", path: "/api/v1/statistics/variations" },
+      { method: "GET", path: "/api/v1/statistics/variations?source=%40judge%3A1" },
+      { method: "GET", path: "/api/v1/statistics/variations?source=%40judge%3A1&corrected=1" },
+    ],
   },
   "app/api/v1/transcripts/[id]/route.ts": {
     role: "annotator",

@@ -216,5 +216,16 @@ describe("the OpenAPI document", () => {
     expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["flag", "vs", "af"]));
     const schema = document.components.schemas.VariationStatistics;
     expect(schema.properties.variations.items.properties.gap_test.anyOf[0].properties).toHaveProperty("p_holm");
+    // A judge run as the source (source=@judge:<run>, corrected=1): the chart by judge's answer, raw and corrected rates.
+    expect(operation.parameters.find((p: { name: string }) => p.name === "corrected").schema.const).toBe("1");
+    expect(operation.responses["200"].content["application/json"].schema.oneOf).toEqual([
+      { $ref: "#/components/schemas/VariationStatistics" },
+      { $ref: "#/components/schemas/JudgeVariationRates" },
+    ]);
+    const judgeRates = document.components.schemas.JudgeVariationRates;
+    expect(Object.keys(judgeRates.properties.rates.items.properties)).toEqual(
+      expect.arrayContaining(["variation", "condition", "n", "positive", "rate", "corrected_rate"]),
+    );
+    expect(judgeRates.properties.rates.items.properties.corrected_rate.anyOf[0].properties).toHaveProperty("validation_n");
   });
 });

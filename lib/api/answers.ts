@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { judgeRatesResponseSchema } from "@/lib/analytics/judge-rates-json";
 import { statisticsResponseSchema } from "@/lib/analytics/statistics-json";
 import { labelValueSchema } from "@/lib/annotations/values";
 import { exportRequestSchema } from "@/lib/exports/request";
@@ -157,6 +158,9 @@ export const importAnswer = z.looseObject({
 
 /** The statistics' shape is declared beside the code that writes it (lib/analytics/statistics-json.ts). */
 export const statisticsAnswer = statisticsResponseSchema;
+/** With `source=@judge:<run>` the answer is the chart by judge's (lib/analytics/judge-rates-json.ts). */
+export const judgeRatesAnswer = judgeRatesResponseSchema;
+export const variationStatisticsAnswer = z.union([statisticsAnswer, judgeRatesAnswer]);
 
 const attemptsSchema = z.object({ made: z.number().int(), max: z.number().int() });
 

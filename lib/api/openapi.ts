@@ -25,6 +25,7 @@ import {
   jobCancelAnswer,
   jobsAnswer,
   readinessAnswer,
+  judgeRatesAnswer,
   statisticsAnswer,
   transcriptAnswer,
   transcriptListAnswer,
@@ -97,6 +98,7 @@ export function openApiDocument() {
         Error: toSchema(apiErrorSchema),
         ExportRequest: toSchema(exportRequestSchema),
         VariationStatistics: toSchema(statisticsAnswer, "output"),
+        JudgeVariationRates: toSchema(judgeRatesAnswer, "output"),
       },
     },
     paths: {
@@ -157,12 +159,19 @@ export function openApiDocument() {
       "/statistics/variations": {
         get: {
           summary:
-            "Per variation of a setting: counts, rates and intervals (plain and clustered by query), the gap test and the AF-vs-baseline test with Holm and Benjamini–Hochberg adjusted p-values; the numbers of the chart's table and CSV (role: lead)",
+            "Per variation of a setting: counts, rates and intervals (plain and clustered by query), the gap test and the AF-vs-baseline test with Holm and Benjamini–Hochberg adjusted p-values; the numbers of the chart's table and CSV. With source=@judge:<run>: the run's rate per variation × condition with its Wilson interval and, with corrected=1, the Rogan–Gladen corrected rate, its interval and the validation n (role: lead)",
           parameters: parameters(statisticsQuerySchema, "query"),
           responses: {
             "200": {
-              description: "`filter`, `alpha`, `flag`, `af_baseline`, `methods` (name and reference of each method) and `variations`.",
-              content: { "application/json": { schema: { $ref: "#/components/schemas/VariationStatistics" } } },
+              description:
+                "Human or imported labels (VariationStatistics): `filter`, `alpha`, `flag`, `af_baseline`, `methods` (name and reference of each method) and `variations`. A judge run (JudgeVariationRates): `label_source`, `filter`, `corrected`, `validation`, `methods` and `rates`.",
+              content: {
+                "application/json": {
+                  schema: {
+                    oneOf: [{ $ref: "#/components/schemas/VariationStatistics" }, { $ref: "#/components/schemas/JudgeVariationRates" }],
+                  },
+                },
+              },
             },
             ...ERRORS,
           },

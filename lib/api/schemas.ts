@@ -61,7 +61,21 @@ export const importQuerySchema = z
 
 export const statisticsQuerySchema = chartParamsSchema
   .pick({ setting: true, model: true, dataset: true, source: true, compliance: true, af: true })
-  .extend(strictTestParams)
+  .extend({
+    ...strictTestParams,
+    source: z
+      .string()
+      .optional()
+      .describe(
+        "The label source: an imported source's name, `@consensus`, `@annotator:<id>`, or a finished judge run `@judge:<run id>` (then the answer is the run's rate per variation × condition, JudgeVariationRates).",
+      ),
+    corrected: z
+      .literal("1")
+      .optional()
+      .describe(
+        "With a judge run as the source: also the Rogan–Gladen rates corrected for the run's Se and Sp against the human consensus.",
+      ),
+  })
   .strict();
 
 export { exportRequestSchema };

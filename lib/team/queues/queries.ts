@@ -44,18 +44,29 @@ export async function listQueues(filter: { memberId?: string; queueId?: number }
       complete: number;
     }[]
   >`
+    -- Progress in one pass over the chosen queues' items (hash joins of items, claims and submitted
+    -- annotations), grouped per item and then per queue. It was four correlated counts per queue, which
+    -- probed the claims and annotations indexes once per item and count (3-7 s at 100,000 items).
+    WITH chosen AS (
+      SELECT q.id, q.annotators_per_item FROM label_queues q
+      WHERE (${filter.queueId ?? null}::int IS NULL OR q.id = ${filter.queueId ?? null}::int)
+        AND (${filter.memberId ?? null}::text IS NULL OR EXISTS (SELECT 1 FROM label_queue_annotators m WHERE m.queue_id = q.id AND m.user_id = ${filter.memberId ?? null}::text))
+    ), per_item AS (
+      SELECT i.queue_id, count(c.item_id) AS claimed, count(a.id) AS submitted
+      FROM chosen q JOIN label_queue_items i ON i.queue_id = q.id
+      LEFT JOIN label_queue_claims c ON c.item_id = i.id
+      LEFT JOIN annotations a ON a.transcript_id = i.transcript_id AND a.annotator_id = c.annotator_id AND a.submitted_at IS NOT NULL
+      GROUP BY i.queue_id, i.id
+    ), progress AS (
+      SELECT p.queue_id, count(*)::int AS items, sum(p.claimed)::int AS claimed, sum(p.submitted)::int AS submitted,
+             (count(*) FILTER (WHERE p.submitted >= q.annotators_per_item))::int AS complete
+      FROM per_item p JOIN chosen q ON q.id = p.queue_id
+      GROUP BY p.queue_id
+    )
     SELECT q.id, q.name, q.description, q.blind, q.hide_suggestions, q.annotators_per_item, q.closed_at, q.created_at, u.name AS created_by,
-           (SELECT count(*)::int FROM label_queue_items i WHERE i.queue_id = q.id) AS items,
-           (SELECT count(*)::int FROM label_queue_claims c JOIN label_queue_items i ON i.id = c.item_id WHERE i.queue_id = q.id) AS claimed,
-           (SELECT count(*)::int FROM label_queue_claims c JOIN label_queue_items i ON i.id = c.item_id
-              JOIN annotations a ON a.transcript_id = i.transcript_id AND a.annotator_id = c.annotator_id AND a.submitted_at IS NOT NULL
-            WHERE i.queue_id = q.id) AS submitted,
-           (SELECT count(*)::int FROM label_queue_items i WHERE i.queue_id = q.id AND
-              (SELECT count(*) FROM label_queue_claims c JOIN annotations a ON a.transcript_id = i.transcript_id AND a.annotator_id = c.annotator_id AND a.submitted_at IS NOT NULL
-               WHERE c.item_id = i.id) >= q.annotators_per_item) AS complete
-    FROM label_queues q JOIN users u ON u.id = q.created_by_id
-    WHERE (${filter.queueId ?? null}::int IS NULL OR q.id = ${filter.queueId ?? null}::int)
-      AND (${filter.memberId ?? null}::text IS NULL OR EXISTS (SELECT 1 FROM label_queue_annotators m WHERE m.queue_id = q.id AND m.user_id = ${filter.memberId ?? null}::text))
+           coalesce(p.items, 0) AS items, coalesce(p.claimed, 0) AS claimed, coalesce(p.submitted, 0) AS submitted, coalesce(p.complete, 0) AS complete
+    FROM chosen ch JOIN label_queues q ON q.id = ch.id JOIN users u ON u.id = q.created_by_id
+    LEFT JOIN progress p ON p.queue_id = q.id
     ORDER BY q.created_at DESC, q.id DESC`;
   return rows.map((row) => ({
     id: row.id,
