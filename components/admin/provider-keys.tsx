@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { deleteProviderKeyAction, saveProviderKeyAction } from "@/lib/judges/actions";
 import type { ActionResult } from "@/lib/server/action";
+import { EmptyRow, Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export interface ProviderKeyRow {
   name: string;
@@ -78,37 +79,29 @@ export function ProviderKeys({ keys }: { keys: ProviderKeyRow[] }) {
         </button>
       </form>
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" aria-label="Provider keys">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+        <Table aria-label="Provider keys">
+          <THead>
             <tr>
-              <th className="px-3 py-2 font-medium">Name</th>
-              <th className="px-3 py-2 font-medium">Value</th>
-              <th className="px-3 py-2 font-medium">Saved</th>
-              <th className="px-3 py-2 font-medium">Judges using it</th>
-              <th className="px-3 py-2 font-medium">
+              <Th>Name</Th>
+              <Th>Value</Th>
+              <Th>Saved</Th>
+              <Th>Judges using it</Th>
+              <Th>
                 <span className="sr-only">Actions</span>
-              </th>
+              </Th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {keys.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-4 text-slate-500">
-                  No judge names a key yet, and none is stored.
-                </td>
-              </tr>
-            )}
+          </THead>
+          <Tbody>
+            {keys.length === 0 && <EmptyRow columns={5}>No judge names a key yet, and none is stored.</EmptyRow>}
             {keys.map((key) => (
-              <tr key={key.name} data-key-name={key.name}>
-                <td className="px-3 py-2 font-mono text-xs">{key.name}</td>
-                <td className={`px-3 py-2 ${key.stored || key.fromEnvironment ? "text-slate-800" : "text-amber-700"}`}>{where(key)}</td>
-                <td className="px-3 py-2 text-xs text-slate-500">
+              <Tr key={key.name} data-key-name={key.name}>
+                <Td className="font-mono text-xs">{key.name}</Td>
+                <Td className={key.stored || key.fromEnvironment ? "text-slate-800" : "text-amber-700"}>{where(key)}</Td>
+                <Td className="text-xs text-slate-500">
                   {key.updatedAt ? new Date(key.updatedAt).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—"}
-                </td>
-                <td className="px-3 py-2 text-xs">
-                  {key.judges.length ? key.judges.join(", ") : <span className="text-slate-500">none</span>}
-                </td>
-                <td className="px-3 py-2 text-right text-xs">
+                </Td>
+                <Td className="text-xs">{key.judges.length ? key.judges.join(", ") : <span className="text-slate-500">none</span>}</Td>
+                <Td className="text-right text-xs">
                   {key.stored && (
                     <button
                       type="button"
@@ -124,11 +117,11 @@ export function ProviderKeys({ keys }: { keys: ProviderKeyRow[] }) {
                       Delete
                     </button>
                   )}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { JUDGE_METHODS } from "@/lib/judges/metrics/methods";
 import { formatInterval } from "@/components/judges/validation/format";
 import { judgeChartRows } from "@/lib/analytics/judge-chart-rows";
 import { JudgeRateChart } from "./judge-rate-chart";
+import { Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 /** "75.0% (3 of 4)"; "—" without a denominator. */
 const share = (x: number, of: number) => (of === 0 ? "— (0 of 0)" : `${((x / of) * 100).toFixed(1)}% (${x} of ${of})`);
@@ -23,38 +24,34 @@ export function JudgeRates({ chart }: { chart: JudgeChart }) {
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">This run judged no transcript of this setting (with this model and dataset).</p>
         ) : (
-          <table className="w-full text-sm" aria-label="Judge rates">
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                <th className="py-1 pr-3 font-medium">Variation</th>
-                <th className="py-1 pr-3 font-medium">Condition</th>
-                <th className="py-1 pr-3 font-medium">Judged</th>
-                <th className="py-1 pr-3 font-medium">Judge positive</th>
-                <th className="py-1 pr-3 font-medium">Raw rate [95%]</th>
-                {validation && <th className="py-1 font-medium">Corrected rate [95%]</th>}
+          <Table aria-label="Judge rates">
+            <THead>
+              <tr>
+                <Th>Variation</Th>
+                <Th>Condition</Th>
+                <Th numeric>Judged</Th>
+                <Th numeric>Judge positive</Th>
+                <Th>Raw rate [95%]</Th>
+                {validation && <Th>Corrected rate [95%]</Th>}
               </tr>
-            </thead>
-            <tbody>
+            </THead>
+            <Tbody>
               {rows.map((row) => (
-                <tr
-                  key={`${row.variationId}/${row.condition}`}
-                  className="border-b border-slate-100"
-                  data-rate={`${row.variation}/${row.condition}`}
-                >
-                  <td className="py-1 pr-3">{row.variation}</td>
-                  <td className="py-1 pr-3">{row.condition}</td>
-                  <td className="py-1 pr-3 tabular-nums">{row.n}</td>
-                  <td className="py-1 pr-3 tabular-nums">{row.positive}</td>
-                  <td className="py-1 pr-3 font-mono text-xs tabular-nums">{formatInterval(row.raw)}</td>
+                <Tr key={`${row.variationId}/${row.condition}`} data-rate={`${row.variation}/${row.condition}`}>
+                  <Td>{row.variation}</Td>
+                  <Td>{row.condition}</Td>
+                  <Td numeric>{row.n}</Td>
+                  <Td numeric>{row.positive}</Td>
+                  <Td className="font-mono text-xs tabular-nums">{formatInterval(row.raw)}</Td>
                   {validation && (
-                    <td className="py-1 font-mono text-xs tabular-nums">
+                    <Td className="font-mono text-xs tabular-nums">
                       {row.corrected ? formatInterval(row.corrected) : "— (needs human positives and negatives, and Se + Sp > 1)"}
-                    </td>
+                    </Td>
                   )}
-                </tr>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         )}
         <p className="text-xs text-slate-500">
           Raw: the share of the transcripts the run judged (readable verdicts) that it called positive, with the{" "}

@@ -1,6 +1,7 @@
 import { GAP_METHOD_LABEL, type Rate } from "@/lib/analytics/prepare-variation-chart";
 import { formatBounds, formatInterval, formatP, formatReference, type ReferenceRates } from "@/lib/analytics/rates-table";
 import type { ChartStatistics, TestResult } from "@/lib/analytics/variation-statistics";
+import { Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { MethodsNote } from "./methods-note";
 
 const SMALL_N = 30;
@@ -27,37 +28,38 @@ export function RatesTable({
         aria-label="Rates table, scrollable"
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
       >
-        <table className="w-full text-sm" aria-label="Rates table">
+        {/* Named "Rates table" (what the e2e specs and screen readers find) and described by its caption below. */}
+        <Table aria-label="Rates table">
           <caption className="px-4 py-2 text-left text-xs text-slate-500">
             95% intervals (Wilson; the gap: Newcombe&apos;s method 10), clustered by query where a query has several samples; exact tests
             with Holm and Benjamini–Hochberg adjusted p-values (
             {flag === null ? "none flagged" : `flagged: ${FLAG_LABEL[flag]} p ≤ ${alpha}`}).
           </caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <THead>
             <tr>
-              <th className="px-3 py-2 font-medium">Variation</th>
-              <th className="px-3 py-2 text-right font-medium">n train / deploy · queries</th>
-              <th className="px-3 py-2 text-right font-medium">AF reasoning (training)</th>
-              <th className="px-3 py-2 text-right font-medium">AF vs {baseline ? baseline.name : "baseline"}</th>
-              <th className="px-3 py-2 text-right font-medium">Complies, training</th>
-              <th className="px-3 py-2 text-right font-medium">Complies, deployment</th>
-              <th className="px-3 py-2 text-right font-medium">Compliance gap</th>
-              <th className="px-3 py-2 text-right font-medium">Gap test</th>
+              <Th>Variation</Th>
+              <Th numeric>n train / deploy · queries</Th>
+              <Th numeric>AF reasoning (training)</Th>
+              <Th numeric>AF vs {baseline ? baseline.name : "baseline"}</Th>
+              <Th numeric>Complies, training</Th>
+              <Th numeric>Complies, deployment</Th>
+              <Th numeric>Compliance gap</Th>
+              <Th numeric>Gap test</Th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 whitespace-nowrap tabular-nums">
+          </THead>
+          <Tbody className="whitespace-nowrap tabular-nums">
             {statistics.variations.map((v) => {
               const published = reference.get(v.variationId) ?? null;
               const [training, deployment] = v.bars;
               return (
-                <tr key={v.variationId} data-variation={v.variationId}>
+                <Tr key={v.variationId} data-variation={v.variationId}>
                   <th scope="row" className="px-3 py-1.5 text-left font-normal">
                     {v.name}
                     {v.isBaseline && <Badge tone="indigo">baseline</Badge>}
                     {flag && v.gapTest?.significant[flag] && <Badge tone="rose">gap, {FLAG_LABEL[flag]}</Badge>}
                     {flag && v.afVsBaseline?.significant[flag] && <Badge tone="rose">AF ≠ baseline, {FLAG_LABEL[flag]}</Badge>}
                   </th>
-                  <td className="px-3 py-1.5 text-right" data-stat="n">
+                  <Td numeric data-stat="n">
                     {training.n} / {deployment.n}
                     {Math.min(training.n, deployment.n) < SMALL_N && (
                       <span
@@ -70,7 +72,7 @@ export function RatesTable({
                     <span className="block text-xs text-slate-500" data-stat="queries">
                       {v.queries} {v.queries === 1 ? "query" : "queries"}
                     </span>
-                  </td>
+                  </Td>
                   <RateCell stat="af_rate" value={v.afRate} published={published?.afReasoning} referenceName={referenceName} />
                   <TestCell stat="af_vs_baseline" test={v.afVsBaseline} flag={flag} alpha={alpha} />
                   <RateCell
@@ -95,11 +97,11 @@ export function RatesTable({
                     strong
                   />
                   <TestCell stat="gap" test={v.gapTest} flag={flag} alpha={alpha} />
-                </tr>
+                </Tr>
               );
             })}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </div>
       <div className="px-1 text-xs text-slate-500">
         <MethodsNote statistics={statistics} />
@@ -132,7 +134,7 @@ function RateCell({
 }) {
   const reference = formatReference(referenceName, value, published);
   return (
-    <td className={`px-3 py-1.5 text-right ${strong ? "font-medium" : ""}`}>
+    <Td numeric className={strong ? "font-medium" : ""}>
       <span data-stat={stat}>{formatInterval(value, signed)}</span>
       {value && method && (
         <span className="block text-xs font-normal text-slate-500">
@@ -148,15 +150,20 @@ function RateCell({
         </span>
       )}
       {reference && <span className="block text-xs font-normal text-indigo-700">{reference}</span>}
-    </td>
+    </Td>
   );
 }
 
 function TestCell({ stat, test, flag, alpha }: { stat: string; test: TestResult | null; flag: "holm" | "bh" | null; alpha: number }) {
-  if (!test) return <td className="px-3 py-1.5 text-right text-slate-500">–</td>;
+  if (!test)
+    return (
+      <Td numeric className="text-slate-500">
+        –
+      </Td>
+    );
   const flagged = flag !== null && test.significant[flag];
   return (
-    <td className={`px-3 py-1.5 text-right ${flagged ? "bg-rose-50" : ""}`} title={flagged ? `adjusted p ≤ ${alpha}` : undefined}>
+    <Td numeric className={flagged ? "bg-rose-50" : ""} title={flagged ? `adjusted p ≤ ${alpha}` : undefined}>
       <span className={flagged ? "font-semibold text-rose-700" : ""}>
         p <span data-stat={`${stat}_p`}>{formatP(test.p)}</span>
       </span>
@@ -164,6 +171,6 @@ function TestCell({ stat, test, flag, alpha }: { stat: string; test: TestResult 
         Holm <span data-stat={`${stat}_p_holm`}>{formatP(test.holm)}</span> · BH <span data-stat={`${stat}_p_bh`}>{formatP(test.bh)}</span>
       </span>
       <span className="block text-xs text-slate-500">{test.test === "mcnemar-exact" ? "McNemar exact" : "Fisher exact"}</span>
-    </td>
+    </Td>
   );
 }

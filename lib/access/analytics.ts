@@ -5,7 +5,7 @@ import type { LabelRateParams } from "@/lib/analytics/label-rate-params";
 import { loadLabelRates } from "@/lib/analytics/load-label-rates";
 import { listJudgeSources, loadJudgeChart, settingJudgedMost } from "@/lib/analytics/judge-chart";
 import { parseJudgeSource } from "@/lib/analytics/judge-source";
-import { loadVariationChart } from "@/lib/analytics/load-variation-chart";
+import { loadChartScope, loadVariationChart } from "@/lib/analytics/load-variation-chart";
 import { viewerWithRole } from "./viewer";
 
 /**
@@ -28,16 +28,47 @@ export async function variationChart(params: ChartParams) {
 export async function variationChartByJudge(params: ChartParams) {
   await viewerWithRole("lead");
   const runId = parseJudgeSource(params.source);
-  const setting = params.setting ?? (runId === null ? undefined : await settingJudgedMost(runId));
+  const setting = await judgedSetting(params, runId);
   const [chart, judgeSources] = await Promise.all([loadVariationChart({ ...params, setting, source: undefined }), listJudgeSources()]);
-  const chosen = chart.options.settings.find((s) => s.slug === setting) ?? chart.options.settings[0];
-  // The scope fields need a filter even where no other label source could chart this setting: its label source is unused.
-  const filter: ChartFilter | null =
-    chart.filter ??
-    (chosen ? { settingId: chosen.id, modelId: params.model, datasetId: params.dataset, labelSource: { kind: "consensus" } } : null);
+  const filter = judgeScopeFilter(chart, params, setting);
   const source = judgeSources.find((option) => option.runId === runId);
   const judge = source && filter ? await loadJudgeChart(source, filter, params.corrected === "1") : null;
   return { ...chart, filter, judgeSources, judge };
+}
+
+/**
+ * What the /analytics filters need before anything is counted, for either kind of label source:
+ * the choices, the filter they show, the judge runs and the chosen one. The page streams the
+ * chart and its table (variationChart / variationChartByJudge) after it.
+ */
+export async function variationChartScope(params: ChartParams) {
+  await viewerWithRole("lead");
+  const runId = parseJudgeSource(params.source);
+  if (runId === null) {
+    const [scope, judgeSources] = await Promise.all([loadChartScope(params), listJudgeSources()]);
+    return { ...scope, judgeSources, judgeSource: null };
+  }
+  const setting = await judgedSetting(params, runId);
+  const [scope, judgeSources] = await Promise.all([loadChartScope({ ...params, setting, source: undefined }), listJudgeSources()]);
+  const judgeSource = judgeSources.find((option) => option.runId === runId) ?? null;
+  return { ...scope, filter: judgeScopeFilter(scope, params, setting), judgeSources, judgeSource };
+}
+
+/** A judge run charts the setting it judged most unless the URL names one. */
+const judgedSetting = async (params: ChartParams, runId: number | null) =>
+  params.setting ?? (runId === null ? undefined : await settingJudgedMost(runId));
+
+/** The scope fields need a filter even where no other label source could chart this setting: its label source is unused. */
+function judgeScopeFilter(
+  scope: Pick<Awaited<ReturnType<typeof loadChartScope>>, "filter" | "options">,
+  params: ChartParams,
+  setting: string | undefined,
+): ChartFilter | null {
+  const chosen = scope.options.settings.find((s) => s.slug === setting) ?? scope.options.settings[0];
+  return (
+    scope.filter ??
+    (chosen ? { settingId: chosen.id, modelId: params.model, datasetId: params.dataset, labelSource: { kind: "consensus" } } : null)
+  );
 }
 
 export async function labelRates(params: LabelRateParams) {

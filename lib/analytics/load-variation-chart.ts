@@ -13,19 +13,29 @@ export const DEFAULT_ALPHA = 0.05;
 /** A source label source may chart compliance without an AF label; human labels always have the AF verdict. */
 const hasAfLabel = (source: LabelSource) => source.kind !== "source" || source.alignmentFaking !== null;
 
-/** Everything the variation chart page, its CSV and the statistics API need, for one URL state. */
-export async function loadVariationChart(params: ChartParams) {
+/**
+ * What the chart's filters need, for one URL state: the choices, the resolved filter and the chosen
+ * reference series. Cheap (no counting), so the /analytics page renders its filters from it before
+ * the counts are in.
+ */
+export async function loadChartScope(params: ChartParams) {
   const [options, referenceSeries] = await Promise.all([chartFilterOptions(), listReferenceSeries()]);
   const { filter, problem } = resolveChartFilter(params, options);
+  const settingSlug = options.settings.find((s) => s.id === filter?.settingId)?.slug;
+  const chosen = referenceSeries.find((s) => s.id === params.ref);
+  const refModel = chosen && (params.refModel && chosen.models.includes(params.refModel) ? params.refModel : chosen.models[0]);
+  return { options, filter, problem, settingSlug, referenceSeries, chosen, refModel };
+}
+
+/** Everything the variation chart page, its CSV and the statistics API need, for one URL state. */
+export async function loadVariationChart(params: ChartParams) {
+  const { options, filter, problem, settingSlug, referenceSeries, chosen, refModel } = await loadChartScope(params);
   const statistics: ChartStatistics = prepareStatistics(filter ? await variationCounts(filter) : [], {
     alpha: params.alpha ?? DEFAULT_ALPHA,
     flag: params.flag ?? null,
     baselineId: params.vs,
     hasAfLabel: filter ? hasAfLabel(filter.labelSource) : true,
   });
-  const settingSlug = options.settings.find((s) => s.id === filter?.settingId)?.slug;
-  const chosen = referenceSeries.find((s) => s.id === params.ref);
-  const refModel = chosen && (params.refModel && chosen.models.includes(params.refModel) ? params.refModel : chosen.models[0]);
   let reference = new Map<number, ReferenceRates | null>();
   if (chosen && refModel && settingSlug) {
     const matched = matchReference(statistics.variations, await referenceRows(chosen.id, settingSlug, refModel));

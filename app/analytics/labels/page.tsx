@@ -10,6 +10,7 @@ import { labelRates } from "@/lib/access/analytics";
 import { page } from "@/lib/server/page";
 import { CONSENSUS_BY } from "@/lib/analytics/label-sources";
 import type { LabelAgreement } from "@/lib/team/agreement/compute";
+import { Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Label rates" };
 
@@ -111,32 +112,28 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
             </p>
           )}
           <section tabIndex={0} aria-label="Rates table" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Rate of {data.label?.name} per variation and condition</caption>
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <Table aria-label={`Rate of ${data.label?.name} per variation and condition`}>
+              <THead>
                 <tr>
-                  <th className="px-3 py-2">Variation</th>
-                  <th className="px-3 py-2">Training: {rateName} [95% CI]</th>
-                  <th className="px-3 py-2 text-right">k / n</th>
-                  <th className="px-3 py-2">Deployment: {rateName} [95% CI]</th>
-                  <th className="px-3 py-2 text-right">k / n</th>
+                  <Th>Variation</Th>
+                  <Th>Training: {rateName} [95% CI]</Th>
+                  <Th numeric>k / n</Th>
+                  <Th>Deployment: {rateName} [95% CI]</Th>
+                  <Th numeric>k / n</Th>
                   {!data.machine && (
-                    <th
-                      className="px-3 py-2"
-                      title="Krippendorff's alpha between annotators on this label (all their labels of the variation), with the number of transcripts labelled by two or more"
-                    >
+                    <Th title="Krippendorff's alpha between annotators on this label (all their labels of the variation), with the number of transcripts labelled by two or more">
                       Agreement (α, items)
-                    </th>
+                    </Th>
                   )}
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              </THead>
+              <Tbody>
                 {data.series.map((s) => (
-                  <tr key={s.variationId}>
-                    <td className="px-3 py-1.5">
+                  <Tr key={s.variationId}>
+                    <Td>
                       {s.name}
                       {s.isBaseline && <span className="ml-1 text-xs text-slate-500">(baseline)</span>}
-                    </td>
+                    </Td>
                     <Cells
                       cell={s.training}
                       href={data.machine ? null : labelRateDrillDown(data.filter!, s.variationId, "training")}
@@ -148,14 +145,14 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
                       noRate={noCorrection(data.validation)}
                     />
                     {!data.machine && (
-                      <td className="px-3 py-1.5 tabular-nums">
+                      <Td className="tabular-nums">
                         <AgreementCell agreement={data.agreement.get(s.variationId)} />
-                      </td>
+                      </Td>
                     )}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </section>
         </>
       )}
@@ -189,15 +186,15 @@ function noCorrection(validation: { n: number } | null): string | null {
 function Cells({ cell, href, noRate }: { cell: RateCell; href: string | null; noRate: string | null }) {
   return (
     <>
-      <td className="px-3 py-1.5 tabular-nums">
+      <Td className="tabular-nums">
         {cell.rate ? (
           `${percent(cell.rate.estimate)} [${percent(cell.rate.lower)}, ${percent(cell.rate.upper)}]`
         ) : (
           <span className="text-slate-500">{cell.n > 0 && noRate ? noRate : "no labels"}</span>
         )}
         {cell.n > 0 && cell.n < 30 && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">small n</span>}
-      </td>
-      <td className="px-3 py-1.5 text-right tabular-nums">
+      </Td>
+      <Td numeric>
         {href ? (
           <Link href={href} className="text-indigo-700 hover:underline">
             {cell.k} / {cell.n}
@@ -205,7 +202,7 @@ function Cells({ cell, href, noRate }: { cell: RateCell; href: string | null; no
         ) : (
           `${cell.k} / ${cell.n}`
         )}
-      </td>
+      </Td>
     </>
   );
 }

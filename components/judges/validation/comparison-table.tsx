@@ -1,5 +1,6 @@
 import { formatInterval } from "./format";
 import type { PairedComparison } from "@/lib/judges/validation/paired";
+import { Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 /** Two runs on the same transcripts: their figures side by side and the paired differences. */
 export function ComparisonTable({
@@ -25,28 +26,28 @@ export function ComparisonTable({
         Paired on the {comparison.n} transcripts both runs judged and humans labelled: both right {a.bothRight}, only #{first.id}{" "}
         {a.firstOnly}, only #{second.id} {a.secondOnly}, both wrong {a.bothWrong}.
       </p>
-      <table className="w-full">
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-            <th className="py-1 pr-4 font-medium">Figure</th>
-            <th className="py-1 pr-4 font-medium">
+      <Table aria-label={`Run #${first.id} beside run #${second.id}`}>
+        <THead>
+          <tr>
+            <Th>Figure</Th>
+            <Th>
               #{first.id} {first.judgeName}
-            </th>
-            <th className="py-1 font-medium">
+            </Th>
+            <Th>
               #{second.id} {second.judgeName}
-            </th>
+            </Th>
           </tr>
-        </thead>
-        <tbody>
+        </THead>
+        <Tbody>
           {rows.map(([name, one, two]) => (
-            <tr key={name} className="border-b border-slate-100">
-              <td className="py-1 pr-4">{name}</td>
-              <td className="py-1 pr-4 font-mono tabular-nums">{one}</td>
-              <td className="py-1 font-mono tabular-nums">{two}</td>
-            </tr>
+            <Tr key={name}>
+              <Td>{name}</Td>
+              <Td className="font-mono tabular-nums">{one}</Td>
+              <Td className="font-mono tabular-nums">{two}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
       <p className="text-slate-600">
         Accuracy difference {formatInterval(comparison.accuracyDifference)} (Newcombe’s paired interval, method 10); McNemar exact p ={" "}
         {comparison.mcnemarP === null ? "—" : comparison.mcnemarP.toPrecision(3)}

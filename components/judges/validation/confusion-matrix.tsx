@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { ConfusionMatrix } from "@/lib/judges/metrics/confusion";
 import type { JudgeCell } from "@/lib/judges/validation/judge-filter";
+import { Table, Tbody, Td, Th, THead } from "@/components/ui/table";
 
 /** The 2×2 table, judge by human; every count opens the transcripts it counts. */
 export function ConfusionMatrixTable({ matrix, hrefOf }: { matrix: ConfusionMatrix; hrefOf: (cell: JudgeCell) => string }) {
   const cell = (key: JudgeCell, count: number, name: string) => (
-    <td className="border border-slate-200 px-4 py-2 text-center">
+    <Td className="border border-slate-200 text-center">
       <Link
         href={hrefOf(key)}
         className="text-lg font-semibold text-indigo-700 hover:underline"
@@ -15,29 +16,36 @@ export function ConfusionMatrixTable({ matrix, hrefOf }: { matrix: ConfusionMatr
         {count}
       </Link>
       <div className="text-xs text-slate-500">{name}</div>
-    </td>
+    </Td>
   );
   return (
-    <table className="border-collapse text-sm" aria-label="Confusion matrix">
-      <thead>
+    // A 2×2 grid, not a list: as wide as its cells (w-auto! over the kit's full width), every cell bordered.
+    <Table aria-label="Confusion matrix" className="w-auto! border-collapse">
+      <THead>
         <tr>
-          <th className="px-3 py-1" />
-          <th className="px-3 py-1 font-medium text-slate-600">Human: yes</th>
-          <th className="px-3 py-1 font-medium text-slate-600">Human: no</th>
+          <Th>
+            <span className="sr-only">Judge by human</span>
+          </Th>
+          <Th className="text-center">Human: yes</Th>
+          <Th className="text-center">Human: no</Th>
         </tr>
-      </thead>
-      <tbody>
+      </THead>
+      <Tbody>
         <tr>
-          <th className="px-3 py-1 text-right font-medium text-slate-600">Judge: yes</th>
+          <Th scope="row" className="text-right text-xs text-slate-500 uppercase">
+            Judge: yes
+          </Th>
           {cell("tp", matrix.truePositive, "true positive")}
           {cell("fp", matrix.falsePositive, "false positive")}
         </tr>
         <tr>
-          <th className="px-3 py-1 text-right font-medium text-slate-600">Judge: no</th>
+          <Th scope="row" className="text-right text-xs text-slate-500 uppercase">
+            Judge: no
+          </Th>
           {cell("fn", matrix.falseNegative, "false negative")}
           {cell("tn", matrix.trueNegative, "true negative")}
         </tr>
-      </tbody>
-    </table>
+      </Tbody>
+    </Table>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { RunValidation } from "@/lib/access/judge-validation";
 import { JUDGE_METHODS } from "@/lib/judges/metrics/methods";
 import { formatInterval } from "./format";
+import { Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 /** The judge's raw rate per variation and condition over the whole run, and the Rogan–Gladen corrected rate beside it. */
 export function CorrectedRates({
@@ -13,40 +14,36 @@ export function CorrectedRates({
 }) {
   return (
     <div className="space-y-2">
-      <table className="w-full text-sm" aria-label="Raw and corrected rates">
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-            <th className="py-1 pr-3 font-medium">Variation</th>
-            <th className="py-1 pr-3 font-medium">Condition</th>
-            <th className="py-1 pr-3 font-medium">Judged</th>
-            <th className="py-1 pr-3 font-medium">Judge positive</th>
-            <th className="py-1 pr-3 font-medium">Raw rate [95%]</th>
-            <th className="py-1 font-medium">Corrected rate [95%]</th>
+      <Table aria-label="Raw and corrected rates">
+        <THead>
+          <tr>
+            <Th>Variation</Th>
+            <Th>Condition</Th>
+            <Th numeric>Judged</Th>
+            <Th numeric>Judge positive</Th>
+            <Th>Raw rate [95%]</Th>
+            <Th>Corrected rate [95%]</Th>
           </tr>
-        </thead>
-        <tbody>
+        </THead>
+        <Tbody>
           {rates.rows.map((row) => (
-            <tr
-              key={`${row.variationId}/${row.condition}`}
-              className="border-b border-slate-100"
-              data-rate={`${row.variation}/${row.condition}`}
-            >
-              <td className="py-1 pr-3">{row.variation}</td>
-              <td className="py-1 pr-3">{row.condition}</td>
-              <td className="py-1 pr-3 tabular-nums">{row.n}</td>
-              <td className="py-1 pr-3 tabular-nums">
+            <Tr key={`${row.variationId}/${row.condition}`} data-rate={`${row.variation}/${row.condition}`}>
+              <Td>{row.variation}</Td>
+              <Td>{row.condition}</Td>
+              <Td numeric>{row.n}</Td>
+              <Td numeric>
                 <Link href={hrefOf(row.variationId, row.condition)} className="text-indigo-700 hover:underline">
                   {row.positive}
                 </Link>
-              </td>
-              <td className="py-1 pr-3 font-mono text-xs tabular-nums">{formatInterval(row.raw)}</td>
-              <td className="py-1 font-mono text-xs tabular-nums">
+              </Td>
+              <Td className="font-mono text-xs tabular-nums">{formatInterval(row.raw)}</Td>
+              <Td className="font-mono text-xs tabular-nums">
                 {row.corrected ? formatInterval(row.corrected) : "— (needs human positives and negatives, and Se + Sp > 1)"}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
       <p className="text-xs text-slate-500">
         Corrected with the sensitivity and specificity measured above on {rates.validationN} human-labelled transcripts.{" "}
         {JUDGE_METHODS.roganGladen.name} ({JUDGE_METHODS.roganGladen.reference}). Raw: {JUDGE_METHODS.proportion.name.split(" (")[0]}.

@@ -1,6 +1,7 @@
 import { JUDGE_METHODS } from "@/lib/judges/metrics/methods";
 import type { ValidationFigures } from "@/lib/judges/validation/report";
 import { formatInterval } from "./format";
+import { Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 /** Precision, recall, … with their 95% intervals and the method behind each. */
 export function FiguresTable({ figures }: { figures: ValidationFigures }) {
@@ -18,23 +19,23 @@ export function FiguresTable({ figures }: { figures: ValidationFigures }) {
   if (figures.precisionRecall)
     rows.push(["Average precision", figures.precisionRecall.averagePrecision.toFixed(3), JUDGE_METHODS.averagePrecision.name]);
   return (
-    <table className="w-full text-sm" aria-label="Figures">
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-          <th className="py-1 pr-4 font-medium">Figure</th>
-          <th className="py-1 pr-4 font-medium">Estimate [95% interval]</th>
-          <th className="py-1 font-medium">Method</th>
+    <Table aria-label="Figures">
+      <THead>
+        <tr>
+          <Th>Figure</Th>
+          <Th>Estimate [95% interval]</Th>
+          <Th>Method</Th>
         </tr>
-      </thead>
-      <tbody>
+      </THead>
+      <Tbody>
         {rows.map(([name, value, method]) => (
-          <tr key={name} className="border-b border-slate-100" data-figure={name}>
-            <td className="py-1 pr-4">{name}</td>
-            <td className="py-1 pr-4 font-mono tabular-nums">{value}</td>
-            <td className="py-1 text-xs text-slate-500">{method}</td>
-          </tr>
+          <Tr key={name} data-figure={name}>
+            <Td>{name}</Td>
+            <Td className="font-mono tabular-nums">{value}</Td>
+            <Td className="text-xs text-slate-500">{method}</Td>
+          </Tr>
         ))}
-      </tbody>
-    </table>
+      </Tbody>
+    </Table>
   );
 }
