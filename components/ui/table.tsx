@@ -44,7 +44,8 @@ export function Tbody({ className = "", ...props }: HTMLAttributes<HTMLTableSect
 
 /** A body row; `hover` tints it under the pointer where the row leads somewhere. */
 export function Tr({ hover = false, className = "", ...props }: HTMLAttributes<HTMLTableRowElement> & { hover?: boolean }) {
-  return <tr className={`${hover ? "hover:bg-indigo-50/40" : ""} ${className}`} {...props} />;
+  const classes = [hover && "hover:bg-indigo-50/40", className].filter(Boolean).join(" ");
+  return <tr className={classes || undefined} {...props} />;
 }
 
 /** A cell; `numeric` right-aligns it with figures of equal width, so columns of numbers line up. */

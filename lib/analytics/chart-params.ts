@@ -4,6 +4,9 @@ import { ALPHAS, MULTIPLICITY_METHODS } from "./stats/multiplicity";
 import { ANNOTATOR_PREFIX, CONSENSUS_BY, guessLabelSource, type LabelSource } from "./label-sources";
 import type { ChartFilter, FilterOptions } from "./queries";
 
+/** The significance level when the URL names none. */
+export const DEFAULT_ALPHA = 0.05;
+
 /** The multiple-comparison options, strict: the API answers 400 for a value outside them (the page falls back). */
 export const strictTestParams = {
   alpha: z.coerce

@@ -1,14 +1,12 @@
 import "server-only";
 import type { ChartParams } from "./chart-params";
-import { resolveChartFilter } from "./chart-params";
+import { DEFAULT_ALPHA, resolveChartFilter } from "./chart-params";
 import type { LabelSource } from "./label-sources";
 import { chartFilterOptions, variationCounts } from "./queries";
 import { toReferenceRates, type ReferenceRates } from "./rates-table";
 import { matchReference } from "./reference";
 import { listReferenceSeries, referenceRows } from "./reference-store";
 import { prepareStatistics, type ChartStatistics } from "./variation-statistics";
-
-export const DEFAULT_ALPHA = 0.05;
 
 /** A source label source may chart compliance without an AF label; human labels always have the AF verdict. */
 const hasAfLabel = (source: LabelSource) => source.kind !== "source" || source.alignmentFaking !== null;

@@ -104,7 +104,7 @@ async function threeWays(query: Record<string, string>) {
   const loaded = await loadVariationChart(chartParamsSchema.parse(query));
   const csv: Record<string, string>[] = parse(statisticsCsv(loaded.statistics, loaded.reference), { columns: true });
   const html = renderToStaticMarkup(createElement(RatesTable, { statistics: loaded.statistics, reference: loaded.reference }));
-  const table = [...html.matchAll(/<tr data-variation="(\d+)">(.*?)<\/tr>/g)].map(([, id, row]) => ({
+  const table = [...html.matchAll(/<tr[^>]* data-variation="(\d+)"[^>]*>(.*?)<\/tr>/g)].map(([, id, row]) => ({
     id: Number(id),
     cells: Object.fromEntries(
       [...row.matchAll(/data-stat="([a-z_]+)">([^<]*)</g)].map(([, stat, text]) => [stat, text.replaceAll("&lt;", "<")]),
