@@ -78,27 +78,40 @@ export async function plantSetting(client: pg.ClientBase, variations: PlantedVar
       }),
     ),
   );
+  // Step by step, with ANALYZE between: inserting pairs, transcripts and labels in one statement
+  // left each foreign-key and trigger check planned on statistics of empty tables. On a database
+  // other tests had just emptied, that statement ran for over half an hour on the CI machine.
+  const input = `planted_input_${tag}`;
   await client.query(
-    `WITH input AS (
-       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::bool[], $5::bool[], $6::bool[]) AS i(variation_id, query_id, sample_index, t, d, af)
-     ), new_pairs AS (
-       INSERT INTO pairs (variation_id, model_id, query_id, sample_index)
-       SELECT variation_id, $7, query_id, sample_index FROM input
-       RETURNING id, variation_id, query_id, sample_index
-     ), new_transcripts AS (
-       INSERT INTO transcripts (pair_id, dataset_id, condition, raw_messages, turns, content_hash, setting_id, variation_id, model_id, query_id)
-       SELECT p.id, $8, c::"Condition", '[]', '[]', md5($10 || p.id || c), $9, p.variation_id, $7, p.query_id
-       FROM new_pairs p, unnest(ARRAY['training', 'deployment']) c
-       RETURNING id, pair_id, condition
-     )
-     INSERT INTO source_labels (transcript_id, source, name, value)
-     SELECT t.id, $11, l.name, (CASE WHEN l.name = 'complied' THEN CASE t.condition WHEN 'training' THEN i.t ELSE i.d END
-                                     ELSE t.condition = 'training' AND i.af END)::text
-     FROM new_transcripts t JOIN new_pairs p ON p.id = t.pair_id
-     JOIN input i ON (i.variation_id, i.query_id, i.sample_index) = (p.variation_id, p.query_id, p.sample_index),
-     unnest(ARRAY['complied', 'alignment_faking']) l(name)`,
-    [rows.variation, rows.query, rows.sample, rows.t, rows.d, rows.af, modelId, datasetId, settingId, tag, PLANTED_SOURCE],
+    `CREATE TEMP TABLE ${input} AS
+       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::bool[], $5::bool[], $6::bool[]) AS i(variation_id, query_id, sample_index, t, d, af)`,
+    [rows.variation, rows.query, rows.sample, rows.t, rows.d, rows.af],
   );
+  await client.query(`ANALYZE ${input}`);
+  await client.query(
+    `INSERT INTO pairs (variation_id, model_id, query_id, sample_index) SELECT variation_id, $1, query_id, sample_index FROM ${input}`,
+    [modelId],
+  );
+  await client.query("ANALYZE pairs");
+  await client.query(
+    `INSERT INTO transcripts (pair_id, dataset_id, condition, raw_messages, turns, content_hash, setting_id, variation_id, model_id, query_id)
+     SELECT p.id, $2, c::"Condition", '[]', '[]', md5($4 || p.id || c), $3, p.variation_id, $1, p.query_id
+     FROM pairs p, unnest(ARRAY['training', 'deployment']) c
+     WHERE p.model_id = $1`,
+    [modelId, datasetId, settingId, tag],
+  );
+  await client.query("ANALYZE transcripts");
+  await client.query(
+    `INSERT INTO source_labels (transcript_id, source, name, value)
+     SELECT t.id, $2, l.name, (CASE WHEN l.name = 'complied' THEN CASE t.condition WHEN 'training' THEN i.t ELSE i.d END
+                                    ELSE t.condition = 'training' AND i.af END)::text
+     FROM transcripts t JOIN pairs p ON p.id = t.pair_id
+     JOIN ${input} i ON (i.variation_id, i.query_id, i.sample_index) = (p.variation_id, p.query_id, p.sample_index),
+     unnest(ARRAY['complied', 'alignment_faking']) l(name)
+     WHERE t.dataset_id = $1`,
+    [datasetId, PLANTED_SOURCE],
+  );
+  await client.query(`DROP TABLE ${input}`);
   await refreshLabelSignatures(client, variationIds);
   await client.query("ANALYZE");
 
