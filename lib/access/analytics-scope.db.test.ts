@@ -13,7 +13,8 @@ import { Fixtures } from "@/lib/testing/fixtures";
  * request: the choices, the reference series and the judge runs are read once
  * between them. Counted on the statements the app's own Prisma client sends to
  * the real database (its query log, read from the one client lib/db/client.ts
- * keeps), not on the functions called.
+ * keeps), not on the functions called. The scope is also refused, as every
+ * chart, to a signed-out client, an annotator and a blind annotator.
  */
 const url = inject("databaseUrl");
 process.env.DATABASE_URL = url;
@@ -119,4 +120,17 @@ describe("the /analytics page's scope and chart, in one request", () => {
     expect(chart.judge).toBeNull();
     expect(chart.statistics.variations.map((v) => v.queries)).toEqual([2, 1]);
   });
+});
+
+describe("variationChartScope is lead data", () => {
+  for (const [who, expected] of [
+    [null, /Sign in/],
+    ["annotator", /lead role/],
+    ["blind", /lead role/],
+  ] as const) {
+    it(`${who ?? "a signed-out client"} is refused the chart's scope, as the chart itself`, async () => {
+      await expect(as(who)(() => variationChartScope(params()))).rejects.toThrow(expected);
+      await expect(as(who)(() => variationChart(params()))).rejects.toThrow(expected);
+    });
+  }
 });
