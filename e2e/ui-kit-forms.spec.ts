@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
 import { expect, test } from "./fixtures";
@@ -21,6 +22,13 @@ async function expectInlineError(page: Page, control: Locator, text: string | Re
   await expect(field.locator("[data-field-error]")).toHaveText(text);
 }
 
+/** axe on the page as it stands (its errors showing): no serious or critical violation. */
+async function expectAxeClean(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(found.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 /** A queue of one transcript with two annotators per item, for both demo annotators. */
 async function makeQueue(lead: Page, name: string): Promise<number> {
   await lead.goto("/queues/new");
@@ -37,7 +45,10 @@ async function makeQueue(lead: Page, name: string): Promise<number> {
 const perItemOf = async (database: import("pg").Client, queueId: number) =>
   (await database.query<{ n: number }>(`SELECT annotators_per_item AS n FROM label_queues WHERE id = $1`, [queueId])).rows[0].n;
 
-test("the queue settings say a bad number of annotators per item beside the field, and store nothing", async ({ pageAs, database }) => {
+test("the queue settings say a bad number of annotators per item beside the field, and store nothing", async ({
+  pageAs,
+  database,
+}, testInfo) => {
   test.setTimeout(120_000);
   const lead = await pageAs("lead");
   const queueId = await makeQueue(lead, `Settings errors ${Date.now()}`);
@@ -49,6 +60,7 @@ test("the queue settings say a bad number of annotators per item beside the fiel
   await perItem.fill("0");
   await lead.getByRole("button", { name: "Save settings" }).click();
   await expectInlineError(lead, perItem, /At least 1 annotator per item\./);
+  await expect(perItem, "what was typed stays, beside its error").toHaveValue("0");
   expect(await perItemOf(database, queueId)).toBe(2);
 
   // Refused by what is stored: both annotators hold the one item, so fewer than two per item cannot be.
@@ -60,7 +72,10 @@ test("the queue settings say a bad number of annotators per item beside the fiel
   await perItem.fill("1");
   await lead.getByRole("button", { name: "Save settings" }).click();
   await expectInlineError(lead, perItem, /Some items already have 2 annotators; choose at least that many\./);
+  await expect(perItem).toHaveValue("1");
   expect(await perItemOf(database, queueId)).toBe(2);
+  await expectAxeClean(lead);
+  await settings.screenshot({ path: testInfo.outputPath("queue-settings-error.png") });
 
   // A good value: saved, confirmed, and the error is gone.
   await perItem.fill("3");
@@ -71,7 +86,10 @@ test("the queue settings say a bad number of annotators per item beside the fiel
   expect(await perItemOf(database, queueId)).toBe(3);
 });
 
-test("the schema editor says each bad value beside its field, and saves no version while any is there", async ({ pageAs, database }) => {
+test("the schema editor says each bad value beside its field, and saves no version while any is there", async ({
+  pageAs,
+  database,
+}, testInfo) => {
   const latest = async () => (await database.query<{ v: number }>(`SELECT max(version)::int AS v FROM label_schema_versions`)).rows[0].v;
   const lead = await pageAs("lead");
   await lead.goto("/schema");
@@ -96,6 +114,8 @@ test("the schema editor says each bad value beside its field, and saves no versi
   const save = lead.getByRole("button", { name: `Save as version ${version + 1}` });
   await expect(save).toBeDisabled();
   expect(await latest()).toBe(version);
+  await expectAxeClean(lead);
+  await added.screenshot({ path: testInfo.outputPath("schema-editor-errors.png") });
 
   // Fixing one field clears its error alone.
   await name.fill("Cites the training objective");

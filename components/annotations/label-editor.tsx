@@ -64,7 +64,7 @@ export function LabelEditor({
       className="rounded-lg border border-slate-200 bg-white p-4"
       style={{ borderLeft: `4px solid ${label.color}` }}
     >
-      <div className="grid gap-3 sm:grid-cols-[1fr_11rem_12rem_5rem_4rem]">
+      <div className="grid gap-3 sm:grid-cols-[1fr_11rem_12rem_6rem_4rem]">
         <Field label="Name" name={name("name")} id={id("name")} errors={errorsAt(errors, "name")}>
           {(control) => (
             <input

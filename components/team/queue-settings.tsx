@@ -21,7 +21,7 @@ export function QueueSettings({
         submitLabel="Save settings"
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
       >
-        {(errors) => (
+        {(errors, refused) => (
           <>
             <h2 className="text-sm font-semibold">Settings</h2>
             <input type="hidden" name="queueId" value={queue.id} />
@@ -32,21 +32,26 @@ export function QueueSettings({
               type="number"
               min={1}
               max={20}
-              defaultValue={queue.annotatorsPerItem}
+              defaultValue={String(refused?.get("annotatorsPerItem") ?? queue.annotatorsPerItem)}
               errors={errors?.annotatorsPerItem}
               className="w-44"
             />
             <label className="flex items-center gap-2 text-sm">
               <input type="hidden" name="blind" value="off" />
-              <input type="checkbox" name="blind" defaultChecked={queue.blind} /> Blind
+              <input type="checkbox" name="blind" defaultChecked={refused ? refused.getAll("blind").includes("on") : queue.blind} /> Blind
             </label>
             <label className="flex items-center gap-2 text-sm">
               <input type="hidden" name="hideSuggestions" value="off" />
-              <input type="checkbox" name="hideSuggestions" defaultChecked={queue.hideSuggestions} /> Hide imported labels and judge
-              suggestions until each annotator submits (a blind queue always hides them)
+              <input
+                type="checkbox"
+                name="hideSuggestions"
+                defaultChecked={refused ? refused.getAll("hideSuggestions").includes("on") : queue.hideSuggestions}
+              />{" "}
+              Hide imported labels and judge suggestions until each annotator submits (a blind queue always hides them)
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="closed" defaultChecked={queue.closed} /> Closed (hands out no more items)
+              <input type="checkbox" name="closed" defaultChecked={refused ? refused.has("closed") : queue.closed} /> Closed (hands out no
+              more items)
             </label>
           </>
         )}
@@ -56,7 +61,7 @@ export function QueueSettings({
         submitLabel="Save annotators"
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
       >
-        {(errors) => (
+        {(errors, refused) => (
           <>
             <input type="hidden" name="queueId" value={queue.id} />
             <fieldset
@@ -67,8 +72,13 @@ export function QueueSettings({
               <div className="mt-1 space-y-1">
                 {users.map((user) => (
                   <label key={user.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="annotatorIds" value={user.id} defaultChecked={members.includes(user.id)} /> {user.name}{" "}
-                    <span className="text-slate-500">{user.email}</span>
+                    <input
+                      type="checkbox"
+                      name="annotatorIds"
+                      value={user.id}
+                      defaultChecked={refused ? refused.getAll("annotatorIds").includes(user.id) : members.includes(user.id)}
+                    />{" "}
+                    {user.name} <span className="text-slate-500">{user.email}</span>
                   </label>
                 ))}
               </div>
