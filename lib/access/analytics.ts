@@ -5,7 +5,8 @@ import type { LabelRateParams } from "@/lib/analytics/label-rate-params";
 import { loadLabelRates } from "@/lib/analytics/load-label-rates";
 import { listJudgeSources, loadJudgeChart, settingJudgedMost } from "@/lib/analytics/judge-chart";
 import { parseJudgeSource } from "@/lib/analytics/judge-source";
-import { loadChartScope, loadVariationChart } from "@/lib/analytics/load-variation-chart";
+import { loadChartScope, loadVariationChart, type ChartScope } from "@/lib/analytics/load-variation-chart";
+import { oncePerRequest } from "@/lib/server/request-scope";
 import { viewerWithRole } from "./viewer";
 
 /**
@@ -15,7 +16,7 @@ import { viewerWithRole } from "./viewer";
  */
 export async function variationChart(params: ChartParams) {
   await viewerWithRole("lead");
-  const [chart, judgeSources] = await Promise.all([loadVariationChart(params), listJudgeSources()]);
+  const [chart, judgeSources] = await Promise.all([loadVariationChart(params, chartScope(params)), judgeSourcesOnce()]);
   return { ...chart, judgeSources, judge: null };
 }
 
@@ -29,7 +30,8 @@ export async function variationChartByJudge(params: ChartParams) {
   await viewerWithRole("lead");
   const runId = parseJudgeSource(params.source);
   const setting = await judgedSetting(params, runId);
-  const [chart, judgeSources] = await Promise.all([loadVariationChart({ ...params, setting, source: undefined }), listJudgeSources()]);
+  const humanParams = { ...params, setting, source: undefined };
+  const [chart, judgeSources] = await Promise.all([loadVariationChart(humanParams, chartScope(humanParams)), judgeSourcesOnce()]);
   const filter = judgeScopeFilter(chart, params, setting);
   const source = judgeSources.find((option) => option.runId === runId);
   const judge = source && filter ? await loadJudgeChart(source, filter, params.corrected === "1") : null;
@@ -45,18 +47,28 @@ export async function variationChartScope(params: ChartParams) {
   await viewerWithRole("lead");
   const runId = parseJudgeSource(params.source);
   if (runId === null) {
-    const [scope, judgeSources] = await Promise.all([loadChartScope(params), listJudgeSources()]);
+    const [scope, judgeSources] = await Promise.all([chartScope(params), judgeSourcesOnce()]);
     return { ...scope, judgeSources, judgeSource: null };
   }
   const setting = await judgedSetting(params, runId);
-  const [scope, judgeSources] = await Promise.all([loadChartScope({ ...params, setting, source: undefined }), listJudgeSources()]);
+  const [scope, judgeSources] = await Promise.all([chartScope({ ...params, setting, source: undefined }), judgeSourcesOnce()]);
   const judgeSource = judgeSources.find((option) => option.runId === runId) ?? null;
   return { ...scope, filter: judgeScopeFilter(scope, params, setting), judgeSources, judgeSource };
 }
 
+/**
+ * The /analytics page asks for the scope twice in one request, for its filters (variationChartScope)
+ * and for the chart streamed after them (variationChart): both get one read of the choices, the
+ * reference series and the judge runs. A CSV or an API call asks once, and gets the same answer.
+ */
+const chartScope = (params: ChartParams): Promise<ChartScope> =>
+  oncePerRequest(`analytics:chart-scope:${JSON.stringify(params)}`, () => loadChartScope(params));
+const judgeSourcesOnce = () => oncePerRequest("analytics:judge-sources", listJudgeSources);
+
 /** A judge run charts the setting it judged most unless the URL names one. */
 const judgedSetting = async (params: ChartParams, runId: number | null) =>
-  params.setting ?? (runId === null ? undefined : await settingJudgedMost(runId));
+  params.setting ??
+  (runId === null ? undefined : await oncePerRequest(`analytics:judged-setting:${runId}`, () => settingJudgedMost(runId)));
 
 /** The scope fields need a filter even where no other label source could chart this setting: its label source is unused. */
 function judgeScopeFilter(

@@ -37,7 +37,7 @@ import { Fixtures } from "@/lib/testing/fixtures";
 const url = inject("databaseUrl");
 process.env.DATABASE_URL = url;
 const { runAs } = await import("./viewer");
-const { labelRates, variationChart, variationChartByJudge } = await import("./analytics");
+const { labelRates, variationChart, variationChartByJudge, variationChartScope } = await import("./analytics");
 const { importedBy, judgeBy } = await import("@/lib/analytics/machine-label-rates");
 const { judgeRatesCsv } = await import("@/lib/analytics/judge-rates-csv");
 const { judgeSourceParam } = await import("@/lib/analytics/judge-source");
@@ -200,10 +200,13 @@ describe("the variation chart by judge", () => {
     ["annotator", /lead role/],
     ["blind", /lead role/],
   ] as const) {
-    it(`${who ?? "a signed-out client"} gets neither the judge's rates nor the list of judge sources`, async () => {
+    it(`${who ?? "a signed-out client"} gets neither the judge's rates, the list of judge sources nor the chart's scope`, async () => {
       const params = { setting, source: judgeSourceParam(runId), corrected: "1" as const };
       await expect(as(who)(() => variationChartByJudge(params))).rejects.toThrow(expected);
       await expect(as(who)(() => variationChart({ setting }))).rejects.toThrow(expected);
+      // Nor the page's filters (the choices and the judge runs) before the chart, by either kind of source.
+      await expect(as(who)(() => variationChartScope(params))).rejects.toThrow(expected);
+      await expect(as(who)(() => variationChartScope({ setting }))).rejects.toThrow(expected);
     });
   }
 });

@@ -25,9 +25,15 @@ export async function loadChartScope(params: ChartParams) {
   return { options, filter, problem, settingSlug, referenceSeries, chosen, refModel };
 }
 
-/** Everything the variation chart page, its CSV and the statistics API need, for one URL state. */
-export async function loadVariationChart(params: ChartParams) {
-  const { options, filter, problem, settingSlug, referenceSeries, chosen, refModel } = await loadChartScope(params);
+export type ChartScope = Awaited<ReturnType<typeof loadChartScope>>;
+
+/**
+ * Everything the variation chart page, its CSV and the statistics API need, for one URL state.
+ * `scope`, when given, is loadChartScope's answer for these same params (the /analytics page
+ * has read it already for its filters: passing it on spares reading the choices twice).
+ */
+export async function loadVariationChart(params: ChartParams, scope: Promise<ChartScope> = loadChartScope(params)) {
+  const { options, filter, problem, settingSlug, referenceSeries, chosen, refModel } = await scope;
   const statistics: ChartStatistics = prepareStatistics(filter ? await variationCounts(filter) : [], {
     alpha: params.alpha ?? DEFAULT_ALPHA,
     flag: params.flag ?? null,

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { hasRole, type UserRole } from "@/lib/auth/roles";
 import { sessionUserFrom } from "@/lib/auth/server";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { ExpectedError, type Issue } from "./errors";
+import { ExpectedError, issuesOf, type Issue } from "./errors";
 import { genericFailure, logUnexpected } from "./log";
 import { requestIdFrom, runInScope } from "./request-scope";
 
@@ -28,7 +28,14 @@ import { requestIdFrom, runInScope } from "./request-scope";
  * the action runs).
  */
 export type ActionResult<T = null> =
-  { ok: true; data: T; message?: string } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+  | { ok: true; data: T; message?: string }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: Record<string, string[] | undefined>;
+      /** Every issue with its whole dotted path ("labels.2.hotkey"), for a form whose fields are nested (the label schema editor). */
+      issues?: Issue[];
+    };
 
 export interface ActionSuccess<T> {
   data: T;
@@ -78,7 +85,12 @@ function run<S extends z.ZodType, T, V extends Viewer | null>(
       if (!parsed.success) {
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
         const named = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
-        return { ok: false, message: `Some fields need attention${named.length ? ` (${named.join("; ")})` : ""}.`, fieldErrors };
+        return {
+          ok: false,
+          message: `Some fields need attention${named.length ? ` (${named.join("; ")})` : ""}.`,
+          fieldErrors,
+          issues: issuesOf(parsed.error),
+        };
       }
       const result = await runInScope({ requestId, viewer: Promise.resolve(viewer) }, () =>
         handler(parsed.data, { viewer: admitted, requestId }),
@@ -89,7 +101,7 @@ function run<S extends z.ZodType, T, V extends Viewer | null>(
       if (error instanceof ExpectedError) {
         // A handler's own validation (issues with paths, e.g. the export's split) reaches the form's fields like zod's do above.
         const fieldErrors = error.details.issues?.length ? fieldErrorsOf(error.details.issues) : undefined;
-        return { ok: false, message: error.message, ...(fieldErrors && { fieldErrors }) };
+        return { ok: false, message: error.message, ...(fieldErrors && { fieldErrors, issues: error.details.issues }) };
       }
       if (isDatabaseUnavailable(error)) return { ok: false, message: "The database is unavailable. Try again in a moment." };
       logUnexpected(requestId, "Server action", error);

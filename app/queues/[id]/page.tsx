@@ -30,15 +30,15 @@ export default page({ role: "lead", params: idParams }, async ({ params }) => {
           {queue.items} items × {queue.annotatorsPerItem} annotators · {queue.blind ? "blind" : "not blind"}
           {!queue.blind && (queue.hideSuggestions ? " · suggestions hidden" : " · suggestions shown")}
           {queue.closed && " · closed"} ·{" "}
-          <Link href={`/agreement?queue=${queue.id}`} className="text-indigo-700 hover:underline">
+          <Link href={`/agreement?queue=${queue.id}`} className="text-indigo-700 underline hover:text-indigo-900">
             Agreement
           </Link>{" "}
           ·{" "}
-          <Link href={`/adjudication?queue=${queue.id}`} className="text-indigo-700 hover:underline">
+          <Link href={`/adjudication?queue=${queue.id}`} className="text-indigo-700 underline hover:text-indigo-900">
             Disagreements
           </Link>{" "}
           ·{" "}
-          <Link href={`/audit?queue=${queue.id}`} className="text-indigo-700 hover:underline">
+          <Link href={`/audit?queue=${queue.id}`} className="text-indigo-700 underline hover:text-indigo-900">
             Audit
           </Link>
         </p>

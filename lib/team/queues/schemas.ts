@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/schemas";
 
+/** How many annotators label each item: said in words when it is not a whole number from 1 to 20. */
+const annotatorsPerItemSchema = z.coerce
+  .number({ message: "A whole number from 1 to 20." })
+  .int({ message: "A whole number from 1 to 20." })
+  .min(1, { message: "At least 1 annotator per item." })
+  .max(20, { message: "At most 20 annotators per item." });
+
 /** The new-queue form (lib/team/queues/create.ts). */
 export const QUEUE_SAMPLES = ["random", "first", "uncertain", "stratified"] as const;
 export type QueueSample = (typeof QUEUE_SAMPLES)[number];
@@ -14,7 +21,7 @@ export const createQueueSchema = z.object({
   sample: z.enum(QUEUE_SAMPLES).default("random"),
   /** Pick `size` pairs and queue both sides (training and deployment) of each. */
   pairs: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
-  annotatorsPerItem: z.coerce.number().int().min(1).max(20),
+  annotatorsPerItem: annotatorsPerItemSchema,
   /** Form checkboxes: unchecked sends nothing, so "off" is the default. A hidden "blind=off" input makes the choice explicit. */
   blind: z.preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean()).default(true),
   /** Hide imported labels and judge suggestions until submit (a blind queue always does). On unless sent "off". */
@@ -38,7 +45,7 @@ export const queueAnnotatorsSchema = z.object({
 
 export const queueSettingsSchema = z.object({
   queueId: idSchema,
-  annotatorsPerItem: z.coerce.number().int().min(1).max(20),
+  annotatorsPerItem: annotatorsPerItemSchema,
   blind: z.preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean()),
   hideSuggestions: z
     .preprocess((v) => (Array.isArray(v) ? v.includes("on") : v === "on" || v === "true" || v === true), z.boolean())

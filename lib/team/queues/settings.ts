@@ -12,8 +12,10 @@ export async function updateQueueSettings(input: QueueSettingsInput, leadId: str
     });
     if (!before) throw notFound(`There is no queue ${input.queueId}.`);
     const maxClaims = await tx.labelQueueItem.aggregate({ where: { queueId: input.queueId }, _max: { claims: true } });
-    if ((maxClaims._max.claims ?? 0) > input.annotatorsPerItem)
-      throw invalid(`Some items already have ${maxClaims._max.claims} annotators; choose at least that many.`);
+    if ((maxClaims._max.claims ?? 0) > input.annotatorsPerItem) {
+      const message = `Some items already have ${maxClaims._max.claims} annotators; choose at least that many.`;
+      throw invalid(message, [{ path: "annotatorsPerItem", message }]);
+    }
     const closedAt = input.closed ? (before.closedAt ?? new Date()) : null;
     await tx.labelQueue.update({
       where: { id: input.queueId },
