@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
-import { computeAgreement, type AnnotatorRating } from "./compute";
+import { agreementFromRatings as computeAgreement, type AnnotatorRating } from "@/lib/testing/agreement-from-ratings";
 
 const rating = (
   transcriptId: number,
@@ -10,6 +10,7 @@ const rating = (
 ): AnnotatorRating => ({ transcriptId, annotatorId, values, spans });
 const byKey = (rows: ReturnType<typeof computeAgreement>, key: string) => rows.find((row) => row.labelKey === key)!;
 
+// The rules of lib/team/agreement/compute.ts (labelAgreement), fed item by item.
 describe("agreement per label over submitted annotations", () => {
   it("two annotators: Cohen's kappa over the items both rated, with the disagreements counted", () => {
     const rows = computeAgreement(DEFAULT_LABELS, [

@@ -1,14 +1,13 @@
 import type { LabelDefinition } from "@/lib/annotations/schema-definition";
-import type { LabelValues } from "@/lib/annotations/values";
 import { cohensKappa } from "./cohen";
 import { fleissKappa } from "./fleiss";
 import { krippendorffsAlpha, type AlphaMetric } from "./krippendorff";
-import { spanOverlapF1, type Span } from "./span-f1";
-import type { MetricResult, Rating } from "./types";
+import { spanF1FromOverlap, type SpanOverlap } from "./span-f1";
+import type { MetricResult, VotePattern } from "./types";
 
 /**
- * Agreement per label over a set of transcripts (pure; lib/team/agreement/load.ts
- * feeds it from the database). One `AnnotatorRating` per submitted annotation.
+ * Agreement per label from counts (pure; lib/team/agreement/load.ts has
+ * PostgreSQL count the submitted annotations of a set of transcripts).
  *
  * - Cohen's kappa only when exactly two annotators rated the set (it is
  *   defined for one fixed pair), over the items both rated.
@@ -19,11 +18,13 @@ import type { MetricResult, Rating } from "./types";
  * - Span labels: the same coefficients on "tagged evidence with it" (yes/no),
  *   plus character-level overlap F1 of the spans.
  */
-export interface AnnotatorRating {
-  transcriptId: number;
-  annotatorId: string;
-  values: LabelValues;
-  spans: (Span & { labelKey: string })[];
+export interface LabelCounts {
+  /** The items with two or more ratings of the label, by their votes (in one fixed order of the annotators). */
+  patterns: VotePattern[];
+  /** Who gave those ratings. */
+  annotators: Set<string>;
+  /** Span labels: the overlap sums over the items with two or more annotations. */
+  spanOverlap: SpanOverlap | null;
 }
 
 export interface LabelAgreement {
@@ -41,66 +42,53 @@ export interface LabelAgreement {
   disagreements: number;
 }
 
-function ratingOf(label: LabelDefinition, rating: AnnotatorRating): Rating | undefined {
-  if (label.kind === "span") return rating.spans.some((span) => span.labelKey === label.key);
-  return rating.values[label.key];
+export const noCounts = (): LabelCounts => ({ patterns: [], annotators: new Set(), spanOverlap: null });
+
+export function labelAgreement(label: LabelDefinition, { patterns, annotators, spanOverlap }: LabelCounts): LabelAgreement {
+  const alphaMetric: AlphaMetric = label.kind === "scale" ? "ordinal" : "nominal";
+  const items = (list: readonly VotePattern[]) => list.reduce((sum, pattern) => sum + pattern.count, 0);
+  return {
+    labelKey: label.key,
+    labelName: label.name,
+    kind: label.kind,
+    items: items(patterns),
+    annotators: annotators.size,
+    // With two annotators every item's votes are [theirs, the other's] in the same order: the contingency table.
+    cohen: annotators.size === 2 ? cohensKappa(patterns) : null,
+    fleiss: fleissKappa(modalSubset(patterns)),
+    alpha: { ...krippendorffsAlpha(patterns, alphaMetric), metric: alphaMetric },
+    spanF1: label.kind === "span" ? spanF1FromOverlap(spanOverlap ?? { overlap: 0, total: 0, items: 0 }) : null,
+    disagreements: items(patterns.filter((pattern) => new Set(pattern.votes).size > 1)),
+  };
 }
 
-export function computeAgreement(labels: readonly LabelDefinition[], ratings: readonly AnnotatorRating[]): LabelAgreement[] {
-  const byItem = new Map<number, AnnotatorRating[]>();
-  for (const rating of ratings) {
-    const item = byItem.get(rating.transcriptId);
-    if (item) item.push(rating);
-    else byItem.set(rating.transcriptId, [rating]);
+/** The counts of several disjoint sets of items (variations) as one: patterns and sums added, annotators joined. */
+export function mergeCounts(parts: readonly LabelCounts[]): LabelCounts {
+  const patterns = new Map<string, VotePattern>();
+  const annotators = new Set<string>();
+  let spanOverlap: SpanOverlap | null = null;
+  for (const part of parts) {
+    for (const pattern of part.patterns) {
+      const key = JSON.stringify(pattern.votes);
+      patterns.set(key, { votes: pattern.votes, count: (patterns.get(key)?.count ?? 0) + pattern.count });
+    }
+    for (const annotator of part.annotators) annotators.add(annotator);
+    if (part.spanOverlap) {
+      spanOverlap ??= { overlap: 0, total: 0, items: 0 };
+      spanOverlap.overlap += part.spanOverlap.overlap;
+      spanOverlap.total += part.spanOverlap.total;
+      spanOverlap.items += part.spanOverlap.items;
+    }
   }
-  return labels.map((label) => {
-    const units: { annotatorId: string; value: Rating }[][] = [];
-    for (const itemRatings of byItem.values()) {
-      const given = itemRatings.flatMap((rating) => {
-        const value = ratingOf(label, rating);
-        return value === undefined ? [] : [{ annotatorId: rating.annotatorId, value }];
-      });
-      if (given.length >= 2) units.push(given);
-    }
-    const annotators = new Set(units.flatMap((unit) => unit.map((r) => r.annotatorId)));
-    const values = units.map((unit) => unit.map((r) => r.value));
-    let cohen: MetricResult | null = null;
-    if (annotators.size === 2) {
-      const [first, second] = [...annotators];
-      cohen = cohensKappa(
-        units.map((unit) => [unit.find((r) => r.annotatorId === first)!.value, unit.find((r) => r.annotatorId === second)!.value] as const),
-      );
-    }
-    const alphaMetric: AlphaMetric = label.kind === "scale" ? "ordinal" : "nominal";
-    const spanF1 =
-      label.kind === "span"
-        ? spanOverlapF1(
-            [...byItem.values()]
-              .filter((itemRatings) => itemRatings.length >= 2)
-              .map((itemRatings) => itemRatings.map((rating) => rating.spans.filter((span) => span.labelKey === label.key))),
-          )
-        : null;
-    return {
-      labelKey: label.key,
-      labelName: label.name,
-      kind: label.kind,
-      items: units.length,
-      annotators: annotators.size,
-      cohen,
-      fleiss: fleissKappa(modalSubset(values)),
-      alpha: { ...krippendorffsAlpha(values, alphaMetric), metric: alphaMetric },
-      spanF1,
-      disagreements: values.filter((unit) => new Set(unit).size > 1).length,
-    };
-  });
+  return { patterns: [...patterns.values()], annotators, spanOverlap };
 }
 
-/** The items with the most common number of ratings (ties: the larger number). */
-function modalSubset(units: Rating[][]): Rating[][] {
+/** The patterns of the most common number of ratings per item (ties: the larger number). */
+function modalSubset(patterns: readonly VotePattern[]): VotePattern[] {
   const counts = new Map<number, number>();
-  for (const unit of units) counts.set(unit.length, (counts.get(unit.length) ?? 0) + 1);
+  for (const { votes, count } of patterns) counts.set(votes.length, (counts.get(votes.length) ?? 0) + count);
   let best = 0;
   let bestCount = 0;
   for (const [size, count] of counts) if (count > bestCount || (count === bestCount && size > best)) [best, bestCount] = [size, count];
-  return units.filter((unit) => unit.length === best);
+  return patterns.filter((pattern) => pattern.votes.length === best);
 }

@@ -1,11 +1,11 @@
-import { sortedCategories, type MetricResult, type Rating } from "./types";
+import { sortedCategories, type MetricResult, type Rating, type VotePattern } from "./types";
 
 /**
  * Krippendorff's alpha (Krippendorff 2011, "Computing Krippendorff's
  * alpha-reliability"), through the coincidence matrix: any number of
- * observers, missing values allowed. `units` holds each unit's values (the
- * missing ones left out); units with fewer than two values are not pairable
- * and are skipped. alpha = 1 - (n - 1) * sum o_ck d_ck / sum n_c n_k d_ck.
+ * observers, missing values allowed. `patterns` holds the units' values (the
+ * missing ones left out), each with the number of units that had them; units
+ * with fewer than two values are not pairable and are skipped. alpha = 1 - (n - 1) * sum o_ck d_ck / sum n_c n_k d_ck.
  *
  * - nominal: d = 0 for equal values, 1 otherwise (yes/no, one of many, spans);
  * - ordinal: d_ck = (sum_{g=c..k} n_g - (n_c + n_k) / 2)^2 over the ranked values (scales);
@@ -13,17 +13,18 @@ import { sortedCategories, type MetricResult, type Rating } from "./types";
  */
 export type AlphaMetric = "nominal" | "ordinal" | "interval";
 
-export function krippendorffsAlpha(units: readonly (readonly Rating[])[], metric: AlphaMetric = "nominal"): MetricResult {
-  const pairable = units.filter((values) => values.length >= 2);
-  const categories = sortedCategories(pairable.flat());
+export function krippendorffsAlpha(patterns: readonly VotePattern[], metric: AlphaMetric = "nominal"): MetricResult {
+  const pairable = patterns.filter((pattern) => pattern.votes.length >= 2);
+  const units = pairable.reduce((sum, pattern) => sum + pattern.count, 0);
+  const categories = sortedCategories(pairable.flatMap((pattern) => pattern.votes));
   const index = new Map(categories.map((category, i) => [category, i]));
   const size = categories.length;
   const coincidences = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  for (const values of pairable) {
-    const weight = 1 / (values.length - 1);
-    for (let i = 0; i < values.length; i++) {
-      for (let j = 0; j < values.length; j++) {
-        if (i !== j) coincidences[index.get(values[i])!][index.get(values[j])!] += weight;
+  for (const { votes, count } of pairable) {
+    const weight = count / (votes.length - 1);
+    for (let i = 0; i < votes.length; i++) {
+      for (let j = 0; j < votes.length; j++) {
+        if (i !== j) coincidences[index.get(votes[i])!][index.get(votes[j])!] += weight;
       }
     }
   }
@@ -39,8 +40,8 @@ export function krippendorffsAlpha(units: readonly (readonly Rating[])[], metric
       expected += marginals[c] * marginals[k] * d;
     }
   }
-  if (pairable.length === 0 || expected === 0) return { value: null, items: pairable.length };
-  return { value: 1 - ((n - 1) * observed) / expected, items: pairable.length };
+  if (units === 0 || expected === 0) return { value: null, items: units };
+  return { value: 1 - ((n - 1) * observed) / expected, items: units };
 }
 
 function distance(metric: AlphaMetric, categories: Rating[], marginals: number[]): (c: number, k: number) => number {

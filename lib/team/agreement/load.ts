@@ -3,8 +3,8 @@ import { readDb } from "@/lib/db/replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import type { LabelDefinition } from "@/lib/annotations/schema-definition";
-import type { LabelValues } from "@/lib/annotations/values";
-import { computeAgreement, type AnnotatorRating, type LabelAgreement } from "./compute";
+import { labelAgreement, mergeCounts, noCounts, type LabelAgreement, type LabelCounts } from "./compute";
+import { spanOverlapSql, votePatternsSql, type SpanOverlapRow, type VotePatternRow } from "./counts-sql";
 
 /**
  * Agreement between annotators, read from the database: the reusable server
@@ -26,70 +26,59 @@ export interface AgreementScope {
   labelKeys?: readonly string[];
 }
 
-interface RatingRow {
-  id: number;
-  transcript_id: number;
-  variation_id: number;
-  annotator_id: string;
-  values: LabelValues;
-  spans: AnnotatorRating["spans"];
-}
+/** Per variation (ascending id), per label key: the counts the coefficients need. */
+type CountsByVariation = Map<number, Map<string, LabelCounts>>;
 
 /**
- * The ratings and their spans as two flat reads, joined here by annotation id.
- * Not one statement with each annotation's spans aggregated into JSON beside it:
- * at 100,000 annotations (232,000 spans) that statement took 9 s here, the two
- * flat ones a tenth of it.
+ * PostgreSQL counts (lib/team/agreement/counts-sql.ts): vote patterns and span
+ * overlap sums per variation and label, a few thousand rows at most, where
+ * reading every rating and span (100,000 annotations, 232,000 spans) into Node
+ * took seconds.
  */
-async function loadRatings(scope: AgreementScope, labels: readonly LabelDefinition[]): Promise<RatingRow[]> {
+async function loadCounts(scope: AgreementScope, labels: readonly LabelDefinition[]): Promise<CountsByVariation> {
   const conditions: Prisma.Sql[] = [Prisma.sql`a.submitted_at IS NOT NULL`];
   if (scope.queueId !== undefined)
     conditions.push(Prisma.sql`t.id IN (SELECT i.transcript_id FROM label_queue_items i WHERE i.queue_id = ${scope.queueId})`);
   if (scope.where) conditions.push(scope.where);
   const where = Prisma.join(conditions, " AND ");
   const spanKeys = labels.filter((label) => label.kind === "span").map((label) => label.key);
-  const [ratings, spans] = await Promise.all([
-    readDb().$queryRaw<Omit<RatingRow, "spans">[]>`
-      SELECT a.id, a.transcript_id, t.variation_id, a.annotator_id, a."values"
-      FROM annotations a JOIN transcripts t ON t.id = a.transcript_id
-      WHERE ${where}`,
-    spanKeys.length === 0
-      ? []
-      : readDb().$queryRaw<{ annotation_id: number; label_key: string; start: number; end: number }[]>`
-          SELECT s.annotation_id, s.label_key, s.start, s."end"
-          FROM annotation_spans s JOIN annotations a ON a.id = s.annotation_id JOIN transcripts t ON t.id = a.transcript_id
-          WHERE ${where} AND s.label_key = ANY(${spanKeys}::text[])`,
+  const valueKeys = labels.filter((label) => label.kind !== "span").map((label) => label.key);
+  const [patternRows, overlapRows] = await Promise.all([
+    readDb().$queryRaw<VotePatternRow[]>(votePatternsSql(where, valueKeys, spanKeys)),
+    spanKeys.length === 0 ? [] : readDb().$queryRaw<SpanOverlapRow[]>(spanOverlapSql(where, spanKeys)),
   ]);
-  const spansOf = new Map<number, AnnotatorRating["spans"]>();
-  for (const span of spans) {
-    const list = spansOf.get(span.annotation_id);
-    const entry = { labelKey: span.label_key, start: span.start, end: span.end };
-    if (list) list.push(entry);
-    else spansOf.set(span.annotation_id, [entry]);
+  const variations: CountsByVariation = new Map(
+    patternRows
+      .filter((row) => row.label_key === null)
+      .map((row) => row.variation_id)
+      .sort((x, y) => x - y)
+      .map((id) => [id, new Map()]),
+  );
+  const countsOf = (variationId: number, labelKey: string) => {
+    const byLabel = variations.get(variationId)!;
+    let counts = byLabel.get(labelKey);
+    if (!counts) byLabel.set(labelKey, (counts = noCounts()));
+    return counts;
+  };
+  for (const row of patternRows) {
+    if (row.label_key === null) continue;
+    const counts = countsOf(row.variation_id, row.label_key);
+    if (row.votes) counts.patterns.push({ votes: row.votes, count: row.items! });
+    else for (const annotator of row.annotators!) counts.annotators.add(annotator);
   }
-  return ratings.map((rating) => ({ ...rating, spans: spansOf.get(rating.id) ?? [] }));
+  for (const row of overlapRows)
+    countsOf(row.variation_id, row.label_key).spanOverlap = { overlap: row.overlap, total: row.total, items: row.items };
+  return variations;
 }
 
-const toRating = (row: RatingRow): AnnotatorRating => ({
-  transcriptId: row.transcript_id,
-  annotatorId: row.annotator_id,
-  values: row.values,
-  spans: row.spans,
-});
+const agreementOf = (labels: readonly LabelDefinition[], byLabel: ReadonlyMap<string, LabelCounts>): LabelAgreement[] =>
+  labels.map((label) => labelAgreement(label, byLabel.get(label.key) ?? noCounts()));
 
-/**
- * Ratings grouped by variation. Pushed, not spread: a variation holds thousands of
- * ratings at a team's scale (100,000 annotations), and copying the group on every
- * row made grouping quadratic.
- */
-function byVariation(rows: readonly RatingRow[]): Map<number, AnnotatorRating[]> {
-  const groups = new Map<number, AnnotatorRating[]>();
-  for (const row of rows) {
-    const group = groups.get(row.variation_id);
-    if (group) group.push(toRating(row));
-    else groups.set(row.variation_id, [toRating(row)]);
-  }
-  return groups;
+function overallOf(labels: readonly LabelDefinition[], counts: CountsByVariation): LabelAgreement[] {
+  const variations = [...counts.values()];
+  return labels.map((label) =>
+    labelAgreement(label, mergeCounts(variations.flatMap((byLabel) => (byLabel.has(label.key) ? [byLabel.get(label.key)!] : [])))),
+  );
 }
 
 /** The current schema's labels, or those of them the scope asks for. */
@@ -100,23 +89,24 @@ async function labelsOf(scope: AgreementScope): Promise<LabelDefinition[]> {
 
 export async function agreementFor(scope: AgreementScope): Promise<LabelAgreement[]> {
   const labels = await labelsOf(scope);
-  return computeAgreement(labels, (await loadRatings(scope, labels)).map(toRating));
+  return overallOf(labels, await loadCounts(scope, labels));
 }
 
+/** Per variation, in ascending variation id. */
 export async function agreementByVariation(scope: AgreementScope): Promise<Map<number, LabelAgreement[]>> {
   const labels = await labelsOf(scope);
-  const rows = await loadRatings(scope, labels);
-  return new Map([...byVariation(rows)].map(([variationId, ratings]) => [variationId, computeAgreement(labels, ratings)]));
+  const counts = await loadCounts(scope, labels);
+  return new Map([...counts].map(([variationId, byLabel]) => [variationId, agreementOf(labels, byLabel)]));
 }
 
-/** Both of the above from ONE read of the ratings (the agreement page shows both). */
+/** Both of the above from ONE read of the counts (the agreement page shows both). */
 export async function agreementOverallAndByVariation(
   scope: AgreementScope,
 ): Promise<{ overall: LabelAgreement[]; byVariation: Map<number, LabelAgreement[]> }> {
   const labels = await labelsOf(scope);
-  const rows = await loadRatings(scope, labels);
+  const counts = await loadCounts(scope, labels);
   return {
-    overall: computeAgreement(labels, rows.map(toRating)),
-    byVariation: new Map([...byVariation(rows)].map(([variationId, ratings]) => [variationId, computeAgreement(labels, ratings)])),
+    overall: overallOf(labels, counts),
+    byVariation: new Map([...counts].map(([variationId, byLabel]) => [variationId, agreementOf(labels, byLabel)])),
   };
 }

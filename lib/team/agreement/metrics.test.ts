@@ -1,18 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cohensKappa } from "./cohen";
 import { fleissKappa, fleissKappaFromCounts } from "./fleiss";
 import { krippendorffsAlpha } from "./krippendorff";
 import { pairOverlapF1, spanOverlapF1 } from "./span-f1";
-import type { Rating } from "./types";
+import { itemByItem, type Rating, type VotePattern } from "./types";
 
-/** [rater 1, rater 2] pairs from a 2x2 table: both yes, 1 yes 2 no, 1 no 2 yes, both no. */
-function twoByTwo(yesYes: number, yesNo: number, noYes: number, noNo: number): [Rating, Rating][] {
-  const repeat = (n: number, pair: [Rating, Rating]) => Array.from({ length: n }, () => pair);
+/** The 2x2 contingency table of [rater 1, rater 2]: both yes, 1 yes 2 no, 1 no 2 yes, both no. */
+function twoByTwo(yesYes: number, yesNo: number, noYes: number, noNo: number): VotePattern[] {
   return [
-    ...repeat(yesYes, ["yes", "yes"]),
-    ...repeat(yesNo, ["yes", "no"]),
-    ...repeat(noYes, ["no", "yes"]),
-    ...repeat(noNo, ["no", "no"]),
+    { votes: ["yes", "yes"], count: yesYes },
+    { votes: ["yes", "no"], count: yesNo },
+    { votes: ["no", "yes"], count: noYes },
+    { votes: ["no", "no"], count: noNo },
   ];
 }
 
@@ -56,10 +56,12 @@ describe("Fleiss' kappa", () => {
 
   it("refuses items with different numbers of ratings", () => {
     expect(() =>
-      fleissKappa([
-        ["a", "b"],
-        ["a", "b", "c"],
-      ]),
+      fleissKappa(
+        itemByItem([
+          ["a", "b"],
+          ["a", "b", "c"],
+        ]),
+      ),
     ).toThrow();
   });
 });
@@ -68,10 +70,7 @@ describe("Krippendorff's alpha", () => {
   it("equals Krippendorff (2011) example A: two observers, binary data (alpha 0.095)", () => {
     const observer1 = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
     const observer2 = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
-    const result = krippendorffsAlpha(
-      observer1.map((value, i) => [value, observer2[i]]),
-      "nominal",
-    );
+    const result = krippendorffsAlpha(itemByItem(observer1.map((value, i) => [value, observer2[i]])), "nominal");
     expect(result.value).toBeCloseTo(0.095, 3);
     expect(result.items).toBe(10);
   });
@@ -84,7 +83,7 @@ describe("Krippendorff's alpha", () => {
     [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
     [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
   ];
-  const units = observers[0].map((_, unit) => observers.flatMap((row) => (row[unit] === null ? [] : [row[unit]!])));
+  const units = itemByItem(observers[0].map((_, unit) => observers.flatMap((row) => (row[unit] === null ? [] : [row[unit]!]))));
 
   it("equals example C: several observers with missing data (nominal 0.743, ordinal 0.815, interval 0.849)", () => {
     expect(krippendorffsAlpha(units, "nominal")).toEqual({ value: expect.closeTo(0.743, 3), items: 11 });
@@ -94,12 +93,14 @@ describe("Krippendorff's alpha", () => {
 
   it("is undefined without variation or without pairable units", () => {
     expect(
-      krippendorffsAlpha([
-        ["a", "a"],
-        ["a", "a"],
-      ]).value,
+      krippendorffsAlpha(
+        itemByItem([
+          ["a", "a"],
+          ["a", "a"],
+        ]),
+      ).value,
     ).toBeNull();
-    expect(krippendorffsAlpha([["a"], ["b"]])).toEqual({ value: null, items: 0 });
+    expect(krippendorffsAlpha(itemByItem([["a"], ["b"]]))).toEqual({ value: null, items: 0 });
   });
 });
 
@@ -126,5 +127,44 @@ describe("span overlap F1", () => {
       [[], []], // no information
     ]);
     expect(result).toEqual({ value: 0.5, items: 2 });
+  });
+});
+
+describe("from vote patterns", () => {
+  // What the agreement page relies on: PostgreSQL collapses identical items into one pattern with a count,
+  // and every coefficient must come out as it does item by item.
+  const vote = fc.constantFrom<Rating>("no", "partial", "full", 1, 2, 3, 4, true, false);
+  const collapse = (units: Rating[][]): VotePattern[] => {
+    const byVotes = new Map<string, VotePattern>();
+    for (const votes of units) {
+      const key = JSON.stringify(votes);
+      const pattern = byVotes.get(key);
+      byVotes.set(key, { votes, count: (pattern?.count ?? 0) + 1 });
+    }
+    return [...byVotes.values()];
+  };
+  const same = (a: { value: number | null; items: number }, b: { value: number | null; items: number }) => {
+    expect(a.items).toBe(b.items);
+    if (a.value === null || b.value === null) expect(a.value).toBe(b.value);
+    else expect(a.value).toBeCloseTo(b.value, 12);
+  };
+
+  it("give Cohen's, Fleiss' kappa and Krippendorff's alpha equal to the item-by-item computation", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }).chain((m) => fc.array(fc.array(vote, { minLength: m, maxLength: m }), { maxLength: 40 })),
+        fc.array(fc.array(vote, { minLength: 1, maxLength: 5 }), { maxLength: 40 }),
+        (sameSize, anySize) => {
+          same(fleissKappa(collapse(sameSize)), fleissKappa(itemByItem(sameSize)));
+          for (const metric of ["nominal", "ordinal", "interval"] as const) {
+            const numeric = anySize.map((unit) => unit.map((v) => (typeof v === "number" ? v : String(v).length)));
+            same(krippendorffsAlpha(collapse(numeric), metric), krippendorffsAlpha(itemByItem(numeric), metric));
+          }
+          same(krippendorffsAlpha(collapse(anySize)), krippendorffsAlpha(itemByItem(anySize)));
+          const pairs = sameSize.filter((unit) => unit.length === 2);
+          same(cohensKappa(collapse(pairs)), cohensKappa(itemByItem(pairs)));
+        },
+      ),
+    );
   });
 });

@@ -47,8 +47,24 @@ export function pairOverlapF1(a: readonly Span[], b: readonly Span[]): number | 
   return total === 0 ? null : (2 * intersection(ca, cb)) / total;
 }
 
-/** Micro-averaged overlap F1 over items, each item the span sets of its annotators (every pair of annotators compared). */
-export function spanOverlapF1(items: readonly (readonly (readonly Span[])[])[]): MetricResult {
+/**
+ * The sums behind a micro-averaged overlap F1: 2 |A ∩ B| and |A| + |B| summed over
+ * the informative annotator pairs, and the items that had one. PostgreSQL sums
+ * them for the agreement page (lib/team/agreement/span-overlap-sql.ts).
+ */
+export interface SpanOverlap {
+  overlap: number;
+  total: number;
+  items: number;
+}
+
+export const spanF1FromOverlap = ({ overlap, total, items }: SpanOverlap): MetricResult => ({
+  value: total === 0 ? null : overlap / total,
+  items,
+});
+
+/** The overlap sums over items, each item the span sets of its annotators (every pair of annotators compared). */
+export function spanOverlap(items: readonly (readonly (readonly Span[])[])[]): SpanOverlap {
   let overlap = 0;
   let total = 0;
   let informative = 0;
@@ -66,5 +82,8 @@ export function spanOverlapF1(items: readonly (readonly (readonly Span[])[])[]):
     }
     if (counted) informative++;
   }
-  return { value: total === 0 ? null : overlap / total, items: informative };
+  return { overlap, total, items: informative };
 }
+
+/** Micro-averaged overlap F1 over items, each item the span sets of its annotators. */
+export const spanOverlapF1 = (items: readonly (readonly (readonly Span[])[])[]): MetricResult => spanF1FromOverlap(spanOverlap(items));
