@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { slowNetwork } from "./page-checks";
 
 /**
  * /analytics on a slow link (issue 16): the heading and the filters (from the
@@ -9,14 +10,7 @@ import { expect, test } from "./fixtures";
 test("on a slow link /analytics shows its heading and filters beside the chart's skeleton, then the chart", async ({ pageAs }) => {
   test.setTimeout(180_000);
   const lead = await pageAs("lead");
-  const cdp = await lead.context().newCDPSession(lead);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 1_500,
-    downloadThroughput: 50_000,
-    uploadThroughput: 50_000,
-  });
+  const restoreNetwork = await slowNetwork(lead);
   try {
     await lead.goto("/analytics", { waitUntil: "commit" });
     const skeleton = lead.locator('[data-skeleton][aria-label="Computing the chart"]');
@@ -31,6 +25,6 @@ test("on a slow link /analytics shows its heading and filters beside the chart's
     await expect(lead.getByRole("table").getByRole("row", { name: /^Default/ })).toBeVisible();
     await expect(skeleton).toHaveCount(0);
   } finally {
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await restoreNetwork();
   }
 });

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
 import { expect, test } from "./fixtures";
+import { slowNetwork } from "./page-checks";
 
 /**
  * A day's work (issue 16): an annotator starts from the home page with one
@@ -159,14 +160,7 @@ test("an annotator starts from home, knows where they are in a queue, undoes a s
 test("on a slow link a progress bar shows from the click until the next page arrives", async ({ page }) => {
   await page.goto("/transcripts");
   await expect(page.getByRole("table")).toBeVisible();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 1_500,
-    downloadThroughput: 50_000,
-    uploadThroughput: 50_000,
-  });
+  const restoreNetwork = await slowNetwork(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Queues", exact: true }).click();
   // The bar until the new URL commits; when the route's loading state was prefetched, the URL commits at once to its skeleton instead.
   const indicator = page.locator("[data-navigation-progress], [data-skeleton]").first();
@@ -174,5 +168,5 @@ test("on a slow link a progress bar shows from the click until the next page arr
   const bar = page.getByRole("progressbar", { name: "Loading the page" });
   await expect(page.getByRole("heading", { level: 1, name: "Labelling queues" })).toBeVisible({ timeout: 30_000 });
   await expect(bar).toHaveCount(0);
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await restoreNetwork();
 });

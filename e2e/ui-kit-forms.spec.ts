@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
 import { expect, test } from "./fixtures";
+import { expectInlineError } from "./page-checks";
 
 /**
  * The lead's queue settings and the label schema editor (issue 16): a bad value
@@ -9,18 +10,6 @@ import { expect, test } from "./fixtures";
  * reached from the control by aria-describedby (aria-invalid set), never as one
  * banner; nothing is stored. Each test arranges its own queue through the UI.
  */
-
-/** The control's error: the element its aria-describedby names that holds `text`, in the control's own field. */
-async function expectInlineError(page: Page, control: Locator, text: string | RegExp) {
-  await expect(control).toHaveAttribute("aria-invalid", "true");
-  const described = (await control.getAttribute("aria-describedby"))?.split(" ") ?? [];
-  const errors = page.locator(described.map((id) => `[id="${id}"][data-field-error]`).join(", ") || "#none");
-  await expect(errors).toHaveCount(1);
-  await expect(errors).toHaveText(text);
-  await expect(errors).toBeVisible();
-  const field = control.locator("xpath=ancestor::div[1]");
-  await expect(field.locator("[data-field-error]")).toHaveText(text);
-}
 
 /** axe on the page as it stands (its errors showing): no serious or critical violation. */
 async function expectAxeClean(page: Page) {

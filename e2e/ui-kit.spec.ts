@@ -1,5 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectInlineError } from "./page-checks";
 
 /**
  * The UI kit (issue 16): a form's field errors show beside their field, and a
@@ -8,19 +8,6 @@ import { expect, test } from "./fixtures";
  * here is stored: both forms are refused, and the annotation goes to a
  * transcript no one had labelled.
  */
-
-/** The control's error: the element its aria-describedby names that holds `text`, right after it in the field. */
-async function expectInlineError(page: Page, control: Locator, text: string | RegExp) {
-  await expect(control).toHaveAttribute("aria-invalid", "true");
-  const described = (await control.getAttribute("aria-describedby"))?.split(" ") ?? [];
-  const errors = page.locator(described.map((id) => `[id="${id}"][data-field-error]`).join(", ") || "#none");
-  await expect(errors).toHaveCount(1);
-  await expect(errors).toHaveText(text);
-  await expect(errors).toBeVisible();
-  // Inline: in the same field as its control, not a message at the top of the form.
-  const field = control.locator("xpath=ancestor::div[1]");
-  await expect(field.locator("[data-field-error]")).toHaveText(text);
-}
 
 test("the export form says a split that does not add up to 1 beside the split field", async ({ pageAs }) => {
   const lead = await pageAs("lead");
