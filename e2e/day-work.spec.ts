@@ -18,6 +18,8 @@ const saved = (page: Page) => expect(page.locator("[data-save-status]")).toHaveT
 async function makeQueue(lead: Page, name: string): Promise<number> {
   await lead.goto("/queues/new");
   await lead.getByLabel("Name", { exact: true }).fill(name);
+  // Transcripts no one has labelled: an annotator is never handed one they labelled in an earlier spec.
+  await lead.getByLabel("Transcripts-table filter", { exact: false }).fill("status=unlabelled");
   await lead.getByLabel("How many").fill("3");
   await lead.getByLabel("Annotators per item").fill("1");
   await expect(lead.getByRole("checkbox", { name: /^Blind/ })).toBeChecked();
@@ -49,6 +51,8 @@ test("an annotator starts from home, knows where they are in a queue, undoes a s
   await expect(annotator.getByRole("heading", { name: `Hello, ${ACCOUNTS.annotator2.name}` })).toBeVisible();
   const queues = annotator.getByRole("region", { name: "Your queues" });
   await expect(queues.getByRole("progressbar", { name: `${name}: submitted` })).toHaveAttribute("aria-valuemax", "3");
+  // The queue's name stands beside its bar, so the caption above the bar does not repeat it.
+  await expect(queues).toContainText("Submitted 0 / 3");
   await expect(annotator.locator("[data-team-needs]")).toContainText(name);
   const start = annotator.getByRole("region", { name: "Start here" }).getByRole("link", { name: /Start labelling|Resume/ });
   await expect(start).toBeVisible();

@@ -3,6 +3,9 @@
 import { useState, useTransition } from "react";
 import { deleteProviderKeyAction, saveProviderKeyAction } from "@/lib/judges/actions";
 import type { ActionResult } from "@/lib/server/action";
+import { ResultBanner } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import { EmptyRow, Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export interface ProviderKeyRow {
@@ -33,14 +36,7 @@ export function ProviderKeys({ keys }: { keys: ProviderKeyRow[] }) {
 
   return (
     <div className="space-y-6">
-      {result && (
-        <div
-          role={result.ok ? "status" : "alert"}
-          className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
-        >
-          {result.message}
-        </div>
-      )}
+      <ResultBanner state={result} />
       <form
         aria-label="Set a provider key"
         noValidate
@@ -57,26 +53,36 @@ export function ProviderKeys({ keys }: { keys: ProviderKeyRow[] }) {
         }}
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[16rem_1fr_auto] sm:items-start"
       >
-        <Field
+        <TextField
           label="Key name"
           name="name"
-          help="A–Z, 0–9 and _, as a judge names it; the same name again replaces the key."
+          id="key-name"
+          hint="A–Z, 0–9 and _, as a judge names it; the same name again replaces the key."
           errors={errors?.name}
           list="provider-key-names"
+          spellCheck={false}
+          autoComplete="off"
+          inputClassName="font-mono"
         />
         <datalist id="provider-key-names">
           {keys.map((key) => (
             <option key={key.name} value={key.name} />
           ))}
         </datalist>
-        <Field label="Key value" name="value" type="password" help="Stored encrypted; never shown again." errors={errors?.value} />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 sm:mt-5"
-        >
+        <TextField
+          label="Key value"
+          name="value"
+          id="key-value"
+          type="password"
+          hint="Stored encrypted; never shown again."
+          errors={errors?.value}
+          spellCheck={false}
+          autoComplete="new-password"
+          inputClassName="font-mono"
+        />
+        <Button type="submit" variant="primary" disabled={pending} className="sm:mt-5">
           Save key
-        </button>
+        </Button>
       </form>
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         <Table aria-label="Provider keys">
@@ -123,50 +129,6 @@ export function ProviderKeys({ keys }: { keys: ProviderKeyRow[] }) {
           </Tbody>
         </Table>
       </div>
-    </div>
-  );
-}
-
-function Field({
-  label,
-  name,
-  help,
-  type = "text",
-  errors,
-  list,
-}: {
-  label: string;
-  name: string;
-  help: string;
-  type?: string;
-  errors?: string[];
-  list?: string;
-}) {
-  const id = `key-${name}`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        list={list}
-        spellCheck={false}
-        autoComplete={type === "password" ? "new-password" : "off"}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={[`${id}-help`, errors && `${id}-error`].filter(Boolean).join(" ")}
-        className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
-      />
-      <p id={`${id}-help`} className="mt-1 text-xs text-slate-500">
-        {help}
-      </p>
-      {errors && (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {errors.join(" ")}
-        </p>
-      )}
     </div>
   );
 }

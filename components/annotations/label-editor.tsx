@@ -1,5 +1,6 @@
 "use client";
 
+import type { InputHTMLAttributes } from "react";
 import { LABEL_KINDS, LABEL_KIND_NAMES, type LabelDefinitionInput, type LabelKind } from "@/lib/annotations/schema-definition";
 import { Field, FieldError, controlClasses } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
@@ -55,6 +56,17 @@ export function LabelEditor({
   const id = (field: string) => `label-${index}-${field}`;
   const name = (field: string) => `labels.${index}.${field}`;
   const set = (patch: Partial<EditableLabel>) => onChange({ ...label, ...patch } as EditableLabel);
+  /** A text or number input in its Field, the error beside it. */
+  const input = (
+    field: "name" | "key" | "hotkey" | "min" | "max",
+    text: string,
+    props: InputHTMLAttributes<HTMLInputElement>,
+    extra = "",
+  ) => (
+    <Field label={text} name={name(field)} id={id(field)} errors={errorsAt(errors, field)}>
+      {(control) => <input {...props} {...control} className={controlClasses(control["aria-invalid"], extra)} />}
+    </Field>
+  );
   const unplaced = [...(errors ?? [])].filter(([path]) => !PLACED.test(path)).flatMap(([, messages]) => messages);
   return (
     <fieldset
@@ -65,27 +77,13 @@ export function LabelEditor({
       style={{ borderLeft: `4px solid ${label.color}` }}
     >
       <div className="grid gap-3 sm:grid-cols-[1fr_11rem_12rem_6rem_4rem]">
-        <Field label="Name" name={name("name")} id={id("name")} errors={errorsAt(errors, "name")}>
-          {(control) => (
-            <input
-              {...control}
-              value={label.name}
-              onChange={(event) => set({ name: event.target.value })}
-              className={controlClasses(control["aria-invalid"])}
-            />
-          )}
-        </Field>
-        <Field label="Key (stable id)" name={name("key")} id={id("key")} errors={errorsAt(errors, "key")}>
-          {(control) => (
-            <input
-              {...control}
-              value={label.key}
-              disabled={!label.isNew}
-              onChange={(event) => set({ key: event.target.value })}
-              className={controlClasses(control["aria-invalid"], "font-mono disabled:bg-slate-50 disabled:text-slate-500")}
-            />
-          )}
-        </Field>
+        {input("name", "Name", { value: label.name, onChange: (event) => set({ name: event.target.value }) })}
+        {input(
+          "key",
+          "Key (stable id)",
+          { value: label.key, disabled: !label.isNew, onChange: (event) => set({ key: event.target.value }) },
+          "font-mono disabled:bg-slate-50 disabled:text-slate-500",
+        )}
         <Field label="Kind" name={name("kind")} id={id("kind")} errors={errorsAt(errors, "kind")}>
           {(control) => (
             <Select
@@ -96,17 +94,12 @@ export function LabelEditor({
             />
           )}
         </Field>
-        <Field label="Keyboard key" name={name("hotkey")} id={id("hotkey")} errors={errorsAt(errors, "hotkey")}>
-          {(control) => (
-            <input
-              {...control}
-              value={label.hotkey}
-              maxLength={1}
-              onChange={(event) => set({ hotkey: event.target.value.toLowerCase() })}
-              className={controlClasses(control["aria-invalid"], "text-center font-mono")}
-            />
-          )}
-        </Field>
+        {input(
+          "hotkey",
+          "Keyboard key",
+          { value: label.hotkey, maxLength: 1, onChange: (event) => set({ hotkey: event.target.value.toLowerCase() }) },
+          "text-center font-mono",
+        )}
         <Field label="Colour" name={name("color")} id={id("color")} errors={errorsAt(errors, "color")}>
           {(control) => (
             <input
@@ -192,32 +185,20 @@ export function LabelEditor({
       )}
       {label.kind === "scale" && (
         <div className="mt-3 grid gap-3 sm:grid-cols-[6rem_6rem_1fr]">
-          <Field label="From" name={name("min")} id={id("min")} errors={errorsAt(errors, "min")}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={1}
-                max={8}
-                value={label.min}
-                onChange={(event) => set({ min: Number(event.target.value) })}
-                className={controlClasses(control["aria-invalid"])}
-              />
-            )}
-          </Field>
-          <Field label="To" name={name("max")} id={id("max")} errors={errorsAt(errors, "max")}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={2}
-                max={9}
-                value={label.max}
-                onChange={(event) => set({ max: Number(event.target.value) })}
-                className={controlClasses(control["aria-invalid"])}
-              />
-            )}
-          </Field>
+          {input("min", "From", {
+            type: "number",
+            min: 1,
+            max: 8,
+            value: label.min,
+            onChange: (event) => set({ min: Number(event.target.value) }),
+          })}
+          {input("max", "To", {
+            type: "number",
+            min: 2,
+            max: 9,
+            value: label.max,
+            onChange: (event) => set({ max: Number(event.target.value) }),
+          })}
           <Field
             label="Point names, one per line, lowest first"
             name={name("pointLabels")}

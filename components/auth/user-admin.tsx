@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/server/action";
 import { ROLE_DESCRIPTIONS, ROLE_ORDER } from "@/lib/auth/roles";
 import { changeRole, createUser, deleteUser, resetPassword } from "@/lib/auth/user-actions";
 import type { UserListItem } from "@/lib/auth/users";
+import { ResultBanner } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Field, TextField } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
@@ -24,19 +25,13 @@ export function UserAdmin({ users, selfId }: { users: UserListItem[]; selfId: st
 
   return (
     <div className="space-y-6">
-      {result && (
-        <div
-          role={result.ok ? "status" : "alert"}
-          className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
-        >
-          {result.message}
-          {shown?.password && (
-            <p className="mt-1">
-              Password for {shown.email}, shown once: <code className="rounded bg-white px-1.5 py-0.5 font-mono">{shown.password}</code>
-            </p>
-          )}
-        </div>
-      )}
+      <ResultBanner state={result}>
+        {shown?.password && (
+          <p className="mt-1">
+            Password for {shown.email}, shown once: <code className="rounded bg-white px-1.5 py-0.5 font-mono">{shown.password}</code>
+          </p>
+        )}
+      </ResultBanner>
       <form
         onSubmit={(event) => {
           event.preventDefault();

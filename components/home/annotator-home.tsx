@@ -54,7 +54,7 @@ export function AnnotatorHome({ home }: { home: Home }) {
                   {queue.name}
                   {queue.blind && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">blind</span>}
                 </span>
-                <Progress done={place.done} total={place.total} label={`${queue.name}: submitted`} />
+                <Progress done={place.done} total={place.total} label={`${queue.name}: submitted`} caption="Submitted" />
                 {place.finished ? (
                   <span className="text-sm font-medium text-emerald-700">✓ Finished</span>
                 ) : (

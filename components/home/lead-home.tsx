@@ -29,8 +29,8 @@ export function LeadHome({ home }: { home: Home }) {
               <Link href={`/queues/${queue.id}`} className={`min-w-40 flex-1 text-sm font-medium ${link}`}>
                 {queue.name}
               </Link>
-              <Progress done={queue.submitted} total={queue.slots} label={`${queue.name}: labels submitted`} />
-              <Progress done={queue.complete} total={queue.items} label={`${queue.name}: items complete`} />
+              <Progress done={queue.submitted} total={queue.slots} label={`${queue.name}: labels submitted`} caption="Labels submitted" />
+              <Progress done={queue.complete} total={queue.items} label={`${queue.name}: items complete`} caption="Items complete" />
             </li>
           ))}
         </ul>

@@ -1,11 +1,14 @@
-/** A labelled bar: `done` of `total`. */
-export function Progress({ done, total, label }: { done: number; total: number; label: string }) {
+/**
+ * A labelled bar: `done` of `total`. `label` names the bar for a screen reader; `caption`, when given, is the shorter text shown
+ * above it where the queue's name already stands beside it (the homes' queue lists).
+ */
+export function Progress({ done, total, label, caption = label }: { done: number; total: number; label: string; caption?: string }) {
   const share = total ? Math.min(1, done / total) : 0;
   return (
     <div className="min-w-40">
-      <div className="flex justify-between text-xs text-slate-600">
+      <div className="flex justify-between gap-2 text-xs text-slate-600">
         {/* The space keeps the text readable when copied or read aloud ("submitted 2 / 3", not "submitted2 / 3"). */}
-        <span>{label}</span>{" "}
+        <span>{caption}</span>{" "}
         <span>
           {done.toLocaleString("en")} / {total.toLocaleString("en")}
         </span>
