@@ -30,8 +30,11 @@ export function prepareLabelRates(rows: LabelRateRow[]): LabelRateSeries[] {
   }));
 }
 
-/** The chart's rows in percent, with the interval as [lower, upper] error bars (Recharts' shape). */
-export function labelRateChartRows(series: LabelRateSeries[]) {
+/**
+ * The chart's rows in percent, with the interval as [lower, upper] error bars (Recharts' shape);
+ * `flagged`: the variations whose gap stays significant after the page's correction (starred).
+ */
+export function labelRateChartRows(series: LabelRateSeries[], flagged: ReadonlySet<number> = new Set()) {
   const percent = (cell: RateCell) => (cell.rate ? cell.rate.estimate * 100 : null);
   const error = (cell: RateCell): [number, number] | null =>
     cell.rate ? [(cell.rate.estimate - cell.rate.lower) * 100, (cell.rate.upper - cell.rate.estimate) * 100] : null;
@@ -44,6 +47,7 @@ export function labelRateChartRows(series: LabelRateSeries[]) {
     deployment: percent(s.deployment),
     deploymentError: error(s.deployment),
     deploymentN: s.deployment.n,
+    flagged: flagged.has(s.variationId),
   }));
 }
 
