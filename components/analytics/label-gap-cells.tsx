@@ -23,19 +23,22 @@ export function LabelGapCells({ gap, significance }: { gap: LabelRateGap | undef
     );
   return (
     <>
-      <Td numeric data-stat="gap">
+      <Td numeric data-stat="gap" className="whitespace-nowrap">
         {gap.gap === null ? "–" : points(gap.gap)}
       </Td>
       <Td numeric className={gap.flagged ? "bg-rose-50" : ""}>
         {gap.flagged && significance.flag && (
-          <span data-flag="gap" className="mr-1 rounded bg-rose-100 px-1.5 py-0.5 text-xs font-semibold text-rose-800">
+          <span
+            data-flag="gap"
+            className="mb-0.5 inline-block rounded bg-rose-100 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-rose-800"
+          >
             ★ significant, {FLAG_SHORT[significance.flag]}
           </span>
         )}
-        <span className={gap.flagged ? "font-semibold text-rose-800" : ""}>
+        <span className={`block whitespace-nowrap ${gap.flagged ? "font-semibold text-rose-800" : ""}`}>
           p <span data-stat="gap_p">{formatP(test.p)}</span>
         </span>
-        <span className="block text-xs text-slate-500">
+        <span className="block text-xs whitespace-nowrap text-slate-500">
           Holm <span data-stat="gap_p_holm">{formatP(test.holm)}</span> · BH <span data-stat="gap_p_bh">{formatP(test.bh)}</span>
         </span>
       </Td>

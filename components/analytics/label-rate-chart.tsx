@@ -39,7 +39,8 @@ export function LabelRateChart({
           formatter={(value, name) => [typeof value === "number" ? `${value.toFixed(1)}%` : "no data", name]}
           cursor={{ fill: "#eef2ff" }}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {/* In the bars' order (training above deployment), not Recharts' default alphabetical one. */}
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         <Bar
           dataKey="training"
           name="Training (free tier)"

@@ -123,9 +123,13 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
                 <tr>
                   <Th>Variation</Th>
                   <Th>Training: {rateName} [95% CI]</Th>
-                  <Th numeric>k / n</Th>
+                  <Th numeric className="whitespace-nowrap">
+                    k / n
+                  </Th>
                   <Th>Deployment: {rateName} [95% CI]</Th>
-                  <Th numeric>k / n</Th>
+                  <Th numeric className="whitespace-nowrap">
+                    k / n
+                  </Th>
                   <Th numeric>Gap (training − deployment)</Th>
                   <Th numeric>Gap test (Fisher exact)</Th>
                   {!data.machine && (
@@ -204,7 +208,7 @@ function Cells({ cell, href, noRate }: { cell: RateCell; href: string | null; no
         )}
         {cell.n > 0 && cell.n < 30 && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">small n</span>}
       </Td>
-      <Td numeric>
+      <Td numeric className="whitespace-nowrap">
         {href ? (
           <Link href={href} className="text-indigo-700 hover:underline">
             {cell.k} / {cell.n}
