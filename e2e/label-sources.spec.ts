@@ -185,6 +185,10 @@ test("a lead sees which label-rate gaps survive the correction, in the table and
     const chart = page.getByRole("figure").filter({ has: page.locator(".recharts-wrapper") });
     await expect(chart.locator(`text[data-variation-label="${first.name}"] [data-flag=gap]`)).toHaveText(/★/);
     await expect(chart.locator(`text[data-variation-label="${second.name}"] [data-flag=gap]`)).toHaveCount(0);
+    // Variations this source did not label say so in their row rather than drawing nothing.
+    const unlabelled = await table.locator("tr[data-variation]").count();
+    expect(unlabelled).toBeGreaterThanOrEqual(2);
+    await expect(chart.locator("[data-empty-bar]")).toHaveCount(unlabelled - 2);
     await page.screenshot({ path: test.info().outputPath("analytics-labels.png"), fullPage: true });
   } finally {
     await database.query(`DELETE FROM source_labels WHERE source = $1`, [source]);

@@ -72,14 +72,22 @@ function VariationTick({ x, y, payload, rows }: { x?: number; y?: number; payloa
   if (!row || x === undefined || y === undefined) return null;
   const name = row.name.length > 40 ? row.name.slice(0, 39) + "…" : row.name;
   return (
-    <text x={x} y={y} dy={4} textAnchor="end" fontSize={11} fill="#0f172a" data-variation-label={row.name}>
-      <title>{row.flagged ? `${row.name}: gap significant after correction` : row.name}</title>
-      {row.flagged && (
-        <tspan fill="#be123c" fontWeight={700} data-flag="gap">
-          ★{" "}
-        </tspan>
+    <g>
+      {/* No labels in either condition: said in the row, so an empty row is not read as 0%. */}
+      {row.trainingN === 0 && row.deploymentN === 0 && (
+        <text x={x + 14} y={y} dy={4} fontSize={11} fill="#64748b" data-empty-bar>
+          no labels
+        </text>
       )}
-      {name}
-    </text>
+      <text x={x} y={y} dy={4} textAnchor="end" fontSize={11} fill="#0f172a" data-variation-label={row.name}>
+        <title>{row.flagged ? `${row.name}: gap significant after correction` : row.name}</title>
+        {row.flagged && (
+          <tspan fill="#be123c" fontWeight={700} data-flag="gap">
+            ★{" "}
+          </tspan>
+        )}
+        {name}
+      </text>
+    </g>
   );
 }
