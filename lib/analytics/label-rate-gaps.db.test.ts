@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { plantSetting, PLANTED_SOURCE, type PlantedPair, type PlantedSetting } from "@/lib/testing/planted-setting";
 import { importedBy } from "./machine-label-rates";
 import { labelRateParamsSchema } from "./label-rate-params";
+import { labelRatesCsv } from "./prepare-label-rates";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const { loadLabelRates } = await import("./load-label-rates");
@@ -71,6 +72,12 @@ describe("the label-rate page's gaps, corrected over the chart", () => {
     expect(await flaggedNames({ flag: "bh", alpha: "0.01" })).toEqual(["Gap A"]);
     expect(await flaggedNames({ flag: "holm", alpha: "0.1" })).toEqual(["Gap A", "Gap B"]);
     expect(await flaggedNames({})).toEqual([]);
+    // The CSV of the same URL carries the same gaps, tests and flags.
+    const bh = await load({ flag: "bh" });
+    const csv = labelRatesCsv(bh.series, bh.gaps).trim().split("\r\n");
+    expect(csv[0]).toMatch(/,gap,gap_p,gap_p_holm,gap_p_bh,gap_flagged$/);
+    expect(csv.filter((line) => line.startsWith("Gap B,false,training"))[0]).toMatch(/,0\.6,0\.0230141,0\.0690424,0\.0460283,true$/);
+    expect(csv.filter((line) => line.startsWith("Gap C,false,deployment"))[0]).toMatch(/,0,1,1,1,false$/);
     // A value outside the offered ones falls back to the default, as on /analytics.
     expect((await load({ flag: "bonferroni", alpha: "0.2" })).significance).toMatchObject({ alpha: 0.05, flag: null });
   });
