@@ -82,6 +82,14 @@ test("the queue settings say a bad number of annotators per item beside the fiel
   await expect(perItem).not.toHaveAttribute("aria-invalid", "true");
   await expect(settings.locator("[data-field-error]")).toHaveCount(0);
   expect(await perItemOf(database, queueId)).toBe(3);
+
+  // A refusal no field shows (the queue is gone, as for a tab left open after it was deleted): its message goes beside the button.
+  const missing = 2_000_000_000;
+  await settings.locator('input[name="queueId"]').evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), missing);
+  await lead.getByRole("button", { name: "Save settings" }).click();
+  await expect(settings.getByRole("alert")).toHaveText(`There is no queue ${missing}.`);
+  expect((await lead.locator("body").innerText()).split(`There is no queue ${missing}.`).length - 1).toBe(1);
+  await expect(settings.locator("[data-field-error]")).toHaveCount(0);
 });
 
 test("the schema editor says each bad value beside its field, and saves no version while any is there", async ({
