@@ -65,3 +65,30 @@ test("sign-in is rate limited per account", async ({ anonymousPage: page }) => {
   await attempt();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
 });
+
+test("opened at another host name than the app's address, the sign-in page says where to go, and signing in there works", async ({
+  anonymousPage: page,
+  baseURL,
+}) => {
+  // The e2e server's address is Playwright's baseURL, http://127.0.0.1:PORT (BETTER_AUTH_URL, scripts/e2e-server.ts).
+  const served = new URL(baseURL!).origin;
+  const elsewhere = served.replace("127.0.0.1", "localhost");
+  expect(elsewhere).not.toBe(served);
+  await page.goto(`${elsewhere}/transcripts/3`);
+  await expect(page).toHaveURL(`${elsewhere}/sign-in?next=%2Ftranscripts%2F3`);
+  const notice = page.getByTestId("wrong-address");
+  await expect(notice).toHaveText(
+    `This app is served at ${served}; you opened ${elsewhere}. Open the app there to sign in: ${served}/sign-in`,
+  );
+  const link = notice.getByRole("link", { name: `${served}/sign-in` });
+  await expect(link).toHaveAttribute("href", `${served}/sign-in?next=%2Ftranscripts%2F3`);
+
+  await link.click();
+  await expect(page).toHaveURL(`${served}/sign-in?next=%2Ftranscripts%2F3`);
+  await expect(page.getByTestId("wrong-address"), "at the app's own address, no notice").toHaveCount(0);
+  await page.getByLabel("Email").fill(ACCOUNTS.annotator2.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Transcript #3" })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(served);
+});

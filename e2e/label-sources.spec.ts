@@ -118,3 +118,79 @@ test("a lead charts an imported source's label and a judge run's verdicts on /an
     await cleanup();
   }
 });
+
+/**
+ * The gaps' flags on /analytics/labels (issue 16): an imported source of the test's own labels two
+ * variations of one setting, six transcripts per condition each, so the family is these two gaps:
+ *
+ *   variation  training  deployment  Fisher p            Holm
+ *   first      6 / 6     0 / 6       2/924 = 0.0022      0.0043  ★ at α = 0.05
+ *   second     1 / 6     0 / 6       1                   1
+ */
+test("a lead sees which label-rate gaps survive the correction, in the table and on the chart", async ({ pageAs, database }) => {
+  const page = await pageAs("lead");
+  const found = (
+    await database.query<{ variation_id: number; setting: string; name: string }>(
+      `SELECT t.variation_id, s.slug AS setting, v.name FROM transcripts t
+         JOIN settings s ON s.id = t.setting_id JOIN prompt_variations v ON v.id = t.variation_id
+        GROUP BY t.variation_id, s.slug, v.name
+       HAVING count(*) FILTER (WHERE t.condition = 'training') >= 6 AND count(*) FILTER (WHERE t.condition = 'deployment') >= 6
+       ORDER BY s.slug, t.variation_id`,
+    )
+  ).rows;
+  const setting = found[0].setting;
+  const [first, second] = found.filter((row) => row.setting === setting);
+  expect(second, "a setting with two variations of six transcripts per condition").toBeDefined();
+  const source = `e2e gaps ${Date.now()}`;
+  const label = async (variationId: number, condition: string, trues: number) => {
+    const ids = (
+      await database.query<{ id: number }>(`SELECT id FROM transcripts WHERE variation_id = $1 AND condition = $2 ORDER BY id LIMIT 6`, [
+        variationId,
+        condition,
+      ])
+    ).rows.map((row) => row.id);
+    for (const [i, id] of ids.entries()) {
+      await database.query(`INSERT INTO source_labels (transcript_id, source, name, value) VALUES ($1, $2, 'flagged', $3)`, [
+        id,
+        source,
+        String(i < trues),
+      ]);
+    }
+  };
+  try {
+    await label(first.variation_id, "training", 6);
+    await label(first.variation_id, "deployment", 0);
+    await label(second.variation_id, "training", 1);
+    await label(second.variation_id, "deployment", 0);
+
+    await page.goto(`/analytics/labels?setting=${encodeURIComponent(setting)}&by=${encodeURIComponent(`@source:${source}`)}`);
+    await expect(page.getByLabel("Flag significant")).toHaveValue("");
+    const table = page.getByRole("region", { name: "Rates table" });
+    await expect(table.locator(`tr[data-variation="${first.variation_id}"] [data-stat="gap_p"]`)).toHaveText("0.0022");
+    await expect(table.locator("[data-flag]")).toHaveCount(0);
+
+    await page.getByLabel("Flag significant").selectOption("holm");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/flag=holm/);
+    await expect(page).toHaveURL(/alpha=0.05/);
+    const firstRow = table.locator(`tr[data-variation="${first.variation_id}"]`);
+    await expect(firstRow.locator("[data-flag=gap]")).toHaveText("★ significant, Holm");
+    await expect(firstRow.locator('[data-stat="gap"]')).toHaveText("+100.0 pts");
+    await expect(firstRow.locator('[data-stat="gap_p_holm"]')).toHaveText("0.0043");
+    await expect(table.locator(`tr[data-variation="${second.variation_id}"] [data-flag]`)).toHaveCount(0);
+    await expect(table.locator("[data-flag]")).toHaveCount(1);
+    await expect(page.getByTestId("label-gaps-note")).toContainText("in the 2 variations shown with labels in both conditions");
+    await expect(page.getByTestId("label-gaps-note")).toContainText("★ marks a gap whose Holm adjusted p ≤ 0.05");
+    // On the chart: the flagged variation's name is starred, the other's not.
+    const chart = page.getByRole("figure").filter({ has: page.locator(".recharts-wrapper") });
+    await expect(chart.locator(`text[data-variation-label="${first.name}"] [data-flag=gap]`)).toHaveText(/★/);
+    await expect(chart.locator(`text[data-variation-label="${second.name}"] [data-flag=gap]`)).toHaveCount(0);
+    // Variations this source did not label say so in their row rather than drawing nothing.
+    const unlabelled = await table.locator("tr[data-variation]").count();
+    expect(unlabelled).toBeGreaterThanOrEqual(2);
+    await expect(chart.locator("[data-empty-bar]")).toHaveCount(unlabelled - 2);
+    await page.screenshot({ path: test.info().outputPath("analytics-labels.png"), fullPage: true });
+  } finally {
+    await database.query(`DELETE FROM source_labels WHERE source = $1`, [source]);
+  }
+});

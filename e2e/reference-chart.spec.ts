@@ -65,4 +65,19 @@ test("a loaded reference is drawn on the chart under its own name, and rows matc
   const table = lead.getByRole("table", { name: "Rates table" });
   await expect(table).toContainText(`${seriesName} 60.0%`); // complies in training = 100 − 40
   await expect(table.locator("td").filter({ hasText: /\bpaper \d/ })).toHaveCount(0);
+
+  // What a lead sees: the chart with the series drawn, its legend and labels (looked at, see the issue's closing note).
+  const chart = lead
+    .getByRole("figure")
+    .filter({ has: lead.locator(".recharts-wrapper") })
+    .first();
+  // The legend sits above the chart's frame: the picture holds both.
+  await chart.scrollIntoViewIfNeeded();
+  const [top, frame] = [(await legend.boundingBox())!, (await chart.boundingBox())!];
+  const scroll = await lead.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  await lead.screenshot({
+    path: test.info().outputPath("analytics-reference-series.png"),
+    fullPage: true,
+    clip: { x: frame.x + scroll.x - 8, y: top.y + scroll.y - 8, width: frame.width + 16, height: frame.y + frame.height - top.y + 16 },
+  });
 });

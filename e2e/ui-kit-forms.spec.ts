@@ -33,6 +33,13 @@ async function makeQueue(lead: Page, name: string): Promise<number> {
   return Number(/\/queues\/(\d+)/.exec(lead.url())![1]);
 }
 
+/** A refusal is said once, beside its field; the button's status only says nothing was saved and where to look. */
+async function expectSaidOnce(page: Page, form: import("@playwright/test").Locator, message: string) {
+  await expect(form.getByRole("alert")).toHaveText("Not saved — see the marked field.");
+  await expect(page.getByText(message, { exact: false }), `"${message}" once on the page`).toHaveCount(1);
+  expect((await page.locator("body").innerText()).split(message).length - 1, `"${message}" once in the page's text`).toBe(1);
+}
+
 const perItemOf = async (database: import("pg").Client, queueId: number) =>
   (await database.query<{ n: number }>(`SELECT annotators_per_item AS n FROM label_queues WHERE id = $1`, [queueId])).rows[0].n;
 
@@ -51,6 +58,7 @@ test("the queue settings say a bad number of annotators per item beside the fiel
   await perItem.fill("0");
   await lead.getByRole("button", { name: "Save settings" }).click();
   await expectInlineError(lead, perItem, /At least 1 annotator per item\./);
+  await expectSaidOnce(lead, settings, "At least 1 annotator per item.");
   await expect(perItem, "what was typed stays, beside its error").toHaveValue("0");
   expect(await perItemOf(database, queueId)).toBe(2);
 
@@ -63,6 +71,7 @@ test("the queue settings say a bad number of annotators per item beside the fiel
   await perItem.fill("1");
   await lead.getByRole("button", { name: "Save settings" }).click();
   await expectInlineError(lead, perItem, /Some items already have 2 annotators; choose at least that many\./);
+  await expectSaidOnce(lead, settings, "Some items already have 2 annotators; choose at least that many.");
   await expect(perItem).toHaveValue("1");
   expect(await perItemOf(database, queueId)).toBe(2);
   await expectAxeClean(lead);
@@ -75,6 +84,14 @@ test("the queue settings say a bad number of annotators per item beside the fiel
   await expect(perItem).not.toHaveAttribute("aria-invalid", "true");
   await expect(settings.locator("[data-field-error]")).toHaveCount(0);
   expect(await perItemOf(database, queueId)).toBe(3);
+
+  // A refusal no field shows (the queue is gone, as for a tab left open after it was deleted): its message goes beside the button.
+  const missing = 2_000_000_000;
+  await settings.locator('input[name="queueId"]').evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), missing);
+  await lead.getByRole("button", { name: "Save settings" }).click();
+  await expect(settings.getByRole("alert")).toHaveText(`There is no queue ${missing}.`);
+  expect((await lead.locator("body").innerText()).split(`There is no queue ${missing}.`).length - 1).toBe(1);
+  await expect(settings.locator("[data-field-error]")).toHaveCount(0);
 });
 
 test("the schema editor says each bad value beside its field, and saves no version while any is there", async ({

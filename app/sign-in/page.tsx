@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -6,6 +7,7 @@ import { getSignInHints } from "@/lib/auth/queries";
 import { safeNext } from "@/lib/auth/safe-next";
 import { loadFromDatabase } from "@/lib/db/unavailable";
 import { publicPage } from "@/lib/server/page";
+import { wrongAddress } from "@/lib/server/wrong-address";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -15,6 +17,7 @@ export default publicPage({ searchParams: searchSchema }, async ({ viewer, searc
   // Only a path of this app comes back here as `next` (lib/auth/safe-next.ts); anything else means the overview.
   const target = searchParams.next === undefined ? undefined : safeNext(searchParams.next);
   if (viewer) redirect(target ?? "/");
+  const elsewhere = wrongAddress(await headers());
   const hints = await loadFromDatabase(getSignInHints);
   const info = hints.ok ? hints.data : null;
 
@@ -23,6 +26,21 @@ export default publicPage({ searchParams: searchSchema }, async ({ viewer, searc
       <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
         <p className="mt-1 text-sm text-slate-600">Label and compare alignment-faking reasoning in model transcripts.</p>
+        {elsewhere && (
+          <div
+            role="alert"
+            data-testid="wrong-address"
+            className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            This app is served at {elsewhere.configured}; you opened {elsewhere.opened}. Open the app there to sign in:{" "}
+            <a
+              href={`${elsewhere.configured}/sign-in${target && target !== "/" ? `?next=${encodeURIComponent(target)}` : ""}`}
+              className="font-medium text-indigo-800 underline"
+            >
+              {elsewhere.configured}/sign-in
+            </a>
+          </div>
+        )}
         <div className="mt-6">
           <SignInForm next={target} />
         </div>

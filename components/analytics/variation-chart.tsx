@@ -144,17 +144,32 @@ function BarLabel({ x, y, payload, rows }: { x?: number; y?: number; payload?: {
   if (!row || x === undefined || y === undefined) return null;
   const name = row.variation.length > 38 ? row.variation.slice(0, 37) + "…" : row.variation;
   return (
-    <text x={x} y={y} dy={4} textAnchor="end" fontSize={11} data-variation-label={row.condition === "training" ? row.variation : undefined}>
-      {/* The full name on hover: the label itself is cut at 38 characters. */}
-      <title>{`${row.variation} · ${row.condition}`}</title>
-      {row.condition === "training" && row.flagged && (
-        <tspan fill="#be123c" fontWeight={700}>
-          ★{" "}
-        </tspan>
+    <g>
+      {/* A bar with no labelled transcript says so: an empty row is not a rate of 0%. */}
+      {row.n === 0 && (
+        <text x={x + 14} y={y} dy={4} fontSize={11} fill="#64748b" data-empty-bar>
+          no labels
+        </text>
       )}
-      {row.condition === "training" && <tspan fill="#0f172a">{name} · </tspan>}
-      <tspan fill={CONDITION_COLOR[row.condition]}>{row.condition}</tspan>
-    </text>
+      <text
+        x={x}
+        y={y}
+        dy={4}
+        textAnchor="end"
+        fontSize={11}
+        data-variation-label={row.condition === "training" ? row.variation : undefined}
+      >
+        {/* The full name on hover: the label itself is cut at 38 characters. */}
+        <title>{`${row.variation} · ${row.condition}`}</title>
+        {row.condition === "training" && row.flagged && (
+          <tspan fill="#be123c" fontWeight={700}>
+            ★{" "}
+          </tspan>
+        )}
+        {row.condition === "training" && <tspan fill="#0f172a">{name} · </tspan>}
+        <tspan fill={CONDITION_COLOR[row.condition]}>{row.condition}</tspan>
+      </text>
+    </g>
   );
 }
 

@@ -26,9 +26,13 @@ export const strictTestParams = {
     .optional()
     .describe("The variation id the AF rates are compared with (default: the setting's baseline)."),
 };
-const testParams = {
+/** The significance fields of a page's URL (SignificanceFields): a bad value falls back to the default. */
+export const significanceParams = {
   alpha: strictTestParams.alpha.catch(undefined),
   flag: strictTestParams.flag.catch(undefined),
+};
+const testParams = {
+  ...significanceParams,
   vs: strictTestParams.vs.catch(undefined),
 };
 

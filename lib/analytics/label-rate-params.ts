@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/schemas";
+import { significanceParams } from "./chart-params";
 
 /** The "any label" chart's state, all of it in the URL (bad values fall back to defaults). */
 export const labelRateParamsSchema = z.object({
@@ -10,5 +11,7 @@ export const labelRateParamsSchema = z.object({
   by: z.string().max(400).optional().catch(undefined),
   label: z.string().max(300).optional().catch(undefined),
   corrected: z.enum(["1"]).optional().catch(undefined),
+  /** The gaps' significance flags, as on /analytics (α and the correction). */
+  ...significanceParams,
 });
 export type LabelRateParams = z.infer<typeof labelRateParamsSchema>;

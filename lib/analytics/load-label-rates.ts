@@ -20,6 +20,9 @@ import {
 } from "./machine-label-rates";
 import { prepareLabelRates, type LabelRateSeries, type RateCell } from "./prepare-label-rates";
 import { chartFilterOptions } from "./queries";
+import { DEFAULT_ALPHA } from "./chart-params";
+import { labelRateGaps, type LabelRateGap } from "./label-rate-gaps";
+import type { MultiplicityMethod } from "./stats/multiplicity";
 
 export interface LabelRateParams {
   setting?: string;
@@ -29,6 +32,9 @@ export interface LabelRateParams {
   label?: string;
   /** "1": a judge run's rates Rogan–Gladen corrected, as on /analytics. */
   corrected?: string;
+  /** The gaps' significance level and correction (none: the adjusted p-values are shown, nothing flagged). */
+  alpha?: number;
+  flag?: MultiplicityMethod;
 }
 
 /**
@@ -46,8 +52,17 @@ export interface RateSource {
   labels?: { value: string; name: string }[];
 }
 
-/** The "any label" chart for one URL state: options, the resolved filter, the series, and agreement per variation. */
+/**
+ * The "any label" chart for one URL state: options, the resolved filter, the series, agreement per
+ * variation, and each variation's training–deployment gap with its corrected test (label-rate-gaps.ts).
+ */
 export async function loadLabelRates(params: LabelRateParams) {
+  const data = await loadRates(params);
+  const { gaps, significance } = labelRateGaps(data.series, { alpha: params.alpha ?? DEFAULT_ALPHA, flag: params.flag ?? null });
+  return { ...data, gaps: gaps as Map<number, LabelRateGap>, significance };
+}
+
+async function loadRates(params: LabelRateParams) {
   const [options, schema] = await Promise.all([chartFilterOptions(), getCurrentSchema()]);
   const sources = await rateSources(options, schema.labels);
   const source = sources.find((s) => s.by === params.by) ?? sources[0];

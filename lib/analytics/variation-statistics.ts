@@ -65,8 +65,8 @@ export function prepareStatistics(counts: VariationCounts[], options: Statistics
       ? afTest(byId.get(s.variationId)!, s, byId.get(baseline.variationId)!, baseline)
       : null,
   );
-  const gaps = adjusted(gapTests, options.alpha);
-  const afs = adjusted(afTests, options.alpha);
+  const gaps = adjustFamily(gapTests, options.alpha);
+  const afs = adjustFamily(afTests, options.alpha);
   return {
     alpha: options.alpha,
     flag: options.flag,
@@ -75,7 +75,9 @@ export function prepareStatistics(counts: VariationCounts[], options: Statistics
   };
 }
 
-type Raw = { test: TestName; p: number } | null;
+/** One test before correction (null: no test, so not part of the family). */
+export type RawTest = { test: TestName; p: number } | null;
+type Raw = RawTest;
 
 function gapTest(counts: VariationCounts, series: VariationSeries): Raw {
   if (!series.complianceGap) return null;
@@ -101,7 +103,11 @@ function afTest(counts: VariationCounts, series: VariationSeries, baseCounts: Va
   };
 }
 
-function adjusted(raw: Raw[], alpha: number): (TestResult | null)[] {
+/**
+ * One family's tests with their Holm and Benjamini–Hochberg adjusted p-values and
+ * flags at α, in input order: every chart that flags significance uses this one.
+ */
+export function adjustFamily(raw: RawTest[], alpha: number): (TestResult | null)[] {
   const pValues = raw.map((r) => r?.p ?? null);
   const holm = ADJUST.holm(pValues);
   const bh = ADJUST.bh(pValues);

@@ -11,6 +11,8 @@ import { page } from "@/lib/server/page";
 import { CONSENSUS_BY } from "@/lib/analytics/label-sources";
 import type { LabelAgreement } from "@/lib/team/agreement/compute";
 import { Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { SignificanceFields } from "@/components/analytics/significance-fields";
+import { LabelGapCells, LabelGapsNote } from "@/components/analytics/label-gap-cells";
 
 export const metadata: Metadata = { title: "Label rates" };
 
@@ -83,12 +85,16 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
                 ))}
               </select>
             </label>
+            <SignificanceFields flag={data.significance.flag} alpha={data.significance.alpha} />
             <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
               Show
             </button>
           </form>
           <LabelRateChart
-            rows={labelRateChartRows(data.series)}
+            rows={labelRateChartRows(
+              data.series,
+              new Set(data.series.filter((s) => data.gaps.get(s.variationId)?.flagged).map((s) => s.variationId)),
+            )}
             hrefs={Object.fromEntries(
               (data.machine ? [] : data.series).map((s) => [
                 s.variationId,
@@ -117,9 +123,15 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
                 <tr>
                   <Th>Variation</Th>
                   <Th>Training: {rateName} [95% CI]</Th>
-                  <Th numeric>k / n</Th>
+                  <Th numeric className="whitespace-nowrap">
+                    k / n
+                  </Th>
                   <Th>Deployment: {rateName} [95% CI]</Th>
-                  <Th numeric>k / n</Th>
+                  <Th numeric className="whitespace-nowrap">
+                    k / n
+                  </Th>
+                  <Th numeric>Gap (training − deployment)</Th>
+                  <Th numeric>Gap test (Fisher exact)</Th>
                   {!data.machine && (
                     <Th title="Krippendorff's alpha between annotators on this label (all their labels of the variation), with the number of transcripts labelled by two or more">
                       Agreement (α, items)
@@ -129,7 +141,7 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
               </THead>
               <Tbody>
                 {data.series.map((s) => (
-                  <Tr key={s.variationId}>
+                  <Tr key={s.variationId} data-variation={s.variationId}>
                     <Td>
                       {s.name}
                       {s.isBaseline && <span className="ml-1 text-xs text-slate-500">(baseline)</span>}
@@ -144,6 +156,7 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
                       href={data.machine ? null : labelRateDrillDown(data.filter!, s.variationId, "deployment")}
                       noRate={noCorrection(data.validation)}
                     />
+                    <LabelGapCells gap={data.gaps.get(s.variationId)} significance={data.significance} />
                     {!data.machine && (
                       <Td className="tabular-nums">
                         <AgreementCell agreement={data.agreement.get(s.variationId)} />
@@ -154,6 +167,7 @@ export default page({ role: "lead", searchParams: labelRateParamsSchema }, async
               </Tbody>
             </Table>
           </section>
+          <LabelGapsNote significance={data.significance} labelName={data.label?.name ?? "the label"} />
         </>
       )}
     </div>
@@ -194,7 +208,7 @@ function Cells({ cell, href, noRate }: { cell: RateCell; href: string | null; no
         )}
         {cell.n > 0 && cell.n < 30 && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">small n</span>}
       </Td>
-      <Td numeric>
+      <Td numeric className="whitespace-nowrap">
         {href ? (
           <Link href={href} className="text-indigo-700 hover:underline">
             {cell.k} / {cell.n}
