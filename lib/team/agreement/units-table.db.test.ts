@@ -241,4 +241,50 @@ describe("agreement_units (the table kept by the write path)", () => {
     expect(compared).toBeGreaterThan(0);
     expect(evidence).toBeGreaterThan(0);
   });
+
+  it("follows a schema version that adds a span label, and its removal (the table is rebuilt)", async () => {
+    const own = await fixtures.transcript(TEXT);
+    // A version that is never the current one (below every real version): other tests keep their schema.
+    const version = -1 - (process.pid % 1_000_000);
+    const key = `units_test_span_${process.pid}`;
+    const unitsOf = async (relation: "agreement_units" | "agreement_units_live") =>
+      (await client.query(`SELECT ${COLUMNS} FROM ${relation} WHERE transcript_id = $1 AND kind = 'span' AND label_key = $2`, [own, key]))
+        .rows;
+    try {
+      for (const annotator of annotators.slice(0, 2))
+        await saveAnnotation(own, annotator, { expectedVersion: 0, schemaVersion, values: {}, note: "", spans: [], submit: true });
+      expect(await unitsOf("agreement_units")).toEqual([]);
+      await client.query("INSERT INTO label_schema_versions (version, labels, note) VALUES ($1, $2, 'units test')", [
+        version,
+        JSON.stringify([{ key, kind: "span", name: "Units test", description: "" }]),
+      ]);
+      const added = await unitsOf("agreement_units");
+      expect(added).toEqual(await unitsOf("agreement_units_live"));
+      expect(added).toMatchObject([{ votes: [false, false], annotators: [...annotators.slice(0, 2)].sort() }]);
+      await client.query("DELETE FROM label_schema_versions WHERE version = $1", [version]);
+      expect(await unitsOf("agreement_units")).toEqual([]);
+    } finally {
+      await client.query("DELETE FROM label_schema_versions WHERE version = $1", [version]);
+      await client.query("DELETE FROM annotations WHERE transcript_id = $1", [own]);
+    }
+  });
+
+  it("follows a transcript's deletion (its annotations cascade away)", async () => {
+    const gone = await fixtures.transcript(TEXT);
+    for (const annotator of annotators.slice(0, 2))
+      await saveAnnotation(gone, annotator, {
+        expectedVersion: 0,
+        schemaVersion,
+        values: { af_verdict: "full" },
+        note: "",
+        spans: [],
+        submit: true,
+      });
+    const count = async () =>
+      Number((await client.query("SELECT count(*) AS n FROM agreement_units WHERE transcript_id = $1", [gone])).rows[0].n);
+    expect(await count()).toBeGreaterThan(0);
+    await client.query("DELETE FROM annotation_audit WHERE transcript_id = $1", [gone]);
+    await client.query("DELETE FROM transcripts WHERE id = $1", [gone]);
+    expect(await count()).toBe(0);
+  });
 });
