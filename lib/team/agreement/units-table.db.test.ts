@@ -274,6 +274,48 @@ describe("agreement_units (the table kept by the write path)", () => {
     }
   });
 
+  it("is recomputed once, at commit, for a transaction of several writes on one transcript (migration 20261203900300)", async () => {
+    const target = await fixtures.transcript(TEXT);
+    for (const annotator of annotators.slice(0, 2))
+      await saveAnnotation(target, annotator, {
+        expectedVersion: 0,
+        schemaVersion,
+        values: { af_verdict: "partial" },
+        note: "",
+        spans: [],
+        submit: true,
+      });
+    const unitsOf = async (db: pg.Pool | pg.PoolClient, relation: "agreement_units" | "agreement_units_live") =>
+      (await db.query(`SELECT ${COLUMNS} FROM ${relation} WHERE transcript_id = $1 ORDER BY kind, label_key`, [target])).rows;
+    const before = await unitsOf(client, "agreement_units");
+    const writer = await client.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query(`UPDATE annotations SET "values" = '{"af_verdict": "full"}' WHERE transcript_id = $1 AND annotator_id = $2`, [
+        target,
+        annotators[0],
+      ]);
+      await writer.query(
+        `INSERT INTO annotation_spans (annotation_id, label_key, start, "end", text)
+         SELECT id, 'criterion_a', 0, 4, 'I am' FROM annotations WHERE transcript_id = $1`,
+        [target],
+      );
+      // Noted once, not yet recomputed: the stored rows are those of before the transaction, for it and for everyone.
+      expect((await writer.query("SELECT transcript_id FROM agreement_units_dirty WHERE transcript_id = $1", [target])).rows).toHaveLength(
+        1,
+      );
+      expect(await unitsOf(writer, "agreement_units")).toEqual(before);
+      await writer.query("COMMIT");
+    } finally {
+      writer.release();
+    }
+    const after = await unitsOf(client, "agreement_units");
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(await unitsOf(client, "agreement_units_live"));
+    expect((await client.query("SELECT count(*)::int AS n FROM agreement_units_dirty")).rows[0].n).toBe(0);
+    await client.query("DELETE FROM annotations WHERE transcript_id = $1", [target]);
+  });
+
   it("follows a transcript's deletion (its annotations cascade away)", async () => {
     const gone = await fixtures.transcript(TEXT);
     for (const annotator of annotators.slice(0, 2))
