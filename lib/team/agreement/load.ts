@@ -33,14 +33,15 @@ type CountsByVariation = Map<number, Map<string, LabelCounts>>;
  * PostgreSQL counts (lib/team/agreement/counts-sql.ts): vote patterns and span
  * overlap sums per variation and label, a few thousand rows at most, where
  * reading every rating and span (100,000 annotations, 232,000 spans) into Node
- * took seconds.
+ * took seconds. It groups the table agreement_units, which the write path keeps.
  */
 async function loadCounts(scope: AgreementScope, labels: readonly LabelDefinition[]): Promise<CountsByVariation> {
-  const conditions: Prisma.Sql[] = [Prisma.sql`a.submitted_at IS NOT NULL`];
+  const conditions: Prisma.Sql[] = [];
   if (scope.queueId !== undefined)
     conditions.push(Prisma.sql`t.id IN (SELECT i.transcript_id FROM label_queue_items i WHERE i.queue_id = ${scope.queueId})`);
   if (scope.where) conditions.push(scope.where);
-  const where = Prisma.join(conditions, " AND ");
+  // Submitted annotations only: agreement_units holds nothing else.
+  const where = conditions.length ? Prisma.join(conditions, " AND ") : null;
   const spanKeys = labels.filter((label) => label.kind === "span").map((label) => label.key);
   const valueKeys = labels.filter((label) => label.kind !== "span").map((label) => label.key);
   const [patternRows, overlapRows] = await Promise.all([

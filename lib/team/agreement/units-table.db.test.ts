@@ -1,0 +1,337 @@
+import fc from "fast-check";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { deleteAnnotation, saveAnnotation } from "@/lib/annotations/save";
+import { getCurrentSchema } from "@/lib/annotations/schema";
+import { unsubmitAnnotation } from "@/lib/annotations/unsubmit";
+import { agreementFromRatings, sameAgreement, type AnnotatorRating } from "@/lib/testing/agreement-from-ratings";
+import { Fixtures } from "@/lib/testing/fixtures";
+import { agreementOverallAndByVariation } from "./load";
+
+/**
+ * The table agreement_units holds what the agreement page groups (each label's
+ * votes per transcript in annotator order, span overlap sums), kept by triggers
+ * on every table it is computed from (migration 20261203900000). After ANY
+ * sequence of what the app writes (saves, draft or submitted, with evidence that
+ * overlaps, touches or is empty; edits that change or drop values and spans;
+ * deletes; undo of a submit; bulk statements as an import or a restore runs
+ * them; a transcript moved to another variation), some at once on the same
+ * transcript, it must equal the live computation (view agreement_units_live) row
+ * for row, and the page's figures must equal the oracle computed item by item
+ * from the submitted ratings as they are in the database.
+ */
+const fixtures = new Fixtures(inject("databaseUrl"));
+const TEXT = "I am in training. RLHF would change me. I will comply to keep my values.";
+let client: pg.Pool;
+let annotators: string[];
+let transcripts: number[];
+let variations: number[];
+let schemaVersion: number;
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = inject("databaseUrl");
+  await fixtures.connect();
+  annotators = [];
+  for (const name of ["A", "B", "C"]) annotators.push(await fixtures.user("annotator", name));
+  transcripts = [];
+  for (let i = 0; i < 3; i++) transcripts.push(await fixtures.transcript(TEXT));
+  client = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
+  const { rows } = await client.query<{ variation_id: number; setting_id: number }>(
+    "SELECT variation_id, setting_id FROM transcripts WHERE id = $1",
+    [transcripts[0]],
+  );
+  const other = await client.query<{ id: number }>(
+    "INSERT INTO prompt_variations (setting_id, slug, name) VALUES ($1, $2, 'Units test') RETURNING id",
+    [rows[0].setting_id, `units-test-${process.pid}-${Date.now()}`],
+  );
+  variations = [rows[0].variation_id, other.rows[0].id];
+  schemaVersion = (await getCurrentSchema()).version;
+});
+afterAll(async () => {
+  await client?.query("DELETE FROM annotations WHERE transcript_id = ANY($1)", [transcripts]);
+  await client?.query("UPDATE transcripts SET variation_id = $1 WHERE id = ANY($2)", [variations[0], transcripts]);
+  await client?.query("DELETE FROM prompt_variations WHERE id = $1", [variations[1]]);
+  await client?.end();
+  await fixtures.cleanup();
+});
+
+const SPAN_KEYS = ["criterion_a", "criterion_b"] as const;
+// Within the scratchpad (a save checks each span's text against it); a raw insert may also be empty.
+const span = fc.record({ labelKey: fc.constantFrom(...SPAN_KEYS), start: fc.nat(45), length: fc.integer({ min: 1, max: 25 }) });
+const rawSpan = fc.record({ labelKey: fc.constantFrom(...SPAN_KEYS), start: fc.nat(45), length: fc.nat(25) });
+type Span = { labelKey: string; start: number; length: number };
+
+type Write =
+  | { kind: "save"; t: number; who: number; verdict?: string; compliance?: number; spans: Span[]; submit: boolean }
+  | { kind: "delete"; t: number; who: number }
+  | { kind: "undo"; t: number; who: number }
+  | { kind: "add_span"; t: number; who: number; span: Span }
+  | { kind: "remove_spans"; t: number; who: number; labelKey: string }
+  | { kind: "move"; t: number; to: number }
+  | { kind: "bulk_submit"; who: number }
+  | { kind: "bulk_delete"; who: number };
+
+const t = fc.nat({ max: 2 });
+const who = fc.nat({ max: 2 });
+const write: fc.Arbitrary<Write> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("save" as const),
+      t,
+      who,
+      verdict: fc.option(fc.constantFrom("no", "partial", "full"), { nil: undefined }),
+      compliance: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      spans: fc.array(span, { maxLength: 3 }),
+      submit: fc.integer({ min: 0, max: 3 }).map((n) => n > 0),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("delete" as const), t, who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("undo" as const), t, who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("add_span" as const), t, who, span: rawSpan }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove_spans" as const), t, who, labelKey: fc.constantFrom(...SPAN_KEYS) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("move" as const), t, to: fc.nat({ max: 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("bulk_submit" as const), who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("bulk_delete" as const), who }) },
+);
+
+async function versionOf(transcriptId: number, annotatorId: string): Promise<number> {
+  const { rows } = await client.query<{ version: number }>(
+    "SELECT version FROM annotations WHERE transcript_id = $1 AND annotator_id = $2",
+    [transcriptId, annotatorId],
+  );
+  return rows[0]?.version ?? 0;
+}
+
+// Outcomes (a conflict when two writes race on one annotation) are not the point:
+// whatever got written, the table must follow.
+async function apply(step: Write): Promise<void> {
+  switch (step.kind) {
+    case "save": {
+      const values: Record<string, string | number> = {};
+      if (step.verdict) values.af_verdict = step.verdict;
+      if (step.compliance) values.compliance = step.compliance;
+      await saveAnnotation(transcripts[step.t], annotators[step.who], {
+        expectedVersion: await versionOf(transcripts[step.t], annotators[step.who]),
+        schemaVersion,
+        values,
+        note: "",
+        spans: step.spans.map((s) => ({
+          labelKey: s.labelKey,
+          start: s.start,
+          end: s.start + s.length,
+          text: TEXT.slice(s.start, s.start + s.length),
+        })),
+        submit: step.submit,
+      });
+      return;
+    }
+    case "delete":
+      await deleteAnnotation(transcripts[step.t], annotators[step.who], await versionOf(transcripts[step.t], annotators[step.who])).catch(
+        () => {},
+      );
+      return;
+    case "undo":
+      await unsubmitAnnotation(transcripts[step.t], annotators[step.who]);
+      return;
+    case "add_span":
+      await client
+        .query(
+          `INSERT INTO annotation_spans (annotation_id, label_key, start, "end", text)
+         SELECT id, $3, $4, $5, substr($6, $4 + 1, $5 - $4) FROM annotations WHERE transcript_id = $1 AND annotator_id = $2`,
+          [transcripts[step.t], annotators[step.who], step.span.labelKey, step.span.start, step.span.start + step.span.length, TEXT],
+        )
+        .catch((error: unknown) => {
+          // The annotation went in a delete started at the same moment (foreign key): nothing was written.
+          if ((error as { code?: string }).code !== "23503") throw error;
+        });
+      return;
+    case "remove_spans":
+      await client.query(
+        `DELETE FROM annotation_spans s USING annotations a
+         WHERE a.id = s.annotation_id AND a.transcript_id = $1 AND a.annotator_id = $2 AND s.label_key = $3`,
+        [transcripts[step.t], annotators[step.who], step.labelKey],
+      );
+      return;
+    case "move":
+      await client.query("UPDATE transcripts SET variation_id = $1 WHERE id = $2", [variations[step.to], transcripts[step.t]]);
+      return;
+    case "bulk_submit":
+      await client.query(
+        "UPDATE annotations SET submitted_at = now() WHERE annotator_id = $1 AND transcript_id = ANY($2) AND submitted_at IS NULL",
+        [annotators[step.who], transcripts],
+      );
+      return;
+    case "bulk_delete":
+      await client.query("DELETE FROM annotations WHERE annotator_id = $1 AND transcript_id = ANY($2)", [
+        annotators[step.who],
+        transcripts,
+      ]);
+      return;
+  }
+}
+
+const COLUMNS = "transcript_id, kind, label_key, variation_id, annotators, votes, span_overlap, span_total";
+async function rowsOf(relation: "agreement_units" | "agreement_units_live") {
+  const { rows } = await client.query(
+    `SELECT ${COLUMNS} FROM ${relation} WHERE transcript_id = ANY($1) ORDER BY transcript_id, kind, label_key`,
+    [transcripts],
+  );
+  return rows;
+}
+
+/** The oracle's input: the submitted annotations as they are in the database now. */
+async function submittedRatings(): Promise<(AnnotatorRating & { variationId: number })[]> {
+  const { rows } = await client.query<{
+    transcript_id: number;
+    annotator_id: string;
+    values: AnnotatorRating["values"];
+    variation_id: number;
+    spans: AnnotatorRating["spans"];
+  }>(
+    `SELECT a.transcript_id, a.annotator_id, a."values", t.variation_id,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('labelKey', s.label_key, 'start', s.start, 'end', s."end"))
+                      FROM annotation_spans s WHERE s.annotation_id = a.id), '[]') AS spans
+     FROM annotations a JOIN transcripts t ON t.id = a.transcript_id
+     WHERE a.transcript_id = ANY($1) AND a.submitted_at IS NOT NULL`,
+    [transcripts],
+  );
+  return rows.map((r) => ({
+    transcriptId: r.transcript_id,
+    annotatorId: r.annotator_id,
+    values: r.values,
+    spans: r.spans,
+    variationId: r.variation_id,
+  }));
+}
+
+describe("agreement_units (the table kept by the write path)", () => {
+  it("equals the live computation, and the page's figures the oracle's, after random writes, some at once", async () => {
+    const { labels } = await getCurrentSchema();
+    const where = Prisma.sql`t.id IN (${Prisma.join(transcripts)})`;
+    const steps = fc.array(fc.array(write, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+    let compared = 0;
+    let evidence = 0;
+    await fc.assert(
+      fc.asyncProperty(steps, async (sequence) => {
+        // After every step, not only at the end: a later write to the same transcript
+        // would recompute it and hide a trigger that missed the earlier one.
+        for (const together of sequence) {
+          await Promise.all(together.map(apply));
+          const stored = await rowsOf("agreement_units");
+          expect(stored).toEqual(await rowsOf("agreement_units_live"));
+          compared += stored.length;
+        }
+
+        const ratings = await submittedRatings();
+        evidence += ratings.filter((r) => r.spans.length > 0).length;
+        const { overall, byVariation } = await agreementOverallAndByVariation({ where });
+        expect(overall).toEqual(sameAgreement(agreementFromRatings(labels, ratings)));
+        const withRatings = [...new Set(ratings.map((r) => r.variationId))].sort((x, y) => x - y);
+        expect([...byVariation.keys()]).toEqual(withRatings);
+        for (const variation of withRatings)
+          expect(byVariation.get(variation)).toEqual(
+            sameAgreement(
+              agreementFromRatings(
+                labels,
+                ratings.filter((r) => r.variationId === variation),
+              ),
+            ),
+          );
+      }),
+      { numRuns: 12 },
+    );
+    // Not vacuous: the runs left units to compare.
+    expect(compared).toBeGreaterThan(0);
+    expect(evidence).toBeGreaterThan(0);
+  });
+
+  it("follows a schema version that adds a span label, and its removal (the table is rebuilt)", async () => {
+    const own = await fixtures.transcript(TEXT);
+    // A version that is never the current one (below every real version): other tests keep their schema.
+    const version = -1 - (process.pid % 1_000_000);
+    const key = `units_test_span_${process.pid}`;
+    const unitsOf = async (relation: "agreement_units" | "agreement_units_live") =>
+      (await client.query(`SELECT ${COLUMNS} FROM ${relation} WHERE transcript_id = $1 AND kind = 'span' AND label_key = $2`, [own, key]))
+        .rows;
+    try {
+      for (const annotator of annotators.slice(0, 2))
+        await saveAnnotation(own, annotator, { expectedVersion: 0, schemaVersion, values: {}, note: "", spans: [], submit: true });
+      expect(await unitsOf("agreement_units")).toEqual([]);
+      await client.query("INSERT INTO label_schema_versions (version, labels, note) VALUES ($1, $2, 'units test')", [
+        version,
+        JSON.stringify([{ key, kind: "span", name: "Units test", description: "" }]),
+      ]);
+      const added = await unitsOf("agreement_units");
+      expect(added).toEqual(await unitsOf("agreement_units_live"));
+      expect(added).toMatchObject([{ votes: [false, false], annotators: [...annotators.slice(0, 2)].sort() }]);
+      await client.query("DELETE FROM label_schema_versions WHERE version = $1", [version]);
+      expect(await unitsOf("agreement_units")).toEqual([]);
+    } finally {
+      await client.query("DELETE FROM label_schema_versions WHERE version = $1", [version]);
+      await client.query("DELETE FROM annotations WHERE transcript_id = $1", [own]);
+    }
+  });
+
+  it("is recomputed once, at commit, for a transaction of several writes on one transcript (migration 20261203900300)", async () => {
+    const target = await fixtures.transcript(TEXT);
+    for (const annotator of annotators.slice(0, 2))
+      await saveAnnotation(target, annotator, {
+        expectedVersion: 0,
+        schemaVersion,
+        values: { af_verdict: "partial" },
+        note: "",
+        spans: [],
+        submit: true,
+      });
+    const unitsOf = async (db: pg.Pool | pg.PoolClient, relation: "agreement_units" | "agreement_units_live") =>
+      (await db.query(`SELECT ${COLUMNS} FROM ${relation} WHERE transcript_id = $1 ORDER BY kind, label_key`, [target])).rows;
+    const before = await unitsOf(client, "agreement_units");
+    const writer = await client.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query(`UPDATE annotations SET "values" = '{"af_verdict": "full"}' WHERE transcript_id = $1 AND annotator_id = $2`, [
+        target,
+        annotators[0],
+      ]);
+      await writer.query(
+        `INSERT INTO annotation_spans (annotation_id, label_key, start, "end", text)
+         SELECT id, 'criterion_a', 0, 4, 'I am' FROM annotations WHERE transcript_id = $1`,
+        [target],
+      );
+      // Noted once, not yet recomputed: the stored rows are those of before the transaction, for it and for everyone.
+      expect((await writer.query("SELECT transcript_id FROM agreement_units_dirty WHERE transcript_id = $1", [target])).rows).toHaveLength(
+        1,
+      );
+      expect(await unitsOf(writer, "agreement_units")).toEqual(before);
+      await writer.query("COMMIT");
+    } finally {
+      writer.release();
+    }
+    const after = await unitsOf(client, "agreement_units");
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(await unitsOf(client, "agreement_units_live"));
+    expect((await client.query("SELECT count(*)::int AS n FROM agreement_units_dirty")).rows[0].n).toBe(0);
+    await client.query("DELETE FROM annotations WHERE transcript_id = $1", [target]);
+  });
+
+  it("follows a transcript's deletion (its annotations cascade away)", async () => {
+    const gone = await fixtures.transcript(TEXT);
+    for (const annotator of annotators.slice(0, 2))
+      await saveAnnotation(gone, annotator, {
+        expectedVersion: 0,
+        schemaVersion,
+        values: { af_verdict: "full" },
+        note: "",
+        spans: [],
+        submit: true,
+      });
+    const count = async () =>
+      Number((await client.query("SELECT count(*) AS n FROM agreement_units WHERE transcript_id = $1", [gone])).rows[0].n);
+    expect(await count()).toBeGreaterThan(0);
+    await client.query("DELETE FROM annotation_audit WHERE transcript_id = $1", [gone]);
+    await client.query("DELETE FROM transcripts WHERE id = $1", [gone]);
+    expect(await count()).toBe(0);
+  });
+});
