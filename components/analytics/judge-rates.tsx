@@ -1,9 +1,8 @@
 import type { JudgeChart } from "@/lib/analytics/judge-chart";
 import { JUDGE_METHODS } from "@/lib/judges/metrics/methods";
-import { formatInterval } from "@/components/judges/validation/format";
+import { JudgeRateTable } from "@/components/judges/validation/judge-rate-table";
 import { judgeChartRows } from "@/lib/analytics/judge-chart-rows";
 import { JudgeRateChart } from "./judge-rate-chart";
-import { Table, Tbody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 /** "75.0% (3 of 4)"; "—" without a denominator. */
 const share = (x: number, of: number) => (of === 0 ? "— (0 of 0)" : `${((x / of) * 100).toFixed(1)}% (${x} of ${of})`);
@@ -24,34 +23,7 @@ export function JudgeRates({ chart }: { chart: JudgeChart }) {
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">This run judged no transcript of this setting (with this model and dataset).</p>
         ) : (
-          <Table aria-label="Judge rates">
-            <THead>
-              <tr>
-                <Th>Variation</Th>
-                <Th>Condition</Th>
-                <Th numeric>Judged</Th>
-                <Th numeric>Judge positive</Th>
-                <Th>Raw rate [95%]</Th>
-                {validation && <Th>Corrected rate [95%]</Th>}
-              </tr>
-            </THead>
-            <Tbody>
-              {rows.map((row) => (
-                <Tr key={`${row.variationId}/${row.condition}`} data-rate={`${row.variation}/${row.condition}`}>
-                  <Td>{row.variation}</Td>
-                  <Td>{row.condition}</Td>
-                  <Td numeric>{row.n}</Td>
-                  <Td numeric>{row.positive}</Td>
-                  <Td className="font-mono text-xs tabular-nums">{formatInterval(row.raw)}</Td>
-                  {validation && (
-                    <Td className="font-mono text-xs tabular-nums">
-                      {row.corrected ? formatInterval(row.corrected) : "— (needs human positives and negatives, and Se + Sp > 1)"}
-                    </Td>
-                  )}
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
+          <JudgeRateTable label="Judge rates" rows={rows} corrected={validation !== null} />
         )}
         <p className="text-xs text-slate-500">
           Raw: the share of the transcripts the run judged (readable verdicts) that it called positive, with the{" "}
