@@ -7,7 +7,7 @@ import { serve } from "./lib/serve";
 // plus fixtures: shared-data transcripts, markup and size probes, and a
 // transcript for span offsets (emoji, CRLF).
 // The app's public address is the one Playwright opens (its baseURL): opened at another host name
-// for the same port, the sign-in page says where to go instead (e2e/wrong-address.spec.ts).
+// for the same port, the sign-in page says where to go instead (e2e/auth.spec.ts).
 process.env.BETTER_AUTH_URL ??= `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 
 await serve("start", "e2e", {
