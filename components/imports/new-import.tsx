@@ -84,7 +84,9 @@ export function NewImport({ example }: { example: { name: string; text: string }
   // The preview follows the mapping as it is typed: re-read once the text is valid JSON and has rested a moment.
   useEffect(() => {
     if (stage.kind !== "review" || !showMapping || mappingText === applied.current || !isJson(mappingText)) return;
-    const timer = setTimeout(() => refresh(stage.upload, options.format, mappingText), 700);
+    // Checked again when the timer fires: "Apply mapping" may have previewed this text meanwhile, and a
+    // second preview would disable "Start import" for its round trip (a click then went nowhere, in e2e).
+    const timer = setTimeout(() => mappingText !== applied.current && refresh(stage.upload, options.format, mappingText), 700);
     return () => clearTimeout(timer);
     // refresh is a new function every render; what it reads is listed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
