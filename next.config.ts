@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
     "@aws-sdk/s3-request-presigner",
   ],
   poweredByHeader: false,
+  // `npm run dev` prints http://localhost:PORT; opened at http://127.0.0.1:PORT instead, Next's dev server
+  // refused the page's own scripts as cross-origin, so the page never hydrated and "Sign in" did nothing.
+  allowedDevOrigins: ["127.0.0.1"],
   // `npm test` type-checks the whole project (tsc) before its e2e build; checking again inside next build cost CI a minute.
   typescript: { ignoreBuildErrors: process.env.TYPES_CHECKED === "1" },
   // A second build directory lets the end-to-end tests build while a benchmark's build is in use.
