@@ -16,7 +16,12 @@ CREATE TABLE "agreement_units_dirty" (
   "transcript_id" INTEGER NOT NULL PRIMARY KEY
 );
 
-CREATE FUNCTION "agreement_units_note"("touched" INTEGER[]) RETURNS void LANGUAGE sql AS $$
+-- The recompute itself keeps its body under a new name; `agreement_units_refresh`, which the
+-- annotation and span triggers call, becomes the note (plpgsql resolves the name when it runs,
+-- so the triggers of migration 20261203900000 call the new one unchanged).
+ALTER FUNCTION "agreement_units_refresh"(INTEGER[]) RENAME TO "agreement_units_recompute";
+
+CREATE FUNCTION "agreement_units_refresh"("touched" INTEGER[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO agreement_units_dirty (transcript_id)
   SELECT DISTINCT id FROM unnest(touched) AS t(id) WHERE id IS NOT NULL ORDER BY id
   ON CONFLICT DO NOTHING
@@ -28,46 +33,9 @@ DECLARE
 BEGIN
   WITH taken AS (DELETE FROM agreement_units_dirty RETURNING transcript_id)
   SELECT array_agg(transcript_id ORDER BY transcript_id) INTO noted FROM taken;
-  PERFORM agreement_units_refresh(noted);
+  PERFORM agreement_units_recompute(noted);
   RETURN NULL;
 END $$;
 
 CREATE CONSTRAINT TRIGGER "agreement_units_at_commit" AFTER INSERT ON "agreement_units_dirty"
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "agreement_units_flush"();
-
-CREATE OR REPLACE FUNCTION "agreement_units_annotations_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  touched INTEGER[];
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT n.transcript_id) INTO touched FROM new_rows n WHERE n.submitted_at IS NOT NULL;
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT o.transcript_id) INTO touched FROM old_rows o WHERE o.submitted_at IS NOT NULL;
-  ELSE
-    SELECT array_agg(DISTINCT x.transcript_id) INTO touched FROM (
-      SELECT n.transcript_id FROM new_rows n WHERE n.submitted_at IS NOT NULL
-      UNION ALL SELECT o.transcript_id FROM old_rows o WHERE o.submitted_at IS NOT NULL
-    ) x;
-  END IF;
-  PERFORM agreement_units_note(touched);
-  RETURN NULL;
-END $$;
-
-CREATE OR REPLACE FUNCTION "agreement_units_spans_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  touched INTEGER[];
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT a.transcript_id) INTO touched
-    FROM annotations a WHERE a.submitted_at IS NOT NULL AND a.id IN (SELECT n.annotation_id FROM new_rows n);
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT a.transcript_id) INTO touched
-    FROM annotations a WHERE a.submitted_at IS NOT NULL AND a.id IN (SELECT o.annotation_id FROM old_rows o);
-  ELSE
-    SELECT array_agg(DISTINCT a.transcript_id) INTO touched
-    FROM annotations a WHERE a.submitted_at IS NOT NULL
-      AND a.id IN (SELECT n.annotation_id FROM new_rows n UNION ALL SELECT o.annotation_id FROM old_rows o);
-  END IF;
-  PERFORM agreement_units_note(touched);
-  RETURN NULL;
-END $$;
