@@ -7,6 +7,28 @@ export async function captureAction(page: Page, act: () => Promise<void>): Promi
   return request;
 }
 
+/**
+ * The same, with the action's answer as the server sent it. The answer is read
+ * by Playwright as it passes (page.route), not asked of the browser afterwards:
+ * the browser drops a response's body once the page navigates or refreshes,
+ * and a saved form refreshes its page (seen in CI as "No data found for resource").
+ */
+export async function captureActionAnswer(page: Page, act: () => Promise<void>): Promise<{ request: Request; answer: Promise<string> }> {
+  let settle: (text: string) => void = () => {};
+  const answer = new Promise<string>((resolve) => (settle = resolve));
+  const handler = async (route: import("@playwright/test").Route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.fallback();
+    const response = await route.fetch();
+    settle(await response.text());
+    await route.fulfill({ response });
+  };
+  await page.route("**/*", handler);
+  const request = await captureAction(page, act);
+  void answer.finally(() => page.unroute("**/*", handler));
+  return { request, answer };
+}
+
 /** Sends a captured server action again, from another page's session (or none); answers the response's text. */
 export async function replay(page: Page, request: Request) {
   return (await replayResponse(page, request)).text();

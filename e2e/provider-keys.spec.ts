@@ -1,4 +1,4 @@
-import { captureAction, replay, replayResponse } from "./actions";
+import { captureActionAnswer, replay, replayResponse } from "./actions";
 import { expect, test } from "./fixtures";
 
 /**
@@ -30,13 +30,15 @@ test("an admin saves a provider key: its name shows as set (stored encrypted), i
 
   await form.getByLabel("Key name").fill(name);
   await form.getByLabel("Key value").fill(value);
-  const saving = await captureAction(admin, () => form.getByRole("button", { name: "Save key" }).click());
+  const { request: saving, answer: answered } = await captureActionAnswer(admin, () =>
+    form.getByRole("button", { name: "Save key" }).click(),
+  );
   await expect(admin.getByRole("status")).toHaveText(`Key ${name} saved (stored encrypted).`);
   const row = admin.locator(`tr[data-key-name="${name}"]`);
   await expect(row).toContainText("set (stored encrypted)");
   await expect(form.getByLabel("Key value")).toHaveValue("");
 
-  const answer = await (await saving.response())!.text();
+  const answer = await answered;
   expect(answer).toContain(name);
   expect(answer, "the action's answer").not.toContain(value);
   const html = await (await admin.request.get("/admin/keys")).text();
