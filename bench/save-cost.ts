@@ -14,6 +14,9 @@ import { report } from "./report";
  * The deferred triggers fire inside the timing (SET CONSTRAINTS ALL IMMEDIATE), as a commit fires them.
  * Serial, one connection: the statement's own latency, not the server's capacity
  * (annotation.save_p95 measures that over HTTP, on its own corpus).
+ * Baseline: the same statement with every trigger off (session_replication_role
+ * = replica, foreign-key checks included), timed alternately with the real one, so
+ * the ratio is what the write path's triggers cost whatever the machine's load.
  */
 const RUNS = 300;
 const WARMUP = 20;
@@ -44,12 +47,13 @@ export async function benchSaveCost(databaseUrl: string) {
     );
     if (rows.length < RUNS + WARMUP)
       throw new Error(`annotation.save_sql needs ${RUNS + WARMUP} submitted annotations (BENCH_ANNOTATIONS).`);
-    const time = async (params: unknown[]) => {
+    const time = async (params: unknown[], triggers: boolean) => {
       await client.query("BEGIN");
-      const started = performance.now();
       try {
+        if (!triggers) await client.query("SET LOCAL session_replication_role = replica");
+        const started = performance.now();
         await client.query(SAVE_SQL, params);
-        // What the commit would run: the deferred recompute of agreement_units (migration 20261203900300).
+        // What the commit would run: the deferred recompute of the human-label tables (migration 20261204100000).
         await client.query("SET CONSTRAINTS ALL IMMEDIATE");
         return performance.now() - started;
       } finally {
@@ -58,6 +62,7 @@ export async function benchSaveCost(databaseUrl: string) {
     };
     for (const shape of ["edit", "submit"] as const) {
       const times: number[] = [];
+      const untriggered: number[] = [];
       for (const [i, row] of rows.entries()) {
         const values = { ...row.values, af_verdict: i % 2 ? "partial" : "full" };
         const params = saveParameters({
@@ -70,17 +75,23 @@ export async function benchSaveCost(databaseUrl: string) {
           spans: row.spans,
           submit: true,
         });
-        const ms = await time(params);
-        if (i >= WARMUP) times.push(ms);
+        const ms = await time(params, true);
+        const bare = await time(params, false);
+        if (i < WARMUP) continue;
+        times.push(ms);
+        untriggered.push(bare);
       }
+      const value = percentile(times, 95);
+      const baseline = percentile(untriggered, 95);
       report({
         name: `annotation.save_sql.${shape}`,
-        value: percentile(times, 95),
+        value,
         unit: "ms",
-        baseline: null,
-        ratio: null,
+        baseline,
+        ratio: Math.round((value / baseline) * 1000) / 1000,
         p50: Math.round(percentile(times, 50) * 100) / 100,
         p99: Math.round(percentile(times, 99) * 100) / 100,
+        baseline_p50: Math.round(percentile(untriggered, 50) * 100) / 100,
         runs: times.length,
       });
     }

@@ -9,7 +9,9 @@ import { adjudicate } from "./adjudication";
 
 /**
  * The table transcript_consensus is the consensus rule's answer stored, kept by
- * triggers on every table the rule reads (migration 20261203660000). It must
+ * triggers on every table the rule reads, recomputed at the writing transaction's
+ * commit (migrations 20261203660000, 20261204100000; the at-commit test is in
+ * agreement/units-table.db.test.ts, as the mechanism serves both tables). It must
  * equal the live computation (view transcript_consensus_live) row for row after
  * ANY sequence of what the app writes: saves (draft or submitted, with or without
  * evidence), deletes, undo of a submit, a lead's decisions and their removal, and

@@ -9,8 +9,8 @@ import { consensusMethodSchema, type ConsensusLabel } from "./consensus-rule";
  * adjudication). The rule runs in the SQL function `transcript_consensus_of`,
  * nowhere else; its answers are stored in the table `transcript_consensus`,
  * which triggers on annotations, annotation_spans and adjudications keep in step
- * in the writing transaction (migration 20261203660000: charts over 100,000
- * annotations read stored rows instead of recounting every vote). The table
+ * at the writing transaction's commit (migrations 20261203660000, 20261204100000:
+ * charts over 100,000 annotations read stored rows instead of recounting every vote). The table
  * equals the live view `transcript_consensus_live` (consensus-table.db.test.ts).
  * Never write the table; write annotations and adjudications:
  *

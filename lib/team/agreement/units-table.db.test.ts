@@ -274,7 +274,7 @@ describe("agreement_units (the table kept by the write path)", () => {
     }
   });
 
-  it("is recomputed once, at commit, for a transaction of several writes on one transcript (migration 20261203900300)", async () => {
+  it("is recomputed once, at commit, with transcript_consensus, for a transaction of several writes on one transcript (migrations 20261203900300, 20261204100000)", async () => {
     const target = await fixtures.transcript(TEXT);
     for (const annotator of annotators.slice(0, 2))
       await saveAnnotation(target, annotator, {
@@ -287,7 +287,12 @@ describe("agreement_units (the table kept by the write path)", () => {
       });
     const unitsOf = async (db: pg.Pool | pg.PoolClient, relation: "agreement_units" | "agreement_units_live") =>
       (await db.query(`SELECT ${COLUMNS} FROM ${relation} WHERE transcript_id = $1 ORDER BY kind, label_key`, [target])).rows;
+    // The one mechanism serves both tables derived from human labels.
+    const consensusOf = async (db: pg.Pool | pg.PoolClient, relation: "transcript_consensus" | "transcript_consensus_live") =>
+      (await db.query(`SELECT label_key, value, method, votes FROM ${relation} WHERE transcript_id = $1 ORDER BY label_key`, [target]))
+        .rows;
     const before = await unitsOf(client, "agreement_units");
+    const consensusBefore = await consensusOf(client, "transcript_consensus");
     const writer = await client.connect();
     try {
       await writer.query("BEGIN");
@@ -301,10 +306,9 @@ describe("agreement_units (the table kept by the write path)", () => {
         [target],
       );
       // Noted once, not yet recomputed: the stored rows are those of before the transaction, for it and for everyone.
-      expect((await writer.query("SELECT transcript_id FROM agreement_units_dirty WHERE transcript_id = $1", [target])).rows).toHaveLength(
-        1,
-      );
+      expect((await writer.query("SELECT transcript_id FROM human_labels_dirty WHERE transcript_id = $1", [target])).rows).toHaveLength(1);
       expect(await unitsOf(writer, "agreement_units")).toEqual(before);
+      expect(await consensusOf(writer, "transcript_consensus")).toEqual(consensusBefore);
       await writer.query("COMMIT");
     } finally {
       writer.release();
@@ -312,7 +316,13 @@ describe("agreement_units (the table kept by the write path)", () => {
     const after = await unitsOf(client, "agreement_units");
     expect(after).not.toEqual(before);
     expect(after).toEqual(await unitsOf(client, "agreement_units_live"));
-    expect((await client.query("SELECT count(*)::int AS n FROM agreement_units_dirty")).rows[0].n).toBe(0);
+    const consensusAfter = await consensusOf(client, "transcript_consensus");
+    expect(consensusAfter.find((row) => row.label_key === "af_verdict")).toMatchObject({
+      method: "undecided",
+      votes: { full: 1, partial: 1 },
+    });
+    expect(consensusAfter).toEqual(await consensusOf(client, "transcript_consensus_live"));
+    expect((await client.query("SELECT count(*)::int AS n FROM human_labels_dirty")).rows[0].n).toBe(0);
     await client.query("DELETE FROM annotations WHERE transcript_id = $1", [target]);
   });
 
