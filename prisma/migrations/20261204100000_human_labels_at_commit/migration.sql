@@ -118,14 +118,21 @@ DROP FUNCTION "transcript_consensus_spans_changed"();
 DROP FUNCTION "agreement_units_refresh"(INTEGER[]);
 
 -- At commit: every noted transcript (this transaction's notes; another's uncommitted
--- ones are not visible to the DELETE) recomputed in one set; the later firings of the
--- same commit find their rows gone and do nothing.
+-- ones are not visible to the DELETE) recomputed in one set. The trigger fires once
+-- per noted row; the later firings of the same commit find their own row gone by one
+-- key lookup and do nothing. (They must not run the DELETE to find out: it would scan
+-- every dead row the first firing left, and a bulk write of N transcripts would cost
+-- N² — the benchmarks' team-corpus build saw that.)
 DROP TRIGGER "agreement_units_at_commit" ON "human_labels_dirty";
 DROP FUNCTION "agreement_units_flush"();
 CREATE FUNCTION "human_labels_flush"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   noted INTEGER[];
 BEGIN
+  PERFORM 1 FROM human_labels_dirty d WHERE d.transcript_id = NEW.transcript_id;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
   WITH taken AS (DELETE FROM human_labels_dirty RETURNING transcript_id)
   SELECT array_agg(transcript_id ORDER BY transcript_id) INTO noted FROM taken;
   PERFORM transcript_consensus_recompute(noted);
