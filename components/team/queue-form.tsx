@@ -3,10 +3,11 @@
 import { useState } from "react";
 import { createQueueAction } from "@/lib/team/actions";
 import type { QueueSample } from "@/lib/team/queues/schemas";
-import { Field, FieldError, TextField, controlClasses } from "@/components/ui/field";
+import { Field, TextField, controlClasses } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { ActionForm } from "./action-form";
 import { FilterMatches, type FilterMatchCount } from "./filter-matches";
+import { AnnotatorChoice, HIDE_SUGGESTIONS_TEXT, OnOffCheckbox } from "./queue-fields";
 
 const SAMPLE_OPTIONS = [
   { value: "random", label: "Random sample" },
@@ -101,31 +102,20 @@ export function QueueForm({
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="pairs" /> Count pairs, and queue both sides (training and deployment) of each
           </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="hidden" name="blind" value="off" />
-            <input type="checkbox" name="blind" defaultChecked /> Blind: annotators see neither the condition, the variation, source labels
-            nor each other’s labels until they submit
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="hidden" name="hideSuggestions" value="off" />
-            <input type="checkbox" name="hideSuggestions" defaultChecked /> Hide imported labels and judge suggestions until each annotator
-            submits (a blind queue always hides them)
-          </label>
-          <fieldset
-            aria-describedby={errors?.annotatorIds ? "queue-annotators-error" : undefined}
-            aria-invalid={errors?.annotatorIds ? true : undefined}
-          >
-            <legend className="block text-xs font-medium text-slate-600">Annotators</legend>
-            <div className="mt-1 grid gap-1 sm:grid-cols-2">
-              {annotators.map((user) => (
-                <label key={user.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="annotatorIds" value={user.id} defaultChecked={defaults.annotatorIds?.includes(user.id)} />{" "}
-                  {user.name} <span className="text-slate-500">{user.email}</span>
-                </label>
-              ))}
-            </div>
-            <FieldError id="queue-annotators-error" name="annotatorIds" errors={errors?.annotatorIds} />
-          </fieldset>
+          <OnOffCheckbox name="blind" defaultChecked>
+            Blind: annotators see neither the condition, the variation, source labels nor each other’s labels until they submit
+          </OnOffCheckbox>
+          <OnOffCheckbox name="hideSuggestions" defaultChecked>
+            {HIDE_SUGGESTIONS_TEXT}
+          </OnOffCheckbox>
+          <AnnotatorChoice
+            id="queue-annotators"
+            users={annotators}
+            isChecked={(id) => Boolean(defaults.annotatorIds?.includes(id))}
+            errors={errors?.annotatorIds}
+            legend={{ text: "Annotators", className: "block text-xs font-medium text-slate-600" }}
+            listClassName="mt-1 grid gap-1 sm:grid-cols-2"
+          />
         </>
       )}
     </ActionForm>

@@ -1,8 +1,9 @@
 "use client";
 
 import { setQueueAnnotatorsAction, updateQueueSettingsAction } from "@/lib/team/actions";
-import { FieldError, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
+import { AnnotatorChoice, HIDE_SUGGESTIONS_TEXT, OnOffCheckbox } from "./queue-fields";
 
 /** A lead's controls of one queue: settings, and who annotates it. Each error shows beside its field (the kit's Field). */
 export function QueueSettings({
@@ -36,19 +37,15 @@ export function QueueSettings({
               errors={errors?.annotatorsPerItem}
               className="w-44"
             />
-            <label className="flex items-center gap-2 text-sm">
-              <input type="hidden" name="blind" value="off" />
-              <input type="checkbox" name="blind" defaultChecked={refused ? refused.getAll("blind").includes("on") : queue.blind} /> Blind
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="hidden" name="hideSuggestions" value="off" />
-              <input
-                type="checkbox"
-                name="hideSuggestions"
-                defaultChecked={refused ? refused.getAll("hideSuggestions").includes("on") : queue.hideSuggestions}
-              />{" "}
-              Hide imported labels and judge suggestions until each annotator submits (a blind queue always hides them)
-            </label>
+            <OnOffCheckbox name="blind" defaultChecked={refused ? refused.getAll("blind").includes("on") : queue.blind}>
+              Blind
+            </OnOffCheckbox>
+            <OnOffCheckbox
+              name="hideSuggestions"
+              defaultChecked={refused ? refused.getAll("hideSuggestions").includes("on") : queue.hideSuggestions}
+            >
+              {HIDE_SUGGESTIONS_TEXT}
+            </OnOffCheckbox>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="closed" defaultChecked={refused ? refused.has("closed") : queue.closed} /> Closed (hands out no
               more items)
@@ -64,26 +61,14 @@ export function QueueSettings({
         {(errors, refused) => (
           <>
             <input type="hidden" name="queueId" value={queue.id} />
-            <fieldset
-              aria-describedby={errors?.annotatorIds ? "queue-settings-annotators-error" : undefined}
-              aria-invalid={errors?.annotatorIds ? true : undefined}
-            >
-              <legend className="text-sm font-semibold">Annotators</legend>
-              <div className="mt-1 space-y-1">
-                {users.map((user) => (
-                  <label key={user.id} className="flex items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      name="annotatorIds"
-                      value={user.id}
-                      defaultChecked={refused ? refused.getAll("annotatorIds").includes(user.id) : members.includes(user.id)}
-                    />{" "}
-                    {user.name} <span className="text-slate-500">{user.email}</span>
-                  </label>
-                ))}
-              </div>
-              <FieldError id="queue-settings-annotators-error" name="annotatorIds" errors={errors?.annotatorIds} />
-            </fieldset>
+            <AnnotatorChoice
+              id="queue-settings-annotators"
+              users={users}
+              isChecked={(id) => (refused ? refused.getAll("annotatorIds").includes(id) : members.includes(id))}
+              errors={errors?.annotatorIds}
+              legend={{ text: "Annotators", className: "text-sm font-semibold" }}
+              listClassName="mt-1 space-y-1"
+            />
           </>
         )}
       </ActionForm>
