@@ -182,8 +182,12 @@ test("spans: offsets survive re-rendering exactly with emoji and CRLF; overlaps 
   expect(await page.locator('mark[data-labels~="criterion_a"]').allTextContents()).toEqual(["🤖, so this is training.\nIf I refuse, RLHF"]);
 });
 
-test("two tabs: the later save is refused with a clear message and a way to reload", async ({ page, pageAs }) => {
-  const id = 31;
+test("two tabs: the later save is refused with a clear message and a way to reload", async ({ page, pageAs, database }) => {
+  // A demo transcript no one labelled: the presses below toggle labels, so a fixed one reads differently on a retry.
+  const { rows } = await database.query<{ id: number }>(
+    `SELECT t.id FROM transcripts t WHERE t.id <= 600 AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.transcript_id = t.id) ORDER BY t.id DESC LIMIT 1`,
+  );
+  const [{ id }] = rows;
   const second = await pageAs("annotator");
   await page.goto(`/transcripts/${id}`);
   await second.goto(`/transcripts/${id}`);

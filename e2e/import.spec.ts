@@ -119,11 +119,12 @@ test("malformed records are listed with their line and reason, and the errors do
       prompt: query,
       completion: `<OUTPUT>Answer to ${query}</OUTPUT>`,
     });
+  const question = `first question (${runToken()})`; // new transcripts on a serial retry too
   const lines = [
-    good("free", "first question"),
+    good("free", question),
     "{not json",
     JSON.stringify({ model: "e2e-model", tier: "free" }),
-    good("paid", "first question"),
+    good("paid", question),
     JSON.stringify({ prompt: "q", completion: "a", tier: "sometimes" }),
   ];
   await upload(page, { name: "messy.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(lines.join("\n") + "\n") });
