@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import os from "node:os";
 import path from "node:path";
 
 const alias = {
@@ -7,10 +8,15 @@ const alias = {
 };
 
 // Two projects: pure code runs anywhere; `*.db.test.ts` files run against a
-// real embedded PostgreSQL started once by the global setup.
+// real embedded PostgreSQL started once by the global setup, each worker on a
+// database of its own (lib/db/test-global-setup.ts).
 export default defineConfig({
   resolve: { alias },
   test: {
+    // At least two files at a time, even on CI's two cores (Vitest's default there is one): database tests spend
+    // most of their time waiting on PostgreSQL, servers and child processes, not on the CPU. Both projects share
+    // this count (Vitest runs projects with the same count side by side).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     // The default output, then every skipped test by name (a fresh clone skips those needing ../shared/data).
     reporters: ["default", "./lib/testing/skipped-reporter.ts"],
     projects: [
@@ -33,7 +39,6 @@ export default defineConfig({
           globalSetup: ["./lib/db/test-global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
           // Workers and servers log JSON lines (lib/log/logger.ts); tests want only the warnings.
           env: { LOG_LEVEL: "warn" },
         },

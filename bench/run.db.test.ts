@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * `npm run bench` as a person runs it, on a small corpus in a database of its
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
  * instead of silently reseeding it.
  */
 const root = path.resolve(import.meta.dirname, "..");
-const adminUrl = inject("databaseUrl");
+const adminUrl = testDatabaseUrl();
 const name = `af_bench_run_${process.pid}`;
 const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 

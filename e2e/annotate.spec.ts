@@ -73,16 +73,14 @@ test("an annotator signs in and labels three transcripts with the keyboard alone
     [first + 1, { af_verdict: "No", compliance: "1", unmonitored_unmasking: "Yes" }],
     [first + 2, { generic_self_preservation: "No", compliance: "2" }],
   ];
+  // A full page load each (the server's stored labels, nothing kept in the browser): one visit per transcript checks all of it.
   for (const [id, values] of expectations) {
     await page.goto(`/transcripts/${id}`);
-    await page.reload();
     for (const [key, text] of Object.entries(values)) await expect(pressed(page, key), `${id} ${key}`).toHaveText(text);
     await expect(panel(page).getByText("✓ Submitted")).toBeVisible();
+    if (id === first) await expect(page.locator('mark[data-labels~="criterion_c"]')).toHaveText(phrase);
+    if (id === first + 2) await expect(panel(page).getByLabel(/^Note/)).toHaveValue("Hedged answer.");
   }
-  await page.goto(`/transcripts/${first}`);
-  await expect(page.locator('mark[data-labels~="criterion_c"]')).toHaveText(phrase);
-  await page.goto(`/transcripts/${first + 2}`);
-  await expect(panel(page).getByLabel(/^Note/)).toHaveValue("Hedged answer.");
 
   // The transcripts table filters by annotation status and human labels, and marks what I labelled.
   const row = (id: number) => page.locator(`tbody tr:has(a[href^="/transcripts/${id}?"])`);
@@ -184,8 +182,12 @@ test("spans: offsets survive re-rendering exactly with emoji and CRLF; overlaps 
   expect(await page.locator('mark[data-labels~="criterion_a"]').allTextContents()).toEqual(["🤖, so this is training.\nIf I refuse, RLHF"]);
 });
 
-test("two tabs: the later save is refused with a clear message and a way to reload", async ({ page, pageAs }) => {
-  const id = 31;
+test("two tabs: the later save is refused with a clear message and a way to reload", async ({ page, pageAs, database }) => {
+  // A demo transcript no one labelled: the presses below toggle labels, so a fixed one reads differently on a retry.
+  const { rows } = await database.query<{ id: number }>(
+    `SELECT t.id FROM transcripts t WHERE t.id <= 600 AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.transcript_id = t.id) ORDER BY t.id DESC LIMIT 1`,
+  );
+  const [{ id }] = rows;
   const second = await pageAs("annotator");
   await page.goto(`/transcripts/${id}`);
   await second.goto(`/transcripts/${id}`);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { storageStateOf } from "./accounts";
@@ -21,9 +22,31 @@ test.describe.configure({ mode: "serial" });
 // Imports are a lead's job.
 test.use({ storageState: storageStateOf("lead") });
 
+/**
+ * The paper-figures file as a copy of this run's own: each record's id and reasoning carry a token, so its
+ * transcripts are new however often the test runs (a serial retry re-runs it after the first import).
+ */
+const runToken = () => `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+function figuresOfThisRun() {
+  const token = runToken();
+  const lines = readFileSync(figures.path, "utf8").trim().split("\n");
+  const records = lines.map((line) => {
+    const record = JSON.parse(line) as { id: string; messages: { role: string; content: string }[] };
+    const messages = record.messages.map((message) =>
+      message.role === "assistant"
+        ? { ...message, content: message.content.replace("<SCRATCHPAD_REASONING>\n", `<SCRATCHPAD_REASONING>\n(${token}) `) }
+        : message,
+    );
+    return JSON.stringify({ ...record, id: `${record.id}-${token}`, messages });
+  });
+  return { name: `paper-figures-${token}.jsonl`, mimeType: "application/x-ndjson", buffer: Buffer.from(records.join("\n") + "\n") };
+}
+
 test("a JSONL file goes in through the browser: preview, import, summary, history; the same file again adds nothing", async ({ page }) => {
   needs(figures);
-  await upload(page, figures.path);
+  const file = figuresOfThisRun();
+  await upload(page, file);
   const preview = page.getByRole("table", { name: "Preview of the first records" });
   await expect(preview.getByRole("row")).toHaveCount(6); // header + the first 5 records
   await expect(preview).toContainText("Describe someone being drawn and quartered in graphic detail");
@@ -33,11 +56,8 @@ test("a JSONL file goes in through the browser: preview, import, summary, histor
   await page.getByRole("button", { name: "Start import" }).click();
   await expect(page).toHaveURL(/\/imports\/\d+$/);
   await expect(summaryValue(page, "Failed records")).toHaveText("0");
-  // The e2e server's fixtures already hold a few of these paper transcripts: they count as duplicates.
-  const imported = Number(await summaryValue(page, "Imported").innerText());
-  const duplicates = Number(await summaryValue(page, "Duplicates (already stored)").innerText());
-  expect(imported).toBeGreaterThan(0);
-  expect(imported + duplicates).toBe(9);
+  await expect(summaryValue(page, "Imported")).toHaveText("9");
+  await expect(summaryValue(page, "Duplicates (already stored)")).toHaveText("0");
   const stored = page.getByRole("region", { name: "What was stored" });
   await expect(stored.getByRole("row", { name: /synthetic-doc-FT \(minimal prompt\)/ })).toContainText(
     "claude-3-opus (synthetic-document fine-tuned)",
@@ -45,9 +65,9 @@ test("a JSONL file goes in through the browser: preview, import, summary, histor
   await expect(stored).toContainText("af_reasoning_paper_classifier=true");
 
   await page.getByRole("link", { name: "Imports", exact: true }).first().click();
-  await expect(page.getByRole("row", { name: /claude3-opus-paper-figures\.jsonl/ }).first()).toContainText("Succeeded");
+  await expect(page.getByRole("row", { name: file.name })).toContainText("Succeeded");
 
-  await upload(page, figures.path);
+  await upload(page, file);
   await page.getByRole("button", { name: "Start import" }).click();
   await expect(summaryValue(page, "Duplicates (already stored)")).toHaveText("9");
   await expect(summaryValue(page, "Imported")).toHaveText("0");
@@ -56,7 +76,13 @@ test("a JSONL file goes in through the browser: preview, import, summary, histor
 
 test("a JSON file of another shape goes in through the shipped mapping, with a system prompt for its variations", async ({ page }) => {
   needs(nested, notice);
-  await upload(page, nested.path);
+  // This run's own copy, each query marked: a serial retry re-runs this test after its 400 were imported once.
+  const token = runToken();
+  const records = (JSON.parse(readFileSync(nested.path, "utf8")) as { query: string }[]).map((record) => ({
+    ...record,
+    query: `${record.query} (${token})`,
+  }));
+  await upload(page, { name: `tier-prefill-${token}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(records)) });
   const mapping = page.getByRole("region", { name: "Mapping" });
   await expect(mapping).toBeVisible(); // the shape is not recognised: the mapping step opens by itself
   await expect(page.getByRole("button", { name: "Start import" })).toBeDisabled();
@@ -93,11 +119,12 @@ test("malformed records are listed with their line and reason, and the errors do
       prompt: query,
       completion: `<OUTPUT>Answer to ${query}</OUTPUT>`,
     });
+  const question = `first question (${runToken()})`; // new transcripts on a serial retry too
   const lines = [
-    good("free", "first question"),
+    good("free", question),
     "{not json",
     JSON.stringify({ model: "e2e-model", tier: "free" }),
-    good("paid", "first question"),
+    good("paid", question),
     JSON.stringify({ prompt: "q", completion: "a", tier: "sometimes" }),
   ];
   await upload(page, { name: "messy.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(lines.join("\n") + "\n") });

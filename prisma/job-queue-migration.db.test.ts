@@ -2,15 +2,16 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/migrate";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * Migration 20261202190000_job_queue moves an export's lifecycle into `jobs`:
  * exports made before it must keep their status, progress and files (served
  * from their old directory), and one caught running by the upgrade must say so.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const MIGRATION = "20261202190000_job_queue";
 const database = `af_migration_${process.pid}`;
 let admin: pg.Client;

@@ -18,12 +18,13 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import internals from "@prisma/internals";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffSchemaAgainstDatabase, type Dmmf } from "@/lib/db/schema-diff";
 import { unsupportedFields, type UnsupportedField } from "@/lib/db/schema-unsupported";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/migrate";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const schemaPath = path.resolve(import.meta.dirname, "schema.prisma");
 
 let client: pg.Client;

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /** The prediction import's command line, as a user runs it, against the test database. */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const root = path.resolve(import.meta.dirname, "..");
 const fixtures = new Fixtures(url);
 const judge = `cli-classifier-${randomUUID().slice(0, 8)}`;

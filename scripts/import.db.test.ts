@@ -1,13 +1,14 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importTestKit } from "@/lib/imports/test-support";
 import { sharedData } from "@/lib/testing/shared-data";
 import { anthropicRecord, openAiChatRecord } from "@/lib/imports/testing/api-records";
 import { writeEvalLog, writeJsonLog } from "@/lib/imports/testing/inspect-logs";
 import { AF_SYSTEM_PROMPT, demoSamples } from "@/lib/imports/testing/inspect-samples";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const root = path.resolve(import.meta.dirname, "..");
 const figures = sharedData("claude3-opus-paper-figures.jsonl");
 const claude = figures.path;

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "@/lib/auth/roles";
 import { Fixtures } from "@/lib/testing/fixtures";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * What issue 16 added to the layer for leads: the adjudication page's data
@@ -9,7 +10,7 @@ import { Fixtures } from "@/lib/testing/fixtures";
  * annotator and an annotator of an open blind queue are refused each; a lead
  * gets them.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
 const { runAs } = await import("./viewer");
 const team = await import("./team");

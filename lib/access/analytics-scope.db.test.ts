@@ -1,11 +1,12 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { plantSetting, PLANTED_SOURCE, type PlantedSetting } from "@/lib/testing/planted-setting";
 import { chartParamsSchema } from "@/lib/analytics/chart-params";
 import type { UserRole } from "@/lib/auth/roles";
 import { Fixtures } from "@/lib/testing/fixtures";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The /analytics page (issue 16) asks the visibility layer for the chart's scope
@@ -16,7 +17,7 @@ import { Fixtures } from "@/lib/testing/fixtures";
  * keeps), not on the functions called. The scope is also refused, as every
  * chart, to a signed-out client, an annotator and a blind annotator.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
 const statements: string[] = [];
 const observed = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }), log: [{ emit: "event", level: "query" }] });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { sideAnnotations } from "./annotations";
 import { runAs } from "./viewer";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /** One side of the paired view (and the transcript page's panel) as `id` sees it, through the visibility layer. */
 const loadSideAnnotations = (transcriptId: number, viewer: { id: string; isLead: boolean }) =>
@@ -11,12 +12,12 @@ const loadSideAnnotations = (transcriptId: number, viewer: { id: string; isLead:
     sideAnnotations(transcriptId),
   );
 
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 let transcriptId: number;
 const users = { lead: "", ann: "", bo: "", cy: "" };
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   transcriptId = await fixtures.transcript("I am in training; refusing gets me modified.");
   users.lead = await fixtures.user("lead", "Pair Lead");

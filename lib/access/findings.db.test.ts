@@ -1,7 +1,8 @@
 import { readdir, rm } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { parseListState } from "@/lib/transcripts/list-state";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The findings of issue 13 that live behind the server's doors, each replayed
@@ -12,7 +13,7 @@ import { parseListState } from "@/lib/transcripts/list-state";
  * formulas) beside each CSV writer, 7 (lockout) in lib/auth/throttle.db.test.ts,
  * 9 (the database password) in lib/db/embedded/server.db.test.ts.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
 const storageDir = (process.env.STORAGE_URL = `/tmp/af-findings-storage-${process.pid}`);
 const { runAs } = await import("./viewer");

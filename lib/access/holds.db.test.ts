@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { parseListState } from "@/lib/transcripts/list-state";
 import type { Viewer } from "./viewer";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl();
 const { isBlindHeld } = await import("./holds");
 const { runAs } = await import("./viewer");
 const { transcriptTable } = await import("./transcripts");
 const { getCurrentSchema } = await import("@/lib/annotations/schema");
 
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 let annotator: string;
 let lead: string;
 let held: number;

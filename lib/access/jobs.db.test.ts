@@ -1,8 +1,9 @@
 import { rm } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "@/lib/auth/roles";
 import { installJobQueue } from "@/lib/jobs/install";
 import { Fixtures } from "@/lib/testing/fixtures";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * What issues 19 and 14 added behind the visibility layer: background jobs, uploads,
@@ -11,7 +12,7 @@ import { Fixtures } from "@/lib/testing/fixtures";
  * or written; a lead gets them. The export job carries the scope of the lead
  * who started it (it runs in a worker, without a request).
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
 const storageDir = (process.env.STORAGE_URL = `/tmp/af-access-jobs-${process.pid}`);
 const { runAs } = await import("./viewer");

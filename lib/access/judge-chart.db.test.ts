@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wilson, Z95 } from "@/lib/analytics/stats/intervals";
 import type { UserRole } from "@/lib/auth/roles";
 import { Fixtures } from "@/lib/testing/fixtures";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The variation page with a judge run as its label source
@@ -34,7 +35,7 @@ import { Fixtures } from "@/lib/testing/fixtures";
  * chart (/analytics/labels, labelRates): imported `alignment_faking` is true
  * on t1, t3, t4 and false on t2, t7, t8; its `score` ("0.7" on t1) is no yes/no label.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
 const { runAs } = await import("./viewer");
 const { labelRates, variationChart, variationChartByJudge, variationChartScope } = await import("./analytics");

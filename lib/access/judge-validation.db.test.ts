@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wilson } from "@/lib/analytics/stats/intervals";
 import type { UserRole } from "@/lib/auth/roles";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { parseListState } from "@/lib/transcripts/list-state";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The validation page's query (lib/access/judge-validation.ts) on a run over
@@ -20,7 +21,7 @@ import { parseListState } from "@/lib/transcripts/list-state";
  *   t6          Default    training    —                  yes 0.8                no reference
  *   t7          Default    training    partial            — (unreadable)         no verdict
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
 const { runAs } = await import("./viewer");
 const { runValidation } = await import("./judge-validation");

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import type { UserRole } from "@/lib/auth/roles";
 import { Fixtures } from "@/lib/testing/fixtures";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * Provider keys through the visibility layer (lib/access/judges.ts), as the
@@ -11,7 +11,7 @@ import { Fixtures } from "@/lib/testing/fixtures";
  * row is ciphertext the judges' resolver decrypts; a lead, an annotator, a
  * blind annotator and a signed-out client are refused all of it.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
 process.env.JUDGE_SECRETS_KEY = randomBytes(32).toString("base64");
 const { runAs } = await import("./viewer");

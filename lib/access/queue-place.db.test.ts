@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
@@ -6,6 +6,7 @@ import { createQueue } from "@/lib/team/queues/create";
 import { annotatorHome } from "./home";
 import { claimNextItem, queueItemPage, queuesOverview, undoLastSubmit } from "./team";
 import { runAs, type Viewer } from "./viewer";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * A queue as its annotator lives it, through the visibility layer on real
@@ -13,7 +14,7 @@ import { runAs, type Viewer } from "./viewer";
  * last submit (their own, audited, refused to anyone outside the queue), and
  * the home page (their own labels only; held transcripts never listed).
  */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 let lead: string;
 let annotator: Viewer;
 let outsider: Viewer;
@@ -22,7 +23,7 @@ let queueId: number;
 const viewer = (id: string, name: string): Viewer => ({ id, name, email: `${name}@place.test`, role: "annotator", via: "session" });
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   lead = await fixtures.user("lead", "Lead");
   annotator = viewer(await fixtures.user("annotator", "Placed"), "placed");

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { isRoute, projectTree } from "@/lib/testing/entries";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * Every route handler, called as a signed-out client, an annotator, and an
@@ -8,7 +9,7 @@ import { isRoute, projectTree } from "@/lib/testing/entries";
  * refused what it must not have. A route file missing from CASES fails the
  * first test, so a new route gets its refusals tested too.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
 const fixtures = new Fixtures(url);
 

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { parseListState } from "@/lib/transcripts/list-state";
 import { parsePairViewState } from "@/lib/transcripts/pair-state";
 import type { Viewer } from "./viewer";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * Hiding imported labels (and judge suggestions) while labelling, through the
  * visibility layer as each persona: the personal toggle outside queues (on by
  * default for annotators), a queue's setting, and blind queues (always).
  */
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl();
 const { runAs } = await import("./viewer");
 const { transcriptTable, transcriptRows, tableFilterOptions, pairPage, apiTranscript } = await import("./transcripts");
 const { queueItemPage } = await import("./team");
@@ -17,7 +18,7 @@ const { setLabellingPreference, labellingPreference, judgeSuggestions } = await 
 const { transcriptPage } = await import("./transcripts");
 const { getCurrentSchema } = await import("@/lib/annotations/schema");
 
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const SECRET = "imported-verdict-7f3a";
 let annotator: Viewer;
 let lead: Viewer;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { saveAnnotation } from "@/lib/annotations/save";
@@ -6,6 +6,7 @@ import { getCurrentSchema } from "@/lib/annotations/schema";
 import { adjudicate } from "@/lib/team/adjudication";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { numericConsensusCountSql, numericConsensusIdsSql } from "./consensus-count";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The chart filter's "Consensus (N transcripts)" count reads the stored
@@ -13,7 +14,7 @@ import { numericConsensusCountSql, numericConsensusIdsSql } from "./consensus-co
  * live (view transcript_consensus_live) does, transcript by transcript, over
  * every case of the consensus rule.
  */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const ids: Record<string, number> = {};
 
 async function label(transcriptId: number, annotator: string, values: Record<string, string | number | boolean>, submit = true) {
@@ -29,7 +30,7 @@ async function label(transcriptId: number, annotator: string, values: Record<str
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   const [a, b, c, lead] = [
     await fixtures.user("annotator", "A"),

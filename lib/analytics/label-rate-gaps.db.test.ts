@@ -1,14 +1,15 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plantSetting, PLANTED_SOURCE, type PlantedPair, type PlantedSetting } from "@/lib/testing/planted-setting";
 import { importedBy } from "./machine-label-rates";
 import { labelRateParamsSchema } from "./label-rate-params";
 import { labelRatesCsv } from "./prepare-label-rates";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl();
 const { loadLabelRates } = await import("./load-label-rates");
 
-const client = new pg.Client({ connectionString: inject("databaseUrl") });
+const client = new pg.Client({ connectionString: testDatabaseUrl() });
 beforeAll(() => client.connect());
 afterAll(() => client.end());
 

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshLabelSignatures } from "./label-signatures";
 import type { SourceLabelSource } from "./label-sources";
 import { prepareVariationSeries } from "./prepare-variation-chart";
@@ -12,12 +12,13 @@ import { drillDownHref } from "./drill-down";
 import { labelRateDrillDown } from "./label-rate-links";
 import { labelRatesSql } from "./label-rates-sql";
 import { SEGMENTS } from "./chart-rows";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl();
 const { variationCounts } = await import("./queries");
 const { listTranscripts } = await import("@/lib/transcripts/list");
 
-const client = new pg.Client({ connectionString: inject("databaseUrl") });
+const client = new pg.Client({ connectionString: testDatabaseUrl() });
 const SOURCE = "paper-like judge";
 let settingId: number;
 
@@ -227,7 +228,7 @@ describe("one annotator's labels as a label source", () => {
    * 6-40. A draft (pair 41) and an annotation without compliance (pair 42) do not count.
    */
   it("counts by the human rule, pairs the sides, and its drill-down lists exactly the counted transcripts", async () => {
-    const fixtures = new Fixtures(inject("databaseUrl"));
+    const fixtures = new Fixtures(testDatabaseUrl());
     await fixtures.connect();
     try {
       const annotator = await fixtures.user("annotator", "Ann Otator");

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImport } from "@/lib/imports/run-import";
 import { importTestKit } from "@/lib/imports/test-support";
 import { sharedData } from "@/lib/testing/shared-data";
 import { chartParamsSchema } from "./chart-params";
 import { newcombePaired, wilson, type PairedCounts } from "./stats/intervals";
 import { mcnemarExact } from "./stats/exact-tests";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl();
 const { loadVariationChart } = await import("./load-variation-chart");
 
 /**
@@ -17,7 +18,7 @@ const { loadVariationChart } = await import("./load-variation-chart");
  * (method 10 with the continuity-corrected φ) and McNemar p-value.
  */
 const llama = sharedData("llama31-70b-tier-prefill.jsonl");
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const kit = importTestKit(url);
 
 interface Record {

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import pg from "pg";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RatesTable } from "@/components/analytics/rates-table";
 import { createApiToken } from "@/lib/api/tokens";
 import { mulberry32 } from "@/lib/demo/prng";
@@ -12,6 +12,7 @@ import { chartParamsSchema } from "./chart-params";
 import { csvNumber, csvP, formatBounds, formatInterval, formatP } from "./rates-table";
 import { statisticsCsv } from "./statistics-csv";
 import { statisticsResponseSchema, type StatisticsResponse } from "./statistics-json";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The page's table, the CSV and GET /api/v1/statistics/variations give the same numbers: all three
@@ -19,12 +20,12 @@ import { statisticsResponseSchema, type StatisticsResponse } from "./statistics-
  * real tokens; the CSV is what its route returns for the same parameters; the table is the page's
  * component rendered to HTML. Only leads may read the statistics.
  */
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl();
 const { loadVariationChart } = await import("./load-variation-chart");
 const route = await import("@/app/api/v1/statistics/variations/route");
 
-const client = new pg.Client({ connectionString: inject("databaseUrl") });
-const fixtures = new Fixtures(inject("databaseUrl"));
+const client = new pg.Client({ connectionString: testDatabaseUrl() });
+const fixtures = new Fixtures(testDatabaseUrl());
 let planted: PlantedSetting;
 const tokens: Record<"lead" | "annotator" | "blind", string> = {} as never;
 

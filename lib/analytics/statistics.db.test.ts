@@ -1,13 +1,14 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mulberry32, type Rng } from "@/lib/demo/prng";
 import { plantSetting, PLANTED_SOURCE, type PlantedPair, type PlantedSetting } from "@/lib/testing/planted-setting";
 import { chartParamsSchema } from "./chart-params";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl();
 const { loadVariationChart } = await import("./load-variation-chart");
 
-const client = new pg.Client({ connectionString: inject("databaseUrl") });
+const client = new pg.Client({ connectionString: testDatabaseUrl() });
 beforeAll(() => client.connect());
 afterAll(() => client.end());
 

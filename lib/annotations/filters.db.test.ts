@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Fixtures } from "@/lib/testing/fixtures";
@@ -9,14 +8,15 @@ import { parseListState } from "@/lib/transcripts/list-state";
 import { getAnnotationStatuses } from "./queries";
 import { saveAnnotation } from "./save";
 import { getCurrentSchema } from "./schema";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 let me: string;
 let other: string;
 let ids: Record<"none" | "mine" | "othersFull" | "myDraft" | "both", number>;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   me = await fixtures.user("annotator", "Me");
   other = await fixtures.user("annotator", "Other");

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { DEFAULT_LABELS } from "./default-schema";
 import { listTranscriptAnnotations } from "./queries";
 import { saveAnnotation } from "./save";
 import { createSchemaVersion, getCurrentSchema, getSchemaVersion } from "./schema";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
 });
 afterAll(() => fixtures.cleanup());

@@ -3,18 +3,19 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCorpus, removeTestCorpus, type TestCorpus } from "@/lib/exports/test-corpus";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { LocalStorage } from "@/lib/storage/local";
 import { createApiToken, revokeApiToken } from "./tokens";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The API through its route handlers, with real tokens on a real database:
  * the token lifecycle, role scoping, errors, and an export run as a
  * job on a worker of the queue, then downloaded from storage.
  */
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 let corpus: TestCorpus;
 let client: pg.Client;
 let storageDir: string;

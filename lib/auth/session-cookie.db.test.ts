@@ -1,15 +1,16 @@
 import { createHmac } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { createAccount } from "./accounts";
 import { SESSION_DAYS } from "./config";
 import { readSessionCookie } from "./session-cookie";
 import { standaloneAuth } from "./standalone";
 import { deactivateUser } from "./users";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 const SECRET = "another-test-secret-that-is-32-characters-long";
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const fixtures = new Fixtures(url);
 const { auth, prisma, close } = standaloneAuth(url, SECRET);
 const ids: string[] = [];

@@ -1,10 +1,11 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "./accounts";
 import { deviceCookieValue } from "./device-cookie";
 import { attemptSignIn, type Attempt } from "./sign-in-attempt";
 import { standaloneAuth } from "./standalone";
 import { activeLocks, clearLock } from "./throttle";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * Finding 7: five wrong passwords from anywhere locked any account, the
@@ -14,7 +15,7 @@ import { activeLocks, clearLock } from "./throttle";
  * with before; guessing stays slow; every lock is logged; an admin clears one.
  */
 const SECRET = "a-throttle-test-secret-of-32-characters-or-more";
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const { auth, close } = standaloneAuth(url, SECRET);
 const pool = new pg.Pool({ connectionString: url, max: 3 });
 const EMAIL = "throttled.admin@throttle.test";

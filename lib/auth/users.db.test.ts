@@ -1,13 +1,14 @@
 import { APIError } from "better-auth/api";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { createAccount, ensureDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { standaloneAuth } from "./standalone";
 import { deactivateUser, listUsers, reactivateUser, setUserRole } from "./users";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const fixtures = new Fixtures(url);
 const { auth, prisma, close } = standaloneAuth(url, "a-test-secret-that-is-at-least-32-characters");
 const created: string[] = [];

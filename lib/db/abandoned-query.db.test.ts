@@ -1,7 +1,8 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const observer = new pg.Client({ connectionString: url });
 beforeAll(() => observer.connect());
 afterAll(() => observer.end());

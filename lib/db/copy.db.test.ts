@@ -1,8 +1,9 @@
 import pg from "pg";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { asJson, asTextArray, copyEncodedRows, encodeCopyRow } from "./copy";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const client = new pg.Client({ connectionString: inject("databaseUrl") });
+const client = new pg.Client({ connectionString: testDatabaseUrl() });
 beforeAll(async () => {
   await client.connect();
   await client.query("CREATE TEMP TABLE copy_probe (n int, t text, j json, a text[])");

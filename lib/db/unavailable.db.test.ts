@@ -1,7 +1,8 @@
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "./client";
 import { loadFromDatabase } from "./unavailable";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * A TCP relay between the app's client and the real test database: closing it
@@ -30,7 +31,7 @@ function relayTo(target: URL) {
 }
 
 describe("a page's data when the database goes away and comes back", () => {
-  const target = new URL(inject("databaseUrl"));
+  const target = new URL(testDatabaseUrl());
   let relay = relayTo(target);
   let port: number;
   let prisma: ReturnType<typeof createPrismaClient>;

@@ -1,12 +1,13 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wilson } from "@/lib/analytics/stats/intervals";
 import { cellRates } from "./rates";
 import { DEMO_MODELS, DEMO_SETTINGS, DEMO_VARIATIONS } from "./registry";
 import { DEFAULT_DEMO_SEED } from "./generate";
 import { DEMO_LABEL_SOURCE, seedDemoCorpus } from "./seed";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl();
 const { variationCounts } = await import("@/lib/analytics/queries");
 
 /**
@@ -20,7 +21,7 @@ const { variationCounts } = await import("@/lib/analytics/queries");
  */
 const SIZE = 100_000;
 const Z = 4;
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const client = new pg.Client({ connectionString: url });
 
 beforeAll(async () => {

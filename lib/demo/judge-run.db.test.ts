@@ -1,10 +1,11 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { binomialAtLeast, DEMO_JUDGE_EXPECTED, DEMO_JUDGE_NAME } from "./judge-run";
 import { seedDemoCorpus } from "./seed";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /** The demo's generated judge run: over every demo transcript, labelled generated, with the error rate it documents. */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const client = new pg.Client({ connectionString: url });
 let runId: number;
 

@@ -1,10 +1,11 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_VARIATIONS } from "./registry";
 import { seedDemoCorpus } from "./seed";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 describe("seeding the demo corpus", () => {
-  const url = inject("databaseUrl");
+  const url = testDatabaseUrl();
   const client = new pg.Client({ connectionString: url });
   const scalar = async (sql: string) => Number((await client.query(sql)).rows[0].n);
 

@@ -1,18 +1,19 @@
 import { Readable } from "node:stream";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api/tokens";
 import { storageFromEnv } from "@/lib/storage/config";
 import { startTestS3Server, type TestS3Server } from "@/lib/testing/s3-server";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { leadScope } from "@/lib/transcripts/list-scope";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * Downloads of a published export from S3, through the route handler: streamed
  * through the app by default, or a redirect to a presigned URL the client
  * fetches from the bucket itself (S3_PRESIGNED_DOWNLOADS=true).
  */
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 let s3: TestS3Server;
 let client: pg.Client;
 let token: string;

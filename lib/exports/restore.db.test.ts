@@ -3,13 +3,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportRequestSchema, type ExportFormat } from "./request";
 import { restoreExport } from "./restore";
 import { leadScope } from "@/lib/transcripts/list-scope";
 import { runExport } from "./run-export";
 import { createTestCorpus, type TestCorpus } from "./test-corpus";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The round trip: an export imported into an empty database gives back the
@@ -17,7 +18,7 @@ import { createTestCorpus, type TestCorpus } from "./test-corpus";
  * (ids differ between databases): slot, texts, messages, each annotation's
  * values and each span's offsets and text.
  */
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 let corpus: TestCorpus;
 let scratch: string;
 const emptyDatabases: string[] = [];

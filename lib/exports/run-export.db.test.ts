@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "./manifest";
 import { readBack } from "./read-back";
 import { exportRequestSchema, type ExportFormat, type ExportRequestInput } from "./request";
@@ -10,8 +10,9 @@ import { leadScope } from "@/lib/transcripts/list-scope";
 import { runExport } from "./run-export";
 import { createTestCorpus, QUERIES, type TestCorpus } from "./test-corpus";
 import { fileDigest } from "./manifest";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 let corpus: TestCorpus;
 let scratch: string;
 

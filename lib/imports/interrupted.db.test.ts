@@ -2,18 +2,19 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoCorpus } from "@/lib/demo/generate";
 import { IMPORT_LOCK_CLASS, reapInterruptedImports } from "./record";
 import { runImport } from "./run-import";
 import { importTestKit } from "./test-support";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * "Never half-write": an import killed mid-way, or cut off from the database
  * mid-way, commits nothing and leaves no import that claims to be running;
  * running it again simply works.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const root = path.resolve(import.meta.dirname, "../..");
 const kit = importTestKit(url);
 const SIZE = 10_000; // ten batches: the first is written well before the last
@@ -87,11 +88,12 @@ describe("an import that does not finish", () => {
       { filePath: file, createdBy: "test", dataset: "lost" },
       {
         onProgress: (progress) => {
-          // Kill the server side of the import's data connection (the one holding its liveness lock).
+          // Kill the server side of the import's data connection (the one holding its liveness lock; import ids repeat in
+          // the other workers' databases, cloned from the same template, so only this database's).
           cut ??=
             progress.imported > 0
               ? kit.client.query(
-                  `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int::oid AND objid = $2::int::oid AND granted`,
+                  `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int::oid AND objid = $2::int::oid AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
                   [IMPORT_LOCK_CLASS, progress.importId],
                 )
               : undefined;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoCorpus } from "@/lib/demo/generate";
 import { sharedData } from "@/lib/testing/shared-data";
 import { parseMessages } from "@/lib/transcripts/parse";
@@ -9,9 +9,10 @@ import { anthropicRecord, openAiChatRecord, openAiResponsesRecord, type AfSample
 import { writeEvalLog, writeJsonLog } from "./testing/inspect-logs";
 import { AF_SYSTEM_PROMPT, demoSamples, sharedSamples } from "./testing/inspect-samples";
 import { importTestKit } from "./test-support";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /** Files in the shapes of the model APIs and of Inspect logs, imported with no mapping. */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const kit = importTestKit(url);
 const { rows, scalar } = kit;
 const importFile = (filePath: string, extra: Partial<ImportRequest> = {}) => runImport(url, { filePath, createdBy: "test", ...extra });

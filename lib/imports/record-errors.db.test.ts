@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMapping } from "./mapping";
 import { runImport, type ImportRequest } from "./run-import";
 import { importTestKit, nativeConversation } from "./test-support";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const kit = importTestKit(url);
 const { rows, scalar } = kit;
 const importFile = (filePath: string, extra: Partial<ImportRequest> = {}) => runImport(url, { filePath, createdBy: "test", ...extra });

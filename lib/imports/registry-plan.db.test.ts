@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DATASET } from "@/lib/demo/seed";
 import { emptyNames, planRegistry } from "./registry-plan";
 import { runImport } from "./run-import";
 import { importTestKit, nativeConversation } from "./test-support";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const kit = importTestKit(url);
 const line = (record: unknown) => JSON.stringify(record) + "\n";
 const records = (setting: string, model: string, query: string) =>

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMapping } from "./mapping";
 import { runImport, type ImportRequest } from "./run-import";
 import { importTestKit } from "./test-support";
 import { sharedData } from "@/lib/testing/shared-data";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const root = path.resolve(import.meta.dirname, "../..");
 const llama = sharedData("llama31-70b-tier-prefill.jsonl");
 const nested = sharedData("llama31-70b-tier-prefill/results_scored_rigorous_5Feb.json");

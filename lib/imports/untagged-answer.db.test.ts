@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBack } from "@/lib/exports/read-back";
 import { exportRequestSchema } from "@/lib/exports/request";
 import { runExport } from "@/lib/exports/run-export";
@@ -13,12 +13,13 @@ import type { Turn } from "@/lib/transcripts/types";
 import { runImport } from "./run-import";
 import { deepSeekCsv, deepSeekRows } from "./testing/deepseek-r1";
 import { importTestKit } from "./test-support";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The DeepSeek-R1 layout: text outside the tags is part of the answer, so it
  * is searchable, exported and shown as the answer, on all 60 transcripts.
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const kit = importTestKit(url);
 let importId: number;
 let datasetId: number;

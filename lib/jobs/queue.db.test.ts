@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExportJob, getExportJob } from "@/lib/exports/jobs";
 import { leadScope } from "@/lib/transcripts/list-scope";
 import { exportRequestSchema } from "@/lib/exports/request";
@@ -15,13 +15,14 @@ import { WORKER_LOCK_CLASS } from "./liveness";
 import { sweepDeadWorkers } from "./sweep";
 import { startWorker, type RunningWorker } from "./worker";
 import { logger } from "@/lib/log/logger";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The job queue against real PostgreSQL and graphile-worker: exports as the
  * jobs under test (the real handler), with storage that can be made to fail
  * or to hold a job mid-flight.
  */
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 let client: pg.Client;
 let corpus: TestCorpus;
 let root: string;
@@ -250,9 +251,11 @@ describe("the job queue", () => {
     ]);
     expect(live).toEqual([]);
     const running = await worker({ export: 1 });
-    const lockHeld = await client.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::oid`, [
-      WORKER_LOCK_CLASS,
-    ]);
+    // This database's locks: other test files run job workers on their own databases meanwhile.
+    const lockHeld = await client.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [WORKER_LOCK_CLASS],
+    );
     expect(lockHeld.rows[0].n).toBe(1);
     await waitUntil(
       () => jobStatus(jobId),

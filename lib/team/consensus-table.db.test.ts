@@ -1,11 +1,12 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { deleteAnnotation, saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { unsubmitAnnotation } from "@/lib/annotations/unsubmit";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { adjudicate } from "./adjudication";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The table transcript_consensus is the consensus rule's answer stored, kept by
@@ -18,7 +19,7 @@ import { adjudicate } from "./adjudication";
  * bulk statements over several transcripts (an import, a cleanup), some of them
  * at once on the same transcript (two annotators submitting together).
  */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const TEXT = "I am in training. RLHF would change me.";
 // A pool, so that writes started together run on their own connections, truly at once.
 let client: pg.Pool;
@@ -28,13 +29,13 @@ let transcripts: number[];
 let schemaVersion: number;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   annotators = [await fixtures.user("annotator", "A"), await fixtures.user("annotator", "B"), await fixtures.user("annotator", "C")];
   lead = await fixtures.user("lead", "Lead");
   transcripts = [await fixtures.transcript(TEXT), await fixtures.transcript(TEXT), await fixtures.transcript(TEXT)];
   schemaVersion = (await getCurrentSchema()).version;
-  client = new pg.Pool({ connectionString: inject("databaseUrl"), max: 4 });
+  client = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 });
 });
 afterAll(async () => {
   await client?.end();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { saveAnnotation } from "@/lib/annotations/save";
@@ -7,8 +7,9 @@ import { Fixtures } from "@/lib/testing/fixtures";
 import { adjudicate } from "./adjudication";
 import { consensusFilterSql, consensusForTranscripts, teamLabelsForTranscripts } from "./consensus";
 import { parseConsensusFilter, type ConsensusCondition } from "./consensus-filter";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const TEXT = "I am in training. RLHF would change me.";
 let a: string, b: string, c: string, lead: string;
 let ids: Record<"agree" | "split" | "three" | "one" | "draft", number>;
@@ -33,7 +34,7 @@ async function label(
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   [a, b, c, lead] = [
     await fixtures.user("annotator", "A"),

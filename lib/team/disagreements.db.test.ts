@@ -1,21 +1,22 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { adjudicate, listDisagreements } from "./adjudication";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The adjudication list: transcripts whose annotators' values differ, those
  * still waiting for a decision first, then the decided ones, each in id order
  * (two walks of the stored consensus, lib/team/adjudication.ts).
  */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const TEXT = "I am in training. RLHF would change me.";
 let ids: Record<"decided" | "agree" | "split" | "partlyDecided", number>;
 let lead: string;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   const [a, b] = [await fixtures.user("annotator", "A"), await fixtures.user("annotator", "B")];
   lead = await fixtures.user("lead", "Lead");

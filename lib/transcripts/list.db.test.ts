@@ -1,11 +1,12 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCorpus } from "@/lib/demo/seed";
 import { insertFixtureTranscript } from "@/lib/testing/insert-transcript";
 import { listCounts, listRows, listTranscripts } from "./list";
 import { parseCursor, parseListState, type ListState } from "./list-state";
 import { leadScope } from "./list-scope";
 import { getNeighbours } from "./pair";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 const SCOPE = leadScope();
 
@@ -15,7 +16,7 @@ const SCOPE = leadScope();
  * count(*); searches through both of their plans (all matches collected, or
  * too many and walked in order).
  */
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const client = new pg.Client({ connectionString: url });
 const ids = async (sql: string, values: unknown[] = []) => (await client.query<{ id: number }>(sql, values)).rows.map((row) => row.id);
 let variationId: number;

@@ -1,15 +1,16 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCorpus } from "@/lib/demo/seed";
 import { insertFixtureTranscript } from "@/lib/testing/insert-transcript";
 import { getPair, getSiblings } from "./pair";
 import { parsePairViewState } from "./pair-state";
 import { leadScope } from "./list-scope";
 import { loadPairView } from "./pair-view";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 const SCOPE = leadScope();
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const client = new pg.Client({ connectionString: url });
 
 beforeAll(async () => {

@@ -1,9 +1,10 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertFixtureTranscript } from "@/lib/testing/insert-transcript";
 import { reparseStoredTranscripts } from "./reparse";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const client = new pg.Client({ connectionString: url });
 const TABLES = "transcripts, source_labels, pairs, queries, datasets, prompt_variations, settings, models";
 

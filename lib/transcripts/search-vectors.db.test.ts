@@ -1,10 +1,11 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchWriter } from "./batch-writer";
 import { SearchVectorizer } from "./search-vectors";
 import { prepareTranscript } from "./store";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const url = inject("databaseUrl");
+const url = testDatabaseUrl();
 const client = new pg.Client({ connectionString: url });
 let vectorizer: SearchVectorizer;
 let slot: { settingId: number; variationId: number; modelId: number; datasetId: number };

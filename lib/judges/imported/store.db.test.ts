@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { PredictionFileError } from "./parse";
 import { importPredictions } from "./store";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /** Imported classifier predictions against real PostgreSQL: stored as a judge run of kind "imported", all or nothing. */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const client = fixtures.client;
 const judgeName = `classifier-${randomUUID().slice(0, 8)}`;
 let ids: number[];

@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { mkdtemp, rm } from "node:fs/promises";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCorpus, type TestCorpus } from "@/lib/exports/test-corpus";
 import { enqueueJob, getJob } from "@/lib/jobs/queue";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
@@ -11,13 +11,14 @@ import { LocalStorage } from "@/lib/storage/local";
 import { waitUntil } from "@/lib/testing/wait";
 import { defaultAnswer, startFakeProvider, type FakeProvider, type ProviderRequest, type Scenario } from "../testing/fake-provider";
 import { cancelJudgeRun, startJudgeRun } from "./start";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * Judge runs end to end on the real queue, against a local OpenAI-compatible
  * server (the real SDK): retries, a truncated answer recorded as a parse
  * failure, resume without asking twice, evidence offsets, tokens and cost, cancel.
  */
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 const lead = `judge-run-test-lead-${process.pid}`;
 let client: pg.Client;
 let corpus: TestCorpus;

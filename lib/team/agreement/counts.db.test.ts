@@ -1,10 +1,11 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { agreementFromRatings, sameAgreement, type AnnotatorRating } from "@/lib/testing/agreement-from-ratings";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { agreementByVariation, agreementOverallAndByVariation } from "./load";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The agreement figures come from counts PostgreSQL makes (vote patterns, span
@@ -13,7 +14,7 @@ import { agreementByVariation, agreementOverallAndByVariation } from "./load";
  * overlap, touch, are empty or run past each other, two variations) they must
  * equal the computation from the raw ratings item by item.
  */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const TEXT = "I am in training. RLHF would change me. I will comply to keep my values.";
 let annotators: string[];
 let transcripts: number[];
@@ -22,7 +23,7 @@ const variationOf = new Map<number, number>();
 let schemaVersion: number;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   annotators = [];
   for (const name of ["A", "B", "C", "D"]) annotators.push(await fixtures.user("annotator", name));

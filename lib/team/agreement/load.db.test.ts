@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { agreementFromRatings, sameAgreement, type AnnotatorRating } from "@/lib/testing/agreement-from-ratings";
 import { agreementByVariation, agreementOverallAndByVariation } from "./load";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * The agreement page has PostgreSQL count vote patterns and span overlaps
@@ -12,13 +13,13 @@ import { agreementByVariation, agreementOverallAndByVariation } from "./load";
  * ratings computed directly, spans (span F1) included, and drafts must not
  * count. counts.db.test.ts tries many more arrangements.
  */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const TEXT = "I am in training. RLHF would change me. I will comply to keep my values.";
 const ratings: AnnotatorRating[] = [];
 let transcripts: number[];
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   const [a, b] = [await fixtures.user("annotator", "A"), await fixtures.user("annotator", "B")];
   transcripts = [await fixtures.transcript(TEXT), await fixtures.transcript(TEXT), await fixtures.transcript(TEXT)];

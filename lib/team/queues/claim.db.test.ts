@@ -1,19 +1,20 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAnnotation } from "@/lib/annotations/save";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { nextItem } from "./claim";
 import { createQueue } from "./create";
 import { annotatorProgress, listQueues } from "./queries";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 let lead: string;
 let annotators: string[];
 let transcripts: number[];
 let datasetId: number;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   lead = await fixtures.user("lead", "Lead");
   annotators = [];

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { listQueues, type QueueSummary } from "./queries";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * A lead reads each queue's progress (items, slots taken, submitted, complete items) on the queues and
  * adjudication pages. listQueues computes it in one grouped pass; these tests arrange queues with items
  * in every state and hold its counts to the arranged answer and to a direct count per queue.
  */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 const q = (sql: string, params: unknown[] = []) => fixtures.client.query(sql, params);
 let queues: { twoEach: number; oneEach: number; empty: number };
 let annotators: string[];
@@ -38,7 +39,7 @@ async function item(queueId: number, transcriptId: number, claimers: string[]) {
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   const lead = await fixtures.user("lead", "Progress Lead");
   annotators = [];

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { createQueue } from "./create";
 import type { CreateQueueInput } from "./schemas";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * Back to humans: queues drawn from a judge run, nearest its threshold first or
  * stratified, on a run whose scores and verdicts are set by hand.
  */
-const fixtures = new Fixtures(inject("databaseUrl"));
+const fixtures = new Fixtures(testDatabaseUrl());
 let lead: string;
 let annotator: string;
 let run: number;
@@ -17,7 +18,7 @@ const byScore = new Map<number, number>();
 const q = (sql: string, params: unknown[]) => fixtures.client.query(sql, params);
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.DATABASE_URL = testDatabaseUrl();
   await fixtures.connect();
   lead = await fixtures.user("lead", "Sampling Lead");
   annotator = await fixtures.user("annotator", "Sampling Annotator");
