@@ -16,6 +16,7 @@ import {
   annotatorProgress,
   getQueue,
   isQueueAnnotator,
+  listQueueNames,
   listQueues,
   queueItemAccess,
   type QueueItemAccess,
@@ -52,7 +53,7 @@ export async function queuesOverview() {
 /** Queue names for a lead's pickers (agreement, adjudication). */
 export async function queueNames() {
   await viewerWithRole("lead");
-  return listQueues();
+  return listQueueNames();
 }
 
 export async function queueDetail(queueId: number) {

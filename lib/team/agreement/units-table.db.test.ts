@@ -8,6 +8,7 @@ import { unsubmitAnnotation } from "@/lib/annotations/unsubmit";
 import { agreementFromRatings, sameAgreement, type AnnotatorRating } from "@/lib/testing/agreement-from-ratings";
 import { Fixtures } from "@/lib/testing/fixtures";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
+import { spanOverlapSql, votePatternsSql, type SpanOverlapRow, type VotePatternRow } from "./counts-sql";
 import { agreementOverallAndByVariation } from "./load";
 
 /**
@@ -182,6 +183,88 @@ async function rowsOf(relation: "agreement_units" | "agreement_units_live") {
   return rows;
 }
 
+/**
+ * The counts the unfiltered page reads (migration 20261204200000), stored and as
+ * grouped here from the live computation, over every variation: read in one
+ * snapshot, so that other test files writing annotations meanwhile change both alike.
+ */
+async function countsNow() {
+  const reader = await client.connect();
+  try {
+    await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const all = async (sql: string) => (await reader.query(sql)).rows;
+    const counts = {
+      storedPatterns: await all(
+        `SELECT variation_id, kind, label_key, votes, n, span_overlap, span_total, spanned FROM agreement_pattern_counts
+         ORDER BY variation_id, kind, label_key, votes`,
+      ),
+      livePatterns: await all(
+        `SELECT variation_id, kind, label_key, votes, count(*)::int AS n, sum(span_overlap)::bigint AS span_overlap,
+                sum(span_total)::bigint AS span_total, count(*) FILTER (WHERE span_total > 0)::int AS spanned
+         FROM agreement_units_live GROUP BY variation_id, kind, label_key, votes
+         ORDER BY variation_id, kind, label_key, votes`,
+      ),
+      storedAnnotators: await all(
+        `SELECT variation_id, kind, label_key, annotator_id, n FROM agreement_annotator_counts
+         ORDER BY variation_id, kind, label_key, annotator_id`,
+      ),
+      liveAnnotators: await all(
+        `SELECT variation_id, kind, label_key, annotator_id, count(*)::int AS n
+         FROM agreement_units_live CROSS JOIN LATERAL unnest(annotators) AS a(annotator_id) WHERE kind <> 'rated'
+         GROUP BY variation_id, kind, label_key, annotator_id ORDER BY variation_id, kind, label_key, annotator_id`,
+      ),
+    };
+    await reader.query("COMMIT");
+    return counts;
+  } catch (error) {
+    await reader.query("ROLLBACK");
+    throw error;
+  } finally {
+    reader.release();
+  }
+}
+
+/**
+ * What the page reads for every transcript (scope null: the counts tables) and for a
+ * scope that holds every transcript (agreement_units grouped), in one snapshot, in a
+ * form both must share: the variations listed, the patterns with their items, who
+ * voted per variation and label (the unfiltered read gives one annotator a row), the span sums.
+ */
+async function unfilteredAndScopedReads(labels: readonly { key: string; kind: string }[]) {
+  const spanKeys = labels.filter((label) => label.kind === "span").map((label) => label.key);
+  const valueKeys = labels.filter((label) => label.kind !== "span").map((label) => label.key);
+  const reader = await client.connect();
+  const read = async (scope: Prisma.Sql | null) => {
+    const run = async <Row extends object>(sql: Prisma.Sql) => (await reader.query<Row>(sql.text, sql.values)).rows;
+    const patterns = await run<VotePatternRow>(votePatternsSql(scope, valueKeys, spanKeys));
+    const overlaps = await run<SpanOverlapRow>(spanOverlapSql(scope, spanKeys));
+    const sorted = (lines: string[]) => [...new Set(lines)].sort();
+    return {
+      variations: sorted(patterns.filter((row) => row.label_key === null).map((row) => `${row.variation_id}`)),
+      patterns: sorted(
+        patterns.filter((row) => row.votes).map((row) => `${row.variation_id} ${row.label_key} ${JSON.stringify(row.votes)} ${row.items}`),
+      ),
+      annotators: sorted(
+        patterns
+          .filter((row) => row.annotators)
+          .flatMap((row) => row.annotators!.map((annotator) => `${row.variation_id} ${row.label_key} ${annotator}`)),
+      ),
+      overlaps: sorted(overlaps.map((row) => `${row.variation_id} ${row.label_key} ${row.overlap} ${row.total} ${row.items}`)),
+    };
+  };
+  try {
+    await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const reads = { unfiltered: await read(null), everything: await read(Prisma.sql`true`) };
+    await reader.query("COMMIT");
+    return reads;
+  } catch (error) {
+    await reader.query("ROLLBACK");
+    throw error;
+  } finally {
+    reader.release();
+  }
+}
+
 /** The oracle's input: the submitted annotations as they are in the database now. */
 async function submittedRatings(): Promise<(AnnotatorRating & { variationId: number })[]> {
   const { rows } = await client.query<{
@@ -208,11 +291,12 @@ async function submittedRatings(): Promise<(AnnotatorRating & { variationId: num
 }
 
 describe("agreement_units (the table kept by the write path)", () => {
-  it("equals the live computation, and the page's figures the oracle's, after random writes, some at once", async () => {
+  it("equals the live computation, its counts the live units' counts (the unfiltered page reads them), and the page's figures the oracle's, after random writes, some at once", async () => {
     const { labels } = await getCurrentSchema();
     const where = Prisma.sql`t.id IN (${Prisma.join(transcripts)})`;
     const steps = fc.array(fc.array(write, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 });
     let compared = 0;
+    let countedPatterns = 0;
     let evidence = 0;
     await fc.assert(
       fc.asyncProperty(steps, async (sequence) => {
@@ -223,7 +307,14 @@ describe("agreement_units (the table kept by the write path)", () => {
           const stored = await rowsOf("agreement_units");
           expect(stored).toEqual(await rowsOf("agreement_units_live"));
           compared += stored.length;
+          const counts = await countsNow();
+          expect(counts.storedPatterns).toEqual(counts.livePatterns);
+          expect(counts.storedAnnotators).toEqual(counts.liveAnnotators);
+          countedPatterns += counts.storedPatterns.length;
         }
+
+        const { unfiltered, everything } = await unfilteredAndScopedReads(labels);
+        expect(unfiltered).toEqual(everything);
 
         const ratings = await submittedRatings();
         evidence += ratings.filter((r) => r.spans.length > 0).length;
@@ -245,6 +336,7 @@ describe("agreement_units (the table kept by the write path)", () => {
     );
     // Not vacuous: the runs left units to compare.
     expect(compared).toBeGreaterThan(0);
+    expect(countedPatterns).toBeGreaterThan(0);
     expect(evidence).toBeGreaterThan(0);
   });
 
@@ -325,6 +417,70 @@ describe("agreement_units (the table kept by the write path)", () => {
     expect(consensusAfter).toEqual(await consensusOf(client, "transcript_consensus_live"));
     expect((await client.query("SELECT count(*)::int AS n FROM human_labels_dirty")).rows[0].n).toBe(0);
     await client.query("DELETE FROM annotations WHERE transcript_id = $1", [target]);
+  });
+
+  it("counts two commits at once of the same pattern on different transcripts, neither waiting forever on the other", async () => {
+    // A variation of its own: its counts are this test's alone.
+    const { rows } = await client.query<{ id: number }>(
+      "INSERT INTO prompt_variations (setting_id, slug, name) SELECT setting_id, $1, 'Counts at once' FROM prompt_variations WHERE id = $2 RETURNING id",
+      [`counts-at-once-${process.pid}-${Date.now()}`, variations[0]],
+    );
+    const variation = rows[0].id;
+    const pair = [await fixtures.transcript(TEXT), await fixtures.transcript(TEXT)];
+    const values = { af_verdict: "full", compliance: 2 };
+    const countsOfVariation = async () => ({
+      patterns: (
+        await client.query(
+          `SELECT kind, label_key, votes, n FROM agreement_pattern_counts WHERE variation_id = $1 AND kind <> 'span' ORDER BY kind, label_key`,
+          [variation],
+        )
+      ).rows,
+      annotators: (
+        await client.query(
+          `SELECT label_key, annotator_id, n FROM agreement_annotator_counts WHERE variation_id = $1 AND label_key = 'af_verdict' ORDER BY annotator_id`,
+          [variation],
+        )
+      ).rows,
+    });
+    const writers: pg.PoolClient[] = [];
+    try {
+      await client.query("UPDATE transcripts SET variation_id = $1 WHERE id = ANY($2)", [variation, pair]);
+      for (const transcript of pair)
+        await saveAnnotation(transcript, annotators[0], { expectedVersion: 0, schemaVersion, values, note: "", spans: [], submit: true });
+      // Both second votes written, then both transactions committed at once: each commit
+      // recomputes its transcript and adds to the same counts rows (pattern, 'rated', annotators).
+      for (const transcript of pair) {
+        const writer = await client.connect();
+        writers.push(writer);
+        await writer.query("BEGIN");
+        await writer.query(
+          `INSERT INTO annotations (transcript_id, annotator_id, schema_version, "values", submitted_at) VALUES ($1, $2, $3, $4, now())`,
+          [transcript, annotators[1], schemaVersion, JSON.stringify(values)],
+        );
+      }
+      await Promise.all(writers.map((writer) => writer.query("COMMIT")));
+      const [low, high] = [annotators[0], annotators[1]].sort();
+      const byAnnotator = { [annotators[0]]: "full", [annotators[1]]: "full" };
+      expect(await countsOfVariation()).toEqual({
+        patterns: [
+          { kind: "rated", label_key: "", votes: [], n: 2 },
+          { kind: "value", label_key: "af_verdict", votes: [byAnnotator[low], byAnnotator[high]], n: 2 },
+          { kind: "value", label_key: "compliance", votes: [2, 2], n: 2 },
+        ],
+        annotators: [
+          { label_key: "af_verdict", annotator_id: low, n: 2 },
+          { label_key: "af_verdict", annotator_id: high, n: 2 },
+        ],
+      });
+      // And the last vote of a pattern gone, its row goes.
+      await client.query("DELETE FROM annotations WHERE transcript_id = ANY($1) AND annotator_id = $2", [pair, annotators[1]]);
+      expect(await countsOfVariation()).toEqual({ patterns: [{ kind: "rated", label_key: "", votes: [], n: 2 }], annotators: [] });
+    } finally {
+      for (const writer of writers) writer.release();
+      await client.query("DELETE FROM annotations WHERE transcript_id = ANY($1)", [pair]);
+      await client.query("UPDATE transcripts SET variation_id = $1 WHERE id = ANY($2)", [variations[0], pair]);
+      await client.query("DELETE FROM prompt_variations WHERE id = $1", [variation]);
+    }
   });
 
   it("follows a transcript's deletion (its annotations cascade away)", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
-import { listQueues, type QueueSummary } from "./queries";
+import { listQueueNames, listQueues, type QueueSummary } from "./queries";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
@@ -126,6 +126,17 @@ describe("queue progress counts (real PostgreSQL)", () => {
     const order = all.map((summary) => [summary.createdAt, summary.id] as const);
     const sorted = [...order].sort((a, b) => (a[0] === b[0] ? b[1] - a[1] : b[0].localeCompare(a[0])));
     expect(order).toEqual(sorted);
+  });
+
+  it("names the queues for the lead's pickers as the list does, newest first, without their progress", async () => {
+    const ours = new Set(Object.values(queues));
+    const named = (await listQueueNames()).filter((queue) => ours.has(queue.id));
+    expect(named).toEqual([
+      { id: queues.empty, name: "Progress: empty" },
+      { id: queues.oneEach, name: "Progress: one per item" },
+      { id: queues.twoEach, name: "Progress: two per item" },
+    ]);
+    expect(named).toEqual((await listQueues()).filter((queue) => ours.has(queue.id)).map(({ id, name }) => ({ id, name })));
   });
 
   it("gives the same counts for one queue, and for the queues an annotator is a member of", async () => {
