@@ -241,7 +241,7 @@ export async function describeCorpus(databaseUrl: string) {
     const { rows } = await client.query(
       `SELECT (SELECT count(*) FROM transcripts)::int AS transcripts,
               (SELECT count(*) FROM source_labels)::int AS imported_labels,
-              (SELECT count(*) FROM prompt_variations)::int AS variations,
+              (SELECT count(*) FROM prompt_variations v WHERE EXISTS (SELECT 1 FROM pairs p WHERE p.variation_id = v.id))::int AS variations,
               (SELECT count(*) FROM annotations)::int AS annotations,
               (SELECT count(DISTINCT annotator_id) FROM annotations)::int AS annotators,
               (SELECT count(*) FROM annotation_spans)::int AS spans,
