@@ -37,8 +37,9 @@ export function teamTargets(size: number, annotations = Number(process.env.BENCH
 
 const email = (i: number) => `bench-annotator-${i}@bench.test`;
 
-export async function ensureTeamCorpus(databaseUrl: string, size: number, secret: string): Promise<TeamCorpus> {
-  const targets = teamTargets(size);
+/** `annotations`: as BENCH_ANNOTATIONS (a test asks for a few more than `size / 10`). */
+export async function ensureTeamCorpus(databaseUrl: string, size: number, secret: string, annotations?: number): Promise<TeamCorpus> {
+  const targets = teamTargets(size, annotations);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
