@@ -9,6 +9,7 @@ import { standaloneAuth } from "@/lib/auth/standalone";
 import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
 import { SAVE_SQL, SAVE_STATEMENT, saveParameters } from "@/lib/annotations/save-sql";
 import { seedDemoCorpus } from "@/lib/demo/seed";
+import { CORPUS_SHAPE } from "./corpus";
 import { payload, random, runLoops, type Stats, type Target } from "./annotation-load";
 import { report } from "./report";
 
@@ -36,7 +37,8 @@ const require = createRequire(import.meta.url);
 
 export async function benchAnnotation(databaseUrl: string, size: number) {
   const port = Number(process.env.PORT ?? 3000);
-  await seedDemoCorpus(databaseUrl, { size });
+  // In the benchmarks' shape, so that a kept corpus stays reusable by the others (bench/corpus.ts).
+  await seedDemoCorpus(databaseUrl, { size, shape: CORPUS_SHAPE });
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   let server: ChildProcess | undefined;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { generateDemoCorpus } from "@/lib/demo/generate";
 import { parseMessages } from "@/lib/transcripts/parse";
 import { transcriptContentHash } from "@/lib/transcripts/content-hash";
+import { CORPUS_SHAPE } from "./corpus";
 import { RawCopyFile, rawCopyRate } from "./raw-copy";
 import { report } from "./report";
 
@@ -55,7 +56,9 @@ async function seedCopyRate(databaseUrl: string, size: number): Promise<number> 
 }
 
 async function runSeedCommand(databaseUrl: string, size: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/seed.ts", "--size", String(size)], {
+  // In the benchmarks' shape, so that the benchmarks after this one reuse the corpus it seeded (bench/corpus.ts).
+  const shape = ["--variations", String(CORPUS_SHAPE.variations), ...(CORPUS_SHAPE.compromiseLabel ? ["--compromise-label"] : [])];
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/seed.ts", "--size", String(size), ...shape], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });

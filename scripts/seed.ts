@@ -7,10 +7,19 @@ import { ensureAuthSecret } from "./lib/auth-secret";
 import { exitWithError } from "./lib/exit";
 
 const { values } = parseArgs({
-  options: { size: { type: "string", default: String(DEFAULT_DEMO_SIZE) }, seed: { type: "string", default: "1" } },
+  options: {
+    size: { type: "string", default: String(DEFAULT_DEMO_SIZE) },
+    seed: { type: "string", default: "1" },
+    // The benchmarks' shape (bench/corpus.ts): --variations 150 --compromise-label.
+    variations: { type: "string" },
+    "compromise-label": { type: "boolean", default: false },
+  },
 });
 const size = Number(values.size);
 if (!Number.isInteger(size) || size < 2) exitWithError(new Error(`--size must be a whole number of at least 2, got "${values.size}"`));
+const variations = values.variations === undefined ? undefined : Number(values.variations);
+if (variations !== undefined && !Number.isInteger(variations))
+  exitWithError(new Error(`--variations must be a whole number, got "${values.variations}"`));
 
 const database = await openDatabase("dev").catch(exitWithError);
 const started = performance.now();
@@ -20,6 +29,7 @@ try {
     size,
     seed: Number(values.seed),
     onProgress: process.stderr.isTTY ? progress : undefined,
+    shape: { variations, compromiseLabel: values["compromise-label"] },
   });
   const seconds = (performance.now() - started) / 1000;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -64,4 +64,27 @@ describe("seeding the demo corpus", () => {
     await expect(seedDemoCorpus(url, { size: -5 })).rejects.toThrow();
     expect(await scalar("SELECT count(*) AS n FROM transcripts")).toBe(600);
   });
+
+  it("in the benchmarks' shape: 150 variations (copies of the registry's), 3 labels per transcript, pairs intact", async () => {
+    await seedDemoCorpus(url, { size: 1_200, seed: 7, shape: { variations: 150, compromiseLabel: true } });
+    expect(await scalar("SELECT count(*) AS n FROM prompt_variations")).toBe(150);
+    // Still one baseline per setting, and a copy carries its original's prompt.
+    expect(await scalar("SELECT count(*) AS n FROM prompt_variations WHERE is_baseline")).toBe(2);
+    expect(
+      await scalar(`SELECT count(*) AS n FROM prompt_variations c JOIN prompt_variations o
+                    ON o.setting_id = c.setting_id AND c.slug LIKE o.slug || '~%' AND o.slug NOT LIKE '%~%'
+                    WHERE c.system_prompt IS NOT DISTINCT FROM o.system_prompt`),
+    ).toBe(150 - DEMO_VARIATIONS.length);
+    // 1,200 transcripts are 600 pairs over 54 cells: rounds 0-11, so copies 0-5 of every variation are used.
+    expect(await scalar("SELECT count(DISTINCT variation_id) AS n FROM pairs")).toBeGreaterThan(DEMO_VARIATIONS.length * 5);
+    expect(
+      await scalar(`SELECT count(*) AS n FROM (SELECT pair_id FROM transcripts GROUP BY pair_id
+                    HAVING count(*) = 2 AND count(DISTINCT condition) = 2 AND count(DISTINCT variation_id) = 1) complete`),
+    ).toBe(600);
+    expect(
+      await scalar(`SELECT count(*) AS n FROM (SELECT transcript_id FROM source_labels WHERE source = 'demo generator'
+                    GROUP BY transcript_id HAVING array_agg(name ORDER BY name) = '{alignment_faking,complied,compromise}') l`),
+    ).toBe(1_200);
+    expect(await scalar("SELECT count(DISTINCT value) AS n FROM source_labels WHERE name = 'compromise'")).toBe(4);
+  });
 });

@@ -3,9 +3,10 @@ import { refreshLabelSignatures } from "@/lib/analytics/label-signatures";
 import { BatchWriter } from "@/lib/transcripts/batch-writer";
 import { SearchVectorizer } from "@/lib/transcripts/search-vectors";
 import { prepareTranscript, type Rejection } from "@/lib/transcripts/store";
-import { DEFAULT_DEMO_SEED, generateDemoCorpus, type DemoTranscript } from "./generate";
+import { DEFAULT_DEMO_SEED, demoCells, generateDemoCorpus, type DemoTranscript } from "./generate";
 import { seedDemoJudgeRun } from "./judge-run";
 import { DEMO_MODELS, DEMO_SETTINGS, DEMO_VARIATIONS } from "./registry";
+import { copyOf, copySlug, variationCopies } from "./variation-copies";
 
 export const DEMO_DATASET = "demo";
 export const DEFAULT_DEMO_SIZE = 4_000;
@@ -19,13 +20,20 @@ export interface SeedOptions {
   size: number;
   seed?: number;
   onProgress?: (done: number) => void;
+  /**
+   * The page benchmarks' shape (issue 17): `variations` prompt variations in all (copies of the registry's,
+   * lib/demo/variation-copies.ts) and a third imported label per transcript (`compromise`, 1-4). Unset: the
+   * registry's variations and two labels, as the demo has always had.
+   */
+  shape?: { variations?: number; compromiseLabel?: boolean };
 }
 
 const BATCH = 2_000; // transcripts per COPY round; memory stays flat whatever the size
 
 interface Registry {
   datasetId: number;
-  variationIds: Map<string, number>; // "setting/variation" -> id
+  variationIds: Map<string, number>; // "setting/variation" -> id (copies: "setting/variation~k")
+  copies: Map<string, number>; // "setting/variation" -> how many copies it has (1: itself only)
   settingIds: Map<string, number>; // setting slug -> id
   modelIds: Map<string, number>;
 }
@@ -42,7 +50,8 @@ export async function seedDemoCorpus(databaseUrl: string, options: SeedOptions):
   try {
     await client.query("BEGIN");
     await removeDemoTranscripts(client);
-    const registry = await upsertRegistry(client);
+    const registry = await upsertRegistry(client, options.shape?.variations ?? DEMO_VARIATIONS.length);
+    const cells = demoCells().length;
     const clashes: Rejection[] = [];
     writer = new BatchWriter(client, { datasetId: registry.datasetId, importId: null }, vectorizer, {
       maxRows: BATCH,
@@ -50,7 +59,7 @@ export async function seedDemoCorpus(databaseUrl: string, options: SeedOptions):
     });
     let added = 0;
     for (const transcript of generateDemoCorpus({ size: options.size, seed: options.seed })) {
-      await writer.add(prepareDemoTranscript(registry, transcript, added));
+      await writer.add(prepareDemoTranscript(registry, transcript, added, cells, options.shape?.compromiseLabel ?? false));
       if (++added % BATCH === 0) options.onProgress?.(writer.inserted);
     }
     await writer.flush();
@@ -110,7 +119,7 @@ async function removeDemoTranscripts(client: pg.ClientBase) {
   await client.query("DELETE FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.pair_id = p.id)");
 }
 
-async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
+async function upsertRegistry(client: pg.ClientBase, variationCount: number): Promise<Registry> {
   const settingIds = new Map<string, number>();
   for (const setting of DEMO_SETTINGS) {
     const { rows } = await client.query<{ id: number }>(
@@ -121,7 +130,10 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
     settingIds.set(setting.slug, rows[0].id);
   }
   const variationIds = new Map<string, number>();
-  for (const variation of DEMO_VARIATIONS) {
+  const copies = new Map<string, number>();
+  for (const { variation, copy, slug } of variationCopies(DEMO_VARIATIONS, variationCount)) {
+    const key = `${variation.settingSlug}/${variation.slug}`;
+    copies.set(key, copy + 1);
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO prompt_variations (setting_id, slug, name, description, system_prompt, is_baseline, position, reference_no)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -131,16 +143,17 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
        RETURNING id`,
       [
         settingIds.get(variation.settingSlug),
-        variation.slug,
-        variation.name,
+        slug,
+        copy === 0 ? variation.name : `${variation.name} (copy ${copy})`,
         variation.description ?? null,
         variation.systemPrompt ?? null,
-        variation.isBaseline,
-        variation.position,
-        variation.paperVariationNo,
+        // A copy is never its setting's baseline, and keeps no paper number (the paper measured the original only).
+        copy === 0 && variation.isBaseline,
+        variation.position + copy * DEMO_VARIATIONS.length,
+        copy === 0 ? variation.paperVariationNo : null,
       ],
     );
-    variationIds.set(`${variation.settingSlug}/${variation.slug}`, rows[0].id);
+    variationIds.set(`${variation.settingSlug}/${slug}`, rows[0].id);
   }
   const modelIds = new Map<string, number>();
   for (const model of DEMO_MODELS) {
@@ -156,11 +169,13 @@ async function upsertRegistry(client: pg.ClientBase): Promise<Registry> {
      ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [DEMO_DATASET, "Generated demo corpus; rates follow the paper's per-variation results.", "lib/demo/generate.ts"],
   );
-  return { datasetId: rows[0].id, variationIds, settingIds, modelIds };
+  return { datasetId: rows[0].id, variationIds, copies, settingIds, modelIds };
 }
 
-function prepareDemoTranscript(registry: Registry, t: DemoTranscript, ref: number) {
-  const variationId = registry.variationIds.get(`${t.settingSlug}/${t.variationSlug}`);
+function prepareDemoTranscript(registry: Registry, t: DemoTranscript, ref: number, cells: number, compromiseLabel: boolean) {
+  const copies = registry.copies.get(`${t.settingSlug}/${t.variationSlug}`) ?? 1;
+  const variationSlug = copySlug(t.variationSlug, copyOf(ref, cells, copies));
+  const variationId = registry.variationIds.get(`${t.settingSlug}/${variationSlug}`);
   const settingId = registry.settingIds.get(t.settingSlug);
   const modelId = registry.modelIds.get(t.model);
   if (variationId === undefined || settingId === undefined || modelId === undefined) {
@@ -172,7 +187,7 @@ function prepareDemoTranscript(registry: Registry, t: DemoTranscript, ref: numbe
     variationId,
     modelId,
     settingSlug: t.settingSlug,
-    variationSlug: t.variationSlug,
+    variationSlug,
     modelName: t.model,
     condition: t.condition,
     queryText: t.queryText,
@@ -181,6 +196,7 @@ function prepareDemoTranscript(registry: Registry, t: DemoTranscript, ref: numbe
     sourceLabels: [
       { source: DEMO_LABEL_SOURCE, name: "complied", value: String(t.truth.complied) },
       { source: DEMO_LABEL_SOURCE, name: "alignment_faking", value: String(t.truth.alignmentFaking) },
+      ...(compromiseLabel ? [{ source: DEMO_LABEL_SOURCE, name: "compromise", value: String(t.truth.compromise) }] : []),
     ],
   });
 }
