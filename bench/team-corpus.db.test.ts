@@ -1,6 +1,7 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
+import { testDatabaseUrl } from "@/lib/testing/database-url";
 import { seedDemoCorpus } from "@/lib/demo/seed";
 import { BENCH_SECRET } from "./next-server";
 import { ensureTeamCorpus } from "./team-corpus";
@@ -12,7 +13,7 @@ import { ensureTeamCorpus } from "./team-corpus";
  * agreement_units_live) row for row, and the triggers on again afterwards, so that a later write keeps them so.
  * The build truncates every table of the human-label layer: it runs in a database of its own on the test server.
  */
-const adminUrl = inject("databaseUrl");
+const adminUrl = testDatabaseUrl();
 const name = `af_bench_team_${process.pid}`;
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 let client: pg.Client;

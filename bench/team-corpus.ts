@@ -219,7 +219,7 @@ async function buildTeamCorpus(client: pg.Client, ids: { lead: string; annotator
 }
 
 /**
- * The triggers that keep transcript_consensus and agreement_units (migrations 20261203660000, 20261203900000) on
+ * The triggers that note transcripts for transcript_consensus and agreement_units (migration 20261204100000) on
  * the tables this build writes; TRUNCATE's are left on (they rebuild, once). The build rebuilds both tables itself,
  * as their TRUNCATE triggers do (bench/team-corpus.db.test.ts holds the result equal to the live views).
  */
@@ -228,9 +228,11 @@ async function derivedTableTriggers(client: pg.Client) {
     `SELECT quote_ident(c.relname) AS table, quote_ident(t.tgname) AS trigger
      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
      WHERE NOT t.tgisinternal AND c.relname IN ('annotations', 'annotation_spans', 'adjudications')
-       AND (t.tgname LIKE 'transcript\\_consensus\\_%' OR t.tgname LIKE 'agreement\\_units\\_%') AND t.tgname NOT LIKE '%\\_truncate'
+       AND t.tgname LIKE 'human\\_labels\\_%'
      ORDER BY 1, 2`,
   );
+  // A rename would leave them on: the build stays right but takes half an hour again. Say so instead.
+  if (rows.length === 0) throw new Error("team corpus: found no human_labels_* triggers to switch off (renamed? see bench/team-corpus.ts)");
   return rows;
 }
 

@@ -108,6 +108,11 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   // Annotator 2: the first item they get "no", the second "full": one disagreement. Never sees annotator 1's labels.
   const second = await pageAs("annotator2");
   const secondSeen = recordResponses(second);
+  // "My next item" is a real redirect to the claimed item (the page benchmark times it as one), not a 200 that
+  // streams a skeleton and then a meta refresh, as it was under app/queues/loading.tsx.
+  const claim = await second.request.get(`/queues/${queueId}/next`, { maxRedirects: 0 });
+  expect(claim.status()).toBe(307);
+  expect(claim.headers().location).toMatch(new RegExp(`/queues/${queueId}/items/\\d+$`));
   await second.goto(`/queues/${queueId}/next`);
   await labelItem(second, "1");
   await labelItem(second, "3");

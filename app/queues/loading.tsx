@@ -1,6 +1,0 @@
-import { PageSkeleton } from "@/components/layout/skeletons";
-
-/** Shown at once on navigation while the server renders the queues. */
-export default function Loading() {
-  return <PageSkeleton label="Loading the queues" />;
-}
