@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
+import { adminSql } from "@/lib/testing/admin-sql";
 
 /**
  * `npm run bench` as a person runs it, on a small corpus in a database of its
@@ -16,15 +16,7 @@ const adminUrl = testDatabaseUrl();
 const name = `af_bench_run_${process.pid}`;
 const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminSql(adminUrl, sql);
 
 function bench(...args: string[]) {
   const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/run.ts", ...args], {

@@ -5,6 +5,7 @@ import { testDatabaseUrl } from "@/lib/testing/database-url";
 import { seedDemoCorpus } from "@/lib/demo/seed";
 import { BENCH_SECRET } from "./next-server";
 import { ensureTeamCorpus } from "./team-corpus";
+import { adminSql } from "@/lib/testing/admin-sql";
 
 /**
  * The benchmarks' team corpus is built with the write path's consensus and agreement-unit triggers off and both
@@ -18,15 +19,7 @@ const name = `af_bench_team_${process.pid}`;
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 let client: pg.Client;
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => adminSql(adminUrl, sql);
 
 beforeAll(async () => {
   await admin(`CREATE DATABASE "${name}"`);

@@ -11,6 +11,7 @@ import { leadScope } from "@/lib/transcripts/list-scope";
 import { runExport } from "./run-export";
 import { createTestCorpus, type TestCorpus } from "./test-corpus";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
+import { adminSql } from "@/lib/testing/admin-sql";
 
 /**
  * The round trip: an export imported into an empty database gives back the
@@ -23,15 +24,7 @@ let corpus: TestCorpus;
 let scratch: string;
 const emptyDatabases: string[] = [];
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminSql(databaseUrl, sql);
 
 async function emptyDatabase(): Promise<string> {
   const name = `af_roundtrip_${randomBytes(4).toString("hex")}`;
