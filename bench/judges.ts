@@ -12,6 +12,7 @@ import { startJudgeRun } from "@/lib/judges/run/start";
 import { findTemplate, renderPrompt } from "@/lib/judges/templates";
 import { startFakeProvider } from "@/lib/judges/testing/fake-provider";
 import { report } from "./report";
+import { adminSql } from "@/lib/db/admin-sql";
 
 /**
  * judge.throughput: transcripts per second through a judge run, end to end:
@@ -35,7 +36,7 @@ const USER = "bench-judges-lead";
 
 export async function benchJudges(databaseUrl: string) {
   const scratch = `af_bench_judges_${process.pid}`;
-  await admin(databaseUrl, `CREATE DATABASE "${scratch}"`);
+  await adminSql(databaseUrl, `CREATE DATABASE "${scratch}"`);
   const url = new URL(databaseUrl);
   url.pathname = `/${scratch}`;
   const scratchUrl = url.toString();
@@ -107,7 +108,7 @@ export async function benchJudges(databaseUrl: string) {
     await client.end().catch(() => {});
     await provider.close();
     rmSync(dir, { recursive: true, force: true });
-    await admin(databaseUrl, `DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+    await adminSql(databaseUrl, `DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
   }
 }
 
@@ -170,16 +171,6 @@ async function rawCalls(client: pg.Client, databaseUrl: string, baseUrl: string)
   const seconds = (performance.now() - started) / 1000;
   await pool.end();
   return { perSecond: targets.length / seconds, seconds };
-}
-
-async function admin(databaseUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function waitFor(check: () => Promise<boolean>, everyMs = 100) {

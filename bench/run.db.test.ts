@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
-import { adminSql } from "@/lib/testing/admin-sql";
+import { adminSql } from "@/lib/db/admin-sql";
 
 /**
  * `npm run bench` as a person runs it, on a small corpus in a database of its

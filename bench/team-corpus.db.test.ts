@@ -5,7 +5,7 @@ import { testDatabaseUrl } from "@/lib/testing/database-url";
 import { seedDemoCorpus } from "@/lib/demo/seed";
 import { BENCH_SECRET } from "./next-server";
 import { ensureTeamCorpus } from "./team-corpus";
-import { adminSql } from "@/lib/testing/admin-sql";
+import { adminSql } from "@/lib/db/admin-sql";
 
 /**
  * The benchmarks' team corpus is built with the write path's consensus and agreement-unit triggers off and both

@@ -11,7 +11,7 @@ import { leadScope } from "@/lib/transcripts/list-scope";
 import { runExport } from "./run-export";
 import { createTestCorpus, type TestCorpus } from "./test-corpus";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
-import { adminSql } from "@/lib/testing/admin-sql";
+import { adminSql } from "@/lib/db/admin-sql";
 
 /**
  * The round trip: an export imported into an empty database gives back the
