@@ -48,14 +48,14 @@ export function AnnotatorHome({ home }: { home: Home }) {
           </h2>
           {home.queues.length === 0 && <p className="text-sm text-slate-600">No open queue has you as an annotator.</p>}
           <ul className="space-y-3">
-            {home.queues.map(({ queue, place }) => (
+            {home.queues.map((queue) => (
               <li key={queue.id} className="flex flex-wrap items-center gap-4">
                 <span className="min-w-40 flex-1 text-sm font-medium">
                   {queue.name}
                   {queue.blind && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">blind</span>}
                 </span>
-                <Progress done={place.done} total={place.total} label={`${queue.name}: submitted`} caption="Submitted" />
-                {place.finished ? (
+                <Progress done={queue.done} total={queue.total} label={`${queue.name}: submitted`} caption="Submitted" />
+                {queue.finished ? (
                   <span className="text-sm font-medium text-emerald-700">✓ Finished</span>
                 ) : (
                   <a href={`/queues/${queue.id}/next`} className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">

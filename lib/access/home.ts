@@ -1,7 +1,7 @@
 import "server-only";
 import { listImports } from "@/lib/imports/web/queries";
 import { listDisagreements } from "@/lib/team/adjudication";
-import { queuePlace } from "@/lib/team/queues/place";
+import { myQueueProgress, type MyQueueProgress } from "@/lib/team/queues/my-progress";
 import { listQueues } from "@/lib/team/queues/queries";
 import { recentOwnLabels } from "@/lib/team/recent-labels";
 import { viewerWithRole } from "./viewer";
@@ -15,22 +15,19 @@ import { viewerWithRole } from "./viewer";
  */
 export async function annotatorHome() {
   const viewer = await viewerWithRole();
-  const queues = await listQueues({ memberId: viewer.id });
-  const mine = await Promise.all(
-    queues.filter((queue) => !queue.closed).map(async (queue) => ({ queue, place: await queuePlace(queue.id, viewer.id) })),
-  );
-  const unfinished = mine.filter(({ place }) => !place.finished);
-  const inProgress = ({ place }: (typeof mine)[number]) => place.done < place.steps.length;
+  const [queues, recent] = await Promise.all([myQueueProgress(viewer.id), recentOwnLabels(viewer.id)]);
+  const unfinished = queues.filter((queue) => !queue.finished);
+  const inProgress = (queue: MyQueueProgress) => queue.done < queue.taken;
   // Resume what is in progress first; else the queue with the most items still open to this annotator.
-  const byNeed = [...unfinished].sort((a, b) => b.place.open - a.place.open || a.queue.id - b.queue.id);
+  const byNeed = [...unfinished].sort((a, b) => b.open - a.open || a.id - b.id);
   const start = unfinished.find(inProgress) ?? byNeed[0] ?? null;
-  const neediest = byNeed.find(({ place }) => place.open > 0);
+  const neediest = byNeed.find((queue) => queue.open > 0);
   return {
     name: viewer.name,
-    queues: mine,
-    start: start && { queueId: start.queue.id, queueName: start.queue.name, resume: inProgress(start) },
-    neediest: neediest && { queueId: neediest.queue.id, name: neediest.queue.name, open: neediest.place.open },
-    recent: await recentOwnLabels(viewer.id),
+    queues,
+    start: start && { queueId: start.id, queueName: start.name, resume: inProgress(start) },
+    neediest: neediest && { queueId: neediest.id, name: neediest.name, open: neediest.open },
+    recent,
   };
 }
 

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import { Fixtures } from "@/lib/testing/fixtures";
+import { myQueueProgress } from "./my-progress";
+import { queuePlace } from "./place";
 import { listQueueNames, listQueues, type QueueSummary } from "./queries";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 /**
  * A lead reads each queue's progress (items, slots taken, submitted, complete items) on the queues and
  * adjudication pages. listQueues computes it in one grouped pass; these tests arrange queues with items
- * in every state and hold its counts to the arranged answer and to a direct count per queue.
+ * in every state and hold its counts to the arranged answer and to a direct count per queue. An annotator's
+ * home reads their own progress in all their queues at once (myQueueProgress), held to queuePlace's answer.
  */
 const fixtures = new Fixtures(testDatabaseUrl());
 const q = (sql: string, params: unknown[] = []) => fixtures.client.query(sql, params);
@@ -152,5 +155,45 @@ describe("queue progress counts (real PostgreSQL)", () => {
     expect(progress(a3[0])).toEqual({ items: 3, slots: 3, claimed: 3, submitted: 2, complete: 2 });
     const a2 = await listQueues({ memberId: annotators[2] });
     expect(a2.map((summary) => summary.id)).toEqual([queues.empty, queues.twoEach]);
+  });
+});
+
+describe("an annotator's own progress in all their queues (real PostgreSQL)", () => {
+  it("counts what each annotator took, submitted and may still take, as queuePlace does queue by queue", async () => {
+    const [a0, a1, a2, a3] = annotators;
+    const counts = async (annotator: string) =>
+      (await myQueueProgress(annotator)).map(({ id, taken, done, open, total, finished }) => ({ id, taken, done, open, total, finished }));
+    // a0 took t1, t2 (a draft), t3 in the first queue; t0 has two free slots, t4 one: 2 open. In the second, t3 submitted.
+    expect(await counts(a0)).toEqual([
+      { id: queues.oneEach, taken: 1, done: 1, open: 0, total: 1, finished: true },
+      { id: queues.twoEach, taken: 3, done: 1, open: 2, total: 5, finished: false },
+    ]);
+    // a3 is only in the second queue, where every item is taken.
+    expect(await counts(a3)).toEqual([{ id: queues.oneEach, taken: 1, done: 1, open: 0, total: 1, finished: true }]);
+
+    for (const annotator of [a0, a1, a2, a3]) {
+      const mine = await myQueueProgress(annotator);
+      expect(mine.map((queue) => queue.id)).toEqual((await listQueues({ memberId: annotator })).map((queue) => queue.id));
+      for (const queue of mine) {
+        const place = await queuePlace(queue.id, annotator);
+        expect({ id: queue.id, taken: queue.taken, done: queue.done, open: queue.open, finished: queue.finished }).toEqual({
+          id: queue.id,
+          taken: place.steps.length,
+          done: place.done,
+          open: place.open,
+          finished: place.finished,
+        });
+      }
+    }
+  });
+
+  it("leaves closed queues out", async () => {
+    await q(`UPDATE label_queues SET closed_at = now() WHERE id = $1`, [queues.oneEach]);
+    try {
+      expect((await myQueueProgress(annotators[3])).map((queue) => queue.id)).toEqual([]);
+      expect((await myQueueProgress(annotators[0])).map((queue) => queue.id)).toEqual([queues.twoEach]);
+    } finally {
+      await q(`UPDATE label_queues SET closed_at = NULL WHERE id = $1`, [queues.oneEach]);
+    }
   });
 });
