@@ -154,7 +154,12 @@ function window(state: ListState, columns?: SortColumns) {
  * the test as a filter finds a page quickly. The counts come from the same
  * collected matches, in the same statement.
  */
-export function pageQuery(state: ListState, scope: ListScope, cap = COUNT_CAP): PageQuery {
+export function pageQuery(
+  state: ListState,
+  scope: ListScope,
+  cap = COUNT_CAP,
+  options: { rowsOnly?: boolean; probeRows?: number } = {},
+): PageQuery {
   const { filters, sort } = state;
   const q = filters.q && searchQueryText(filters.q);
   const rowsOf = (page: Prisma.Sql, reversed: boolean) => sql`
@@ -181,24 +186,63 @@ export function pageQuery(state: ListState, scope: ListScope, cap = COUNT_CAP): 
   const fromMatches = window(state, MATCH_COLUMNS);
   const fromTable = window(state);
   const reversed = fromTable.reversed;
+  // Without the counts, a page can often be read off a short walk in sort order (see probeWalk); the rest as below.
+  const probe = options.rowsOnly ? probeWalk(state, scope, options.probeRows ?? SEARCH_PROBE_ROWS) : undefined;
+  const unlessProbed = probe ? [sql`NOT (SELECT conclusive FROM probe)`] : [];
   const page = sql`(
+      ${probe ? sql`${probe.page} UNION ALL` : empty}
       (SELECT m.id, m.sort_key FROM matches m
-       ${where([sql`(SELECT total FROM stats) <= ${cap}::int`, ...fromMatches.conditions])}
+       ${where([...unlessProbed, sql`(SELECT total FROM stats) <= ${cap}::int`, ...fromMatches.conditions])}
        ${orderBy(sort, reversed, MATCH_COLUMNS)} ${fromMatches.limit} ${fromMatches.offset})
       UNION ALL
       (SELECT t.id, ${sortExpression(sort)} FROM transcripts t
-       ${where([sql`(SELECT total FROM stats) > ${cap}::int`, ...filterConditions(filters, scope, { indexedSearch: false }), ...fromTable.conditions])}
+       ${where([...unlessProbed, sql`(SELECT total FROM stats) > ${cap}::int`, ...filterConditions(filters, scope, { indexedSearch: false }), ...fromTable.conditions])}
        ${orderBy(sort, reversed)} ${fromTable.limit} ${fromTable.offset})
     )`;
-  const query = sql`
-    WITH matches AS MATERIALIZED (
+  const matches = sql`matches AS MATERIALIZED (
       SELECT t.id, t.condition, ${sortExpression(sort)} AS sort_key FROM transcripts t ${where(filterConditions(filters, scope))} ${limit}
     ),
-    stats AS (SELECT count(*)::int AS total, (count(*) FILTER (WHERE condition = 'training'))::int AS training FROM matches)
+    stats AS (SELECT count(*)::int AS total, (count(*) FILTER (WHERE condition = 'training'))::int AS training FROM matches)`;
+  if (probe) return { sql: sql`WITH ${probe.ctes}, ${matches} ${rowsOf(page, reversed)}`, reversed, countsIncluded: false };
+  const query = sql`
+    WITH ${matches}
     SELECT stats.total AS match_total, stats.training AS match_training, r.*
     FROM stats LEFT JOIN (${rowsOf(page, reversed)}) r ON true
     ${orderBy(sort, reversed, { key: raw("r.sort_key"), id: raw("r.id") })}`;
   return { sql: query, reversed, countsIncluded: true };
+}
+
+/**
+ * How many rows, in sort order, a search's rows statement first reads with
+ * the search as a test rather than through the index. A common word or
+ * phrase fills a page within them; collecting its 5,001 matches through the
+ * GIN index (and rechecking a phrase against each) is what the count needs,
+ * not the first page.
+ */
+export const SEARCH_PROBE_ROWS = 1_000;
+
+/**
+ * The first `probeRows` rows of the filtered list (all filters but the
+ * search) from the page's start, each with whether it matches. Conclusive when
+ * they hold the page and one more match, or are all there is: the page is then
+ * exactly their matches, in order. Otherwise the statement goes on as before.
+ */
+function probeWalk(state: ListState, scope: ListScope, probeRows: number) {
+  const { filters, sort } = state;
+  const { conditions, offset, reversed } = window(state);
+  const skipped = state.after || state.before ? 0 : (state.page - 1) * state.size;
+  const scanned = { key: raw("s.sort_key"), id: raw("s.id") };
+  const ctes = sql`scan AS MATERIALIZED (
+      SELECT t.id, ${sortExpression(sort)} AS sort_key, ${searchCondition(filters.q!, false)} AS hit FROM transcripts t
+      ${where([...filterConditions({ ...filters, q: undefined }, scope), ...conditions])}
+      ${orderBy(sort, reversed)} LIMIT ${probeRows}::int
+    ),
+    probe AS (
+      SELECT count(*) < ${probeRows}::int OR count(*) FILTER (WHERE s.hit) > ${skipped + state.size}::int AS conclusive FROM scan s
+    )`;
+  const page = sql`(SELECT s.id, s.sort_key FROM scan s WHERE s.hit AND (SELECT conclusive FROM probe)
+      ${orderBy(sort, reversed, scanned)} LIMIT ${state.size + 1}::int ${offset})`;
+  return { ctes, page };
 }
 
 /**

@@ -283,18 +283,43 @@ describe("rows first, counts after (the table page streams its counts)", () => {
       `variation=${variationId}&condition=training&size=25`,
       "label=demo generator|complied|false",
       "q=values&page=3&size=10",
+      "q=values&sort=-scratchpad&size=10",
     ];
     for (const query of queries) {
+      // A keyset page too: the one after the first page's third row.
+      const first = await listTranscripts(state(query), SCOPE);
+      const third = first.rows[2] && { ...state(query), after: parseCursor(first.rows[2].cursor) };
       for (const cap of [undefined, 5]) {
-        for (const list of [state(query), { ...state(query), before: "end" as const }]) {
-          const whole = await listTranscripts(list, SCOPE, cap);
-          const counts = await listCounts(list, SCOPE, cap);
-          // The last page lines its rows up with the total: it alone is given the counts.
-          const rows = await listRows(list, SCOPE, list.before === "end" ? counts : undefined, cap);
-          const label = `${query} cap ${cap ?? "default"}${list.before ? " last page" : ""}`;
-          expect(counts, label).toEqual(whole.counts);
-          expect({ ...rows, counts }, label).toEqual(whole);
+        // A search's rows first walk `probe` rows in order: none fill a page of 10 from 5, some do from 40 or 1,000.
+        for (const probe of [undefined, 5, 40]) {
+          for (const list of [state(query), { ...state(query), before: "end" as const }, ...(third ? [third] : [])]) {
+            const whole = await listTranscripts(list, SCOPE, cap);
+            const counts = await listCounts(list, SCOPE, cap);
+            // The last page lines its rows up with the total: it alone is given the counts.
+            const rows = await listRows(list, SCOPE, list.before === "end" ? counts : undefined, cap, probe);
+            const label = `${query} cap ${cap ?? "default"} probe ${probe ?? "default"}${list.before ? " last page" : list.after ? " after" : ""}`;
+            expect(counts, label).toEqual(whole.counts);
+            expect({ ...rows, counts }, label).toEqual(whole);
+          }
         }
+      }
+    }
+  });
+});
+
+describe("a search's rows from a short walk in order", () => {
+  it("are the page only when the walk holds the page and one more match, at every walk length", async () => {
+    for (const query of ["q=values&size=10", "q=values&size=10&page=2", `q=values&variation=${variationId}&size=10&sort=-scratchpad`]) {
+      const whole = await listTranscripts(state(query), SCOPE);
+      expect(whole.hasNext, query).toBe(true);
+      // Somewhere in 1..80 the walk holds exactly the page (no extra match to say there is more).
+      for (let probe = 1; probe <= 80; probe++) {
+        const { rows, hasNext, hasPrevious } = await listRows(state(query), SCOPE, undefined, undefined, probe);
+        expect({ rows, hasNext, hasPrevious }, `${query} probe ${probe}`).toEqual({
+          rows: whole.rows,
+          hasNext: true,
+          hasPrevious: whole.hasPrevious,
+        });
       }
     }
   });

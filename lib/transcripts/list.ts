@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { readDb } from "@/lib/db/replica";
-import { countQuery, neighbourQuery, pageQuery, sortKeyQuery } from "./list-sql";
+import { countQuery, neighbourQuery, pageQuery, sortKeyQuery, SEARCH_PROBE_ROWS } from "./list-sql";
 import type { ListScope } from "./list-scope";
 import { COUNT_CAP, formatCursor, type Cursor, type ListState } from "./list-state";
 import type { Condition } from "@/lib/schemas";
@@ -89,12 +89,19 @@ export type ListRows = Omit<ListPage, "counts">;
 
 /**
  * The rows of the page alone (the table page sends them before the counts).
- * A search's rows statement still collects its matches to choose its plan
- * (see pageQuery), but leaves the counting to listCounts. The last page
- * ("end") needs the total to line its rows up: pass the counts then.
+ * A search's rows statement first walks a few rows in order (probeWalk) and
+ * collects its matches only when they do not hold the page; the counting is
+ * listCounts'. The last page ("end") needs the total to line its rows up:
+ * pass the counts then.
  */
-export async function listRows(state: ListState, scope: ListScope, counts?: ListCounts, cap = COUNT_CAP): Promise<ListRows> {
-  const page = pageQuery(state, scope, cap);
+export async function listRows(
+  state: ListState,
+  scope: ListScope,
+  counts?: ListCounts,
+  cap = COUNT_CAP,
+  probeRows = SEARCH_PROBE_ROWS,
+): Promise<ListRows> {
+  const page = pageQuery(state, scope, cap, { rowsOnly: true, probeRows });
   const raw = (await db().$queryRaw<RawRow[]>(page.sql)).filter((row) => row.id !== null);
   return pageOf(raw, state, page.reversed, counts);
 }
