@@ -142,6 +142,13 @@ test("two annotators label a blind queue, disagree once, and the lead adjudicate
   // Annotator 1 said full twice, annotator 2 no then full: p_o = 0.5, p_e = 0.5, kappa 0.
   await expect(verdictRow.locator('[data-metric="cohen"]')).toHaveText("0.000 (2)");
   await expect(verdictRow.locator("td").last()).toHaveText("1");
+  // Per variation, one label at a time: the pair's one variation, the same kappa; the queue is kept.
+  await lead.getByRole("combobox", { name: "Label" }).selectOption("af_verdict");
+  await lead.getByRole("button", { name: "Show per variation" }).click();
+  await expect(lead).toHaveURL(new RegExp(`queue=${queueId}&label=af_verdict`));
+  const perVariation = lead.getByRole("region", { name: "Agreement per variation" });
+  await expect(perVariation.locator("tr[data-variation]")).toHaveCount(1);
+  await expect(perVariation.locator('tr[data-variation] [data-metric="cohen"]')).toHaveText("0.000 (2)");
 
   await lead.goto(`/adjudication?queue=${queueId}`);
   await expect(lead.getByRole("row")).toHaveCount(2); // header + the one item

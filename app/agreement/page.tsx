@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { PanelSkeleton } from "@/components/layout/skeletons";
-import { AgreementTable } from "@/components/team/agreement-table";
+import { AgreementTable, byLabelRows } from "@/components/team/agreement-table";
 import { ConsensusRule } from "@/components/team/consensus-rule";
 import { agreement, queueNames } from "@/lib/access/team";
 import { page } from "@/lib/server/page";
-import { queueQuery } from "@/lib/team/queues/schemas";
+import { agreementQuery } from "@/lib/team/queues/schemas";
 import { variationNames } from "@/lib/transcripts/variation-names";
 
 export const metadata: Metadata = { title: "Agreement" };
 
-/** Inter-annotator agreement (leads): per label, for one queue or all labelled transcripts, and per variation. */
-export default page({ role: "lead", searchParams: queueQuery }, async ({ searchParams: { queue } }) => {
+/** Inter-annotator agreement (leads): per label, for one queue or all labelled transcripts, and one label's per variation. */
+export default page({ role: "lead", searchParams: agreementQuery }, async ({ searchParams: { queue, label } }) => {
   const queues = await queueNames();
   const current = queues.find((q) => q.id === queue);
 
@@ -28,6 +28,7 @@ export default page({ role: "lead", searchParams: queueQuery }, async ({ searchP
         </p>
       </div>
       <form action="/agreement" className="flex items-end gap-2 text-sm">
+        {label && <input type="hidden" name="label" value={label} />}
         <label>
           <span className="block text-xs font-medium text-slate-600">Queue</span>
           <select name="queue" defaultValue={queue ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1">
@@ -47,34 +48,64 @@ export default page({ role: "lead", searchParams: queueQuery }, async ({ searchP
         </Link>
       </form>
       {/* The figures are computed from every submitted label: the page's frame shows first, they stream in. */}
-      <Suspense key={queue ?? "all"} fallback={<PanelSkeleton label="Computing the agreement" rows={8} />}>
-        <AgreementPanels queue={queue} />
+      <Suspense key={`${queue ?? "all"}:${label ?? ""}`} fallback={<PanelSkeleton label="Computing the agreement" rows={8} />}>
+        <AgreementPanels queue={queue} label={label} />
       </Suspense>
       <ConsensusRule />
     </div>
   );
 });
 
-async function AgreementPanels({ queue }: { queue: number | undefined }) {
+async function AgreementPanels({ queue, label }: { queue: number | undefined; label: string | undefined }) {
   const [{ overall, byVariation }, variations] = await Promise.all([agreement(queue), variationNames()]);
   const variationName = new Map(variations.map((v) => [v.id, `${v.setting.name} · ${v.name}`]));
+  // One label at a time per variation: 150 variations x every label was 2 MB of tables nobody reads at once.
+  const shown = overall.find((row) => row.labelKey === label) ?? overall.find((row) => row.items > 0) ?? overall[0];
+  const perVariation = shown
+    ? [...byVariation]
+        .map(([variationId, rows]) => ({ variationId, row: rows.find((row) => row.labelKey === shown.labelKey) }))
+        .filter(({ row }) => row && row.items > 0)
+        .map(({ variationId, row }) => ({
+          key: String(variationId),
+          name: variationName.get(variationId) ?? String(variationId),
+          agreement: row!,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name))
+    : [];
   return (
     <>
       <section aria-label="Agreement per label" className="rounded-lg border border-slate-200 bg-white p-4">
-        <AgreementTable rows={overall} caption="Per label" />
+        <AgreementTable rows={byLabelRows(overall)} caption="Per label" />
       </section>
-      {[...byVariation].map(([variationId, rows]) => (
-        <section
-          key={variationId}
-          aria-label={`Agreement for ${variationName.get(variationId)}`}
-          className="rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <AgreementTable
-            rows={rows.filter((row) => row.items > 0)}
-            caption={`Variation: ${variationName.get(variationId) ?? variationId}`}
-          />
+      {shown && (
+        <section aria-label="Agreement per variation" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <form action="/agreement" className="flex items-end gap-2 text-sm">
+            {queue !== undefined && <input type="hidden" name="queue" value={queue} />}
+            <label>
+              <span className="block text-xs font-medium text-slate-600">Label</span>
+              <select name="label" defaultValue={shown.labelKey} className="mt-1 rounded-md border border-slate-300 px-2 py-1">
+                {overall.map((row) => (
+                  <option key={row.labelKey} value={row.labelKey}>
+                    {row.labelName} ({row.items} items)
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-white">
+              Show per variation
+            </button>
+          </form>
+          {perVariation.length === 0 ? (
+            <p className="text-sm text-slate-600">No variation has two or more ratings of “{shown.labelName}”.</p>
+          ) : (
+            <AgreementTable
+              rows={perVariation}
+              per="variation"
+              caption={`${shown.labelName} per variation (${perVariation.length} with items)`}
+            />
+          )}
         </section>
-      ))}
+      )}
     </>
   );
 }

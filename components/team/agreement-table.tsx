@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { LabelAgreement } from "@/lib/team/agreement/compute";
 import type { MetricResult } from "@/lib/team/agreement/types";
 import { Table, THead, Th, Tbody, Tr, Td } from "@/components/ui/table";
@@ -11,13 +12,35 @@ const format = (result: MetricResult | null) =>
     result.value.toFixed(3)
   );
 
-/** Agreement per label: each figure with the number of items behind it. */
-export function AgreementTable({ rows, caption }: { rows: LabelAgreement[]; caption: string }) {
+/** One row of an agreement table: what it is about (a label, a variation) and its figures. */
+export interface AgreementRow {
+  key: string;
+  name: ReactNode;
+  agreement: LabelAgreement;
+}
+
+/** Rows of the per-label table: each label by its name and key. */
+export const byLabelRows = (rows: LabelAgreement[]): AgreementRow[] =>
+  rows.map((row) => ({
+    key: row.labelKey,
+    name: (
+      <>
+        {row.labelName} <span className="text-xs text-slate-500">{row.labelKey}</span>
+      </>
+    ),
+    agreement: row,
+  }));
+
+/**
+ * Agreement figures, each with the number of items behind it. Rows are labels (data-label = the key) or,
+ * with `per` "variation", the variations of one label (data-variation = the variation id).
+ */
+export function AgreementTable({ rows, caption, per = "label" }: { rows: AgreementRow[]; caption: string; per?: "label" | "variation" }) {
   return (
     <Table caption={caption}>
       <THead>
         <Tr>
-          <Th>Label</Th>
+          <Th>{per === "label" ? "Label" : "Variation"}</Th>
           <Th>Items</Th>
           <Th>Annotators</Th>
           <Th title="Cohen's kappa: exactly two annotators">Cohen κ</Th>
@@ -28,11 +51,9 @@ export function AgreementTable({ rows, caption }: { rows: LabelAgreement[]; capt
         </Tr>
       </THead>
       <Tbody>
-        {rows.map((row) => (
-          <Tr key={row.labelKey} data-label={row.labelKey}>
-            <Td>
-              {row.labelName} <span className="text-xs text-slate-500">{row.labelKey}</span>
-            </Td>
+        {rows.map(({ key, name, agreement: row }) => (
+          <Tr key={key} {...{ [`data-${per}`]: key }}>
+            <Td>{name}</Td>
             <Td>{row.items}</Td>
             <Td>{row.annotators}</Td>
             <Td data-metric="cohen">

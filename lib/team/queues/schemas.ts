@@ -58,6 +58,9 @@ export type QueueAnnotatorsInput = z.infer<typeof queueAnnotatorsSchema>;
 /** `?queue=N` on the agreement, adjudication and audit pages: one queue, or (absent or not a number) all. */
 export const queueQuery = z.object({ queue: idSchema.optional().catch(undefined) });
 
+/** The agreement page: a queue, and the label whose agreement it shows per variation (an unknown key shows the default). */
+export const agreementQuery = queueQuery.extend({ label: z.string().max(40).optional().catch(undefined) });
+
 /** A lead's decision on one label of one transcript (lib/team/adjudication.ts). */
 export const adjudicateSchema = z.object({
   transcriptId: idSchema,
