@@ -15,7 +15,7 @@ import { SEGMENTS } from "./chart-rows";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 process.env.DATABASE_URL = testDatabaseUrl();
-const { variationCounts } = await import("./queries");
+const { availableLabelSources, variationCounts } = await import("./queries");
 const { listTranscripts } = await import("@/lib/transcripts/list");
 
 const client = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -314,6 +314,42 @@ describe("one annotator's labels as a label source", () => {
       );
     } finally {
       await fixtures.cleanup();
+    }
+  });
+});
+
+describe("the label sources menu", () => {
+  it("lists every source with each of its label names once, as a GROUP BY over every label would", async () => {
+    // Names and sources sharing prefixes, in mixed case and with spaces: the skip scan's
+    // row comparison must step past each (source, name) exactly as the index orders them.
+    const extra = [
+      ["judge B", "complied"],
+      ["judge B", "Complied"],
+      ["judge B", "complied extra"],
+      ["judge", "af"],
+      ["judge B2", "af"],
+      ["Judge a", "z"],
+    ];
+    const { rows: transcripts } = await client.query<{ id: number }>("SELECT id FROM transcripts ORDER BY id LIMIT 3");
+    for (const [source, name] of extra) {
+      for (const { id } of transcripts) {
+        await client.query("INSERT INTO source_labels (transcript_id, source, name, value) VALUES ($1, $2, $3, 'true')", [
+          id,
+          source,
+          name,
+        ]);
+      }
+    }
+    try {
+      const { rows: grouped } = await client.query(
+        "SELECT source, array_agg(DISTINCT name ORDER BY name) AS names FROM source_labels GROUP BY source ORDER BY source",
+      );
+      const listed = await availableLabelSources();
+      expect(listed).toEqual(grouped);
+      expect(listed.find((row) => row.source === "judge B")?.names).toHaveLength(3);
+      expect(listed.map((row) => row.source)).toContain(SOURCE);
+    } finally {
+      await client.query("DELETE FROM source_labels WHERE source <> $1", [SOURCE]);
     }
   });
 });

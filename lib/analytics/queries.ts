@@ -20,10 +20,22 @@ export async function variationCounts(filter: ChartFilter): Promise<VariationCou
   return rows.map(toVariationCounts);
 }
 
-/** The label sources present, with the label names each uses. */
+/**
+ * The label sources present, with the label names each uses: a loose index scan
+ * of (source, name), one probe per distinct pair, where GROUP BY read all
+ * 3,000,000 labels of a million transcripts (~1 s) on every chart page.
+ */
 export async function availableLabelSources(): Promise<{ source: string; names: string[] }[]> {
   return db().$queryRaw<{ source: string; names: string[] }[]>`
-    SELECT source, array_agg(DISTINCT name ORDER BY name) AS names FROM source_labels GROUP BY source ORDER BY source`;
+    WITH RECURSIVE names AS (
+      (SELECT source, name FROM source_labels ORDER BY source, name LIMIT 1)
+      UNION ALL
+      SELECT next.source, next.name FROM names n,
+        LATERAL (SELECT s.source, s.name FROM source_labels s
+                 WHERE (s.source, s.name) > (n.source, n.name)
+                 ORDER BY s.source, s.name LIMIT 1) next
+    )
+    SELECT source, array_agg(name ORDER BY name) AS names FROM names GROUP BY source ORDER BY source`;
 }
 
 /**
