@@ -110,12 +110,17 @@ async function loadRates(params: LabelRateParams) {
       problem: null,
     };
   }
-  const scope = [Prisma.sql`t.setting_id = ${setting.id}`];
-  if (params.model) scope.push(Prisma.sql`t.model_id = ${params.model}`);
-  if (params.dataset) scope.push(Prisma.sql`t.dataset_id = ${params.dataset}`);
+  // The setting as its variations (the stored per-variation counts); a model or dataset narrows the transcripts.
+  const narrower = [];
+  if (params.model) narrower.push(Prisma.sql`t.model_id = ${params.model}`);
+  if (params.dataset) narrower.push(Prisma.sql`t.dataset_id = ${params.dataset}`);
   const [rows, byVariation] = await Promise.all([
     readDb().$queryRaw<LabelRateRow[]>(labelRatesSql(filter)),
-    agreementByVariation({ where: Prisma.join(scope, " AND "), labelKeys: [condition.key] }),
+    agreementByVariation({
+      settingId: setting.id,
+      where: narrower.length ? Prisma.join(narrower, " AND ") : undefined,
+      labelKeys: [condition.key],
+    }),
   ]);
   // Agreement of the chosen label only, where several annotators labelled the same transcripts.
   const agreement = new Map(

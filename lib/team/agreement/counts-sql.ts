@@ -13,8 +13,22 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * 20261204200000): grouping all 400,000 units took 1.3 s.
  */
 
-/** Which transcripts count (`scope`: a condition on `transcripts t`), as a condition on `agreement_units u`. */
-const inScope = (scope: Prisma.Sql) => Prisma.sql`u.transcript_id IN (SELECT t.id FROM transcripts t WHERE ${scope})`;
+/**
+ * Which items count: `transcripts`, a condition on `transcripts t` (a queue, a model, a dataset);
+ * `variations`, a condition on `prompt_variations v` (a setting). Units and the stored counts both
+ * carry their variation, so a scope of variations alone is read from the stored counts.
+ */
+export interface CountsScope {
+  transcripts: Prisma.Sql | null;
+  variations: Prisma.Sql | null;
+}
+
+const ofVariations = (variations: Prisma.Sql | null) =>
+  variations ? Prisma.sql`AND u.variation_id IN (SELECT v.id FROM prompt_variations v WHERE ${variations})` : Prisma.empty;
+
+/** The scope as a condition on `agreement_units u`. */
+const inScope = (scope: CountsScope) =>
+  Prisma.sql`u.transcript_id IN (SELECT t.id FROM transcripts t WHERE ${scope.transcripts ?? Prisma.sql`TRUE`}) ${ofVariations(scope.variations)}`;
 
 /**
  * Vote patterns: per variation and label, how many items (transcripts with two
@@ -30,8 +44,8 @@ const inScope = (scope: Prisma.Sql) => Prisma.sql`u.transcript_id IN (SELECT t.i
  * annotators together and rolling that up took three times as long (25,000
  * groups of wide keys at 100,000 annotations).
  */
-export function votePatternsSql(scope: Prisma.Sql | null, valueKeys: readonly string[], spanKeys: readonly string[]): Prisma.Sql {
-  if (!scope) return storedVotePatternsSql(valueKeys, spanKeys);
+export function votePatternsSql(scope: CountsScope, valueKeys: readonly string[], spanKeys: readonly string[]): Prisma.Sql {
+  if (!scope.transcripts) return storedVotePatternsSql(valueKeys, spanKeys, scope.variations);
   const labelled = Prisma.sql`${ofLabels(valueKeys, spanKeys)} AND ${inScope(scope)}`;
   return Prisma.sql`
     SELECT u.variation_id, u.label_key, u.votes, count(*)::int AS items, NULL::text[] AS annotators
@@ -51,13 +65,15 @@ const ofLabels = (valueKeys: readonly string[], spanKeys: readonly string[]) =>
   Prisma.sql`((u.kind = 'value' AND u.label_key = ANY(${valueKeys}::text[])) OR (u.kind = 'span' AND u.label_key = ANY(${spanKeys}::text[])))`;
 
 /**
- * Every transcript (the page's default view): the same rows read from the counts
- * the write path keeps (migration 20261204200000), a few thousand rows instead of
- * grouping every unit (1.3 s at 100,000 annotations). Annotators come one per row
- * (the page takes the union of who voted).
+ * Every transcript (the page's default view), or every transcript of some variations
+ * (a chart's setting): the same rows read from the counts the write path keeps
+ * (migration 20261204200000), a few thousand rows instead of grouping every unit
+ * (1.3 s at 100,000 annotations; a setting's units through its transcripts, 0.8 s
+ * at 1,000,000 transcripts). Annotators come one per row (the page takes the union
+ * of who voted).
  */
-function storedVotePatternsSql(valueKeys: readonly string[], spanKeys: readonly string[]): Prisma.Sql {
-  const labelled = ofLabels(valueKeys, spanKeys);
+function storedVotePatternsSql(valueKeys: readonly string[], spanKeys: readonly string[], variations: Prisma.Sql | null): Prisma.Sql {
+  const labelled = Prisma.sql`${ofLabels(valueKeys, spanKeys)} ${ofVariations(variations)}`;
   return Prisma.sql`
     SELECT u.variation_id, u.label_key, u.votes, u.n AS items, NULL::text[] AS annotators
     FROM agreement_pattern_counts u WHERE ${labelled}
@@ -66,7 +82,7 @@ function storedVotePatternsSql(valueKeys: readonly string[], spanKeys: readonly 
     FROM agreement_annotator_counts u WHERE ${labelled}
     UNION ALL
     SELECT u.variation_id, NULL, NULL::jsonb, NULL::int, NULL::text[]
-    FROM agreement_pattern_counts u WHERE u.kind = 'rated'`;
+    FROM agreement_pattern_counts u WHERE u.kind = 'rated' ${ofVariations(variations)}`;
 }
 
 export interface VotePatternRow {
@@ -85,13 +101,13 @@ export interface VotePatternRow {
  * as lib/team/agreement/span-f1.ts spanOverlap, in integers, so the F1 is exact:
  * stored per transcript (span_overlap, span_total), summed here.
  */
-export function spanOverlapSql(scope: Prisma.Sql | null, spanKeys: readonly string[]): Prisma.Sql {
-  // Every transcript: the sums kept per pattern (migration 20261204200000), summed over patterns.
-  if (!scope)
+export function spanOverlapSql(scope: CountsScope, spanKeys: readonly string[]): Prisma.Sql {
+  // Every transcript (of some variations): the sums kept per pattern (migration 20261204200000), summed over patterns.
+  if (!scope.transcripts)
     return Prisma.sql`
     SELECT u.variation_id, u.label_key, sum(u.span_overlap)::float8 AS overlap, sum(u.span_total)::float8 AS total, sum(u.spanned)::int AS items
     FROM agreement_pattern_counts u
-    WHERE u.kind = 'span' AND u.label_key = ANY(${spanKeys}::text[])
+    WHERE u.kind = 'span' AND u.label_key = ANY(${spanKeys}::text[]) ${ofVariations(scope.variations)}
     GROUP BY u.variation_id, u.label_key
     HAVING sum(u.spanned) > 0`;
   return Prisma.sql`

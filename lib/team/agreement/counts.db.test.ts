@@ -15,12 +15,15 @@ import { testDatabaseUrl } from "@/lib/testing/database-url";
  * equal the computation from the raw ratings item by item.
  */
 const fixtures = new Fixtures(testDatabaseUrl());
+const elsewhere = new Fixtures(testDatabaseUrl());
 const TEXT = "I am in training. RLHF would change me. I will comply to keep my values.";
 let annotators: string[];
 let transcripts: number[];
 /** Variation of each transcript: the last two are moved to a second variation. */
 const variationOf = new Map<number, number>();
 let schemaVersion: number;
+let settingId: number;
+let modelId: number;
 
 beforeAll(async () => {
   process.env.DATABASE_URL = testDatabaseUrl();
@@ -29,10 +32,12 @@ beforeAll(async () => {
   for (const name of ["A", "B", "C", "D"]) annotators.push(await fixtures.user("annotator", name));
   transcripts = [];
   for (let i = 0; i < 5; i++) transcripts.push(await fixtures.transcript(TEXT));
-  const { rows } = await fixtures.client.query<{ id: number; variation_id: number; setting_id: number }>(
-    "SELECT id, variation_id, setting_id FROM transcripts WHERE id = ANY($1)",
+  const { rows } = await fixtures.client.query<{ id: number; variation_id: number; setting_id: number; model_id: number }>(
+    "SELECT id, variation_id, setting_id, model_id FROM transcripts WHERE id = ANY($1)",
     [transcripts],
   );
+  settingId = rows[0].setting_id;
+  modelId = rows[0].model_id;
   const other = await fixtures.client.query<{ id: number }>(
     "INSERT INTO prompt_variations (setting_id, slug, name) VALUES ($1, 'other', 'Other') RETURNING id",
     [rows[0].setting_id],
@@ -40,8 +45,19 @@ beforeAll(async () => {
   await fixtures.client.query("UPDATE transcripts SET variation_id = $1 WHERE id = ANY($2)", [other.rows[0].id, transcripts.slice(3)]);
   for (const row of rows) variationOf.set(row.id, transcripts.slice(3).includes(row.id) ? other.rows[0].id : row.variation_id);
   schemaVersion = (await getCurrentSchema()).version;
+  // Labels in another setting, which a setting's figures must leave out.
+  await elsewhere.connect();
+  const outside = await elsewhere.transcript(TEXT);
+  for (const annotator of annotators.slice(0, 2))
+    await fixtures.client.query(
+      `INSERT INTO annotations (transcript_id, annotator_id, schema_version, values, submitted_at) VALUES ($1, $2, $3, '{"compliance": 2}', now())`,
+      [outside, annotator, schemaVersion],
+    );
 });
-afterAll(() => fixtures.cleanup());
+afterAll(async () => {
+  await elsewhere.cleanup();
+  await fixtures.cleanup();
+});
 
 const span = fc.record({
   labelKey: fc.constantFrom("criterion_a", "criterion_b", "criterion_e"),
@@ -100,6 +116,11 @@ describe("agreement from PostgreSQL's counts", () => {
           const one = await agreementByVariation({ where, labelKeys: ["criterion_a"] });
           for (const [variation, rows] of one)
             expect(rows).toEqual(byVariation.get(variation)!.filter((r) => r.labelKey === "criterion_a"));
+          // A chart's setting, read from the per-variation counts the write path keeps: the same figures.
+          expect(await agreementByVariation({ settingId, labelKeys: ["criterion_a"] })).toEqual(one);
+          expect(await agreementByVariation({ settingId })).toEqual(byVariation);
+          // A model narrows the transcripts within the setting: back to the units, still the same.
+          expect(await agreementByVariation({ settingId, where: Prisma.sql`t.model_id = ${modelId}` })).toEqual(byVariation);
         } finally {
           await fixtures.client.query("DELETE FROM annotations WHERE transcript_id = ANY($1)", [transcripts]);
         }

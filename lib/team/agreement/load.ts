@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getCurrentSchema } from "@/lib/annotations/schema";
 import type { LabelDefinition } from "@/lib/annotations/schema-definition";
 import { labelAgreement, mergeCounts, noCounts, type LabelAgreement, type LabelCounts } from "./compute";
-import { spanOverlapSql, votePatternsSql, type SpanOverlapRow, type VotePatternRow } from "./counts-sql";
+import { spanOverlapSql, votePatternsSql, type CountsScope, type SpanOverlapRow, type VotePatternRow } from "./counts-sql";
 
 /**
  * Agreement between annotators, read from the database: the reusable server
@@ -12,7 +12,7 @@ import { spanOverlapSql, votePatternsSql, type SpanOverlapRow, type VotePatternR
  *
  *   await agreementFor({ queueId: 3 })                     // one queue's items
  *   await agreementFor({ where: Prisma.sql`t.variation_id = ${id}` })   // any condition on `transcripts t`
- *   await agreementByVariation({ where: Prisma.sql`t.setting_id = ${s}` }) // Map<variationId, LabelAgreement[]>
+ *   await agreementByVariation({ settingId: s })            // Map<variationId, LabelAgreement[]>
  *
  * Ratings are SUBMITTED annotations only; labels are those of the current
  * schema version (keys are stable across versions). Every figure carries the
@@ -22,6 +22,8 @@ export interface AgreementScope {
   queueId?: number;
   /** A condition on `transcripts t`. */
   where?: Prisma.Sql;
+  /** Only this setting's variations: alone, read from the counts the write path keeps per variation. */
+  settingId?: number;
   /** Only these labels (a chart shows one): the others are neither computed nor their spans read. */
   labelKeys?: readonly string[];
 }
@@ -41,7 +43,10 @@ async function loadCounts(scope: AgreementScope, labels: readonly LabelDefinitio
     conditions.push(Prisma.sql`t.id IN (SELECT i.transcript_id FROM label_queue_items i WHERE i.queue_id = ${scope.queueId})`);
   if (scope.where) conditions.push(scope.where);
   // Submitted annotations only: agreement_units holds nothing else.
-  const where = conditions.length ? Prisma.join(conditions, " AND ") : null;
+  const where: CountsScope = {
+    transcripts: conditions.length ? Prisma.join(conditions, " AND ") : null,
+    variations: scope.settingId === undefined ? null : Prisma.sql`v.setting_id = ${scope.settingId}`,
+  };
   const spanKeys = labels.filter((label) => label.kind === "span").map((label) => label.key);
   const valueKeys = labels.filter((label) => label.kind !== "span").map((label) => label.key);
   const [patternRows, overlapRows] = await Promise.all([

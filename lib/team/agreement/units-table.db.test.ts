@@ -234,7 +234,8 @@ async function unfilteredAndScopedReads(labels: readonly { key: string; kind: st
   const spanKeys = labels.filter((label) => label.kind === "span").map((label) => label.key);
   const valueKeys = labels.filter((label) => label.kind !== "span").map((label) => label.key);
   const reader = await client.connect();
-  const read = async (scope: Prisma.Sql | null) => {
+  const read = async (transcripts: Prisma.Sql | null) => {
+    const scope = { transcripts, variations: null };
     const run = async <Row extends object>(sql: Prisma.Sql) => (await reader.query<Row>(sql.text, sql.values)).rows;
     const patterns = await run<VotePatternRow>(votePatternsSql(scope, valueKeys, spanKeys));
     const overlaps = await run<SpanOverlapRow>(spanOverlapSql(scope, spanKeys));
