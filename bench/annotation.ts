@@ -1,17 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
-import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { createAccount } from "@/lib/auth/accounts";
-import { standaloneAuth } from "@/lib/auth/standalone";
 import { DEFAULT_LABELS } from "@/lib/annotations/default-schema";
 import { SAVE_SQL, SAVE_STATEMENT, saveParameters } from "@/lib/annotations/save-sql";
-import { seedDemoCorpus } from "@/lib/demo/seed";
-import { CORPUS_SHAPE } from "./corpus";
+import { ensureCorpus } from "./corpus";
 import { payload, random, runLoops, type Stats, type Target } from "./annotation-load";
+import { BENCH_SECRET, buildNext, signedInCookie, startNext, stopNext } from "./next-server";
 import { report } from "./report";
+import { ensureTeamCorpus } from "./team-corpus";
 
 /**
  * annotation.save_p95: 50 simulated annotators save annotations for 30 s over
@@ -24,6 +20,11 @@ import { report } from "./report";
  * server's capacity). Baseline: the same SQL statement run directly through
  * pg by 50 loops with the same pauses (pool of 10, like the app), on other
  * transcripts, in the same run.
+ *
+ * On the benchmarks' corpus with the team's labels (issue 17: at 1,000,000
+ * transcripts, 100,000 annotations), reused when kept, and on transcripts the
+ * team has annotated where there are enough: each submit's triggers then
+ * recompute a consensus and agreement units that other annotators' votes feed.
  */
 const ANNOTATORS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -32,40 +33,29 @@ const TARGETS_PER_ANNOTATOR = 20;
 /** Pause between one annotator's saves: uniform in [min, max] ms (autosave fires 600 ms after a change). */
 const THINK_MS: [number, number] = [600, 1200];
 const SATURATION_SECONDS = 10;
-const SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
-const require = createRequire(import.meta.url);
 
 export async function benchAnnotation(databaseUrl: string, size: number) {
   const port = Number(process.env.PORT ?? 3000);
-  // In the benchmarks' shape, so that a kept corpus stays reusable by the others (bench/corpus.ts).
-  await seedDemoCorpus(databaseUrl, { size, shape: CORPUS_SHAPE });
+  await ensureCorpus(databaseUrl, size);
+  await ensureTeamCorpus(databaseUrl, size, BENCH_SECRET);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  let server: ChildProcess | undefined;
+  let server: Awaited<ReturnType<typeof startNext>> | null = null;
   try {
     await client.query(`INSERT INTO label_schema_versions (version, labels, note) VALUES (1, $1, 'default') ON CONFLICT DO NOTHING`, [
       JSON.stringify(DEFAULT_LABELS),
     ]);
-    const { rows } = await client.query<{ id: number; scratchpad_text: string }>(
-      `SELECT id, scratchpad_text FROM transcripts WHERE length(scratchpad_text) > 300 ORDER BY id LIMIT $1`,
-      [ANNOTATORS * TARGETS_PER_ANNOTATOR * 2],
-    );
-    if (rows.length < ANNOTATORS * TARGETS_PER_ANNOTATOR * 2)
+    const annotators = await benchAnnotators(databaseUrl, client);
+    const targets = await saveTargets(client, ANNOTATORS * TARGETS_PER_ANNOTATOR * 2);
+    if (targets.length < ANNOTATORS * TARGETS_PER_ANNOTATOR * 2)
       throw new Error(`--size ${size} gives too few transcripts with a scratchpad; use a larger size.`);
-    const targets = rows.map((row): Target => ({ transcriptId: row.id, scratchpad: row.scratchpad_text, version: 0 }));
     const appTargets = targets.slice(0, ANNOTATORS * TARGETS_PER_ANNOTATOR);
     const baselineTargets = targets.slice(ANNOTATORS * TARGETS_PER_ANNOTATOR);
 
-    const annotators = await createAnnotators(databaseUrl);
     console.error("Building the production app…");
-    const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: ["ignore", "ignore", "inherit"] });
-    if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
-    server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port)], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: SECRET },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    buildNext();
+    server = await startNext(databaseUrl, port);
     const base = `http://127.0.0.1:${port}`;
-    await waitForServer(base);
 
     const save = httpSaver(base, annotators, appTargets);
     await runLoops(ANNOTATORS, 3, save.once, think(1)); // warm up: JIT, pools, caches
@@ -83,10 +73,7 @@ export async function benchAnnotation(databaseUrl: string, size: number) {
     const serverCpuMs = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / app.count;
     print(app, saturated, baseline, size, { serverCpuMs, load: [loadBefore, loadAfter] });
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await once(server, "exit");
-    }
+    await stopNext(server);
     await client.end();
   }
 }
@@ -108,25 +95,42 @@ function think(seed: number) {
   return () => THINK_MS[0] + next() * (THINK_MS[1] - THINK_MS[0]);
 }
 
-async function createAnnotators(databaseUrl: string) {
-  const { auth, close } = standaloneAuth(databaseUrl, SECRET);
-  try {
-    const annotators: { id: string; cookie: string }[] = [];
-    for (let i = 0; i < ANNOTATORS; i++) {
-      const email = `bench-annotator-${i}@bench.test`;
-      const user = await createAccount(auth, { email, name: `Bench annotator ${i}`, role: "annotator", password: "bench-password-1" });
-      // A real session, signed in through better-auth; its cookie goes with every request.
-      const { headers } = await auth.api.signInEmail({ body: { email, password: "bench-password-1" }, returnHeaders: true });
-      const cookie = headers
-        .getSetCookie()
-        .map((line) => line.split(";")[0])
-        .join("; ");
-      annotators.push({ id: user.id, cookie });
-    }
-    return annotators;
-  } finally {
-    await close();
+/**
+ * Transcripts with a scratchpad to select spans in: those the team annotated first (the consensus a
+ * submit recomputes has other votes), then others by id when the team corpus is too small to hold them.
+ */
+async function saveTargets(client: pg.Client, count: number): Promise<Target[]> {
+  const withScratchpad = async (where: string, values: unknown[]) =>
+    (
+      await client.query<{ id: number; scratchpad_text: string }>(
+        `SELECT id, scratchpad_text FROM transcripts WHERE length(scratchpad_text) > 300 AND ${where} ORDER BY id LIMIT $1`,
+        [count, ...values],
+      )
+    ).rows;
+  const annotated = await withScratchpad("id IN (SELECT transcript_id FROM annotations)", []);
+  const others = annotated.length < count ? await withScratchpad("NOT (id = ANY($2))", [annotated.map((row) => row.id)]) : [];
+  return [...annotated, ...others].slice(0, count).map((row) => ({ transcriptId: row.id, scratchpad: row.scratchpad_text, version: 0 }));
+}
+
+/**
+ * 50 annotator accounts of their own (not the team corpus's annotators, whose queues would hold transcripts
+ * blind from them), each with a real session (signed in through better-auth), created on the first run and
+ * reused on a kept database; their annotations of an earlier run are deleted, so every save starts from version 0.
+ */
+const saverEmail = (i: number) => `bench-saver-${i}@bench.test`;
+
+async function benchAnnotators(databaseUrl: string, client: pg.Client) {
+  const cookies: string[] = [];
+  for (let i = 0; i < ANNOTATORS; i++) {
+    const account = { email: saverEmail(i), name: `Bench saver ${i}`, role: "annotator" as const };
+    cookies.push(await signedInCookie(databaseUrl, { ...account, password: "bench-password-1" }));
   }
+  const emails = cookies.map((_, i) => saverEmail(i));
+  const { rows } = await client.query<{ id: string; email: string }>("SELECT id, email FROM users WHERE email = ANY($1)", [emails]);
+  const ids = emails.map((email) => rows.find((row) => row.email === email)!.id);
+  await client.query("DELETE FROM annotations WHERE annotator_id = ANY($1)", [ids]);
+  await client.query("DELETE FROM annotation_audit WHERE actor_id = ANY($1)", [ids]);
+  return ids.map((id, i) => ({ id, cookie: cookies[i] }));
 }
 
 function httpSaver(base: string, annotators: { cookie: string }[], targets: Target[]) {
@@ -175,18 +179,6 @@ async function runBaseline(databaseUrl: string, annotatorIds: string[], targets:
   } finally {
     await pool.end();
   }
-}
-
-async function waitForServer(base: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/sign-in`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("The production server did not start within 60 s.");
 }
 
 function print(app: Stats, saturated: Stats, baseline: Stats, size: number, machine: { serverCpuMs: number | null; load: number[] }) {

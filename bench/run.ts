@@ -31,7 +31,7 @@ const BENCHMARKS: Record<string, (databaseUrl: string, size: number, only?: stri
   inspect: benchInspect,
   list: benchList,
   pair: benchPair,
-  // annotation.save_sql first: annotation.save_p95 reseeds the demo corpus, which takes the team corpus's annotations with it.
+  // Both on the benchmarks' corpus with the team's labels (reused when kept): the save's SQL, then 50 annotators over HTTP.
   annotation: async (databaseUrl, size, only = []) => {
     const wanted = (name: string) => only.length === 0 || only.includes(name);
     if (wanted("annotation.save_sql")) {
