@@ -326,6 +326,17 @@ async function explainSlowest(pool: pg.Pool, name: string, statements: Statement
   if (!slowest) return;
   const { rows } = await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${slowest.text}`, values: slowest.values });
   mkdirSync(dir, { recursive: true });
+  // Every statement as captured (ms from the first one's start, duration, its start): where the rest of the page's SQL time goes.
+  const first = Math.min(...statements.map((s) => s.start));
+  writeFileSync(
+    path.join(dir, `${name}.statements.txt`),
+    statements
+      .map(
+        (s) =>
+          `+${(s.start - first).toFixed(1)} ms\t${((s.end ?? s.start) - s.start).toFixed(1)} ms\t${s.text.replace(/\s+/g, " ").trim().slice(0, 160)}`,
+      )
+      .join("\n") + "\n",
+  );
   writeFileSync(
     path.join(dir, `${name}.txt`),
     `${slowest.text}\n-- parameters: ${JSON.stringify(slowest.values ?? [])}\n\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}\n`,
