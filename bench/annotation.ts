@@ -112,13 +112,13 @@ async function saveTargets(client: pg.Client, count: number): Promise<Target[]> 
   return [...annotated, ...others].slice(0, count).map((row) => ({ transcriptId: row.id, scratchpad: row.scratchpad_text, version: 0 }));
 }
 
+const saverEmail = (i: number) => `bench-saver-${i}@bench.test`;
+
 /**
  * 50 annotator accounts of their own (not the team corpus's annotators, whose queues would hold transcripts
  * blind from them), each with a real session (signed in through better-auth), created on the first run and
  * reused on a kept database; their annotations of an earlier run are deleted, so every save starts from version 0.
  */
-const saverEmail = (i: number) => `bench-saver-${i}@bench.test`;
-
 async function benchAnnotators(databaseUrl: string, client: pg.Client) {
   const cookies: string[] = [];
   for (let i = 0; i < ANNOTATORS; i++) {
