@@ -63,13 +63,11 @@ async function AgreementPanels({ queue, label }: { queue: number | undefined; la
   const shown = overall.find((row) => row.labelKey === label) ?? overall.find((row) => row.items > 0) ?? overall[0];
   const perVariation = shown
     ? [...byVariation]
-        .map(([variationId, rows]) => ({ variationId, row: rows.find((row) => row.labelKey === shown.labelKey) }))
-        .filter(({ row }) => row && row.items > 0)
-        .map(({ variationId, row }) => ({
-          key: String(variationId),
-          name: variationName.get(variationId) ?? String(variationId),
-          agreement: row!,
-        }))
+        .flatMap(([variationId, rows]) => {
+          const row = rows.find((candidate) => candidate.labelKey === shown.labelKey);
+          if (!row || row.items === 0) return [];
+          return [{ key: String(variationId), name: variationName.get(variationId) ?? String(variationId), agreement: row }];
+        })
         .sort((a, b) => a.name.localeCompare(b.name))
     : [];
   return (

@@ -26,9 +26,9 @@ export interface CountsScope {
 const ofVariations = (variations: Prisma.Sql | null) =>
   variations ? Prisma.sql`AND u.variation_id IN (SELECT v.id FROM prompt_variations v WHERE ${variations})` : Prisma.empty;
 
-/** The scope as a condition on `agreement_units u`. */
-const inScope = (scope: CountsScope) =>
-  Prisma.sql`u.transcript_id IN (SELECT t.id FROM transcripts t WHERE ${scope.transcripts ?? Prisma.sql`TRUE`}) ${ofVariations(scope.variations)}`;
+/** A scope that narrows the transcripts, as a condition on `agreement_units u` (a wider one reads the stored counts). */
+const inScope = (transcripts: Prisma.Sql, variations: Prisma.Sql | null) =>
+  Prisma.sql`u.transcript_id IN (SELECT t.id FROM transcripts t WHERE ${transcripts}) ${ofVariations(variations)}`;
 
 /**
  * Vote patterns: per variation and label, how many items (transcripts with two
@@ -46,7 +46,8 @@ const inScope = (scope: CountsScope) =>
  */
 export function votePatternsSql(scope: CountsScope, valueKeys: readonly string[], spanKeys: readonly string[]): Prisma.Sql {
   if (!scope.transcripts) return storedVotePatternsSql(valueKeys, spanKeys, scope.variations);
-  const labelled = Prisma.sql`${ofLabels(valueKeys, spanKeys)} AND ${inScope(scope)}`;
+  const scoped = inScope(scope.transcripts, scope.variations);
+  const labelled = Prisma.sql`${ofLabels(valueKeys, spanKeys)} AND ${scoped}`;
   return Prisma.sql`
     SELECT u.variation_id, u.label_key, u.votes, count(*)::int AS items, NULL::text[] AS annotators
     FROM agreement_units u WHERE ${labelled}
@@ -57,7 +58,7 @@ export function votePatternsSql(scope: CountsScope, valueKeys: readonly string[]
     GROUP BY u.variation_id, u.label_key, u.annotators
     UNION ALL
     SELECT DISTINCT u.variation_id, NULL, NULL::jsonb, NULL::int, NULL::text[]
-    FROM agreement_units u WHERE u.kind = 'rated' AND ${inScope(scope)}`;
+    FROM agreement_units u WHERE u.kind = 'rated' AND ${scoped}`;
 }
 
 /** The current schema's labels among units or counts `u` (a span label's key is matched among span rows only). */
@@ -113,7 +114,7 @@ export function spanOverlapSql(scope: CountsScope, spanKeys: readonly string[]):
   return Prisma.sql`
     SELECT u.variation_id, u.label_key, sum(u.span_overlap)::float8 AS overlap, sum(u.span_total)::float8 AS total, count(*)::int AS items
     FROM agreement_units u
-    WHERE u.kind = 'span' AND u.label_key = ANY(${spanKeys}::text[]) AND u.span_total > 0 AND ${inScope(scope)}
+    WHERE u.kind = 'span' AND u.label_key = ANY(${spanKeys}::text[]) AND u.span_total > 0 AND ${inScope(scope.transcripts, scope.variations)}
     GROUP BY u.variation_id, u.label_key`;
 }
 
