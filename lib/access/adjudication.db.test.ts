@@ -6,9 +6,9 @@ import { testDatabaseUrl } from "@/lib/testing/database-url";
 /**
  * What issue 16 added to the layer for leads: the adjudication page's data
  * (with its "next disagreement"), the disagreements list (with variation and
- * condition) and the new-queue form's match count. A signed-out client, an
- * annotator and an annotator of an open blind queue are refused each; a lead
- * gets them.
+ * condition) and the new-queue form's match count, and the agreement page's
+ * figures and queue names. A signed-out client, an annotator and an annotator
+ * of an open blind queue are refused each; a lead gets them.
  */
 const url = testDatabaseUrl();
 process.env.DATABASE_URL = url;
@@ -45,6 +45,9 @@ const ENTRIES: Record<string, () => Promise<unknown>> = {
   adjudicationPage: () => team.adjudicationPage(transcript),
   disagreements: () => team.disagreements(),
   queueFilterMatches: () => team.queueFilterMatches("q=adjudicationprobe"),
+  // The agreement page's two reads (its per-label and per-variation figures, its queue picker).
+  agreement: () => team.agreement(),
+  queueNames: () => team.queueNames(),
 };
 
 describe("issue 16's lead entries of the visibility layer", () => {
@@ -68,5 +71,8 @@ describe("issue 16's lead entries of the visibility layer", () => {
     // Nobody labelled it: no disagreement here, so "next" is never this transcript.
     expect(page.nextDisagreement).not.toBe(transcript);
     await expect(lead(() => team.adjudicationPage(2_147_483_000))).rejects.toMatchObject({ code: "not_found" });
+    const { overall } = await lead(() => team.agreement());
+    expect(overall.map((row) => row.labelKey)).toContain("af_verdict");
+    expect(await lead(() => team.queueNames())).toEqual(expect.arrayContaining([expect.objectContaining({ name: "adjudication" })]));
   });
 });
