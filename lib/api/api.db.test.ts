@@ -131,7 +131,8 @@ describe("exports through the API", () => {
     );
     expect(started.status).toBe(202);
     const job = await started.json();
-    expect(job).toMatchObject({ status: "queued", status_url: `/api/v1/exports/${job.id}` });
+    // The response shows the job as it is when read back: the test's own worker may have started it already.
+    expect(job).toMatchObject({ status: expect.stringMatching(/^(queued|running)$/), status_url: `/api/v1/exports/${job.id}` });
 
     let view = job;
     const deadline = Date.now() + 90_000;
