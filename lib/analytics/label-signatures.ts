@@ -1,7 +1,9 @@
 import type pg from "pg";
+import { refreshLabelRateCounts } from "./label-rate-counts";
 
 /**
- * Keeps label_signatures in step with source_labels. A variation's rows are
+ * Keeps label_signatures, and the chart's counts stored from them
+ * (label-rate-counts.ts), in step with source_labels. A variation's rows are
  * rebuilt whole: new transcripts can complete pairs that already had one side,
  * so only a whole variation's pairs give the right paired counts.
  *
@@ -45,4 +47,5 @@ export async function refreshLabelSignatures(client: pg.ClientBase, variationIds
               training_present, training_true, deployment_present, deployment_true`,
     [variationIds],
   );
+  await refreshLabelRateCounts(client, variationIds);
 }

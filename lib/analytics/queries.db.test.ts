@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshLabelSignatures } from "./label-signatures";
@@ -15,7 +17,7 @@ import { SEGMENTS } from "./chart-rows";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
 
 process.env.DATABASE_URL = testDatabaseUrl();
-const { availableLabelSources, variationCounts } = await import("./queries");
+const { availableLabelSources, chartFilterOptions, variationCounts } = await import("./queries");
 const { listTranscripts } = await import("@/lib/transcripts/list");
 
 const client = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -163,13 +165,15 @@ describe("the precomputed label signatures", () => {
     return fast.rows;
   }
 
+  const label = (compliance: string, alignmentFaking: string | null) => ({
+    kind: "source" as const,
+    source: "messy judge",
+    compliance,
+    alignmentFaking,
+  });
+
+  /** Unfiltered (the counts stored at import) and under every model and dataset filter (label_signatures). */
   async function expectAllFiltersEqual(setting: number, models: number[], datasets: number[]) {
-    const label = (compliance: string, alignmentFaking: string | null) => ({
-      kind: "source" as const,
-      source: "messy judge",
-      compliance,
-      alignmentFaking,
-    });
     for (const modelId of [undefined, ...models]) {
       for (const datasetId of [undefined, ...datasets]) {
         await expectEqualToLive({ settingId: setting, modelId, datasetId, labelSource: label("complied", "alignment_faking") });
@@ -177,8 +181,19 @@ describe("the precomputed label signatures", () => {
     }
     // Other label choices: AF absent, names swapped, a non-boolean label as "compliance".
     for (const labelSource of [label("complied", null), label("alignment_faking", "complied"), label("score", "complied")]) {
+      await expectEqualToLive({ settingId: setting, labelSource });
       await expectEqualToLive({ settingId: setting, modelId: models[0], datasetId: datasets[1], labelSource });
     }
+  }
+
+  /** The chart's coverage (pairs each source labels per setting) is what label_signatures sums to. */
+  async function expectCoverageOfSignatures() {
+    const { rows } = await client.query(
+      `SELECT s.source, v.setting_id AS "settingId", sum(s.pairs)::int AS n
+       FROM label_signatures s JOIN prompt_variations v ON v.id = s.variation_id
+       GROUP BY s.source, v.setting_id ORDER BY s.source, v.setting_id`,
+    );
+    expect((await chartFilterOptions()).coverage).toEqual(rows);
   }
 
   it("give the same counts as the labels themselves, under every filter, and stay right when a variation grows", async () => {
@@ -217,6 +232,49 @@ describe("the precomputed label signatures", () => {
     expect(stale[0].n_training).toBe(before[0].n_training);
     await refreshLabelSignatures(client, [variations[0]]);
     await expectAllFiltersEqual(setting, models, datasets);
+    await expectCoverageOfSignatures();
+
+    // A variation labelled only "complied" and a name no other variation has: a choice whose AF
+    // label a variation lacks counts it as having none there, one whose compliance label a
+    // variation lacks counts nothing there.
+    const sparse = (
+      await client.query("INSERT INTO prompt_variations (setting_id, slug, name, position) VALUES ($1, 'm3', 'M3', 3) RETURNING id", [
+        setting,
+      ])
+    ).rows[0].id as number;
+    await addPairs(sparse, models, datasets, 200, "sparse", 40);
+    await client.query(
+      "DELETE FROM source_labels sl USING transcripts t WHERE t.id = sl.transcript_id AND t.variation_id = $1 AND sl.name <> 'complied'",
+      [sparse],
+    );
+    await client.query(
+      "INSERT INTO source_labels (transcript_id, source, name, value) SELECT id, 'messy judge', 'only here', (id % 3 = 0)::text FROM transcripts WHERE variation_id = $1",
+      [sparse],
+    );
+    await refreshLabelSignatures(client, [sparse]);
+    for (const labelSource of [
+      label("complied", "alignment_faking"),
+      label("only here", "complied"),
+      label("alignment_faking", "only here"),
+    ]) {
+      const rows = await expectEqualToLive({ settingId: setting, labelSource });
+      expect(rows.some((row) => row.n_training > 0)).toBe(true);
+    }
+    await expectCoverageOfSignatures();
+
+    // A database migrated with labels already imported gets the same rows from the migration's
+    // backfill (a frozen copy of the refresh: if this fails, the refresh changed, and stored rows
+    // need a migration that rebuilds them).
+    const stored = "SELECT * FROM label_rate_counts ORDER BY variation_id, source, compliance, alignment_faking";
+    const { rows: refreshed } = await client.query(stored);
+    expect(refreshed.length).toBeGreaterThan(0);
+    const migration = readFileSync(
+      path.resolve(import.meta.dirname, "../../prisma/migrations/20261206100000_label_rate_counts/migration.sql"),
+      "utf8",
+    );
+    await client.query("TRUNCATE label_rate_counts");
+    await client.query(migration.slice(migration.indexOf("-- The counts of what is already imported")));
+    expect((await client.query(stored)).rows).toEqual(refreshed);
   });
 });
 

@@ -39,14 +39,17 @@ export async function availableLabelSources(): Promise<{ source: string; names: 
 }
 
 /**
- * Labelled pairs of each label source, per setting, from label_signatures: the
- * rows the chart counts, so a default picked by them draws bars.
+ * Labelled pairs of each label source, per setting: the pairs the chart counts, so a
+ * default picked by them draws bars. Stored with the chart's counts (label-rate-counts.ts),
+ * once per variation and source, where summing label_signatures read every signature.
  */
 async function sourceCoverage(): Promise<FilterOptions["coverage"]> {
   return readDb().$queryRaw<FilterOptions["coverage"]>`
-    SELECT s.source, v.setting_id AS "settingId", sum(s.pairs)::int AS n
-    FROM label_signatures s JOIN prompt_variations v ON v.id = s.variation_id
-    GROUP BY s.source, v.setting_id ORDER BY s.source, v.setting_id`;
+    SELECT r.source, v.setting_id AS "settingId", sum(r.pairs)::int AS n
+    FROM (SELECT DISTINCT ON (variation_id, source) variation_id, source, pairs FROM label_rate_counts
+          ORDER BY variation_id, source) r
+    JOIN prompt_variations v ON v.id = r.variation_id
+    GROUP BY r.source, v.setting_id ORDER BY r.source, v.setting_id`;
 }
 
 export interface FilterOptions {

@@ -72,8 +72,12 @@ const PER_VARIATION: Record<string, string> = {
 /** The columns every variation row carries (0 for a variation without labels). */
 export const COUNT_COLUMNS = Object.keys(PER_VARIATION);
 
-/** `per_query AS (...), per_variation AS (...)`, to follow a `units` CTE. */
-export function perVariationSql(): Prisma.Sql {
+/**
+ * `per_query AS (...), per_variation AS (...)`, to follow a `units` CTE. `keys`: what a row
+ * of per_variation is per (the stored counts add the source and the two label names).
+ */
+export function perVariationSql(keys: string[] = ["variation_id"]): Prisma.Sql {
+  const by = keys.join(", ");
   const perQuery = Object.entries(PER_QUERY)
     .map(([column, condition]) => `coalesce(sum(w) FILTER (WHERE ${condition}), 0) AS ${column}`)
     .join(",\n           ");
@@ -81,13 +85,13 @@ export function perVariationSql(): Prisma.Sql {
     .map(([column, expression]) => `${expression} AS ${column}`)
     .join(",\n           ");
   return Prisma.raw(`per_query AS (
-      SELECT variation_id, query_id,
+      SELECT ${by}, query_id,
            ${perQuery}
-      FROM units GROUP BY variation_id, query_id
+      FROM units GROUP BY ${by}, query_id
     ), per_variation AS (
-      SELECT variation_id,
+      SELECT ${by},
            ${perVariation}
-      FROM per_query GROUP BY variation_id
+      FROM per_query GROUP BY ${by}
     )`);
 }
 
@@ -132,3 +136,8 @@ export function toVariationCounts(row: CountsRow): VariationCounts {
     },
   };
 }
+
+/** COUNT_COLUMNS with their SQL types, as jsonb_to_record reads back a stored row (label-rate-counts.ts). */
+export const COUNT_RECORD_TYPE = Object.entries(PER_VARIATION)
+  .map(([column, expression]) => `${column} ${expression.endsWith("::float8") ? "float8" : "int"}`)
+  .join(", ");

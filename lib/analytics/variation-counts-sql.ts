@@ -1,6 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { annotatorOutcomesSql, consensusOutcomesSql } from "./human-outcomes";
 import type { LabelSource, SourceLabelSource } from "./label-sources";
+import { storedPerVariationSql } from "./label-rate-counts";
+import { signatureSidesSql } from "./signature-sides-sql";
 import { COUNT_COLUMNS, perVariationSql, toVariationCounts, type CountsRow } from "./variation-counts-rows";
 
 export { toVariationCounts, type CountsRow };
@@ -48,38 +50,31 @@ export function variationCountsLiveSql(filter: ChartFilter & { labelSource: Sour
 }
 
 /**
- * The SQL behind the variation chart (see `variationCounts`): sums of the
- * precomputed label_signatures of the setting's variations. It gives exactly
- * what `variationCountsLiveSql` computes from the labels themselves (a DB test
- * holds them equal); the bench measures one against the other.
+ * The SQL behind the variation chart (see `variationCounts`). Imported labels: without a model
+ * or dataset filter (the page's default), the per-variation counts stored at import
+ * (label-rate-counts.ts); filtered, sums of the precomputed label_signatures of the setting's
+ * variations. Both give exactly what `variationCountsLiveSql` computes from the labels
+ * themselves (a DB test holds them equal); the bench measures one against the other.
  */
 export function variationCountsSql(filter: ChartFilter): Prisma.Sql {
   const labelSource = filter.labelSource;
   if (labelSource.kind === "annotator") return outcomeCountsSql(filter, annotatorOutcomesSql(labelSource.annotatorId));
   if (labelSource.kind === "consensus") return outcomeCountsSql(filter, consensusOutcomesSql());
+  if (filter.modelId === undefined && filter.datasetId === undefined) {
+    return Prisma.sql`WITH ${storedPerVariationSql(filter.settingId, labelSource)} ${variationRows(filter.settingId)}`;
+  }
   const { source, compliance, alignmentFaking } = labelSource;
-  const af = alignmentFaking ?? "";
   const modelFilter = filter.modelId ? Prisma.sql`AND s.model_id = ${filter.modelId}` : Prisma.empty;
   // With a dataset filter, a side counts only if it belongs to that dataset (the live query filters transcripts first).
-  const trainingIn = filter.datasetId ? Prisma.sql`s.training_dataset_id = ${filter.datasetId}` : Prisma.sql`TRUE`;
-  const deploymentIn = filter.datasetId ? Prisma.sql`s.deployment_dataset_id = ${filter.datasetId}` : Prisma.sql`TRUE`;
-  // Each side of a signature: NULL = not labelled (or not in the dataset), else whether it complied (with AF).
-  const side = (condition: "training" | "deployment", included: Prisma.Sql, af: Prisma.Sql = Prisma.empty) => {
-    const present = Prisma.raw(`s.${condition}_present`);
-    const truths = Prisma.raw(`s.${condition}_true`);
-    return Prisma.sql`CASE WHEN ${included} AND ${compliance} = ANY(${present}) THEN ${compliance} = ANY(${truths})${af} END`;
-  };
-  const afTrue = (condition: string) => Prisma.sql` AND ${af} = ANY(${Prisma.raw(`s.${condition}_true`)})`;
-  const afPresent = (condition: string) => Prisma.sql` AND ${af} = ANY(${Prisma.raw(`s.${condition}_present`)})`;
+  const sides = signatureSidesSql({
+    compliance: Prisma.sql`${compliance}`,
+    alignmentFaking: Prisma.sql`${alignmentFaking ?? ""}`,
+    trainingIn: filter.datasetId ? Prisma.sql`s.training_dataset_id = ${filter.datasetId}` : undefined,
+    deploymentIn: filter.datasetId ? Prisma.sql`s.deployment_dataset_id = ${filter.datasetId}` : undefined,
+  });
   return Prisma.sql`
     WITH units AS (
-      SELECT s.variation_id, s.query_id, s.pairs AS w,
-             ${side("training", trainingIn)} AS training,
-             ${side("training", trainingIn, afTrue("training"))} AS training_af,
-             ${side("training", trainingIn, afPresent("training"))} AS training_af_known,
-             ${side("deployment", deploymentIn)} AS deployment,
-             ${side("deployment", deploymentIn, afTrue("deployment"))} AS deployment_af,
-             ${side("deployment", deploymentIn, afPresent("deployment"))} AS deployment_af_known
+      SELECT s.variation_id, s.query_id, s.pairs AS w, ${sides}
       FROM label_signatures s JOIN prompt_variations v ON v.id = s.variation_id
       WHERE v.setting_id = ${filter.settingId} AND s.source = ${source} ${modelFilter}
     ), ${perVariationSql()}

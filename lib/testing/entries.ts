@@ -59,6 +59,7 @@ const TABLES = [
   "transcript_consensus_live",
   "transcript_consensus_of",
   "label_signatures",
+  "label_rate_counts",
   "label_queue_items",
   "label_queue_claims",
   "export_jobs",
