@@ -6,13 +6,12 @@ import { judgeRatesSql, type JudgeRateScope } from "@/lib/judges/validation/quer
 import { validationFigures } from "@/lib/judges/validation/report";
 import type { JudgeSourceOption } from "./judge-source";
 
-/** Finished runs (status succeeded) with at least one prediction: the judge sources a chart can take. */
+/** Finished runs (status succeeded) with at least one prediction (counted by the write path): the judge sources a chart can take. */
 export async function listJudgeSources(): Promise<JudgeSourceOption[]> {
   return db().$queryRaw<JudgeSourceOption[]>`
-    SELECT r.id AS "runId", j.name AS "judgeName", j.label_key AS "labelKey",
-           (SELECT count(*) FROM judge_predictions p WHERE p.run_id = r.id)::int AS predictions
+    SELECT r.id AS "runId", j.name AS "judgeName", j.label_key AS "labelKey", r.prediction_count AS predictions
       FROM judge_runs r JOIN judges j ON j.id = r.judge_id
-     WHERE r.status = 'succeeded' AND EXISTS (SELECT 1 FROM judge_predictions p WHERE p.run_id = r.id)
+     WHERE r.status = 'succeeded' AND r.prediction_count > 0
      ORDER BY r.id DESC`;
 }
 

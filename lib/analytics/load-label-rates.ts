@@ -173,7 +173,7 @@ async function rateSources(
   ]);
   const people = annotators.map((a) => ({ by: a.id, name: a.name, count: a.count }));
   const humans = consensus.n > 0 ? [{ by: CONSENSUS_BY, name: "Consensus", count: consensus.n }, ...people] : people;
-  // Imported sources as the variation chart lists them (chartFilterOptions), counted in labelled pairs (label_signatures).
+  // Imported sources as the variation chart lists them (chartFilterOptions), counted in labelled pairs (its coverage).
   const pairs = (source: string) => options.coverage.filter((c) => c.source === source).reduce((sum, c) => sum + c.n, 0);
   const imported = options.sources.map(({ source }) => ({
     by: importedBy(source),

@@ -255,7 +255,7 @@ async function writePredictions(client: pg.Client, run: RunRow, targets: Target[
 /** Progress, tokens and the estimated cost, from what is stored (so they are right after a resume too). */
 async function writeTotals(client: pg.Client, run: RunRow) {
   await client.query(
-    `UPDATE judge_runs r SET done = (SELECT count(*) FROM judge_predictions p WHERE p.run_id = r.id),
+    `UPDATE judge_runs r SET done = r.prediction_count,
             tokens_in = s.tin, tokens_out = s.tout,
             cost_usd = CASE WHEN $2::float8 IS NULL AND $3::float8 IS NULL THEN NULL
                             ELSE (s.tin * coalesce($2::float8, 0) + s.tout * coalesce($3::float8, 0)) / 1e6 END
