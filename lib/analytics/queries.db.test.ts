@@ -309,6 +309,8 @@ describe("one annotator's labels as a label source", () => {
       expect(defaultVariation.training).toEqual({ n: 40, complied: 20, compliedWithAf: 10, compliedAfLabelled: 20 });
       expect(defaultVariation.deployment).toEqual({ n: 40, complied: 5, compliedWithAf: 0, compliedAfLabelled: 5 });
       expect(defaultVariation.pairs).toEqual({ yesYes: 5, yesNo: 15, noYes: 0, noNo: 20 });
+      // The source menu counts the same: 80 submitted with a compliance value (not the draft, not pair 42).
+      expect((await chartFilterOptions()).annotators).toContainEqual({ id: annotator, name: "Ann Otator", count: 80 });
 
       const expected = {
         training: { refuses: 20, compliesWithAf: 10, compliesWithoutAf: 10, compliesAfUnlabelled: 0 },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/db/replica";
 import { numericConsensusCountSql } from "./consensus-count";
 import { HUMAN_RULE } from "./label-sources";
@@ -78,12 +79,18 @@ export async function chartFilterOptions(): Promise<FilterOptions> {
   return { settings, models, datasets, sources, annotators, consensus, coverage };
 }
 
+/**
+ * Counted per annotator through the partial index x_annotations_compliance_by (migration
+ * 20261206100200), which the key must name as a literal to match: it is a code constant.
+ */
 async function chartableAnnotators(): Promise<FilterOptions["annotators"]> {
+  const complianceKey = Prisma.raw(`'${HUMAN_RULE.complianceKey}'`);
   return db().$queryRaw<FilterOptions["annotators"]>`
-    SELECT u.id, u.name, count(*)::int AS count
-    FROM annotations a JOIN users u ON u.id = a.annotator_id
-    WHERE a.submitted_at IS NOT NULL AND jsonb_typeof(a."values" -> ${HUMAN_RULE.complianceKey}) = 'number'
-    GROUP BY u.id, u.name ORDER BY u.name`;
+    SELECT u.id, u.name, c.count
+    FROM (SELECT a.annotator_id, count(*)::int AS count FROM annotations a
+          WHERE a.submitted_at IS NOT NULL AND jsonb_typeof(a."values" -> ${complianceKey}) = 'number'
+          GROUP BY a.annotator_id) c
+    JOIN users u ON u.id = c.annotator_id ORDER BY u.name`;
 }
 
 async function consensusCount(): Promise<number> {
