@@ -41,11 +41,13 @@ export async function benchAnnotation(databaseUrl: string, size: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   let server: Awaited<ReturnType<typeof startNext>> | null = null;
+  let saverIds: string[] = [];
   try {
     await client.query(`INSERT INTO label_schema_versions (version, labels, note) VALUES (1, $1, 'default') ON CONFLICT DO NOTHING`, [
       JSON.stringify(DEFAULT_LABELS),
     ]);
     const annotators = await benchAnnotators(databaseUrl, client);
+    saverIds = annotators.map((a) => a.id);
     const targets = await saveTargets(client, ANNOTATORS * TARGETS_PER_ANNOTATOR * 2);
     if (targets.length < ANNOTATORS * TARGETS_PER_ANNOTATOR * 2)
       throw new Error(`--size ${size} gives too few transcripts with a scratchpad; use a larger size.`);
@@ -74,6 +76,8 @@ export async function benchAnnotation(databaseUrl: string, size: number) {
     print(app, saturated, baseline, size, { serverCpuMs, load: [loadBefore, loadAfter] });
   } finally {
     await stopNext(server);
+    // The kept corpus goes back to its shape (20 annotators' labels) for the benchmarks that follow.
+    await removeSaversWork(client, saverIds);
     await client.end();
   }
 }
@@ -117,7 +121,7 @@ const saverEmail = (i: number) => `bench-saver-${i}@bench.test`;
 /**
  * 50 annotator accounts of their own (not the team corpus's annotators, whose queues would hold transcripts
  * blind from them), each with a real session (signed in through better-auth), created on the first run and
- * reused on a kept database; their annotations of an earlier run are deleted, so every save starts from version 0.
+ * reused on a kept database; their annotations are deleted before a run (every save starts from version 0) and after it.
  */
 async function benchAnnotators(databaseUrl: string, client: pg.Client) {
   const cookies: string[] = [];
@@ -128,9 +132,13 @@ async function benchAnnotators(databaseUrl: string, client: pg.Client) {
   const emails = cookies.map((_, i) => saverEmail(i));
   const { rows } = await client.query<{ id: string; email: string }>("SELECT id, email FROM users WHERE email = ANY($1)", [emails]);
   const ids = emails.map((email) => rows.find((row) => row.email === email)!.id);
+  await removeSaversWork(client, ids);
+  return ids.map((id, i) => ({ id, cookie: cookies[i] }));
+}
+
+async function removeSaversWork(client: pg.Client, ids: string[]) {
   await client.query("DELETE FROM annotations WHERE annotator_id = ANY($1)", [ids]);
   await client.query("DELETE FROM annotation_audit WHERE actor_id = ANY($1)", [ids]);
-  return ids.map((id, i) => ({ id, cookie: cookies[i] }));
 }
 
 function httpSaver(base: string, annotators: { cookie: string }[], targets: Target[]) {
