@@ -60,7 +60,7 @@ export function variationCountsSql(filter: ChartFilter): Prisma.Sql {
   const labelSource = filter.labelSource;
   if (labelSource.kind === "annotator") return outcomeCountsSql(filter, annotatorOutcomesSql(labelSource.annotatorId));
   if (labelSource.kind === "consensus") return outcomeCountsSql(filter, consensusOutcomesSql());
-  if (filter.modelId === undefined && filter.datasetId === undefined) {
+  if (!filter.modelId && !filter.datasetId) {
     return Prisma.sql`WITH ${storedPerVariationSql(filter.settingId, labelSource)} ${variationRows(filter.settingId)}`;
   }
   const { source, compliance, alignmentFaking } = labelSource;
