@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/lib/testing/database-url";
 import { adminSql } from "@/lib/db/admin-sql";
@@ -27,8 +28,24 @@ function bench(...args: string[]) {
   const figures = result.stdout
     .split("\n")
     .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line) as { name: string; value: number });
+    .map((line) => JSON.parse(line) as { name: string; value: number; [field: string]: unknown });
   return { status: result.status, stderr: result.stderr, figures };
+}
+
+/** What the bench database holds that import.rate adds to: transcripts, pairs, datasets, imports. */
+async function benchCounts() {
+  const client = new pg.Client({ connectionString: benchUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*) FROM transcripts)::int AS transcripts, (SELECT count(*) FROM pairs)::int AS pairs,
+              (SELECT count(*) FROM datasets)::int AS datasets, (SELECT count(*) FROM imports)::int AS imports,
+              (SELECT count(*) FROM datasets WHERE name = 'bench-import')::int AS "importDatasets"`,
+    );
+    return rows[0] as { transcripts: number; pairs: number; datasets: number; imports: number; importDatasets: number };
+  } finally {
+    await client.end();
+  }
 }
 
 beforeAll(() => admin(`CREATE DATABASE "${name}"`));
@@ -61,4 +78,17 @@ describe("npm run bench", () => {
       expect(resized.stderr).not.toMatch(/terminating connection|Unhandled/);
     },
   );
+
+  it("import.rate runs again on a kept database, and leaves it as it found it", { timeout: 300_000 }, async () => {
+    const first = bench("--size", "100", "--keep", "--only", "import");
+    expect(first.status).toBe(0);
+    const kept = await benchCounts();
+    expect(kept.importDatasets).toBe(0);
+
+    const again = bench("--size", "100", "--keep", "--only", "import");
+    expect(again.stderr).not.toContain("the import stored");
+    expect(again.status).toBe(0);
+    expect(again.figures.find((figure) => figure.name === "import.rate")).toMatchObject({ size: 100, corpus: kept.transcripts });
+    expect(await benchCounts()).toEqual(kept);
+  });
 });

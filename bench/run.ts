@@ -70,7 +70,10 @@ const database = await openDatabase("bench", { fresh: !values.keep });
 try {
   for (const name of selected) {
     const only = asked.filter((full) => full.startsWith(`${name}.`));
+    const started = performance.now();
     await BENCHMARKS[name](database.url, size, only);
+    // How long each part takes: a full run at 1,000,000 must finish within 45 minutes (issue 17).
+    process.stderr.write(`bench: ${name} took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
 } finally {
   // The app's clients (list, pair, pages) must let go before the database stops.
